@@ -1,0 +1,166 @@
+/*
+ * covenant.h — the one public header of libcovenant.
+ *
+ * covenant reads a legal text (plain text, Markdown, HTML), builds one tree of
+ * the units a lawyer cites (preface, preamble, part, chapter, section,
+ * article, paragraph, point) and renders it (JSON, Akoma Ntoso, Markdown, an
+ * outline).  Every unit keeps the byte span and line of its source text.
+ *
+ * Conventions (as in SQLite and libgit2):
+ *  - every function that can fail returns an int: 0 (COV_OK) or a negative
+ *    cov_status; the message of the last failure on this thread is
+ *    cov_error_last();
+ *  - every *_open / *_parse_* has a matching *_free; objects returned by
+ *    accessors are owned by their document and live as long as it does;
+ *  - strings are UTF-8; offsets are bytes into cov_doc_text().
+ */
+#ifndef COVENANT_H
+#define COVENANT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define COV_VERSION "0.1.0"
+/* Version of the JSON contract (docs/json.md). */
+#define COV_JSON_FORMAT 1
+
+typedef enum cov_status {
+	COV_OK = 0,
+	COV_ENOMEM = -1,  /* out of memory */
+	COV_EIO = -2,     /* file cannot be read or written */
+	COV_EINPUT = -3,  /* input is not a text covenant can read */
+	COV_EDATA = -4,   /* a data/ file is missing or malformed */
+	COV_EUSAGE = -5   /* bad argument from the caller */
+} cov_status;
+
+/* Message of the last failure on this thread ("" when none). */
+const char *cov_error_last(void);
+
+/* ---- data: heading words and other lexicons, loaded from data/ ---- */
+
+typedef struct cov_data cov_data;
+
+/* Open the data directory `dir`; NULL searches $COVENANT_DATA, then the
+ * compiled-in install location.  Free with cov_data_free(). */
+int cov_data_open(const char *dir, cov_data **out);
+void cov_data_free(cov_data *data);
+/* The directory the data was loaded from. */
+const char *cov_data_dir(const cov_data *data);
+
+/* ---- the document tree ---- */
+
+typedef enum cov_node_kind {
+	COV_NODE_DOCUMENT = 0, /* the root */
+	COV_NODE_PREFACE,      /* title block before the body */
+	COV_NODE_PREAMBLE,
+	COV_NODE_PART,
+	COV_NODE_TITLE,
+	COV_NODE_CHAPTER,
+	COV_NODE_SECTION,
+	COV_NODE_SUBSECTION,
+	COV_NODE_ARTICLE,
+	COV_NODE_PARAGRAPH,
+	COV_NODE_POINT,
+	COV_NODE_ATTACHMENT,   /* schedule, annex, amendment */
+	COV_NODE_KIND_COUNT
+} cov_node_kind;
+
+typedef struct cov_doc cov_doc;
+typedef struct cov_node cov_node;
+
+/* Input format of a document. */
+typedef enum cov_format {
+	COV_FORMAT_AUTO = 0,
+	COV_FORMAT_TEXT,     /* plain text and Markdown */
+	COV_FORMAT_HTML
+} cov_format;
+
+typedef struct cov_parse_options {
+	const char *language;  /* "auto" or NULL to detect, or "en", "ru", "kk" */
+	const char *encoding;  /* NULL: UTF-8 (BOM honoured); else an ICU charset name */
+	cov_format format;     /* COV_FORMAT_AUTO sniffs the content */
+	size_t max_bytes;      /* refuse larger inputs; 0 = COV_DEFAULT_MAX_BYTES */
+} cov_parse_options;
+
+#define COV_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+/* Parse `len` bytes of `buf` (copied).  `name` names the input in error
+ * messages.  `opts` may be NULL. */
+int cov_doc_parse_buffer(const cov_data *data, const char *buf, size_t len,
+			 const char *name, const cov_parse_options *opts,
+			 cov_doc **out);
+/* Read and parse a file; path "-" reads standard input. */
+int cov_doc_parse_file(const cov_data *data, const char *path,
+		       const cov_parse_options *opts, cov_doc **out);
+void cov_doc_free(cov_doc *doc);
+
+const cov_node *cov_doc_root(const cov_doc *doc);
+/* The UTF-8 text every span points into (the input itself for UTF-8 text,
+ * the converted or extracted text for other encodings and HTML). */
+const char *cov_doc_text(const cov_doc *doc, size_t *len);
+const char *cov_doc_name(const cov_doc *doc);
+const char *cov_doc_title(const cov_doc *doc);      /* "" if none */
+const char *cov_doc_language(const cov_doc *doc);   /* "en", "ru", "kk", … or "und" */
+const char *cov_doc_encoding(const cov_doc *doc);   /* encoding of the input */
+cov_format cov_doc_format(const cov_doc *doc);
+/* Number of nodes of `kind` in the whole tree. */
+size_t cov_doc_count(const cov_doc *doc, cov_node_kind kind);
+/* The kind of the units the document is numbered by (usually article;
+ * section in Commonwealth and United States style texts). */
+cov_node_kind cov_doc_primary_kind(const cov_doc *doc);
+
+cov_node_kind cov_node_kind_of(const cov_node *node);
+/* Akoma Ntoso element name of a kind ("article", "paragraph", …). */
+const char *cov_node_kind_name(cov_node_kind kind);
+const char *cov_node_num(const cov_node *node);        /* normalised: "26-1", "II"; "" if none */
+const char *cov_node_num_printed(const cov_node *node);/* as printed: "26-1.", "(ii)" */
+const char *cov_node_heading(const cov_node *node);    /* "" if none */
+const char *cov_node_eid(const cov_node *node);        /* "part_II__art_34__para_1" */
+/* Ordinal value of the number (26 for "26-1", 2 for "II", 2 for "b"); 0 if none. */
+long cov_node_ordinal(const cov_node *node);
+size_t cov_node_line(const cov_node *node);            /* 1-based line of its heading */
+/* Whole unit, children included: [start, end). */
+size_t cov_node_start(const cov_node *node);
+size_t cov_node_end(const cov_node *node);
+/* The unit's own text, after its heading and before its first child. */
+size_t cov_node_text_start(const cov_node *node);
+size_t cov_node_text_end(const cov_node *node);
+const cov_node *cov_node_parent(const cov_node *node);
+const cov_node *cov_node_first_child(const cov_node *node);
+const cov_node *cov_node_next(const cov_node *node);
+
+/* ---- walking the tree: enter/exit events, as in cmark ---- */
+
+typedef enum cov_event { COV_EVENT_DONE = 0, COV_EVENT_ENTER, COV_EVENT_EXIT } cov_event;
+typedef struct cov_iter {
+	const cov_node *root, *node;
+	cov_event ev;
+} cov_iter;
+
+void cov_iter_init(cov_iter *it, const cov_node *root);
+/* Advance; returns the event for cov_iter_node(), DONE at the end. */
+cov_event cov_iter_next(cov_iter *it);
+static inline const cov_node *cov_iter_node(const cov_iter *it) { return it->node; }
+
+/* ---- renderers ---- */
+
+typedef enum cov_render_format {
+	COV_RENDER_JSON = 0,
+	COV_RENDER_TREE,
+	COV_RENDER_AKN,
+	COV_RENDER_MARKDOWN
+} cov_render_format;
+
+/* Render the tree of `doc` to `out`. */
+int cov_render(const cov_doc *doc, cov_render_format fmt, FILE *out);
+/* Render into a malloc'd NUL-terminated string (free with free()). */
+int cov_render_string(const cov_doc *doc, cov_render_format fmt, char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

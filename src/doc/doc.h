@@ -1,0 +1,47 @@
+/*
+ * doc.h — the document tree inside libcovenant.  Nodes live in the
+ * document's arena and point into its one text buffer by byte offsets
+ * (zero copies: only the normalised number, heading and eId are strings).
+ */
+#ifndef COV_DOC_H
+#define COV_DOC_H
+
+#include "covenant.h"
+#include "../util/util.h"
+
+struct cov_node {
+	cov_node_kind kind;
+	struct cov_node *parent, *first, *last, *next;
+	size_t start, end;            /* whole unit, children included */
+	size_t text_start, text_end;  /* own text, trimmed */
+	size_t line;                  /* 1-based line of the heading */
+	long ordinal;
+	const char *num;              /* normalised */
+	const char *num_printed;
+	const char *heading;
+	const char *eid;
+};
+
+struct cov_doc {
+	char *name;
+	char *text;        /* NUL-terminated */
+	size_t len;
+	size_t body;       /* offset where parsing starts (after a BOM) */
+	cov_arena arena;
+	cov_node *root;
+	const char *title;
+	char language[8];
+	char encoding[32];
+	cov_format format;
+	cov_node_kind primary;
+	/* HTML ingest: per-line heading level hint (0 none), or NULL */
+	unsigned char *line_hints;
+	size_t n_line_hints;
+};
+
+cov_node *cov_doc_new_node(cov_doc *doc, cov_node_kind kind, cov_node *parent);
+/* Give every node its eId (parent id + "__" + short name + "_" + number). */
+int cov_doc_assign_eids(cov_doc *doc);
+const char *cov_node_kind_short(cov_node_kind kind);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * ingest.h — from bytes to the UTF-8 text the parser reads: encodings
+ * (BOMs, --encoding through ICU), validation with errors that name the
+ * offending byte, and HTML text extraction (html.c).
+ */
+#ifndef COV_INGEST_H
+#define COV_INGEST_H
+
+#include "../doc/doc.h"
+
+/* Fill doc->text, len, body, encoding, format (and line hints for HTML)
+ * from `len` bytes of `buf`.  Takes ownership of `buf` (malloc'd). */
+int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opts);
+/* Read a whole file ("-" = stdin), refusing more than max bytes. */
+int cov_read_file(const char *path, size_t max, char **out, size_t *len);
+/* HTML (any encoding libxml2 detects) to lines of text. */
+int cov_html_extract(cov_doc *doc, const char *buf, size_t len);
+
+#endif

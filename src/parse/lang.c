@@ -1,0 +1,55 @@
+/*
+ * lang.c — which language is this text in?  Counts the words of the first
+ * 64 KB that are among each data/lang file's `common` words; the most hits
+ * wins ("und" when no language reaches a handful).
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+static int cmp_word(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, *(char *const *)elem);
+}
+
+void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
+{
+	enum { MAX_LANGS = 64 };
+	size_t hits[MAX_LANGS] = {0};
+	size_t langs = d->n_langs < MAX_LANGS ? d->n_langs : MAX_LANGS;
+	if (n > 65536)
+		n = 65536;
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		int32_t c = cov_utf8_next(s, n, &j);
+		if (!u_isalpha(c)) {
+			i = j;
+			continue;
+		}
+		size_t start = i;
+		while (i < n) {
+			j = i;
+			c = cov_utf8_next(s, n, &j);
+			if (!u_isalpha(c))
+				break;
+			i = j;
+		}
+		char folded[64];
+		if (i - start > 40 || cov_utf8_fold(s + start, i - start, folded, sizeof folded) <= 0)
+			continue;
+		for (size_t k = 0; k < langs; k++)
+			if (d->langs[k].n_common &&
+			    bsearch(folded, d->langs[k].common, d->langs[k].n_common, sizeof(char *), cmp_word))
+				hits[k]++;
+	}
+	size_t best = 0, best_hits = 0;
+	for (size_t k = 0; k < langs; k++)
+		if (hits[k] > best_hits) {
+			best_hits = hits[k];
+			best = k;
+		}
+	snprintf(out, 8, "%s", best_hits >= 5 ? d->langs[best].code : "und");
+}

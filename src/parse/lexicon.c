@@ -1,0 +1,358 @@
+/*
+ * lexicon.c — loads the files in data/lang/.  The format is deliberately plain
+ * ("key: value | value") so that a lawyer can add a language or a heading
+ * word with a text editor; data/README.md documents it.
+ */
+#include "lexicon.h"
+#include "../util/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef COV_DATADIR
+#define COV_DATADIR "/usr/local/share/covenant"
+#endif
+
+static const struct {
+	const char *key;
+	cov_node_kind kind;
+} kind_keys[] = {
+	{"preamble", COV_NODE_PREAMBLE}, {"part", COV_NODE_PART},
+	{"title", COV_NODE_TITLE},       {"chapter", COV_NODE_CHAPTER},
+	{"section", COV_NODE_SECTION},   {"subsection", COV_NODE_SUBSECTION},
+	{"article", COV_NODE_ARTICLE},   {"attachment", COV_NODE_ATTACHMENT},
+};
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+static char *fold_dup(const char *s)
+{
+	char tmp[256];
+	int n = cov_utf8_fold(s, strlen(s), tmp, sizeof tmp);
+	return n < 0 ? NULL : strdup(tmp);
+}
+
+static bool push(void **arr, size_t *n, size_t size, const void *item)
+{
+	void *p = realloc(*arr, (*n + 1) * size);
+	if (!p)
+		return false;
+	memcpy((char *)p + *n * size, item, size);
+	*arr = p;
+	(*n)++;
+	return true;
+}
+
+/* One "key: a | b | c" line of file `path` at `lineno`. */
+static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, int lineno)
+{
+	char *colon = strchr(line, ':');
+	/* "§" and "Мы," contain no colon issue: the key never has spaces */
+	if (!colon)
+		return cov_error_set(COV_EDATA, "%s:%d: expected 'key: value | value'", path, lineno);
+	*colon = '\0';
+	char *key = trim(line);
+	char *rest = colon + 1;
+	if (strcmp(key, "language") == 0) {
+		snprintf(lang->code, sizeof lang->code, "%s", trim(rest));
+		return COV_OK;
+	}
+	bool after = false;
+	size_t klen = strlen(key);
+	if (klen > 6 && strcmp(key + klen - 6, "-after") == 0) {
+		key[klen - 6] = '\0';
+		after = true;
+	}
+	int kind = -1;
+	for (size_t i = 0; i < sizeof kind_keys / sizeof *kind_keys; i++)
+		if (strcmp(key, kind_keys[i].key) == 0)
+			kind = (int)kind_keys[i].kind;
+	bool is_common = strcmp(key, "common") == 0, is_number = strcmp(key, "number") == 0,
+	     is_opening = strcmp(key, "preamble-opening") == 0;
+	if (kind < 0 && !is_common && !is_number && !is_opening)
+		return cov_error_set(COV_EDATA, "%s:%d: unknown key '%s'", path, lineno, key);
+
+	for (char *save = NULL, *tok = strtok_r(rest, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+		tok = trim(tok);
+		if (!*tok)
+			continue;
+		long value = 0;
+		if (is_number) {
+			char *eq = strchr(tok, '=');
+			if (!eq || (value = strtol(eq + 1, NULL, 10)) <= 0)
+				return cov_error_set(COV_EDATA, "%s:%d: number word '%s' needs '=value'", path, lineno, tok);
+			*eq = '\0';
+			tok = trim(tok);
+		}
+		char *w = fold_dup(tok);
+		if (!w)
+			return cov_error_set(COV_EDATA, "%s:%d: word too long or out of memory: '%s'", path, lineno, tok);
+		bool ok;
+		if (kind >= 0) {
+			cov_keyword k = {w, strlen(w), (cov_node_kind)kind, after};
+			ok = push((void **)&d->keywords, &d->n_keywords, sizeof k, &k);
+		} else if (is_number) {
+			cov_numword nw = {w, strlen(w), value};
+			ok = push((void **)&d->numwords, &d->n_numwords, sizeof nw, &nw);
+		} else if (is_common) {
+			ok = push((void **)&lang->common, &lang->n_common, sizeof w, &w);
+		} else {
+			ok = push((void **)&lang->openings, &lang->n_openings, sizeof w, &w);
+		}
+		if (!ok) {
+			free(w);
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		}
+	}
+	return COV_OK;
+}
+
+static int load_file(cov_data *d, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	cov_lang lang;
+	memset(&lang, 0, sizeof lang);
+	char line[4096];
+	int lineno = 0, rc = COV_OK;
+	while (rc == COV_OK && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '#' || *s == '\0')
+			continue;
+		rc = load_line(d, &lang, s, path, lineno);
+	}
+	fclose(f);
+	if (rc == COV_OK && !lang.code[0])
+		rc = cov_error_set(COV_EDATA, "%s: no 'language:' line", path);
+	if (rc == COV_OK && !push((void **)&d->langs, &d->n_langs, sizeof lang, &lang))
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	if (rc != COV_OK) {
+		for (size_t i = 0; i < lang.n_common; i++)
+			free(lang.common[i]);
+		for (size_t i = 0; i < lang.n_openings; i++)
+			free(lang.openings[i]);
+		free(lang.common);
+		free(lang.openings);
+	}
+	return rc;
+}
+
+static int cmp_keyword(const void *a, const void *b)
+{
+	const cov_keyword *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len < y->len ? 1 : -1;
+	return strcmp(x->word, y->word);
+}
+
+static int cmp_numword(const void *a, const void *b)
+{
+	const cov_numword *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len < y->len ? 1 : -1;
+	return strcmp(x->word, y->word);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_dir(cov_data *d, const char *dir)
+{
+	char path[PATH_MAX];
+	if (snprintf(path, sizeof path, "%s/lang", dir) >= (int)sizeof path)
+		return cov_error_set(COV_EDATA, "%s: path too long", dir);
+	DIR *dh = opendir(path);
+	if (!dh)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	int rc = COV_OK;
+	while ((e = readdir(dh))) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0) {
+			char *s = strdup(e->d_name);
+			if (!s || !push((void **)&names, &n, sizeof s, &s)) {
+				free(s);
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
+			}
+		}
+	}
+	closedir(dh);
+	if (rc == COV_OK && n == 0)
+		rc = cov_error_set(COV_EDATA, "%s: no language files (*.txt)", path);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_name); /* load order must not depend on the file system */
+	for (size_t i = 0; i < n; i++) {
+		if (rc == COV_OK) {
+			char file[PATH_MAX + 256];
+			snprintf(file, sizeof file, "%s/%s", path, names[i]);
+			rc = load_file(d, file);
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (rc != COV_OK)
+		return rc;
+	qsort(d->keywords, d->n_keywords, sizeof *d->keywords, cmp_keyword);
+	if (d->n_numwords)
+		qsort(d->numwords, d->n_numwords, sizeof *d->numwords, cmp_numword);
+	for (size_t i = 0; i < d->n_langs; i++)
+		if (d->langs[i].n_common)
+			qsort(d->langs[i].common, d->langs[i].n_common, sizeof(char *), cmp_str);
+	return COV_OK;
+}
+
+static bool is_dir_with_lang(const char *dir)
+{
+	char path[PATH_MAX];
+	if (snprintf(path, sizeof path, "%s/lang", dir) >= (int)sizeof path)
+		return false;
+	return access(path, R_OK | X_OK) == 0;
+}
+
+/* Data next to the running binary: build/covenant → ../data,
+ * PREFIX/bin/covenant → ../share/covenant. */
+static bool find_near_exe(char *out, size_t cap)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	const char *rel[] = {"/../data", "/../share/covenant", "/../../data"};
+	for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+		snprintf(out, cap, "%s%s", exe, rel[i]);
+		if (is_dir_with_lang(out))
+			return true;
+	}
+	return false;
+}
+
+int cov_data_open(const char *dir, cov_data **out)
+{
+	*out = NULL;
+	char found[PATH_MAX];
+	if (!dir) {
+		const char *env = getenv("COVENANT_DATA");
+		if (env && *env)
+			dir = env;
+		else if (find_near_exe(found, sizeof found))
+			dir = found;
+		else if (is_dir_with_lang(COV_DATADIR))
+			dir = COV_DATADIR;
+		else
+			return cov_error_set(COV_EDATA,
+					     "cannot find covenant's data directory (tried $COVENANT_DATA, "
+					     "next to the binary, and " COV_DATADIR "); use --data DIR");
+	}
+	cov_data *d = calloc(1, sizeof *d);
+	if (!d || !(d->dir = strdup(dir))) {
+		free(d);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	int rc = load_dir(d, dir);
+	if (rc != COV_OK) {
+		cov_data_free(d);
+		return rc;
+	}
+	*out = d;
+	return COV_OK;
+}
+
+const char *cov_data_dir(const cov_data *d)
+{
+	return d->dir;
+}
+
+void cov_data_free(cov_data *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n_keywords; i++)
+		free(d->keywords[i].word);
+	for (size_t i = 0; i < d->n_numwords; i++)
+		free(d->numwords[i].word);
+	for (size_t i = 0; i < d->n_langs; i++) {
+		for (size_t j = 0; j < d->langs[i].n_common; j++)
+			free(d->langs[i].common[j]);
+		for (size_t j = 0; j < d->langs[i].n_openings; j++)
+			free(d->langs[i].openings[j]);
+		free(d->langs[i].common);
+		free(d->langs[i].openings);
+	}
+	free(d->keywords);
+	free(d->numwords);
+	free(d->langs);
+	free(d->dir);
+	free(d);
+}
+
+/* A keyword must end at a word boundary: "art" must not match "article"
+ * (the longer keyword is tried first) nor "artistic". A keyword ending in
+ * '.' ("Art.") is its own boundary. */
+static bool boundary_at(const char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return true;
+	unsigned char c = (unsigned char)s[i];
+	if (i > 0 && (s[i - 1] == '.' || s[i - 1] == ','))
+		return true;
+	if (c < 0x80)
+		return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+	/* a non-ASCII letter continues the word; dashes and spaces do not */
+	size_t j = i;
+	int32_t cp = cov_utf8_next(s, n, &j);
+	return cp == 0x00A0 || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
+	       (cp >= 0x2000 && cp <= 0x200B);
+}
+
+const cov_keyword *cov_lexicon_keyword(const cov_data *d, const char *folded, size_t len, bool after)
+{
+	for (size_t i = 0; i < d->n_keywords; i++) {
+		const cov_keyword *k = &d->keywords[i];
+		if (k->after == after && k->len <= len && folded[0] == k->word[0] &&
+		    memcmp(folded, k->word, k->len) == 0 && boundary_at(folded, len, k->len))
+			return k;
+	}
+	return NULL;
+}
+
+long cov_lexicon_numword(const cov_data *d, const char *folded, size_t n, size_t *len)
+{
+	for (size_t i = 0; i < d->n_numwords; i++) {
+		const cov_numword *w = &d->numwords[i];
+		if (w->len <= n && memcmp(folded, w->word, w->len) == 0 && boundary_at(folded, n, w->len)) {
+			*len = w->len;
+			return w->value;
+		}
+	}
+	return 0;
+}

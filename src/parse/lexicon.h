@@ -1,0 +1,50 @@
+/*
+ * lexicon.h — the heading words, number words and language hints read from
+ * the files in data/lang/ (see data/README.md).  All words are stored case-folded.
+ */
+#ifndef COV_LEXICON_H
+#define COV_LEXICON_H
+
+#include "covenant.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cov_keyword {
+	char *word;          /* folded */
+	size_t len;
+	cov_node_kind kind;
+	bool after;          /* the number comes first: «1-бап» */
+} cov_keyword;
+
+typedef struct cov_numword {
+	char *word;          /* folded */
+	size_t len;
+	long value;
+} cov_numword;
+
+typedef struct cov_lang {
+	char code[8];
+	char **common;       /* folded, sorted */
+	size_t n_common;
+	char **openings;     /* folded */
+	size_t n_openings;
+} cov_lang;
+
+struct cov_data {
+	char *dir;
+	cov_keyword *keywords;  /* longest first, so "transitory article" wins over "art" */
+	size_t n_keywords;
+	cov_numword *numwords;
+	size_t n_numwords;
+	cov_lang *langs;
+	size_t n_langs;
+};
+
+/* Longest keyword that `folded` (a folded line prefix) starts with, followed
+ * by a word boundary; NULL if none. */
+const cov_keyword *cov_lexicon_keyword(const cov_data *d, const char *folded, size_t len, bool after);
+/* Value of a number word that `folded` starts with (0 if none); *len gets its length. */
+long cov_lexicon_numword(const cov_data *d, const char *folded, size_t n, size_t *len);
+
+#endif

@@ -1,0 +1,481 @@
+/*
+ * lines.c — cuts a text into lines and says what each line looks like: a
+ * heading with a known word («Статья 5», «1-бап»), a numbered paragraph or
+ * point ("1.", "(a)"), a heading with an unknown word followed by a number
+ * (kept as a candidate until structure.c sees whether its numbers run in
+ * sequence), or plain text.  It decides nothing about nesting.
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+bool cov_is_space_cp(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+	       (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+	       c == 0xFEFF;
+}
+
+static size_t skip_spaces(const char *s, size_t i, size_t end)
+{
+	while (i < end) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			i++;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80)
+			break;
+		size_t j = i;
+		if (!cov_is_space_cp(cov_utf8_next(s, end, &j)))
+			break;
+		i = j;
+	}
+	return i;
+}
+
+static size_t trim_end(const char *s, size_t start, size_t end)
+{
+	while (end > start) {
+		unsigned char c = (unsigned char)s[end - 1];
+		if (c == ' ' || c == '\t' || c == '\r') {
+			end--;
+			continue;
+		}
+		/* U+00A0 (C2 A0) and U+3000/U+200x (E2/E3 …) at the end */
+		if (end - start >= 2 && c == 0xA0 && (unsigned char)s[end - 2] == 0xC2) {
+			end -= 2;
+			continue;
+		}
+		if (end - start >= 3 && (unsigned char)s[end - 3] == 0xE2 && (unsigned char)s[end - 2] == 0x80 &&
+		    c >= 0x80 && c <= 0x8B) {
+			end -= 3;
+			continue;
+		}
+		break;
+	}
+	return end;
+}
+
+/* Markdown and e-mail markers around a heading: "### ", "> ", "**", "*". */
+static void strip_markup(const char *s, size_t *cs, size_t *ce)
+{
+	size_t i = *cs, e = *ce;
+	for (int guard = 0; guard < 8 && i < e; guard++) {
+		size_t before = i;
+		if (s[i] == '#') {
+			size_t j = i;
+			while (j < e && s[j] == '#')
+				j++;
+			if (j - i <= 6 && (j == e || s[j] == ' ' || s[j] == '\t'))
+				i = skip_spaces(s, j, e);
+		} else if (s[i] == '>' ) {
+			i = skip_spaces(s, i + 1, e);
+		} else if ((s[i] == '*' || s[i] == '_') && i + 1 < e && s[i + 1] == s[i]) {
+			i = skip_spaces(s, i + 2, e);
+		} else if (s[i] == '*' && i + 1 < e && s[i + 1] != ' ') {
+			i++;
+		}
+		if (i == before)
+			break;
+	}
+	while (e > i + 1 && (s[e - 1] == '*' || s[e - 1] == '#' || (s[e - 1] == '_' && s[e - 2] == '_')))
+		e = trim_end(s, i, e - 1);
+	*cs = i;
+	*ce = e;
+}
+
+/* Map a byte offset in a case-folded copy back to the original by counting
+ * code points (folding keeps the count for the letters of headings). */
+static size_t unfold_offset(const char *s, size_t from, size_t end, const char *folded, size_t flen)
+{
+	size_t cps = 0;
+	for (size_t i = 0; i < flen;) {
+		cov_utf8_next(folded, flen, &i);
+		cps++;
+	}
+	size_t i = from;
+	while (cps-- && i < end)
+		cov_utf8_next(s, end, &i);
+	return i;
+}
+
+static bool starts_upper(const char *s, size_t i, size_t end)
+{
+	int32_t c = cov_utf8_next(s, end, &i);
+	return u_isupper(c);
+}
+
+bool cov_marker_scan(const cov_data *d, const char *s, size_t from, size_t to, mark_style *style,
+		     cov_num *num, size_t *after)
+{
+	size_t i = from;
+	bool bracket = i < to && s[i] == '(';
+	if (bracket)
+		i++;
+	size_t len = cov_num_scan(d, s + i, to - i,
+				  COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER | COV_NUM_ALLOW_LETTER |
+					  COV_NUM_ALLOW_SUFFIX,
+				  num);
+	if (!len)
+		return false;
+	i += len;
+	if (i >= to)
+		return false;
+	char close = s[i];
+	if (bracket ? close != ')' : !(close == '.' || close == ')'))
+		return false;
+	i++;
+	/* the marker is followed by a space or ends the line ("1." alone) */
+	size_t j = skip_spaces(s, i, to);
+	if (j == i && i < to)
+		return false;
+	bool upper = (unsigned char)s[from + bracket] >= 'A' && (unsigned char)s[from + bracket] <= 'Z';
+	switch (num->type) {
+	case COV_NUM_ARABIC:
+		*style = bracket ? MS_BRACKET : close == '.' ? MS_DOT : MS_PAREN;
+		break;
+	case COV_NUM_ROMAN:
+		if (upper) {
+			if (bracket || close != '.')
+				return false;
+			*style = MS_UPPER_DOT;
+		} else {
+			*style = bracket ? MS_ROMAN_BRACKET : close == '.' ? MS_ROMAN_DOT : MS_ROMAN_PAREN;
+		}
+		break;
+	case COV_NUM_LETTER:
+		if (upper || ((unsigned char)s[from + bracket] >= 0x80 && starts_upper(s, from + bracket, to))) {
+			if (bracket || close != '.')
+				return false;
+			*style = MS_UPPER_DOT;
+		} else {
+			*style = bracket ? MS_LETTER_BRACKET : close == '.' ? MS_LETTER_DOT : MS_LETTER_PAREN;
+		}
+		break;
+	default:
+		return false;
+	}
+	*after = j;
+	return true;
+}
+
+static size_t count_words(const char *s, size_t from, size_t to)
+{
+	size_t words = 0;
+	bool in = false;
+	for (size_t i = from; i < to; i++) {
+		bool sp = s[i] == ' ' || s[i] == '\t';
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	return words;
+}
+
+static bool starts_lower(const char *s, size_t i, size_t end)
+{
+	if (i >= end)
+		return false;
+	size_t j = i;
+	int32_t c = cov_utf8_next(s, end, &j);
+	return u_islower(c);
+}
+
+static bool starts_upper_or_open(const char *s, size_t i, size_t end)
+{
+	if (i >= end)
+		return false;
+	size_t j = i;
+	int32_t c = cov_utf8_next(s, end, &j);
+	return u_isupper(c) || u_istitle(c) || c == '(' || c == '[' || c == 0xAB || c == '"' ||
+	       c == 0x201C || (u_isalpha(c) && !u_islower(c));
+}
+
+/* "12. Protection of right to life", "12. (1) Every person …": a line that
+ * may head a section in texts numbered without keywords. */
+static bool looks_like_numhead(const char *s, const line *l)
+{
+	size_t r = l->after, e = l->ce;
+	if (r >= e)
+		return true; /* "12." alone */
+	if (s[r] == '(')
+		return true;
+	if (!starts_upper_or_open(s, r, e) || e - r > 160)
+		return false;
+	size_t words = count_words(s, r, e);
+	char last = s[e - 1];
+	if (last == ';' || last == ',' || last == ':')
+		return false;
+	if (last == '.')
+		return words <= 4;
+	return words <= 14;
+}
+
+/* Text after a heading's number: skip ". ", ": ", " – ". */
+static size_t skip_heading_punct(const char *s, size_t i, size_t end)
+{
+	for (int guard = 0; guard < 6; guard++) {
+		i = skip_spaces(s, i, end);
+		if (i >= end)
+			break;
+		if (s[i] == '.' || s[i] == ':' || s[i] == '-' || s[i] == ')' || s[i] == ',') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		int32_t c = cov_utf8_next(s, end, &j);
+		if (c >= 0x2010 && c <= 0x2015) { /* ‐ – — */
+			i = j;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+/* A keyword heading: «Статья 5.», "ARTICLE 26-1", "Part IV — Rights". */
+static bool scan_keyword(const cov_data *d, const char *s, line *l)
+{
+	char folded[128];
+	size_t take = l->ce - l->cs < 96 ? l->ce - l->cs : 96;
+	int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
+	if (fl <= 0)
+		return false;
+	const cov_keyword *k = cov_lexicon_keyword(d, folded, (size_t)fl, false);
+	if (k) {
+		size_t p = unfold_offset(s, l->cs, l->ce, k->word, k->len);
+		size_t q = skip_spaces(s, p, l->ce);
+		if (k->kind == COV_NODE_PREAMBLE) {
+			size_t r = skip_heading_punct(s, p, l->ce);
+			if (r >= l->ce) {
+				l->type = LT_PREAMBLE;
+				l->kind = COV_NODE_PREAMBLE;
+				l->after = l->ce;
+				return true;
+			}
+			return false;
+		}
+		if (q == p && q < l->ce && s[p - 1] != '.')
+			return false; /* "Article5" is not a heading */
+		cov_num num;
+		unsigned allow = COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_SUFFIX;
+		if (k->kind != COV_NODE_ARTICLE && k->kind != COV_NODE_SECTION)
+			allow |= COV_NUM_ALLOW_LETTER;
+		size_t len = cov_num_scan(d, s + q, l->ce - q, allow, &num);
+		if (!len)
+			return false;
+		if (num.type == COV_NUM_LETTER && !u_isupper((UChar32)(unsigned char)s[q]))
+			return false;
+		size_t r = skip_heading_punct(s, q + len, l->ce);
+		/* "Article 5 of the Constitution …" is a reference, not a heading */
+		bool lower = starts_lower(s, r, l->ce);
+		if (lower && r > q + len && !(s[q + len] == '.' || s[q + len] == ':'))
+			lower = true;
+		if (lower && (r == skip_spaces(s, q + len, l->ce)))
+			return false;
+		l->type = LT_KEYWORD;
+		l->kind = (uint8_t)k->kind;
+		l->num_at = q;
+		l->num_len = (uint8_t)(len < 255 ? len : 255);
+		l->value = num.value;
+		l->suffix = num.has_suffix;
+		l->after = r;
+		l->rest_lower = lower;
+		l->group = (int)(k - d->keywords);
+		return true;
+	}
+	/* number first: «1-бап», «2 тарау», «I бөлім» */
+	cov_num num;
+	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs, COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_SUFFIX, &num);
+	if (!len || num.has_suffix)
+		return false;
+	size_t p = l->cs + len;
+	if (p < l->ce && s[p] == '-')
+		p++;
+	else if (p < l->ce && (unsigned char)s[p] >= 0x80) {
+		size_t j = p;
+		int32_t c = cov_utf8_next(s, l->ce, &j);
+		if (c >= 0x2010 && c <= 0x2013)
+			p = j;
+	}
+	p = skip_spaces(s, p, l->ce);
+	if (p >= l->ce)
+		return false;
+	take = l->ce - p < 96 ? l->ce - p : 96;
+	fl = cov_utf8_fold(s + p, take, folded, sizeof folded);
+	if (fl <= 0)
+		return false;
+	k = cov_lexicon_keyword(d, folded, (size_t)fl, true);
+	if (!k)
+		return false;
+	size_t e = unfold_offset(s, p, l->ce, k->word, k->len);
+	l->type = LT_KEYWORD;
+	l->kind = (uint8_t)k->kind;
+	l->num_at = l->cs;
+	l->num_len = (uint8_t)len;
+	l->value = num.value;
+	l->suffix = false;
+	l->after = skip_heading_punct(s, e, l->ce);
+	l->group = (int)(k - d->keywords);
+	return true;
+}
+
+static bool is_word_cp(int32_t c)
+{
+	return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK || c == '\'' || c == 0x2019;
+}
+
+/* Span of a run of letters starting at i; returns its end (i if none). */
+static size_t word_end(const char *s, size_t i, size_t end)
+{
+	while (i < end) {
+		size_t j = i;
+		if (!is_word_cp(cov_utf8_next(s, end, &j)))
+			break;
+		i = j;
+	}
+	return i;
+}
+
+/* "<word> 5", "<word> <word> 5.", "5-<suffix> <word>", "5‐modda": short
+ * lines that are headings in a language covenant has no file for, if their
+ * numbers turn out to run in sequence.  Returns the span of the word(s). */
+static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, size_t *we)
+{
+	if (l->ce - l->cs > 64)
+		return false;
+	cov_num num;
+	/* word(s) first */
+	size_t i = l->cs, words = 0;
+	size_t e = word_end(s, i, l->ce);
+	while (e > i && words < 3) {
+		words++;
+		size_t sp = skip_spaces(s, e, l->ce);
+		if (sp == e)
+			break;
+		size_t len = cov_num_scan(d, s + sp, l->ce - sp, COV_NUM_ALLOW_SUFFIX, &num);
+		if (len) {
+			size_t r = sp + len;
+			while (r < l->ce && (s[r] == '.' || s[r] == ':'))
+				r++;
+			if (skip_spaces(s, r, l->ce) != l->ce)
+				return false;
+			*ws = l->cs;
+			*we = e;
+			l->num_at = sp;
+			l->num_len = (uint8_t)len;
+			l->value = num.value;
+			l->suffix = num.has_suffix;
+			l->after = l->ce;
+			return true;
+		}
+		i = sp;
+		e = word_end(s, i, l->ce);
+	}
+	/* number first: "1‐modda", "2‐nji madda:", "3 бап" */
+	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs, 0, &num);
+	if (!len)
+		return false;
+	i = l->cs + len;
+	size_t j = i;
+	if (i < l->ce) {
+		int32_t c = cov_utf8_next(s, l->ce, &j);
+		if (c == '-' || (c >= 0x2010 && c <= 0x2013)) {
+			i = j;
+			size_t suf = word_end(s, i, l->ce);
+			if (suf - i <= 8 && suf < l->ce && (s[suf] == ' ')) /* "‐nji madda" */
+				i = suf;
+		}
+	}
+	i = skip_spaces(s, i, l->ce);
+	e = word_end(s, i, l->ce);
+	if (e == i)
+		return false;
+	size_t r = e;
+	while (r < l->ce && (s[r] == '.' || s[r] == ':'))
+		r++;
+	if (skip_spaces(s, r, l->ce) != l->ce)
+		return false;
+	*ws = i;
+	*we = e;
+	l->num_at = l->cs;
+	l->num_len = (uint8_t)len;
+	l->value = num.value;
+	l->after = l->ce;
+	return true;
+}
+
+int cov_generic_key(const char *s, const line *l, char *out, size_t cap)
+{
+	/* recompute the word span: the part of the content that is not the number */
+	size_t ws, we;
+	line tmp = *l;
+	if (!scan_generic(NULL, s, &tmp, &ws, &we))
+		return -1;
+	return cov_utf8_fold(s + ws, we - ws, out, cap);
+}
+
+static void classify(const cov_data *d, const char *s, line *l)
+{
+	l->group = -1;
+	l->cs = skip_spaces(s, l->start, l->end);
+	l->ce = trim_end(s, l->cs, l->end);
+	strip_markup(s, &l->cs, &l->ce);
+	if (l->cs >= l->ce) {
+		l->type = LT_BLANK;
+		return;
+	}
+	l->type = LT_TEXT;
+	if (scan_keyword(d, s, l))
+		return;
+	mark_style style;
+	cov_num num;
+	size_t after;
+	if (cov_marker_scan(d, s, l->cs, l->ce, &style, &num, &after)) {
+		l->type = LT_NUMBERED;
+		l->style = (uint8_t)style;
+		l->value = num.value;
+		l->suffix = num.has_suffix;
+		l->num_at = l->cs + (s[l->cs] == '(');
+		l->num_len = (uint8_t)num.len;
+		l->after = after;
+		l->numhead = style == MS_DOT && num.type == COV_NUM_ARABIC && looks_like_numhead(s, l);
+		return;
+	}
+	size_t ws, we;
+	if (scan_generic(d, s, l, &ws, &we))
+		l->type = LT_GENERIC;
+}
+
+int cov_lines_scan(const cov_data *d, const cov_doc *doc, line_set *out)
+{
+	const char *s = doc->text;
+	size_t n = doc->len;
+	size_t count = 1;
+	for (size_t i = doc->body; i < n; i++)
+		count += s[i] == '\n';
+	out->v = malloc(count * sizeof *out->v);
+	if (!out->v)
+		return cov_error_set(COV_ENOMEM, "out of memory (%zu lines)", count);
+	out->n = 0;
+	size_t i = doc->body;
+	while (i <= n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t end = nl ? (size_t)(nl - s) : n;
+		if (!nl && i == n && out->n > 0)
+			break; /* the text ends with a newline: no empty last line */
+		line *l = &out->v[out->n++];
+		memset(l, 0, sizeof *l);
+		l->start = i;
+		l->end = end;
+		if (doc->line_hints && out->n - 1 < doc->n_line_hints)
+			l->hint = doc->line_hints[out->n - 1];
+		classify(d, s, l);
+		if (!nl)
+			break;
+		i = end + 1;
+	}
+	return COV_OK;
+}

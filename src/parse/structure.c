@@ -1,0 +1,720 @@
+/*
+ * structure.c — from classified lines to the document tree.
+ *
+ * A document says how it nests: Kazakhstan's constitution puts Sections
+ * above Articles, the United States' puts Sections inside Articles, a
+ * Commonwealth constitution numbers its sections "12." with no keyword at
+ * all.  So the levels are read from the document itself:
+ *
+ *  1. heading lines are grouped (by keyword, or by unknown word, or as bare
+ *     "12. Title" lines) and each group's numbering is measured: how many,
+ *     how often it restarts, whether it runs 1, 2, 3 …;
+ *  2. the *primary* group — the units the document is numbered by — is the
+ *     largest group whose numbering runs through the document (restarts are
+ *     allowed only right after a higher heading: articles numbered per
+ *     chapter);
+ *  3. groups that restart after each primary heading sit below it; the
+ *     others are containers, ordered by where they first appear and how
+ *     many there are (fewer and earlier is higher), else by the usual rank
+ *     part > title > chapter > section;
+ *  4. inside a primary unit, "1.", "1)", "(a)", "(i)" are paragraphs and
+ *     points, nested by the order their styles first appear, and accepted
+ *     only while their numbers run in sequence — a list that does not is
+ *     text, not structure.
+ * Every byte of the text belongs to exactly one node's own span, so no word
+ * is ever lost.
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#define GK_NUMHEAD (-2)
+#define GK_GENERIC (-3)
+#define MAX_GROUPS 128
+#define MAX_DEPTH 48
+#define MAX_LIST 8
+
+typedef struct group {
+	int kind;             /* cov_node_kind, or GK_NUMHEAD / GK_GENERIC */
+	int keyword;          /* multi-word keyword ("Transitory Article"), else -1 */
+	char key[64];         /* GK_GENERIC: the folded word */
+	size_t count, chain, restarts, explained, after_primary;
+	size_t first;         /* index of its first line */
+	long last, last_seq;
+	int level;            /* 0: not a heading here */
+	bool eligible;
+} group;
+
+typedef struct builder {
+	const cov_data *d;
+	cov_doc *doc;
+	line_set *ls;
+	group groups[MAX_GROUPS];
+	int n_groups;
+	int primary;          /* group index, -1 if none */
+	int primary_level;
+	/* open nodes */
+	cov_node *stack[MAX_DEPTH];
+	int levels[MAX_DEPTH];
+	int depth;
+	/* the primary (or sub-primary) unit whose paragraphs are being read */
+	cov_node *owner;
+	int owner_depth;
+	struct {
+		uint8_t style;
+		long last;
+	} list[MAX_LIST];
+	int list_depth;
+	bool body_started;
+	long last_primary;
+	size_t *next_primary; /* per line: value of the next primary heading, or -1 */
+} builder;
+
+/* ---- grouping ---- */
+
+static int group_for(builder *b, int kind, int keyword, const char *key, size_t line_index)
+{
+	for (int i = 0; i < b->n_groups; i++) {
+		group *g = &b->groups[i];
+		if (g->kind == kind && g->keyword == keyword && (!key || strcmp(g->key, key) == 0))
+			return i;
+	}
+	if (b->n_groups == MAX_GROUPS)
+		return -1;
+	group *g = &b->groups[b->n_groups];
+	memset(g, 0, sizeof *g);
+	g->kind = kind;
+	g->keyword = keyword;
+	g->first = line_index;
+	g->last = g->last_seq = -1;
+	if (key)
+		snprintf(g->key, sizeof g->key, "%s", key);
+	return b->n_groups++;
+}
+
+static void assign_groups(builder *b)
+{
+	const char *s = b->doc->text;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		line *l = &b->ls->v[i];
+		int g = -1;
+		if (l->type == LT_KEYWORD) {
+			const cov_keyword *k = &b->d->keywords[l->group];
+			bool multi = strchr(k->word, ' ') != NULL;
+			g = group_for(b, k->kind, multi ? l->group : -1, NULL, i);
+		} else if (l->type == LT_NUMBERED && l->numhead) {
+			g = group_for(b, GK_NUMHEAD, -1, NULL, i);
+		} else if (l->type == LT_GENERIC) {
+			char key[64];
+			if (cov_generic_key(s, l, key, sizeof key) > 0)
+				g = group_for(b, GK_GENERIC, -1, key, i);
+		}
+		l->group = g;
+	}
+}
+
+static bool is_container_kind(int kind)
+{
+	return kind >= 0 && kind != COV_NODE_PREAMBLE;
+}
+
+/* Count, restarts, and the longest run 1, 2, 3 … of every group. */
+static void measure_groups(builder *b)
+{
+	int prev_group = -1; /* group of the previous heading-like line */
+	for (size_t i = 0; i < b->ls->n; i++) {
+		line *l = &b->ls->v[i];
+		if (l->group < 0)
+			continue;
+		group *g = &b->groups[l->group];
+		g->count++;
+		if (g->last >= 0 && l->value <= g->last && !(l->value == g->last && l->suffix)) {
+			g->restarts++;
+			/* a restart right after another group's heading: numbered per container */
+			if (prev_group >= 0 && prev_group != l->group && b->groups[prev_group].kind >= 0)
+				g->explained++;
+		}
+		g->last = l->value;
+		/* the sequence: small steps forward, or an inserted unit (26-1) */
+		bool seq;
+		if (g->last_seq < 0)
+			seq = l->value >= 0 && l->value <= 3;
+		else
+			seq = (l->value > g->last_seq && l->value <= g->last_seq + 3) ||
+			      (l->value == g->last_seq && l->suffix);
+		if (seq) {
+			g->chain++;
+			g->last_seq = l->value;
+		}
+		l->in_seq = seq;
+		if (g->kind >= 0 || seq)
+			prev_group = l->group;
+	}
+}
+
+static size_t effective(const group *g)
+{
+	return g->kind >= 0 ? g->count : g->chain;
+}
+
+static void choose_primary(builder *b)
+{
+	b->primary = -1;
+	size_t best = 0;
+	for (int i = 0; i < b->n_groups; i++) {
+		group *g = &b->groups[i];
+		bool ok;
+		if (g->kind >= 0) {
+			ok = g->keyword < 0 &&
+			     (g->kind == COV_NODE_ARTICLE || g->kind == COV_NODE_SECTION ||
+			      g->kind == COV_NODE_SUBSECTION) &&
+			     (g->restarts * 4 <= g->count || g->explained * 3 >= g->restarts * 2);
+		} else if (g->kind == GK_NUMHEAD) {
+			ok = g->chain >= 3 && g->chain * 10 >= g->count * 6;
+		} else {
+			ok = g->chain >= 3 && g->chain * 10 >= g->count * 8;
+		}
+		g->eligible = ok;
+		/* a known keyword counts double against guesses */
+		size_t score = effective(g) * (g->kind >= 0 ? 2 : 1);
+		if (ok && score > best) {
+			best = score;
+			b->primary = i;
+		}
+	}
+}
+
+/* Does group k restart right after the primary's headings (sections inside
+ * articles)? */
+static bool restarts_after_primary(builder *b, int k)
+{
+	int prev = -1;
+	long last = -1;
+	size_t after = 0, restarts = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		line *l = &b->ls->v[i];
+		if (l->group < 0 || b->groups[l->group].kind < 0)
+			continue;
+		if (l->group == k) {
+			if (last >= 0 && l->value <= last) {
+				restarts++;
+				after += prev == b->primary;
+			}
+			last = l->value;
+		}
+		prev = l->group;
+	}
+	return restarts > 0 && after * 2 >= restarts;
+}
+
+static int kind_rank(int kind)
+{
+	switch (kind) {
+	case COV_NODE_ATTACHMENT: return 0;
+	case COV_NODE_PART: return 1;
+	case COV_NODE_TITLE: return 2;
+	case COV_NODE_CHAPTER: return 3;
+	case COV_NODE_SECTION: return 4;
+	case COV_NODE_SUBSECTION: return 5;
+	case COV_NODE_ARTICLE: return 6;
+	default: return 7;
+	}
+}
+
+/* Is container a above container b?  Fewer and earlier wins (Kenya's
+ * Chapters hold Parts); otherwise the usual rank. */
+static bool above(const group *a, const group *b)
+{
+	if (a->first < b->first && a->count < b->count)
+		return true;
+	if (b->first < a->first && b->count < a->count)
+		return false;
+	return kind_rank(a->kind) < kind_rank(b->kind);
+}
+
+static void assign_levels(builder *b)
+{
+	int order[MAX_GROUPS], n = 0, below[MAX_GROUPS], nb = 0;
+	const group *p = b->primary >= 0 ? &b->groups[b->primary] : NULL;
+	for (int i = 0; i < b->n_groups; i++) {
+		group *g = &b->groups[i];
+		if (i == b->primary || !is_container_kind(g->kind))
+			continue;
+		if (g->keyword >= 0 && p && (g->kind == COV_NODE_ARTICLE || g->kind == p->kind))
+			continue; /* "Transitory Article 3": a primary unit */
+		if (p && (g->kind == COV_NODE_ARTICLE || g->kind == COV_NODE_SECTION ||
+			  g->kind == COV_NODE_SUBSECTION) &&
+		    restarts_after_primary(b, i))
+			below[nb++] = i;
+		else
+			order[n++] = i;
+	}
+	/* insertion sort: at most a handful of containers */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && above(&b->groups[order[j]], &b->groups[order[j - 1]]); j--) {
+			int t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++)
+		b->groups[order[i]].level = i + 1;
+	b->primary_level = n + 1;
+	if (p) {
+		b->groups[b->primary].level = n + 1;
+		for (int i = 0; i < b->n_groups; i++) {
+			group *g = &b->groups[i];
+			if (g->keyword >= 0 && is_container_kind(g->kind) && !g->level &&
+			    (g->kind == COV_NODE_ARTICLE || g->kind == p->kind))
+				g->level = n + 1;
+		}
+	}
+	for (int i = 0; i < nb; i++)
+		b->groups[below[i]].level = n + 2 + (i > 0);
+}
+
+/* ---- building ---- */
+
+static cov_node_kind kind_of_group(const builder *b, const group *g)
+{
+	(void)b;
+	if (g->kind >= 0)
+		return (cov_node_kind)g->kind;
+	return g->kind == GK_NUMHEAD ? COV_NODE_SECTION : COV_NODE_ARTICLE;
+}
+
+static size_t trim_back(const char *s, size_t from, size_t to)
+{
+	while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t' || s[to - 1] == '\n' ||
+			     s[to - 1] == '\r'))
+		to--;
+	return to;
+}
+
+static void close_to(builder *b, int level, size_t at)
+{
+	while (b->depth > 0 && b->levels[b->depth - 1] >= level) {
+		cov_node *n = b->stack[--b->depth];
+		n->end = at;
+		if (n == b->owner) {
+			b->owner = NULL;
+			b->list_depth = 0;
+		}
+	}
+}
+
+static cov_node *open_node(builder *b, cov_node_kind kind, int level, size_t start, size_t line_no)
+{
+	close_to(b, level, start);
+	if (b->depth == MAX_DEPTH)
+		close_to(b, b->levels[b->depth - 1], start);
+	cov_node *parent = b->depth ? b->stack[b->depth - 1] : b->doc->root;
+	cov_node *n = cov_doc_new_node(b->doc, kind, parent);
+	if (!n)
+		return NULL;
+	n->start = n->text_start = start;
+	n->line = line_no;
+	b->stack[b->depth] = n;
+	b->levels[b->depth] = level;
+	b->depth++;
+	return n;
+}
+
+static const char *dup_span(builder *b, size_t from, size_t to)
+{
+	const char *p = cov_arena_strndup(&b->doc->arena, b->doc->text + from, to - from);
+	return p ? p : "";
+}
+
+/* A heading's title without the brackets and dashes around it. */
+static const char *clean_title(builder *b, size_t from, size_t to)
+{
+	const char *s = b->doc->text;
+	while (from < to && (s[from] == '[' || s[from] == '*' || s[from] == ' '))
+		from++;
+	while (to > from && (s[to - 1] == ']' || s[to - 1] == '*' || s[to - 1] == ' '))
+		to--;
+	return dup_span(b, from, to);
+}
+
+static void set_number(builder *b, cov_node *n, const line *l, bool generic)
+{
+	cov_num num;
+	unsigned allow = generic ? 0 : COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER |
+		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX;
+	if (generic)
+		allow |= COV_NUM_ALLOW_SUFFIX;
+	const char *s = b->doc->text;
+	size_t len = cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
+	if (len) {
+		n->num = cov_arena_strndup(&b->doc->arena, num.norm, strlen(num.norm));
+		if (!n->num)
+			n->num = "";
+	}
+	n->num_printed = dup_span(b, l->num_at, l->num_at + l->num_len);
+	n->ordinal = l->value;
+}
+
+static bool ends_sentence(char c)
+{
+	return c == '.' || c == ';' || c == ',' || c == ':' || c == '!' || c == '?';
+}
+
+static size_t words_in(const char *s, size_t from, size_t to)
+{
+	size_t w = 0;
+	bool in = false;
+	for (size_t i = from; i < to; i++) {
+		bool sp = s[i] == ' ' || s[i] == '\t';
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
+}
+
+/* Index of the next non-blank line after i, or ls->n. */
+static size_t next_content(const builder *b, size_t i)
+{
+	for (i++; i < b->ls->n && b->ls->v[i].type == LT_BLANK; i++)
+		;
+	return i;
+}
+
+static int heading_level(builder *b, size_t i);
+
+/* Give heading node n its title: the rest of its line, or the next line
+ * when that is short and no sentence ("Section I" / "General Provisions").
+ * Returns the index of the last line the heading occupies. */
+static size_t take_title(builder *b, cov_node *n, size_t i, bool container)
+{
+	const char *s = b->doc->text;
+	line *l = &b->ls->v[i];
+	size_t r = l->after, e = l->ce;
+	if (r < e) {
+		bool bracketed = s[r] == '[' && s[e - 1] == ']';
+		size_t words = words_in(s, r, e);
+		if (container || bracketed || (!ends_sentence(s[e - 1]) && words <= 14) ||
+		    (s[e - 1] == '.' && words <= 3)) {
+			n->heading = clean_title(b, r, s[e - 1] == '.' && !container ? e - 1 : e);
+			n->text_start = l->end;
+		} else {
+			n->text_start = r;
+		}
+		return i;
+	}
+	n->text_start = l->end;
+	size_t j = next_content(b, i);
+	if (j >= b->ls->n)
+		return i;
+	line *t = &b->ls->v[j];
+	if (t->type != LT_TEXT || t->ce - t->cs > 160 || ends_sentence(s[t->ce - 1]))
+		return i;
+	size_t k = next_content(b, j);
+	if (k >= b->ls->n || (!container && heading_level(b, k) > 0))
+		return i; /* the line is the whole text of the unit, not its title */
+	if (!container && t->ce - t->cs > 100)
+		return i;
+	n->heading = clean_title(b, t->cs, t->ce);
+	n->text_start = t->end;
+	return j;
+}
+
+/* Level of line i as a heading, 0 if it is not one. */
+static int heading_level(builder *b, size_t i)
+{
+	line *l = &b->ls->v[i];
+	if (l->type == LT_PREAMBLE)
+		return 1;
+	if (l->group >= 0) {
+		group *g = &b->groups[l->group];
+		if (g->level && (g->kind >= 0 || l->in_seq))
+			return g->level;
+	}
+	/* a gap in the primary sequence filled by a line of the same shape
+	 * with a misspelt word (UDHR Ukrainian: «таття 3») */
+	if (b->primary >= 0 && l->type == LT_GENERIC && b->last_primary >= 0 &&
+	    l->value == b->last_primary + 1 && (long)b->next_primary[i] == l->value + 1)
+		return b->primary_level;
+	return 0;
+}
+
+static void compute_next_primary(builder *b)
+{
+	long next = -1;
+	for (size_t i = b->ls->n; i-- > 0;) {
+		b->next_primary[i] = (size_t)next;
+		line *l = &b->ls->v[i];
+		if (l->group == b->primary && b->primary >= 0 && (b->groups[b->primary].kind >= 0 || l->in_seq))
+			next = l->value;
+	}
+}
+
+/* ---- lists: paragraphs and points ---- */
+
+static mark_style letter_of_roman(mark_style st)
+{
+	switch (st) {
+	case MS_ROMAN_DOT: return MS_LETTER_DOT;
+	case MS_ROMAN_PAREN: return MS_LETTER_PAREN;
+	case MS_ROMAN_BRACKET: return MS_LETTER_BRACKET;
+	default: return MS_NONE;
+	}
+}
+
+static int list_find(const builder *b, mark_style st)
+{
+	for (int k = b->list_depth; k-- > 0;)
+		if (b->list[k].style == st)
+			return k;
+	return -1;
+}
+
+/* Resolve "i", "v", "x", "c" …: a letter after "h)", a roman numeral
+ * after "(iii)" or to open a list at "(i)". */
+static void resolve_roman(const builder *b, const char *s, size_t num_at, size_t num_len,
+			  mark_style *st, long *value)
+{
+	mark_style letter = letter_of_roman(*st);
+	if (letter == MS_NONE && *st != MS_UPPER_DOT)
+		return;
+	if (num_len != 1)
+		return;
+	long lv = (s[num_at] | 0x20) - 'a' + 1;
+	if (*st == MS_UPPER_DOT) {
+		int k = list_find(b, MS_UPPER_DOT);
+		if (k >= 0 && b->list[k].last + 1 == lv)
+			*value = lv;
+		else if (k < 0 && *value != 1)
+			*value = lv; /* "C." opens nothing as 100 */
+		return;
+	}
+	int kl = list_find(b, letter), kr = list_find(b, *st);
+	if ((kl >= 0 && b->list[kl].last + 1 == lv) || (kr < 0 && *value != 1)) {
+		*st = letter;
+		*value = lv;
+	}
+}
+
+/* Try to read a numbered line (or the numbered rest of a heading line) as
+ * a paragraph or point of the current owner.  Returns true if it opened a
+ * node. */
+static bool list_item(builder *b, size_t at, size_t num_at, size_t num_len, mark_style st, long value,
+		      bool suffix, size_t after, size_t line_no, const line *l)
+{
+	if (!b->owner)
+		return false;
+	const char *s = b->doc->text;
+	resolve_roman(b, s, num_at, num_len, &st, &value);
+	int k = list_find(b, st);
+	int depth;
+	if (k >= 0) {
+		long last = b->list[k].last;
+		if (!(value == last + 1 || (suffix && value == last) || (value > last && value <= last + 2)))
+			return false;
+		depth = k;
+	} else {
+		if (b->list_depth == MAX_LIST || value != 1)
+			return false;
+		depth = b->list_depth;
+	}
+	int level = b->levels[b->owner_depth] + 1 + depth;
+	cov_node *n = open_node(b, depth == 0 ? COV_NODE_PARAGRAPH : COV_NODE_POINT, level, at, line_no);
+	if (!n)
+		return false;
+	b->list[depth].style = (uint8_t)st;
+	b->list[depth].last = value;
+	b->list_depth = depth + 1;
+	cov_num num;
+	size_t len = cov_num_scan(b->d, s + num_at, num_len + 8 < l->end - num_at ? num_len + 8 : l->end - num_at,
+				  COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER | COV_NUM_ALLOW_LETTER |
+					  COV_NUM_ALLOW_SUFFIX,
+				  &num);
+	bool letter = st == MS_LETTER_DOT || st == MS_LETTER_PAREN || st == MS_LETTER_BRACKET;
+	if (len && num.type == COV_NUM_ROMAN && letter)
+		n->num = dup_span(b, num_at, num_at + num_len); /* "i" after "h" is a letter */
+	else if (len)
+		n->num = cov_arena_strndup(&b->doc->arena, num.norm, strlen(num.norm));
+	if (!n->num)
+		n->num = "";
+	size_t pstart = at, pend = after;
+	pend = trim_back(s, pstart, pend);
+	n->num_printed = dup_span(b, pstart, pend);
+	n->ordinal = value;
+	n->text_start = after;
+	return true;
+}
+
+/* ---- preface and preamble ---- */
+
+static bool opens_preamble(builder *b, const line *l)
+{
+	char folded[96];
+	size_t take = l->ce - l->cs < 80 ? l->ce - l->cs : 80;
+	int fl = cov_utf8_fold(b->doc->text + l->cs, take, folded, sizeof folded);
+	if (fl <= 0)
+		return false;
+	for (size_t i = 0; i < b->d->n_langs; i++) {
+		const cov_lang *lang = &b->d->langs[i];
+		for (size_t j = 0; j < lang->n_openings; j++) {
+			size_t len = strlen(lang->openings[j]);
+			if ((size_t)fl >= len && memcmp(folded, lang->openings[j], len) == 0 &&
+			    ((size_t)fl == len || folded[len] == ' ' || folded[len] == ',' ||
+			     lang->openings[j][len - 1] == ',' || lang->openings[j][len - 1] == ' '))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* ---- the pass ---- */
+
+static int build(builder *b)
+{
+	const char *s = b->doc->text;
+	bool prev_blank = true;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		line *l = &b->ls->v[i];
+		int level = heading_level(b, i);
+		if (level > 0) {
+			b->body_started = true;
+			cov_node_kind kind;
+			bool primary_like = false;
+			if (l->type == LT_PREAMBLE) {
+				kind = COV_NODE_PREAMBLE;
+			} else if (l->group >= 0 && b->groups[l->group].level == level) {
+				kind = kind_of_group(b, &b->groups[l->group]);
+				primary_like = level >= b->primary_level && b->primary >= 0;
+			} else {
+				kind = kind_of_group(b, &b->groups[b->primary]);
+				primary_like = true;
+			}
+			cov_node *n = open_node(b, kind, level, l->start, i + 1);
+			if (!n)
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			if (kind != COV_NODE_PREAMBLE)
+				set_number(b, n, l, l->type == LT_GENERIC);
+			if (level == b->primary_level && b->primary >= 0)
+				b->last_primary = l->value;
+			b->list_depth = 0;
+			if (primary_like) {
+				b->owner = n;
+				b->owner_depth = b->depth - 1;
+			} else {
+				b->owner = NULL;
+			}
+			/* "12. (1) Every person …": the heading line opens a paragraph */
+			mark_style st;
+			cov_num num;
+			size_t after;
+			if (primary_like && l->after < l->ce &&
+			    cov_marker_scan(b->d, s, l->after, l->ce, &st, &num, &after)) {
+				n->text_start = l->after;
+				size_t num_at = l->after + (s[l->after] == '(');
+				list_item(b, l->after, num_at, num.len, st, num.value, num.has_suffix, after, i + 1, l);
+				prev_blank = false;
+				continue;
+			}
+			if (kind == COV_NODE_PREAMBLE) {
+				n->heading = clean_title(b, l->cs, l->ce);
+				n->text_start = l->end;
+			} else {
+				i = take_title(b, n, i, !primary_like);
+			}
+			prev_blank = false;
+			continue;
+		}
+		if (l->type == LT_BLANK) {
+			prev_blank = true;
+			continue;
+		}
+		if (l->type == LT_NUMBERED && b->owner &&
+		    list_item(b, l->start, l->num_at, l->num_len, (mark_style)l->style, l->value, l->suffix, l->after,
+			      i + 1, l)) {
+			prev_blank = false;
+			continue;
+		}
+		if (!b->body_started) {
+			cov_node *top = b->depth ? b->stack[0] : NULL;
+			if (!top) {
+				bool pre = opens_preamble(b, l);
+				cov_node *n = open_node(b, pre ? COV_NODE_PREAMBLE : COV_NODE_PREFACE, 1, l->start, i + 1);
+				if (!n)
+					return cov_error_set(COV_ENOMEM, "out of memory");
+				if (!pre)
+					b->doc->title = clean_title(b, l->cs, l->ce < l->cs + 300 ? l->ce : l->cs + 300);
+			} else if (top->kind == COV_NODE_PREFACE && prev_blank && opens_preamble(b, l)) {
+				if (!open_node(b, COV_NODE_PREAMBLE, 1, l->start, i + 1))
+					return cov_error_set(COV_ENOMEM, "out of memory");
+			}
+		} else if (b->primary < 0 && !b->owner && l->type == LT_NUMBERED) {
+			/* no article-like units at all: paragraphs hang from the
+			 * innermost container (or the document) */
+			b->owner = b->depth ? b->stack[b->depth - 1] : b->doc->root;
+			b->owner_depth = b->depth - 1;
+			if (b->depth == 0) {
+				/* the root is not on the stack: paragraphs at level 1 */
+				b->owner = NULL;
+			}
+			if (b->owner && !list_item(b, l->start, l->num_at, l->num_len, (mark_style)l->style, l->value,
+						    l->suffix, l->after, i + 1, l))
+				b->owner = NULL;
+		}
+		prev_blank = false;
+	}
+	close_to(b, 0, b->doc->len);
+	return COV_OK;
+}
+
+/* Own text: from after the heading to the first child, trimmed. */
+static void finish_spans(cov_doc *doc)
+{
+	cov_iter it;
+	cov_iter_init(&it, doc->root);
+	cov_event ev;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		if (ev != COV_EVENT_ENTER)
+			continue;
+		cov_node *n = (cov_node *)it.node;
+		if (n->kind == COV_NODE_DOCUMENT)
+			continue;
+		if (n->end < n->start)
+			n->end = n->start;
+		size_t stop = n->first ? n->first->start : n->end;
+		if (n->text_start > stop)
+			n->text_start = stop;
+		while (n->text_start < stop &&
+		       (doc->text[n->text_start] == ' ' || doc->text[n->text_start] == '\n' ||
+			doc->text[n->text_start] == '\t' || doc->text[n->text_start] == '\r'))
+			n->text_start++;
+		n->text_end = trim_back(doc->text, n->text_start, stop);
+	}
+}
+
+int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
+{
+	builder *b = calloc(1, sizeof *b);
+	if (!b)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	b->d = d;
+	b->doc = doc;
+	b->ls = ls;
+	b->last_primary = -1;
+	b->next_primary = malloc((ls->n + 1) * sizeof *b->next_primary);
+	if (!b->next_primary) {
+		free(b);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	assign_groups(b);
+	measure_groups(b);
+	choose_primary(b);
+	assign_levels(b);
+	compute_next_primary(b);
+	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
+	int rc = build(b);
+	if (rc == COV_OK)
+		finish_spans(doc);
+	free(b->next_primary);
+	free(b);
+	return rc;
+}

@@ -1,0 +1,65 @@
+/*
+ * render.c — the dispatcher over renderers and the helpers they share.
+ */
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int cov_render_string(const cov_doc *doc, cov_render_format fmt, char **out, size_t *len)
+{
+	*out = NULL;
+	cov_buf b;
+	cov_buf_init(&b);
+	int rc;
+	switch (fmt) {
+	case COV_RENDER_JSON: rc = cov_render_json_buf(doc, &b); break;
+	case COV_RENDER_TREE: rc = cov_render_tree_buf(doc, &b); break;
+	case COV_RENDER_AKN: rc = cov_render_akn_buf(doc, &b); break;
+	case COV_RENDER_MARKDOWN: rc = cov_render_md_buf(doc, &b); break;
+	default: rc = cov_error_set(COV_EUSAGE, "unknown output format %d", (int)fmt);
+	}
+	if (rc == COV_OK && b.oom)
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	if (rc) {
+		cov_buf_free(&b);
+		return rc;
+	}
+	*out = cov_buf_detach(&b, len);
+	return COV_OK;
+}
+
+int cov_render(const cov_doc *doc, cov_render_format fmt, FILE *out)
+{
+	char *s;
+	size_t len;
+	int rc = cov_render_string(doc, fmt, &s, &len);
+	if (rc)
+		return rc;
+	size_t w = fwrite(s, 1, len, out);
+	free(s);
+	if (w != len || fflush(out) != 0)
+		return cov_error_set(COV_EIO, "cannot write the output");
+	return COV_OK;
+}
+
+void cov_render_label(const cov_node *n, cov_buf *out)
+{
+	cov_buf_puts(out, cov_node_kind_name(n->kind));
+	if (n->num[0]) {
+		cov_buf_putc(out, ' ');
+		cov_buf_puts(out, n->num);
+	}
+}
+
+const char *cov_lang_iso639_2(const char *code)
+{
+	static const char *const map[][2] = {
+		{"en", "eng"}, {"ru", "rus"}, {"kk", "kaz"}, {"uk", "ukr"}, {"be", "bel"},
+		{"ky", "kir"}, {"uz", "uzb"}, {"tg", "tgk"}, {"tk", "tuk"}, {"fr", "fra"},
+		{"de", "deu"}, {"es", "spa"}, {"nl", "nld"}};
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (strcmp(code, map[i][0]) == 0)
+			return map[i][1];
+	return "und";
+}

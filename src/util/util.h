@@ -1,0 +1,58 @@
+/*
+ * util.h — small helpers shared by every layer: the last-error setter, an
+ * arena that frees a document's nodes and strings at once, a growable byte
+ * buffer, and UTF-8 helpers built on ICU's macros.
+ */
+#ifndef COV_UTIL_H
+#define COV_UTIL_H
+
+#include "covenant.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+int cov_error_set(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cov_error_clear(void);
+
+/* ---- arena: one per document, freed at once ---- */
+typedef struct cov_arena_chunk cov_arena_chunk;
+typedef struct cov_arena {
+	cov_arena_chunk *head;
+	size_t used, cap;
+} cov_arena;
+
+void cov_arena_init(cov_arena *a);
+void *cov_arena_alloc(cov_arena *a, size_t size); /* zeroed; NULL on ENOMEM */
+char *cov_arena_strndup(cov_arena *a, const char *s, size_t n);
+void cov_arena_free(cov_arena *a);
+
+/* ---- growable buffer ---- */
+typedef struct cov_buf {
+	char *ptr;
+	size_t len, cap;
+	bool oom;  /* sticky: an append failed */
+} cov_buf;
+
+void cov_buf_init(cov_buf *b);
+bool cov_buf_grow(cov_buf *b, size_t extra);
+void cov_buf_put(cov_buf *b, const char *s, size_t n);
+void cov_buf_puts(cov_buf *b, const char *s);
+void cov_buf_putc(cov_buf *b, char c);
+void cov_buf_printf(cov_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Transfers ownership of the (NUL-terminated) bytes to the caller. */
+char *cov_buf_detach(cov_buf *b, size_t *len);
+void cov_buf_free(cov_buf *b);
+
+/* ---- UTF-8 ---- */
+/* Decode the code point at s[*i] (i < n) and advance *i; invalid bytes
+ * yield U+FFFD and advance one byte. */
+int32_t cov_utf8_next(const char *s, size_t n, size_t *i);
+/* Offset of the first invalid UTF-8 sequence, or n if the text is valid. */
+size_t cov_utf8_invalid_at(const char *s, size_t n);
+/* Case-fold UTF-8 `s` into `out` (NUL-terminated); returns its length or
+ * -1 when it does not fit. */
+int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap);
+
+#endif
