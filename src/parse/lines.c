@@ -209,7 +209,7 @@ static bool looks_like_numhead(const char *s, const line *l)
 	if (last == ';' || last == ',' || last == ':')
 		return false;
 	if (last == '.')
-		return words <= 4;
+		return words <= 12;
 	return words <= 14;
 }
 
@@ -259,12 +259,15 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 		}
 		if (q == p && q < l->ce && s[p - 1] != '.')
 			return false; /* "Article5" is not a heading */
+		bool paren = q < l->ce && s[q] == '(' ; /* "Article (1)" */
+		if (paren)
+			q++;
 		cov_num num;
 		unsigned allow = COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_SUFFIX;
 		if (k->kind != COV_NODE_ARTICLE && k->kind != COV_NODE_SECTION)
 			allow |= COV_NUM_ALLOW_LETTER;
 		size_t len = cov_num_scan(d, s + q, l->ce - q, allow, &num);
-		if (!len)
+		if (!len || (paren && q + len < l->ce && s[q + len] != ')'))
 			return false;
 		if (num.type == COV_NUM_LETTER && !u_isupper((UChar32)(unsigned char)s[q]))
 			return false;

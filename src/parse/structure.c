@@ -26,6 +26,8 @@
  */
 #include "parse.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -42,7 +44,8 @@ typedef struct group {
 	char key[64];         /* GK_GENERIC: the folded word */
 	size_t count, chain, restarts, explained, after_primary;
 	size_t first;         /* index of its first line */
-	long last, last_seq;
+	int restart_after;    /* the group whose headings its restarts follow, -1 */
+	long last;
 	int level;            /* 0: not a heading here */
 	bool eligible;
 } group;
@@ -88,7 +91,8 @@ static int group_for(builder *b, int kind, int keyword, const char *key, size_t 
 	g->kind = kind;
 	g->keyword = keyword;
 	g->first = line_index;
-	g->last = g->last_seq = -1;
+	g->last = -1;
+	g->restart_after = -1;
 	if (key)
 		snprintf(g->key, sizeof g->key, "%s", key);
 	return b->n_groups++;
@@ -120,10 +124,72 @@ static bool is_container_kind(int kind)
 	return kind >= 0 && kind != COV_NODE_PREAMBLE;
 }
 
-/* Count, restarts, and the longest run 1, 2, 3 … of every group. */
+/* The longest chain of lines of group g whose numbers step forward by 1 to
+ * 3 (or repeat with a suffix: "2", "2A"), by dynamic programming over
+ * values — a greedy scan would let a paragraph "6." steal the place of the
+ * section "6." that follows it.  Lines on the chain get in_seq. */
+static void longest_chain(builder *b, int gi)
+{
+	group *g = &b->groups[gi];
+	size_t n = 0;
+	long maxv = 0;
+	for (size_t i = 0; i < b->ls->n; i++)
+		if (b->ls->v[i].group == gi && b->ls->v[i].value >= 0 && b->ls->v[i].value < 100000) {
+			n++;
+			if (b->ls->v[i].value > maxv)
+				maxv = b->ls->v[i].value;
+		}
+	if (!n)
+		return;
+	size_t *idx = malloc(n * sizeof *idx), *len = malloc(n * sizeof *len), *prev = malloc(n * sizeof *prev);
+	/* best[v]: position (in idx) of the latest line with value v ending the longest chain */
+	size_t *best = malloc((size_t)(maxv + 1) * sizeof *best);
+	if (!idx || !len || !prev || !best) {
+		free(idx), free(len), free(prev), free(best);
+		return; /* no chain: the group stays text */
+	}
+	for (long v = 0; v <= maxv; v++)
+		best[v] = SIZE_MAX;
+	size_t k = 0, top = SIZE_MAX;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		line *l = &b->ls->v[i];
+		if (l->group != gi || l->value < 0 || l->value >= 100000)
+			continue;
+		idx[k] = i;
+		len[k] = l->value <= 3 ? 1 : 0;
+		prev[k] = SIZE_MAX;
+		long lo = l->value - 10 < 0 ? 0 : l->value - 10; /* repealed runs: "51-57. (Deleted)" */
+		for (long v = lo; v <= l->value; v++) {
+			size_t j = best[v];
+			if (j == SIZE_MAX || (v == l->value && !l->suffix))
+				continue;
+			if (len[j] + 1 > len[k]) {
+				len[k] = len[j] + 1;
+				prev[k] = j;
+			}
+		}
+		if (len[k]) {
+			size_t cur = best[l->value];
+			if (cur == SIZE_MAX || len[k] >= len[cur])
+				best[l->value] = k;
+			if (top == SIZE_MAX || len[k] >= len[top])
+				top = k;
+		}
+		k++;
+	}
+	g->chain = top == SIZE_MAX ? 0 : len[top];
+	if (getenv("COVENANT_DEBUG_CHAIN"))
+		for (size_t j = top; j != SIZE_MAX; j = prev[j])
+			fprintf(stderr, "chain %d: line %zu value %ld len %zu\n", gi, idx[j] + 1, b->ls->v[idx[j]].value, len[j]);
+	for (size_t j = top; j != SIZE_MAX; j = prev[j])
+		b->ls->v[idx[j]].in_seq = true;
+	free(idx), free(len), free(prev), free(best);
+}
+
+/* Count and restarts of every group; chains of the guessed ones. */
 static void measure_groups(builder *b)
 {
-	int prev_group = -1; /* group of the previous heading-like line */
+	int prev_group = -1; /* group of the previous keyword heading */
 	for (size_t i = 0; i < b->ls->n; i++) {
 		line *l = &b->ls->v[i];
 		if (l->group < 0)
@@ -133,25 +199,20 @@ static void measure_groups(builder *b)
 		if (g->last >= 0 && l->value <= g->last && !(l->value == g->last && l->suffix)) {
 			g->restarts++;
 			/* a restart right after another group's heading: numbered per container */
-			if (prev_group >= 0 && prev_group != l->group && b->groups[prev_group].kind >= 0)
+			if (prev_group >= 0 && prev_group != l->group) {
 				g->explained++;
+				g->restart_after = prev_group;
+			}
 		}
 		g->last = l->value;
-		/* the sequence: small steps forward, or an inserted unit (26-1) */
-		bool seq;
-		if (g->last_seq < 0)
-			seq = l->value >= 0 && l->value <= 3;
-		else
-			seq = (l->value > g->last_seq && l->value <= g->last_seq + 3) ||
-			      (l->value == g->last_seq && l->suffix);
-		if (seq) {
-			g->chain++;
-			g->last_seq = l->value;
-		}
-		l->in_seq = seq;
-		if (g->kind >= 0 || seq)
+		if (g->kind >= 0) {
+			l->in_seq = true;
 			prev_group = l->group;
+		}
 	}
+	for (int gi = 0; gi < b->n_groups; gi++)
+		if (b->groups[gi].kind < 0)
+			longest_chain(b, gi);
 }
 
 static size_t effective(const group *g)
@@ -172,13 +233,18 @@ static void choose_primary(builder *b)
 			      g->kind == COV_NODE_SUBSECTION) &&
 			     (g->restarts * 4 <= g->count || g->explained * 3 >= g->restarts * 2);
 		} else if (g->kind == GK_NUMHEAD) {
-			ok = g->chain >= 3 && g->chain * 10 >= g->count * 6;
+			/* bare "12. Title" lines mix with short numbered paragraphs:
+			 * the chain must be long, not pure */
+			ok = g->chain >= 3 && (g->chain * 10 >= g->count * 6 || (g->chain >= 10 && g->chain * 10 >= g->count * 3));
 		} else {
 			ok = g->chain >= 3 && g->chain * 10 >= g->count * 8;
 		}
 		g->eligible = ok;
 		/* a known keyword counts double against guesses */
 		size_t score = effective(g) * (g->kind >= 0 ? 2 : 1);
+		if (getenv("COVENANT_DEBUG_GROUPS"))
+			fprintf(stderr, "group %d kind %d key '%s' count %zu chain %zu restarts %zu explained %zu ok %d\n",
+				i, g->kind, g->key, g->count, g->chain, g->restarts, g->explained, ok);
 		if (ok && score > best) {
 			best = score;
 			b->primary = i;
@@ -225,8 +291,14 @@ static int kind_rank(int kind)
 
 /* Is container a above container b?  Fewer and earlier wins (Kenya's
  * Chapters hold Parts); otherwise the usual rank. */
-static bool above(const group *a, const group *b)
+static bool above(const builder *bd, int ai, int bi)
 {
+	const group *a = &bd->groups[ai], *b = &bd->groups[bi];
+	/* numbered anew under each of the other's headings: below it */
+	if (b->restart_after == ai && a->restart_after != bi)
+		return true;
+	if (a->restart_after == bi && b->restart_after != ai)
+		return false;
 	if (a->first < b->first && a->count < b->count)
 		return true;
 	if (b->first < a->first && b->count < a->count)
@@ -253,7 +325,7 @@ static void assign_levels(builder *b)
 	}
 	/* insertion sort: at most a handful of containers */
 	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && above(&b->groups[order[j]], &b->groups[order[j - 1]]); j--) {
+		for (int j = i; j > 0 && above(b, order[j], order[j - 1]); j--) {
 			int t = order[j];
 			order[j] = order[j - 1];
 			order[j - 1] = t;
@@ -589,6 +661,9 @@ static int build(builder *b)
 				kind = kind_of_group(b, &b->groups[b->primary]);
 				primary_like = true;
 			}
+			/* any heading ends the preface and the preamble */
+			if (b->depth && (b->stack[0]->kind == COV_NODE_PREFACE || b->stack[0]->kind == COV_NODE_PREAMBLE))
+				close_to(b, 0, l->start);
 			cov_node *n = open_node(b, kind, level, l->start, i + 1);
 			if (!n)
 				return cov_error_set(COV_ENOMEM, "out of memory");
