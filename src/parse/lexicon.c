@@ -26,6 +26,7 @@ static const struct {
 	{"title", COV_NODE_TITLE},       {"chapter", COV_NODE_CHAPTER},
 	{"section", COV_NODE_SECTION},   {"subsection", COV_NODE_SUBSECTION},
 	{"article", COV_NODE_ARTICLE},   {"attachment", COV_NODE_ATTACHMENT},
+	{"paragraph", COV_NODE_PARAGRAPH},
 };
 
 static char *trim(char *s)

@@ -127,9 +127,11 @@ bool cov_marker_scan(const cov_data *d, const char *s, size_t from, size_t to, m
 	if (bracket ? close != ')' : !(close == '.' || close == ')'))
 		return false;
 	i++;
-	/* the marker is followed by a space or ends the line ("1." alone) */
+	/* the marker is followed by a space or ends the line ("1." alone);
+	 * a letter may touch its text ("a.life, liberty"), as scraped texts do */
 	size_t j = skip_spaces(s, i, to);
-	if (j == i && i < to)
+	if (j == i && i < to && !(num->type == COV_NUM_LETTER && !bracket && close == '.' &&
+				 (unsigned char)s[i] >= 'A' && !(s[i] >= '0' && s[i] <= '9')))
 		return false;
 	bool upper = (unsigned char)s[from + bracket] >= 'A' && (unsigned char)s[from + bracket] <= 'Z';
 	switch (num->type) {
@@ -289,9 +291,10 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 		l->group = (int)(k - d->keywords);
 		return true;
 	}
-	/* number first: «1-бап», «2 тарау», «I бөлім» */
+	/* number first: «1-бап», «2 тарау», «I бөлім», "Second Schedule" */
 	cov_num num;
-	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs, COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_SUFFIX, &num);
+	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs,
+				  COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_WORD, &num);
 	if (!len || num.has_suffix)
 		return false;
 	size_t p = l->cs + len;
@@ -446,6 +449,24 @@ static void classify(const cov_data *d, const char *s, line *l)
 		l->after = after;
 		l->numhead = style == MS_DOT && num.type == COV_NUM_ARABIC && looks_like_numhead(s, l);
 		return;
+	}
+	/* "First", "Second:" — number words as list markers */
+	size_t wl = cov_num_scan(d, s + l->cs, l->ce - l->cs, COV_NUM_ALLOW_WORD, &num);
+	if (wl && num.type == COV_NUM_WORD) {
+		size_t r = l->cs + wl;
+		bool colon = r < l->ce && (s[r] == ':' || s[r] == '.' || s[r] == ')');
+		if (colon)
+			r++;
+		r = skip_spaces(s, r, l->ce);
+		if (r == l->ce || colon) {
+			l->type = LT_NUMBERED;
+			l->style = MS_WORD;
+			l->value = num.value;
+			l->num_at = l->cs;
+			l->num_len = (uint8_t)wl;
+			l->after = r;
+			return;
+		}
 	}
 	size_t ws, we;
 	if (scan_generic(d, s, l, &ws, &we))

@@ -35,6 +35,7 @@ typedef enum mark_style {
 	MS_ROMAN_PAREN,    /* i)     */
 	MS_ROMAN_BRACKET,  /* (i)    */
 	MS_UPPER_DOT,      /* A.  I. */
+	MS_WORD,           /* First, Second (a line of its own or before ':') */
 	MS_COUNT
 } mark_style;
 

@@ -124,66 +124,92 @@ static bool is_container_kind(int kind)
 	return kind >= 0 && kind != COV_NODE_PREAMBLE;
 }
 
-/* The longest chain of lines of group g whose numbers step forward by 1 to
- * 3 (or repeat with a suffix: "2", "2A"), by dynamic programming over
- * values — a greedy scan would let a paragraph "6." steal the place of the
- * section "6." that follows it.  Lines on the chain get in_seq. */
-static void longest_chain(builder *b, int gi)
+/* Does the line look like a title rather than a sentence (no final stop)? */
+static bool title_like(const builder *b, const line *l)
 {
-	group *g = &b->groups[gi];
+	char c = b->doc->text[l->ce - 1];
+	return !(c == '.' || c == ';' || c == ',' || c == ':');
+}
+
+/* The longest chain of lines of group g within lines [from, to) whose
+ * numbers increase (or repeat with a suffix: "2", "2A"), found as a longest
+ * increasing subsequence with a Fenwick tree of maxima over values,
+ * O(n log v).  A greedy scan would let a paragraph "6." steal the place of
+ * the section "6." after it, and gaps of repealed sections ("20–29
+ * repealed") must not break the chain.  Between chains of equal length the
+ * one ending in a title-like line wins, then the later one (the heading,
+ * not a paragraph of the unit before it).  Lines on the chain get in_seq;
+ * returns the chain's length. */
+static size_t chain_in(builder *b, int gi, size_t from, size_t to)
+{
 	size_t n = 0;
 	long maxv = 0;
-	for (size_t i = 0; i < b->ls->n; i++)
+	for (size_t i = from; i < to; i++)
 		if (b->ls->v[i].group == gi && b->ls->v[i].value >= 0 && b->ls->v[i].value < 100000) {
 			n++;
 			if (b->ls->v[i].value > maxv)
 				maxv = b->ls->v[i].value;
 		}
 	if (!n)
-		return;
-	size_t *idx = malloc(n * sizeof *idx), *len = malloc(n * sizeof *len), *prev = malloc(n * sizeof *prev);
-	/* best[v]: position (in idx) of the latest line with value v ending the longest chain */
-	size_t *best = malloc((size_t)(maxv + 1) * sizeof *best);
-	if (!idx || !len || !prev || !best) {
-		free(idx), free(len), free(prev), free(best);
-		return; /* no chain: the group stays text */
+		return 0;
+	size_t nv = (size_t)maxv + 2;
+	size_t *idx = malloc(n * sizeof *idx), *prev = malloc(n * sizeof *prev);
+	/* key = length << 41 | title-like << 40 | position + 1 */
+	uint64_t *fen = calloc(nv + 1, sizeof *fen), *at = calloc(nv, sizeof *at);
+	if (!idx || !prev || !fen || !at) {
+		free(idx), free(prev), free(fen), free(at);
+		return 0; /* no chain: the group stays text */
 	}
-	for (long v = 0; v <= maxv; v++)
-		best[v] = SIZE_MAX;
-	size_t k = 0, top = SIZE_MAX;
-	for (size_t i = 0; i < b->ls->n; i++) {
+	const uint64_t pos_mask = ((uint64_t)1 << 40) - 1;
+	uint64_t top = 0;
+	size_t k = 0;
+	for (size_t i = from; i < to; i++) {
 		line *l = &b->ls->v[i];
 		if (l->group != gi || l->value < 0 || l->value >= 100000)
 			continue;
+		size_t v = (size_t)l->value + 1; /* 1-based for the tree */
+		uint64_t best = 0;
+		for (size_t p = v - 1; p > 0; p -= p & -p) /* max over values < v */
+			if (fen[p] > best)
+				best = fen[p];
+		if (l->suffix && at[v - 1] > best) /* "2A" after "2" */
+			best = at[v - 1];
 		idx[k] = i;
-		len[k] = l->value <= 3 ? 1 : 0;
-		prev[k] = SIZE_MAX;
-		long lo = l->value - 10 < 0 ? 0 : l->value - 10; /* repealed runs: "51-57. (Deleted)" */
-		for (long v = lo; v <= l->value; v++) {
-			size_t j = best[v];
-			if (j == SIZE_MAX || (v == l->value && !l->suffix))
-				continue;
-			if (len[j] + 1 > len[k]) {
-				len[k] = len[j] + 1;
-				prev[k] = j;
-			}
+		prev[k] = best ? (size_t)(best & pos_mask) - 1 : SIZE_MAX;
+		if (!best && l->value > 3) { /* a chain starts at a small number */
+			k++;
+			continue;
 		}
-		if (len[k]) {
-			size_t cur = best[l->value];
-			if (cur == SIZE_MAX || len[k] >= len[cur])
-				best[l->value] = k;
-			if (top == SIZE_MAX || len[k] >= len[top])
-				top = k;
-		}
+		uint64_t len = best ? (best >> 41) + 1 : 1;
+		uint64_t key = len << 41 | (uint64_t)title_like(b, l) << 40 | (k + 1);
+		for (size_t p = v; p <= nv; p += p & -p)
+			if (key > fen[p])
+				fen[p] = key;
+		if (key > at[v - 1])
+			at[v - 1] = key;
+		if (key > top)
+			top = key;
 		k++;
 	}
-	g->chain = top == SIZE_MAX ? 0 : len[top];
-	if (getenv("COVENANT_DEBUG_CHAIN"))
-		for (size_t j = top; j != SIZE_MAX; j = prev[j])
-			fprintf(stderr, "chain %d: line %zu value %ld len %zu\n", gi, idx[j] + 1, b->ls->v[idx[j]].value, len[j]);
-	for (size_t j = top; j != SIZE_MAX; j = prev[j])
+	for (size_t j = top ? (size_t)(top & pos_mask) - 1 : SIZE_MAX; j != SIZE_MAX; j = prev[j])
 		b->ls->v[idx[j]].in_seq = true;
-	free(idx), free(len), free(prev), free(best);
+	free(idx), free(prev), free(fen), free(at);
+	return (size_t)(top >> 41);
+}
+
+/* Schedules and annexes number their paragraphs anew: one chain per stretch
+ * between attachment headings. */
+static void longest_chain(builder *b, int gi)
+{
+	size_t from = 0;
+	group *g = &b->groups[gi];
+	g->chain = 0;
+	for (size_t i = 0; i <= b->ls->n; i++) {
+		if (i == b->ls->n || (b->ls->v[i].type == LT_KEYWORD && b->ls->v[i].kind == COV_NODE_ATTACHMENT)) {
+			g->chain += chain_in(b, gi, from, i);
+			from = i;
+		}
+	}
 }
 
 /* Count and restarts of every group; chains of the guessed ones. */
@@ -316,9 +342,9 @@ static void assign_levels(builder *b)
 			continue;
 		if (g->keyword >= 0 && p && (g->kind == COV_NODE_ARTICLE || g->kind == p->kind))
 			continue; /* "Transitory Article 3": a primary unit */
-		if (p && (g->kind == COV_NODE_ARTICLE || g->kind == COV_NODE_SECTION ||
-			  g->kind == COV_NODE_SUBSECTION) &&
-		    restarts_after_primary(b, i))
+		if (p && (g->kind == COV_NODE_PARAGRAPH ||
+			  ((g->kind == COV_NODE_ARTICLE || g->kind == COV_NODE_SECTION ||
+			    g->kind == COV_NODE_SUBSECTION) && restarts_after_primary(b, i))))
 			below[nb++] = i;
 		else
 			order[n++] = i;
@@ -342,8 +368,9 @@ static void assign_levels(builder *b)
 				g->level = n + 1;
 		}
 	}
+	/* below the primary: sections of US-style articles, then paragraphs */
 	for (int i = 0; i < nb; i++)
-		b->groups[below[i]].level = n + 2 + (i > 0);
+		b->groups[below[i]].level = n + 2 + (b->groups[below[i]].kind == COV_NODE_PARAGRAPH);
 }
 
 /* ---- building ---- */
