@@ -82,8 +82,8 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 		if (strcmp(key, kind_keys[i].key) == 0)
 			kind = (int)kind_keys[i].kind;
 	bool is_common = strcmp(key, "common") == 0, is_number = strcmp(key, "number") == 0,
-	     is_opening = strcmp(key, "preamble-opening") == 0;
-	if (kind < 0 && !is_common && !is_number && !is_opening)
+	     is_opening = strcmp(key, "preamble-opening") == 0, is_title = strcmp(key, "title-word") == 0;
+	if (kind < 0 && !is_common && !is_number && !is_opening && !is_title)
 		return cov_error_set(COV_EDATA, "%s:%d: unknown key '%s'", path, lineno, key);
 
 	for (char *save = NULL, *tok = strtok_r(rest, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
@@ -110,6 +110,8 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 			ok = push((void **)&d->numwords, &d->n_numwords, sizeof nw, &nw);
 		} else if (is_common) {
 			ok = push((void **)&lang->common, &lang->n_common, sizeof w, &w);
+		} else if (is_title) {
+			ok = push((void **)&lang->title_words, &lang->n_title_words, sizeof w, &w);
 		} else {
 			ok = push((void **)&lang->openings, &lang->n_openings, sizeof w, &w);
 		}
@@ -147,8 +149,11 @@ static int load_file(cov_data *d, const char *path)
 			free(lang.common[i]);
 		for (size_t i = 0; i < lang.n_openings; i++)
 			free(lang.openings[i]);
+		for (size_t i = 0; i < lang.n_title_words; i++)
+			free(lang.title_words[i]);
 		free(lang.common);
 		free(lang.openings);
+		free(lang.title_words);
 	}
 	return rc;
 }
@@ -306,8 +311,11 @@ void cov_data_free(cov_data *d)
 			free(d->langs[i].common[j]);
 		for (size_t j = 0; j < d->langs[i].n_openings; j++)
 			free(d->langs[i].openings[j]);
+		for (size_t j = 0; j < d->langs[i].n_title_words; j++)
+			free(d->langs[i].title_words[j]);
 		free(d->langs[i].common);
 		free(d->langs[i].openings);
+		free(d->langs[i].title_words);
 	}
 	free(d->keywords);
 	free(d->numwords);

@@ -29,6 +29,8 @@ typedef struct cov_lang {
 	size_t n_common;
 	char **openings;     /* folded */
 	size_t n_openings;
+	char **title_words;  /* folded: words that name the act ("constitution") */
+	size_t n_title_words;
 } cov_lang;
 
 struct cov_data {

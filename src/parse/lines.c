@@ -204,6 +204,11 @@ static bool looks_like_numhead(const char *s, const line *l)
 		return true; /* "12." alone */
 	if (s[r] == '(')
 		return true;
+	mark_style st;
+	cov_num num;
+	size_t after;
+	if (cov_marker_scan(NULL, s, r, e, &st, &num, &after) && st == MS_DOT && num.value == 1)
+		return true; /* "2. 1. Nigeria is one …" */
 	if (!starts_upper_or_open(s, r, e) || e - r > 160)
 		return false;
 	size_t words = count_words(s, r, e);

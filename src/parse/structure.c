@@ -549,6 +549,29 @@ static void compute_next_primary(builder *b)
 	}
 }
 
+/* Inserted articles whose superscript was lost: «Статья 671» between 67
+ * and 68 is Article 67¹, numbered "67-1". */
+static void superscript_insert(builder *b, cov_node *n, const line *l, size_t i)
+{
+	long last = b->last_primary, next = (long)b->next_primary[i], v = l->value;
+	if (last < 1 || l->suffix || v <= last + 1 || (next >= 0 && next != last + 1))
+		return;
+	long base = v / 10, sub = v % 10;
+	if (base != last && v / 100 == last) {
+		base = v / 100;
+		sub = v % 100;
+	}
+	if (base != last || sub == 0)
+		return;
+	char num[32];
+	snprintf(num, sizeof num, "%ld-%ld", base, sub);
+	const char *p = cov_arena_strndup(&b->doc->arena, num, strlen(num));
+	if (p) {
+		n->num = p;
+		n->ordinal = base;
+	}
+}
+
 /* ---- lists: paragraphs and points ---- */
 
 static mark_style letter_of_roman(mark_style st)
@@ -697,7 +720,9 @@ static int build(builder *b)
 			if (kind != COV_NODE_PREAMBLE)
 				set_number(b, n, l, l->type == LT_GENERIC);
 			if (level == b->primary_level && b->primary >= 0)
-				b->last_primary = l->value;
+				superscript_insert(b, n, l, i);
+			if (level == b->primary_level && b->primary >= 0)
+				b->last_primary = n->ordinal;
 			b->list_depth = 0;
 			if (primary_like) {
 				b->owner = n;
@@ -743,8 +768,6 @@ static int build(builder *b)
 				cov_node *n = open_node(b, pre ? COV_NODE_PREAMBLE : COV_NODE_PREFACE, 1, l->start, i + 1);
 				if (!n)
 					return cov_error_set(COV_ENOMEM, "out of memory");
-				if (!pre)
-					b->doc->title = clean_title(b, l->cs, l->ce < l->cs + 300 ? l->ce : l->cs + 300);
 			} else if (top->kind == COV_NODE_PREFACE && prev_blank && opens_preamble(b, l)) {
 				if (!open_node(b, COV_NODE_PREAMBLE, 1, l->start, i + 1))
 					return cov_error_set(COV_ENOMEM, "out of memory");
@@ -766,6 +789,58 @@ static int build(builder *b)
 	}
 	close_to(b, 0, b->doc->len);
 	return COV_OK;
+}
+
+static bool has_title_word(const builder *b, const line *l)
+{
+	char folded[1024];
+	size_t take = l->ce - l->cs < 600 ? l->ce - l->cs : 600;
+	int fl = cov_utf8_fold(b->doc->text + l->cs, take, folded, sizeof folded);
+	if (fl <= 0)
+		return false;
+	for (size_t i = 0; i < b->d->n_langs; i++)
+		for (size_t j = 0; j < b->d->langs[i].n_title_words; j++)
+			for (const char *p = folded; (p = strstr(p, b->d->langs[i].title_words[j])); p++) {
+				/* at the start of a word; inflected endings may follow */
+				unsigned char before = p > folded ? (unsigned char)p[-1] : ' ';
+				if (before == ' ' || before == '(' || before == '"' || before == '\'' || before == '-')
+					return true;
+			}
+	return false;
+}
+
+/* The document's title: in the preface, the first line that names the act
+ * («КОНСТИТУЦИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ» rather than the adoption note above
+ * it), else its first line.  YAML front matter is skipped. */
+static void choose_title(builder *b)
+{
+	const cov_node *pre = b->doc->root->first;
+	if (!pre || pre->kind != COV_NODE_PREFACE)
+		return;
+	const char *s = b->doc->text;
+	const line *first = NULL;
+	bool front = false;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->start < pre->start || l->type == LT_BLANK)
+			continue;
+		if (l->start >= pre->end)
+			break;
+		if (l->ce - l->cs == 3 && memcmp(s + l->cs, "---", 3) == 0 && (!first || front)) {
+			front = !front; /* YAML front matter opens and closes with --- */
+			continue;
+		}
+		if (front)
+			continue;
+		if (!first)
+			first = l;
+		if (l->ce - l->cs <= 300 && has_title_word(b, l)) {
+			first = l;
+			break;
+		}
+	}
+	if (first)
+		b->doc->title = clean_title(b, first->cs, first->ce < first->cs + 300 ? first->ce : first->cs + 300);
 }
 
 /* Own text: from after the heading to the first child, trimmed. */
@@ -814,8 +889,10 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	compute_next_primary(b);
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
 	int rc = build(b);
-	if (rc == COV_OK)
+	if (rc == COV_OK) {
 		finish_spans(doc);
+		choose_title(b);
+	}
 	free(b->next_primary);
 	free(b);
 	return rc;
