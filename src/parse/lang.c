@@ -5,6 +5,7 @@
  */
 #include "parse.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -21,7 +22,7 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 	size_t langs = d->n_langs < MAX_LANGS ? d->n_langs : MAX_LANGS;
 	if (n > 65536)
 		n = 65536;
-	size_t i = 0;
+	size_t i = 0, words = 0;
 	while (i < n) {
 		size_t j = i;
 		int32_t c = cov_utf8_next(s, n, &j);
@@ -30,6 +31,7 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 			continue;
 		}
 		size_t start = i;
+		words++;
 		while (i < n) {
 			j = i;
 			c = cov_utf8_next(s, n, &j);
@@ -45,11 +47,17 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 			    bsearch(folded, d->langs[k].common, d->langs[k].n_common, sizeof(char *), cmp_word))
 				hits[k]++;
 	}
-	size_t best = 0, best_hits = 0;
-	for (size_t k = 0; k < langs; k++)
+	size_t best = 0, best_hits = 0, second = 0;
+	for (size_t k = 0; k < langs; k++) {
 		if (hits[k] > best_hits) {
+			second = best_hits;
 			best_hits = hits[k];
 			best = k;
+		} else if (hits[k] > second) {
+			second = hits[k];
 		}
-	snprintf(out, 8, "%s", best_hits >= 5 ? d->langs[best].code : "und");
+	}
+	/* five hits decide a real text; a short one needs a clear lead */
+	bool sure = best_hits >= 5 || (best_hits >= 1 && best_hits > second && words < 200);
+	snprintf(out, 8, "%s", sure ? d->langs[best].code : "und");
 }

@@ -173,7 +173,9 @@ static size_t scan_suffix(const char *s, size_t n, size_t i, cov_num *out)
 				break;
 			}
 		}
-		if (i == start && i < n && is_ascii_letter((unsigned char)s[i]) && at_boundary(s, n, i + 1)) {
+		/* "12A", "16a" — not "1990s" */
+		if (i == start && i < n && out->value < 1000 && is_ascii_letter((unsigned char)s[i]) &&
+		    at_boundary(s, n, i + 1)) {
 			norm_append(out, s + i, 1);
 			out->has_suffix = true;
 			i++;

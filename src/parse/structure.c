@@ -176,7 +176,7 @@ static size_t chain_in(builder *b, int gi, size_t from, size_t to)
 			best = at[v - 1];
 		idx[k] = i;
 		prev[k] = best ? (size_t)(best & pos_mask) - 1 : SIZE_MAX;
-		if (!best && l->value > 3) { /* a chain starts at a small number */
+		if (!best && l->value >= 1000) { /* years are not unit numbers */
 			k++;
 			continue;
 		}
