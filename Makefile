@@ -49,7 +49,7 @@ fuzz:
 	@scripts/fuzz.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
 
 bench: build
-	@$(BUILD)/bench_parse ../shared/corpus
+	@$(BUILD)/bench/bench_parse ../shared/corpus
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)

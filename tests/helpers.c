@@ -91,7 +91,10 @@ const char *corpus_path(const char *rel, char *buf, size_t cap)
 	return buf;
 }
 
-/* Words are maximal runs of bytes that are not ASCII white space. */
+/* Words are maximal runs of bytes that are not ASCII white space; each is
+ * appended followed by one space.  A unit boundary may fall inside a run
+ * that has no space ("a.life" is point a, "life"), so callers compare the
+ * streams with the spaces removed. */
 static void append_words(const char *s, size_t a, size_t b, char **out, size_t *len, size_t *cap)
 {
 	size_t i = a;
@@ -151,9 +154,16 @@ void assert_no_word_lost(const cov_doc *doc)
 	append_words(text, pos, n, &nodes, &nl, &nc);
 	if (nl != tail)
 		fail_msg("words at %zu..%zu after the last node belong to no node", pos, n);
-	assert_int_equal(al, nl);
-	if (al)
-		assert_memory_equal(all, nodes, al);
+	size_t ka = 0, kn = 0;
+	for (size_t i = 0; i < al; i++)
+		if (all[i] != ' ')
+			all[ka++] = all[i];
+	for (size_t i = 0; i < nl; i++)
+		if (nodes[i] != ' ')
+			nodes[kn++] = nodes[i];
+	assert_int_equal(ka, kn);
+	if (ka)
+		assert_memory_equal(all, nodes, ka);
 	free(all);
 	free(nodes);
 }

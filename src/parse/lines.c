@@ -130,8 +130,8 @@ bool cov_marker_scan(const cov_data *d, const char *s, size_t from, size_t to, m
 	/* the marker is followed by a space or ends the line ("1." alone);
 	 * a letter may touch its text ("a.life, liberty"), as scraped texts do */
 	size_t j = skip_spaces(s, i, to);
-	if (j == i && i < to && !(num->type == COV_NUM_LETTER && !bracket && close == '.' &&
-				 (unsigned char)s[i] >= 'A' && !(s[i] >= '0' && s[i] <= '9')))
+	if (j == i && i < to && !(num->type == COV_NUM_LETTER && !bracket && close == '.' && num->len == 1 &&
+				 ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))))
 		return false;
 	bool upper = (unsigned char)s[from + bracket] >= 'A' && (unsigned char)s[from + bracket] <= 'Z';
 	switch (num->type) {
