@@ -1,1 +1,77 @@
-exit 0
+#!/usr/bin/env bash
+# test_cli.sh — the covenant command as a user meets it: help, version,
+# formats, standard input, exit codes and error messages.
+set -u
+bin=${COVENANT_BIN:?}
+src=${COVENANT_SOURCE:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+check() { # name, expected exit code, command...
+  local name=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL: $name: exit $got, wanted $want"; cat "$tmp/err"; fi
+}
+contains() { # name, file, text
+  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL: $1: '$3' not in $2:"; head -5 "$2"; fi
+}
+
+check "help" 0 "$bin" --help
+contains "help lists parse" "$tmp/out" "parse FILE|-"
+check "parse help" 0 "$bin" parse --help
+contains "parse help lists formats" "$tmp/out" "akn (Akoma Ntoso 3.0 XML)"
+check "version" 0 "$bin" --version
+contains "version" "$tmp/out" "covenant 0.1.0"
+check "no command" 2 "$bin"
+check "unknown command" 2 "$bin" frobnicate
+contains "unknown command message" "$tmp/err" "unknown command 'frobnicate'"
+check "unknown format" 2 "$bin" parse --format pdf "$src/examples/veridia-2015.txt"
+check "two files" 2 "$bin" parse a b
+
+check "json" 0 "$bin" parse "$src/examples/veridia-2015.txt"
+contains "json format" "$tmp/out" '"format": 1'
+contains "json eid" "$tmp/out" '"eid": "part_II__art_10"'
+check "tree" 0 "$bin" parse -f tree "$src/examples/veridia-2024.txt"
+contains "tree outline" "$tmp/out" "  article 11 — Assembly  (line 51)"
+check "akn" 0 "$bin" parse --format akn "$src/examples/veridia-2024.txt"
+contains "akn root" "$tmp/out" '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+check "md" 0 "$bin" parse --format md "$src/examples/veridia-2024.txt"
+contains "md heading" "$tmp/out" "### Article 13. [Marriage and family]"
+
+# standard input, and a forced language
+check "stdin" 0 sh -c "printf 'Статья 1.\nТекст.\n' | '$bin' parse -f json --lang kk -"
+contains "stdin name" "$tmp/out" '"name": "<stdin>"'
+contains "stdin lang" "$tmp/out" '"language": "kk"'
+
+# bad input: exit 3, "covenant: FILE: problem" on stderr, nothing on stdout
+: > "$tmp/empty.txt"
+check "empty" 3 "$bin" parse "$tmp/empty.txt"
+contains "empty message" "$tmp/err" "covenant: $tmp/empty.txt: empty file"
+[ -s "$tmp/out" ] && { fail=$((fail+1)); echo "FAIL: output on error"; } || pass=$((pass+1))
+printf 'abc\0def' > "$tmp/bin.dat"
+check "binary" 3 "$bin" parse "$tmp/bin.dat"
+contains "binary message" "$tmp/err" "NUL byte at offset 3"
+printf 'Статья 1' | iconv -f utf-8 -t cp1251 > "$tmp/cp1251.txt"
+check "cp1251" 3 "$bin" parse "$tmp/cp1251.txt"
+contains "cp1251 message" "$tmp/err" "invalid UTF-8 at byte 0"
+check "cp1251 with --encoding" 0 "$bin" parse -e windows-1251 -f tree "$tmp/cp1251.txt"
+contains "cp1251 decoded" "$tmp/out" "article 1"
+check "missing" 3 "$bin" parse "$tmp/nope.txt"
+contains "missing message" "$tmp/err" "nope.txt: No such file or directory"
+check "max size" 3 "$bin" parse --max-size 0.00001 "$src/examples/veridia-2015.txt"
+check "bad data dir" 4 "$bin" parse --data /nonexistent "$src/examples/veridia-2015.txt"
+
+# -o writes atomically and leaves nothing behind on failure
+check "output file" 0 "$bin" parse -o "$tmp/out.json" "$src/examples/veridia-2015.txt"
+contains "output file content" "$tmp/out.json" '"title": "Constitution of the Republic of Veridia"'
+echo keep > "$tmp/keep.json"
+check "output kept on error" 3 "$bin" parse -o "$tmp/keep.json" "$tmp/empty.txt"
+contains "old output intact" "$tmp/keep.json" "keep"
+[ "$(ls "$tmp" | grep -c tmp)" -eq 0 ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: temporary file left"; }
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,51 @@
+/*
+ * fuzz_text.c — libFuzzer target for the text path: ingest (encodings,
+ * validation), line classification, structure, eIds and every renderer.
+ * The invariants checked are the library's promises: spans inside the
+ * text, children inside parents.
+ */
+#include "covenant.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+static cov_data *data;
+
+int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len);
+
+static void check_tree(const cov_doc *doc)
+{
+	size_t n;
+	cov_doc_text(doc, &n);
+	cov_iter it;
+	cov_iter_init(&it, cov_doc_root(doc));
+	cov_event ev;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		const cov_node *nd = cov_iter_node(&it);
+		if (cov_node_end(nd) > n || cov_node_start(nd) > cov_node_end(nd) ||
+		    cov_node_text_start(nd) > cov_node_text_end(nd))
+			abort();
+		const cov_node *p = cov_node_parent(nd);
+		if (p && (cov_node_start(nd) < cov_node_start(p) || cov_node_end(nd) > cov_node_end(p)))
+			abort();
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
+{
+	if (!data && cov_data_open(NULL, &data) != COV_OK)
+		abort();
+	cov_parse_options o = {.format = COV_FORMAT_TEXT};
+	cov_doc *doc;
+	if (cov_doc_parse_buffer(data, (const char *)buf, len, "fuzz", &o, &doc) != COV_OK)
+		return 0;
+	check_tree(doc);
+	for (int f = COV_RENDER_JSON; f <= COV_RENDER_MARKDOWN; f++) {
+		char *s;
+		size_t n;
+		if (cov_render_string(doc, (cov_render_format)f, &s, &n) == COV_OK)
+			free(s);
+	}
+	cov_doc_free(doc);
+	return 0;
+}
