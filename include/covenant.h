@@ -66,6 +66,7 @@ typedef enum cov_node_kind {
 	COV_NODE_PARAGRAPH,
 	COV_NODE_POINT,
 	COV_NODE_ATTACHMENT,   /* schedule, annex, amendment */
+	COV_NODE_HCONTAINER,   /* a division with no name: "I. Form of the State" */
 	COV_NODE_KIND_COUNT
 } cov_node_kind;
 

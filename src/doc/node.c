@@ -9,13 +9,13 @@
 
 static const char *const kind_names[COV_NODE_KIND_COUNT] = {
 	"act", "preface", "preamble", "part", "title", "chapter", "section",
-	"subsection", "article", "paragraph", "point", "attachment",
+	"subsection", "article", "paragraph", "point", "attachment", "hcontainer",
 };
 
 /* Akoma Ntoso eId short names (AKN naming convention, section 5). */
 static const char *const kind_short[COV_NODE_KIND_COUNT] = {
 	"", "preface", "preamble", "part", "title", "chp", "sec",
-	"subsec", "art", "para", "point", "att",
+	"subsec", "art", "para", "point", "att", "hcontainer",
 };
 
 const char *cov_node_kind_name(cov_node_kind kind)

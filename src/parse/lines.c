@@ -217,7 +217,9 @@ static bool looks_like_numhead(const char *s, const line *l)
 		return false;
 	if (last == '.')
 		return words <= 12;
-	return words <= 14;
+	/* long titles exist ("62. Time of holding election to fill vacancy in
+	 * the office of President and …"): no final stop is the better sign */
+	return last != '-' && words <= 30;
 }
 
 /* Text after a heading's number: skip ". ", ": ", " – ". */
@@ -264,6 +266,18 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 			}
 			return false;
 		}
+		bool titled = q < l->ce && (s[q] == '.' || s[q] == ':') && k->kind == COV_NODE_ATTACHMENT;
+		if ((q >= l->ce && k->kind == COV_NODE_PARAGRAPH) || titled) {
+			/* "Paragraph", "Transitory Paragraph" alone: an unnumbered
+			 * paragraph; "Basic Law. The Knesset": an unnumbered act */
+			l->type = LT_KEYWORD;
+			l->kind = (uint8_t)k->kind;
+			l->num_at = q;
+			l->num_len = 0;
+			l->after = titled ? skip_heading_punct(s, q, l->ce) : l->ce;
+			l->group = (int)(k - d->keywords);
+			return true;
+		}
 		if (q == p && q < l->ce && s[p - 1] != '.')
 			return false; /* "Article5" is not a heading */
 		bool paren = q < l->ce && s[q] == '(' ; /* "Article (1)" */
@@ -271,7 +285,9 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 			q++;
 		cov_num num;
 		unsigned allow = COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_SUFFIX;
-		if (k->kind != COV_NODE_ARTICLE && k->kind != COV_NODE_SECTION)
+		/* "Part A", "Schedule B"; an article only when the letter ends the line ("Article A") */
+		if ((k->kind != COV_NODE_ARTICLE && k->kind != COV_NODE_SECTION) ||
+		    skip_heading_punct(s, q + 1, l->ce) >= l->ce)
 			allow |= COV_NUM_ALLOW_LETTER;
 		size_t len = cov_num_scan(d, s + q, l->ce - q, allow, &num);
 		if (!len || (paren && q + len < l->ce && s[q + len] != ')'))

@@ -222,6 +222,8 @@ static void measure_groups(builder *b)
 			continue;
 		group *g = &b->groups[l->group];
 		g->count++;
+		if (l->type == LT_KEYWORD && l->num_len == 0)
+			continue; /* unnumbered: no sequence to measure */
 		if (g->last >= 0 && l->value <= g->last && !(l->value == g->last && l->suffix)) {
 			g->restarts++;
 			/* a restart right after another group's heading: numbered per container */
@@ -357,7 +359,10 @@ static void assign_levels(builder *b)
 			order[j - 1] = t;
 		}
 	for (int i = 0; i < n; i++)
-		b->groups[order[i]].level = i + 1;
+		b->groups[order[i]].level = 2 * (i + 1);
+	/* levels step by two: the odd level under the primary is for unnamed
+	 * divisions ("I. Form of the State") that head a run of articles */
+	n = 2 * n + 1;
 	b->primary_level = n + 1;
 	if (p) {
 		b->groups[b->primary].level = n + 1;
@@ -519,8 +524,9 @@ static size_t take_title(builder *b, cov_node *n, size_t i, bool container)
 	return j;
 }
 
-/* Level of line i as a heading, 0 if it is not one. */
-static int heading_level(builder *b, size_t i)
+/* Level of line i as a heading, 0 if it is not one (ignoring unnamed
+ * divisions). */
+static int named_heading_level(builder *b, size_t i)
 {
 	line *l = &b->ls->v[i];
 	if (l->type == LT_PREAMBLE)
@@ -535,6 +541,35 @@ static int heading_level(builder *b, size_t i)
 	if (b->primary >= 0 && l->type == LT_GENERIC && b->last_primary >= 0 &&
 	    l->value == b->last_primary + 1 && (long)b->next_primary[i] == l->value + 1)
 		return b->primary_level;
+	return 0;
+}
+
+/* "I. Form of the State", "A. Composition of the Assembly": a numbered
+ * title line of its own, no sentence. */
+static bool unnamed_division(const builder *b, const line *l)
+{
+	if (l->type != LT_NUMBERED || l->style != MS_UPPER_DOT || l->after >= l->ce)
+		return false;
+	const char *s = b->doc->text;
+	char last = s[l->ce - 1];
+	if (last == ';' || last == ',' || last == ':' || last == '.' || last == '-')
+		return false;
+	return words_in(s, l->after, l->ce) <= 20 && !(l->after < l->ce && u_islower((unsigned char)s[l->after]));
+}
+
+/* Level of line i as a heading, 0 if it is not one.  An unnamed division
+ * counts only when the next line that is not one itself is a heading: it
+ * then titles a run of articles, and is not item "A." of a list. */
+static int heading_level(builder *b, size_t i)
+{
+	int level = named_heading_level(b, i);
+	if (level || b->primary < 0 || !unnamed_division(b, &b->ls->v[i]))
+		return level;
+	size_t j = next_content(b, i);
+	while (j < b->ls->n && unnamed_division(b, &b->ls->v[j]))
+		j = next_content(b, j);
+	if (j < b->ls->n && named_heading_level(b, j) > 0)
+		return b->primary_level - 1;
 	return 0;
 }
 
@@ -704,6 +739,8 @@ static int build(builder *b)
 			bool primary_like = false;
 			if (l->type == LT_PREAMBLE) {
 				kind = COV_NODE_PREAMBLE;
+			} else if (l->type == LT_NUMBERED && level == b->primary_level - 1) {
+				kind = COV_NODE_HCONTAINER;
 			} else if (l->group >= 0 && b->groups[l->group].level == level) {
 				kind = kind_of_group(b, &b->groups[l->group]);
 				primary_like = level >= b->primary_level && b->primary >= 0;
@@ -719,6 +756,13 @@ static int build(builder *b)
 				return cov_error_set(COV_ENOMEM, "out of memory");
 			if (kind != COV_NODE_PREAMBLE)
 				set_number(b, n, l, l->type == LT_GENERIC);
+			if (kind == COV_NODE_HCONTAINER) {
+				n->num_printed = dup_span(b, l->cs, l->after > l->cs ? trim_back(s, l->cs, l->after) : l->cs);
+				n->heading = clean_title(b, l->after, l->ce);
+				n->text_start = l->end;
+				prev_blank = false;
+				continue;
+			}
 			if (level == b->primary_level && b->primary >= 0)
 				superscript_insert(b, n, l, i);
 			if (level == b->primary_level && b->primary >= 0)
