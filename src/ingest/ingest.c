@@ -116,8 +116,10 @@ static bool looks_like_html(const char *s, size_t n)
 		i++;
 	if (i >= n || s[i] != '<')
 		return false;
-	static const char *const tags[] = {"<html", "<!doctype html", "<body", "<head", "<p>", "<p ", "<div",
-					   "<h1", "<h2", "<article", "<section", "<table", "<meta"};
+	/* tags of a document's body: a Markdown file may open with a stray
+	 * <meta> line and is still Markdown */
+	static const char *const tags[] = {"<html", "<!doctype html", "<body", "<p>", "<p ", "<div",
+					   "<h1", "<h2", "<article", "<section", "<table"};
 	size_t window = n - i < 4096 ? n - i : 4096;
 	for (size_t k = i; k < i + window; k++) {
 		if (s[k] != '<')

@@ -68,7 +68,7 @@ static void strip_markup(const char *s, size_t *cs, size_t *ce)
 			size_t j = i;
 			while (j < e && s[j] == '#')
 				j++;
-			if (j - i <= 6 && (j == e || s[j] == ' ' || s[j] == '\t'))
+			if (j - i <= 6) /* "## Title", and "##Title" as sloppy Markdown has it */
 				i = skip_spaces(s, j, e);
 		} else if (s[i] == '>' ) {
 			i = skip_spaces(s, i + 1, e);

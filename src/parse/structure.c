@@ -270,9 +270,6 @@ static void choose_primary(builder *b)
 		g->eligible = ok;
 		/* a known keyword counts double against guesses */
 		size_t score = effective(g) * (g->kind >= 0 ? 2 : 1);
-		if (getenv("COVENANT_DEBUG_GROUPS"))
-			fprintf(stderr, "group %d kind %d key '%s' count %zu chain %zu restarts %zu explained %zu ok %d\n",
-				i, g->kind, g->key, g->count, g->chain, g->restarts, g->explained, ok);
 		if (ok && score > best) {
 			best = score;
 			b->primary = i;
