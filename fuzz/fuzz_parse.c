@@ -1,6 +1,8 @@
 /*
- * fuzz_html.c — libFuzzer target for HTML ingest: libxml2 parsing, the
- * non-recursive walk to lines and heading hints, then the structure parser.
+ * fuzz_parse.c — libFuzzer target for ingest and the structure parser,
+ * built twice: fuzz_text (FUZZ_FORMAT=COV_FORMAT_TEXT: encodings,
+ * validation, line classification, structure, eIds, every renderer) and
+ * fuzz_html (COV_FORMAT_HTML: libxml2 and the walk to lines first).
  * The invariants checked are the library's promises: spans inside the
  * text, children inside parents.
  */
@@ -35,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 {
 	if (!data && cov_data_open(NULL, &data) != COV_OK)
 		abort();
-	cov_parse_options o = {.format = COV_FORMAT_HTML};
+	cov_parse_options o = {.format = FUZZ_FORMAT};
 	cov_doc *doc;
 	if (cov_doc_parse_buffer(data, (const char *)buf, len, "fuzz", &o, &doc) != COV_OK)
 		return 0;
