@@ -147,6 +147,78 @@ void cov_iter_init(cov_iter *it, const cov_node *root);
 cov_event cov_iter_next(cov_iter *it);
 static inline const cov_node *cov_iter_node(const cov_iter *it) { return it->node; }
 
+/* ---- rights analysis: covenant check ---- */
+
+typedef enum cov_severity {
+	COV_SEVERITY_POSITIVE = 0, /* something the text protects */
+	COV_SEVERITY_LOW,
+	COV_SEVERITY_MEDIUM,
+	COV_SEVERITY_HIGH
+} cov_severity;
+
+const char *cov_severity_name(cov_severity s);          /* "high" … "positive" */
+int cov_severity_parse(const char *name, cov_severity *out);
+
+typedef struct cov_finding {
+	const char *rule;          /* rule id: "holder.citizens-only" (data/rules.txt) */
+	cov_severity severity;
+	const cov_node *node;      /* the provision */
+	const char *article;       /* number of its article ("34"), "" if none */
+	int standard;              /* ICCPR article it is measured against, 0 if none */
+	size_t start, end;         /* the quote: a sentence, bytes of cov_doc_text() */
+	size_t trigger_start, trigger_end; /* the words that triggered it, inside the quote */
+	const char *message;       /* one sentence a lawyer would sign */
+} cov_finding;
+
+typedef struct cov_limitation {
+	const char *const *grounds;    /* canonical aims: "national-security", "constitutional-order" */
+	size_t n_grounds;
+	int by_law, necessity;     /* booleans */
+	int general;               /* a clause on rights and freedoms in general */
+	size_t start, end;         /* the sentence */
+} cov_limitation;
+
+typedef struct cov_provision {
+	const cov_node *node;
+	const char *article;       /* number of its article */
+	const int *rights;         /* ICCPR article numbers */
+	size_t n_rights;
+	const char *holder;        /* "everyone", "citizens" or "" */
+	const cov_limitation *limitations;
+	size_t n_limitations;
+} cov_provision;
+
+typedef struct cov_review cov_review;
+
+/* Analyse `doc` against `standard` ("iccpr", the only one so far; NULL
+ * means it).  The review refers to `doc`, which must outlive it. */
+int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, cov_review **out);
+void cov_review_free(cov_review *review);
+const cov_doc *cov_review_doc(const cov_review *review);
+size_t cov_review_count(const cov_review *review);
+const cov_finding *cov_review_finding(const cov_review *review, size_t i);
+size_t cov_review_provision_count(const cov_review *review);
+const cov_provision *cov_review_provision(const cov_review *review, size_t i);
+/* Citation of an ICCPR article ("ICCPR art. 21: …"), "" if unknown. */
+const char *cov_standard_cite(const cov_data *data, int article);
+/* What an ICCPR article protects ("peaceful assembly"), "" if unknown. */
+const char *cov_standard_right(const cov_data *data, int article);
+
+typedef enum cov_review_format {
+	COV_REVIEW_TEXT = 0,  /* for people: grouped by right, quotes */
+	COV_REVIEW_JSON,      /* docs/json.md */
+	COV_REVIEW_MARKDOWN
+} cov_review_format;
+
+typedef struct cov_review_options {
+	cov_severity min_severity;  /* hide findings below (positives count as lowest) */
+	int show_positive;          /* show positive findings */
+	int color;                  /* ANSI highlighting of triggers (text format) */
+} cov_review_options;
+
+int cov_render_review_string(const cov_data *data, const cov_review *review, cov_review_format fmt,
+			     const cov_review_options *opts, char **out, size_t *len);
+
 /* ---- renderers ---- */
 
 typedef enum cov_render_format {

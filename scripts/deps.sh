@@ -6,7 +6,7 @@
 # without the user seeing it.
 set -euo pipefail
 
-build=(gcc make cmake pkg-config libicu-dev libxml2-dev libjansson-dev)
+build=(gcc make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev)
 test=(libcmocka-dev valgrind)
 fuzz=(clang libclang-rt-14-dev)
 

@@ -12,11 +12,12 @@
 static const char usage[] =
 	"usage: covenant <command> [options] [FILE…]\n"
 	"\n"
-	"covenant reads constitutions and laws, finds their structure and (in\n"
-	"later commands) checks them against the ICCPR.\n"
+	"covenant reads constitutions and laws, finds their structure and checks\n"
+	"the rights they grant against the ICCPR.\n"
 	"\n"
 	"commands:\n"
 	"  parse FILE|-    the tree of parts, chapters, articles, paragraphs and points\n"
+	"  check FILE…     rights and their restrictions, checked against the ICCPR\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
 	"options for every command:\n"
@@ -26,7 +27,7 @@ static const char usage[] =
 	"  --version       print the version\n"
 	"\n"
 	"exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable or invalid input,\n"
-	"            4 missing or malformed data files\n";
+	"            4 missing or malformed data files, 5 check --fail-on reached\n";
 
 int cov_cli_exit_code(int status)
 {
@@ -62,15 +63,18 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "help") == 0) {
-		if (argc > 2 && strcmp(argv[2], "parse") == 0) {
-			char *args[] = {argv[0], "--help", NULL};
+		char *args[] = {argv[0], "--help", NULL};
+		if (argc > 2 && strcmp(argv[2], "parse") == 0)
 			return cov_cli_parse(2, args);
-		}
+		if (argc > 2 && strcmp(argv[2], "check") == 0)
+			return cov_cli_check(2, args);
 		fputs(usage, stdout);
 		return 0;
 	}
 	if (strcmp(cmd, "parse") == 0)
 		return cov_cli_parse(argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0)
+		return cov_cli_check(argc - 1, argv + 1);
 	fprintf(stderr, "covenant: unknown command '%s'\n\n%s", cmd, usage);
 	return 2;
 }

@@ -4,6 +4,7 @@
  * word with a text editor; data/README.md documents it.
  */
 #include "lexicon.h"
+#include "../rights/rights.h"
 #include "../util/util.h"
 
 #include <dirent.h>
@@ -285,6 +286,10 @@ int cov_data_open(const char *dir, cov_data **out)
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	int rc = load_dir(d, dir);
+	if (rc == COV_OK) {
+		d->rights = calloc(1, sizeof *d->rights);
+		rc = d->rights ? cov_rights_load(d->rights, dir) : cov_error_set(COV_ENOMEM, "out of memory");
+	}
 	if (rc != COV_OK) {
 		cov_data_free(d);
 		return rc;
@@ -302,6 +307,10 @@ void cov_data_free(cov_data *d)
 {
 	if (!d)
 		return;
+	if (d->rights) {
+		cov_rights_free(d->rights);
+		free(d->rights);
+	}
 	for (size_t i = 0; i < d->n_keywords; i++)
 		free(d->keywords[i].word);
 	for (size_t i = 0; i < d->n_numwords; i++)

@@ -33,8 +33,11 @@ typedef struct cov_lang {
 	size_t n_title_words;
 } cov_lang;
 
+struct cov_rights_data;
+
 struct cov_data {
 	char *dir;
+	struct cov_rights_data *rights; /* data/standards, data/rights, data/rules.txt */
 	cov_keyword *keywords;  /* longest first, so "transitory article" wins over "art" */
 	size_t n_keywords;
 	cov_numword *numwords;

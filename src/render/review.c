@@ -1,0 +1,250 @@
+/*
+ * review.c — renderers of a covenant check review: text for people
+ * (grouped by right, each finding with its quote, the trigger highlighted
+ * on a terminal, and the ICCPR article), JSON (docs/json.md) and Markdown.
+ */
+#include "render.h"
+#include "../rights/rights.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cov_review; /* opaque here: only the public accessors are used */
+
+static bool shown(const cov_finding *f, const cov_review_options *o)
+{
+	if (f->severity == COV_SEVERITY_POSITIVE)
+		return o->show_positive;
+	return f->severity >= o->min_severity;
+}
+
+static size_t line_of(const cov_doc *doc, const cov_finding *f)
+{
+	size_t line = f->node->line;
+	for (size_t i = f->node->start; i < f->start && i < doc->len; i++)
+		line += doc->text[i] == '\n';
+	return line;
+}
+
+static void quote(cov_buf *b, const cov_doc *doc, const cov_finding *f, const char *on, const char *off)
+{
+	const char *t = doc->text;
+	for (size_t i = f->start; i < f->end; i++) {
+		if (i == f->trigger_start)
+			cov_buf_puts(b, on);
+		cov_buf_putc(b, t[i] == '\n' ? ' ' : t[i]);
+		if (i + 1 == f->trigger_end)
+			cov_buf_puts(b, off);
+	}
+}
+
+static void counts(const cov_review *r, const cov_review_options *o, size_t n[4])
+{
+	n[0] = n[1] = n[2] = n[3] = 0;
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (shown(f, o))
+			n[f->severity]++;
+	}
+}
+
+static void upper(cov_buf *b, const char *s)
+{
+	for (; *s; s++)
+		cov_buf_putc(b, (char)(*s >= 'a' && *s <= 'z' ? *s - 32 : *s));
+}
+
+/* Findings grouped by ICCPR article, then those without one, then positives. */
+static void text_or_md(const cov_data *data, const cov_review *r, const cov_review_options *o, cov_buf *b, bool md)
+{
+	const cov_doc *doc = cov_review_doc(r);
+	size_t n[4];
+	counts(r, o, n);
+	const char *on = md ? "**" : o->color ? "\033[1;31m" : "";
+	const char *off = md ? "**" : o->color ? "\033[0m" : "";
+	if (md)
+		cov_buf_printf(b, "# Review of %s against the ICCPR\n\n", *cov_doc_title(doc) ? cov_doc_title(doc) : doc->name);
+	else
+		cov_buf_printf(b, "covenant check: %s (%s, %s) against the ICCPR\n",
+			       *cov_doc_title(doc) ? cov_doc_title(doc) : doc->name, doc->name, doc->language);
+	cov_buf_printf(b, "%s%zu findings: %zu high, %zu medium, %zu low; %zu positive\n%s",
+		       md ? "" : "", n[3] + n[2] + n[1] + n[0], n[3], n[2], n[1], n[0], md ? "\n" : "");
+	for (int pass = 0; pass < 3; pass++) {
+		/* pass 0: by ICCPR article; 1: other findings; 2: positives */
+		for (int art = pass == 0 ? 1 : 0; art < (pass == 0 ? COV_MAX_ICCPR : 1); art++) {
+			bool header = false;
+			for (size_t i = 0; i < cov_review_count(r); i++) {
+				const cov_finding *f = cov_review_finding(r, i);
+				if (!shown(f, o))
+					continue;
+				bool positive = f->severity == COV_SEVERITY_POSITIVE;
+				if ((pass == 2) != positive)
+					continue;
+				if (pass == 0 && f->standard != art)
+					continue;
+				if (pass == 1 && f->standard != 0)
+					continue;
+				if (!header) {
+					header = true;
+					char title[256];
+					if (pass == 0)
+						snprintf(title, sizeof title, "ICCPR art. %d — %s", art, cov_standard_right(data, art));
+					else
+						snprintf(title, sizeof title, "%s",
+							 pass == 2 ? "What the text protects" : "Other findings");
+					if (md)
+						cov_buf_printf(b, "\n## %s\n\n", title);
+					else
+						cov_buf_printf(b, "\n%s%s%s\n", o->color ? "\033[1m" : "", title, o->color ? "\033[0m" : "");
+					const char *cite = pass == 0 ? cov_standard_cite(data, art) : "";
+					if (*cite)
+						cov_buf_printf(b, md ? "> %s\n\n" : "  %s\n", cite);
+				}
+				const char *num = f->article && *f->article ? f->article : "";
+				if (md) {
+					cov_buf_printf(b, "- **%s** `%s` — article %s (`%s`), line %zu", cov_severity_name(f->severity),
+						       f->rule, num, f->node->eid, line_of(doc, f));
+					if (pass != 0 && f->standard)
+						cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+					cov_buf_puts(b, "\n  > ");
+					quote(b, doc, f, on, off);
+					cov_buf_printf(b, "\n\n  %s\n", f->message);
+				} else {
+					cov_buf_puts(b, "  ");
+					upper(b, cov_severity_name(f->severity));
+					cov_buf_printf(b, "  %s  article %s (%s), line %zu", f->rule, num, f->node->eid,
+						       line_of(doc, f));
+					if (pass != 0 && f->standard)
+						cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+					cov_buf_puts(b, "\n    «");
+					quote(b, doc, f, on, off);
+					cov_buf_printf(b, "»\n    %s\n", f->message);
+				}
+			}
+		}
+	}
+}
+
+static json_t *finding_json(const cov_doc *doc, const cov_finding *f)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	char std[32] = "";
+	if (f->standard)
+		snprintf(std, sizeof std, "iccpr:%d", f->standard);
+	json_object_set_new(o, "rule", json_string(f->rule));
+	json_object_set_new(o, "severity", json_string(cov_severity_name(f->severity)));
+	json_object_set_new(o, "eid", json_string(f->node->eid));
+	json_object_set_new(o, "num", json_string(f->article ? f->article : ""));
+	json_object_set_new(o, "standard", json_string(std));
+	json_object_set_new(o, "quote", json_stringn(doc->text + f->start, f->end - f->start));
+	json_object_set_new(o, "start", json_integer((json_int_t)f->start));
+	json_object_set_new(o, "end", json_integer((json_int_t)f->end));
+	json_t *trig = json_object();
+	json_object_set_new(trig, "text", json_stringn(doc->text + f->trigger_start, f->trigger_end - f->trigger_start));
+	json_object_set_new(trig, "start", json_integer((json_int_t)f->trigger_start));
+	json_object_set_new(trig, "end", json_integer((json_int_t)f->trigger_end));
+	json_object_set_new(o, "trigger", trig);
+	json_object_set_new(o, "message", json_string(f->message));
+	return o;
+}
+
+static json_t *provision_json(const cov_provision *p)
+{
+	json_t *o = json_object(), *rights = json_array(), *lims = json_array();
+	json_object_set_new(o, "eid", json_string(p->node->eid));
+	json_object_set_new(o, "num", json_string(p->article));
+	for (size_t i = 0; i < p->n_rights; i++) {
+		char s[32];
+		snprintf(s, sizeof s, "iccpr:%d", p->rights[i]);
+		json_array_append_new(rights, json_string(s));
+	}
+	json_object_set_new(o, "rights", rights);
+	json_object_set_new(o, "holder", json_string(p->holder));
+	for (size_t i = 0; i < p->n_limitations; i++) {
+		const cov_limitation *l = &p->limitations[i];
+		json_t *lj = json_object(), *g = json_array();
+		for (size_t k = 0; k < l->n_grounds; k++)
+			json_array_append_new(g, json_string(l->grounds[k]));
+		json_object_set_new(lj, "grounds", g);
+		json_object_set_new(lj, "by_law", json_boolean(l->by_law));
+		json_object_set_new(lj, "necessity", json_boolean(l->necessity));
+		json_object_set_new(lj, "general", json_boolean(l->general));
+		json_object_set_new(lj, "start", json_integer((json_int_t)l->start));
+		json_object_set_new(lj, "end", json_integer((json_int_t)l->end));
+		json_array_append_new(lims, lj);
+	}
+	json_object_set_new(o, "limitations", lims);
+	return o;
+}
+
+static int review_json(const cov_review *r, const cov_review_options *o, cov_buf *b)
+{
+	const cov_doc *doc = cov_review_doc(r);
+	json_t *root = json_object(), *d = json_object(), *provs = json_array(), *finds = json_array(),
+	       *sum = json_object();
+	if (!root || !d || !provs || !finds || !sum) {
+		json_decref(root), json_decref(d), json_decref(provs), json_decref(finds), json_decref(sum);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	json_object_set_new(root, "format", json_integer(COV_JSON_FORMAT));
+	json_object_set_new(d, "name", json_string(doc->name));
+	json_object_set_new(d, "title", json_string(cov_doc_title(doc)));
+	json_object_set_new(d, "language", json_string(doc->language));
+	json_object_set_new(root, "document", d);
+	json_object_set_new(root, "standard", json_string("iccpr"));
+	size_t n[4];
+	counts(r, o, n);
+	json_object_set_new(sum, "high", json_integer((json_int_t)n[3]));
+	json_object_set_new(sum, "medium", json_integer((json_int_t)n[2]));
+	json_object_set_new(sum, "low", json_integer((json_int_t)n[1]));
+	json_object_set_new(sum, "positive", json_integer((json_int_t)n[0]));
+	json_object_set_new(root, "summary", sum);
+	for (size_t i = 0; i < cov_review_provision_count(r); i++) {
+		const cov_provision *p = cov_review_provision(r, i);
+		if (p->n_rights || p->n_limitations)
+			json_array_append_new(provs, provision_json(p));
+	}
+	json_object_set_new(root, "provisions", provs);
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (shown(f, o))
+			json_array_append_new(finds, finding_json(doc, f));
+	}
+	json_object_set_new(root, "findings", finds);
+	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (!s)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	cov_buf_puts(b, s);
+	cov_buf_putc(b, '\n');
+	free(s);
+	return COV_OK;
+}
+
+int cov_render_review_string(const cov_data *data, const cov_review *r, cov_review_format fmt,
+			     const cov_review_options *opts, char **out, size_t *len)
+{
+	*out = NULL;
+	cov_review_options def = {COV_SEVERITY_LOW, 1, 0};
+	const cov_review_options *o = opts ? opts : &def;
+	cov_buf b;
+	cov_buf_init(&b);
+	int rc = COV_OK;
+	switch (fmt) {
+	case COV_REVIEW_TEXT: text_or_md(data, r, o, &b, false); break;
+	case COV_REVIEW_MARKDOWN: text_or_md(data, r, o, &b, true); break;
+	case COV_REVIEW_JSON: rc = review_json(r, o, &b); break;
+	default: rc = cov_error_set(COV_EUSAGE, "unknown review format");
+	}
+	if (rc == COV_OK && b.oom)
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	if (rc) {
+		cov_buf_free(&b);
+		return rc;
+	}
+	*out = cov_buf_detach(&b, len);
+	return COV_OK;
+}

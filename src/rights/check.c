@@ -1,0 +1,883 @@
+/*
+ * check.c — covenant check: every provision's rights, holder and
+ * limitation clauses, and the findings of the rule catalogue
+ * (data/rules.txt) against the ICCPR (data/standards/iccpr.txt).
+ *
+ * The document is tokenized and stemmed once; each provision (an article,
+ * paragraph or point with text of its own) is matched against the
+ * language's lexicon, cut into sentences, and each sentence is read for
+ * the patterns of the catalogue.  Rules that need the whole document — a
+ * general limitation clause applied to every right, the list of rights
+ * that may never be restricted, treaty primacy — run after the walk.
+ * Every finding quotes the sentence that triggered it, by byte span.
+ */
+#include "rights.h"
+#include "../parse/lexicon.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sentence {
+	size_t first, last;   /* tokens */
+	size_t start, end;    /* bytes */
+} sentence;
+
+/* Concept ids the rules use; -1 when no lexicon defines them. */
+enum {
+	C_GRANT, C_RESTRICT, C_CONDITION, C_BY_LAW, C_DELEGATION, C_NECESSITY, C_GENERAL,
+	C_VAGUE, C_AUTHORIZATION, C_NEGATION, C_PROHIBITION, C_FUNDING, C_FOREIGN, C_PARTY_UNION, C_NGO,
+	C_DISCLOSURE, C_MEMBERSHIP, C_GROUP_ALLOWED, C_GROUP_OTHER, C_MARRIAGE, C_MAN_WOMAN,
+	C_NONDISCRIMINATION, C_GROUNDS_LIST, C_SEX, C_OTHER_STATUS, C_DEATH, C_DEATH_PERMITTED,
+	C_CENSORSHIP, C_PERSONAL_DATA, C_PROTECTED, C_TREATY, C_TREATY_PRIMACY, C_DETERMINED_BY_LAW,
+	C_OMBUDS, C_APPOINTED, C_EXECUTIVE, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
+	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_COUNT
+};
+
+static const char *const concept_names[C_COUNT] = {
+	"grant", "restrict", "condition", "by-law", "delegation", "necessity", "rights-in-general",
+	"vague", "authorization", "negation", "prohibition", "funding", "foreign", "party-or-union", "ngo",
+	"disclosure", "membership", "group-allowed", "group-other", "marriage", "man-woman",
+	"non-discrimination", "grounds-list", "sex", "other-status", "death-penalty", "death-permitted",
+	"censorship", "personal-data", "protected", "treaty", "treaty-primacy", "determined-by-law",
+	"ombudsperson", "appointed", "executive", "with-consent", "non-restrictable", "emergency",
+	"holder everyone", "holder citizens", "grounds-exclusive",
+};
+
+typedef uint64_t rightset; /* bit N: ICCPR article N */
+
+/* A limitation clause on rights in general, applied after the walk. */
+typedef struct general_clause {
+	const cov_node *node;
+	const char *article;
+	sentence s;
+	int ground[32];             /* concept ids */
+	size_t gfirst[32], glast[32]; /* their tokens */
+	size_t n_grounds;
+} general_clause;
+
+/* An article of the document: the rights its provisions concern. */
+typedef struct article_rights {
+	const char *num;
+	rightset rights;   /* mentioned anywhere in the article */
+	rightset granted;  /* granted by one of its sentences ("Everyone has the right to …") */
+} article_rights;
+
+struct cov_review {
+	const cov_doc *doc;
+	cov_arena arena;
+	cov_finding *findings;
+	size_t n_findings, cap_findings;
+	cov_provision *provisions;
+	size_t n_provisions, cap_provisions;
+};
+
+typedef struct ctx {
+	const cov_data *data;
+	const struct cov_rights_data *r;
+	const cov_rlex *lex;
+	const cov_doc *doc;
+	cov_review *rev;
+	cov_tokens tok;
+	int concept[C_COUNT];
+	int right_of_concept[512];   /* concept id → ICCPR article, 0 if none */
+	const char *aim_of_concept[512]; /* concept id → canonical ground, NULL if none */
+	cov_match *m;                /* matches of the current provision */
+	size_t n_m, cap_m;
+	rightset doc_rights;
+	general_clause *general;
+	size_t n_general, cap_general;
+	article_rights *arts;
+	size_t n_arts, cap_arts;
+	/* sentences naming the rights that may never be restricted */
+	struct { const char *article; sentence s; size_t match; } *nonrestr;
+	size_t n_nonrestr, cap_nonrestr;
+	struct { const cov_node *node; const char *article; sentence s; size_t match; } *emergency;
+	size_t n_emergency, cap_emergency;
+	bool treaty_primacy;
+	struct { const cov_node *node; const char *article; sentence s; size_t match; } treaty_by_law;
+	bool have_treaty_by_law;
+	int status;
+} ctx;
+
+#define GROW(arr, n, cap)                                                                   \
+	((n) < (cap) || ((cap) = (cap) ? (cap) * 2 : 16,                                   \
+			 ((arr) = realloc_or_free((arr), (cap) * sizeof *(arr))) != NULL))
+
+static void *realloc_or_free(void *p, size_t size)
+{
+	void *q = realloc(p, size);
+	if (!q)
+		free(p);
+	return q;
+}
+
+/* ---- findings ---- */
+
+static const char *arena_printf(cov_review *rev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *arena_printf(cov_review *rev, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	const char *p = cov_arena_strndup(&rev->arena, buf, strlen(buf));
+	return p ? p : "";
+}
+
+static void add_finding(ctx *c, const char *rule, const cov_node *node, const char *article, int standard,
+			const sentence *s, size_t trig_first, size_t trig_last, const char *message)
+{
+	const cov_rule_info *ri = cov_rights_rule(c->r, rule);
+	if (!ri)
+		return; /* a rule the catalogue no longer lists is switched off */
+	cov_review *rev = c->rev;
+	/* a positive once per article */
+	if (ri->severity == COV_SEVERITY_POSITIVE)
+		for (size_t i = 0; i < rev->n_findings; i++)
+			if (rev->findings[i].rule == ri->id && strcmp(rev->findings[i].article, article) == 0)
+				return;
+	/* the same rule, sentence and standard once */
+	for (size_t i = rev->n_findings; i-- > 0;) {
+		cov_finding *f = &rev->findings[i];
+		if (f->start != s->start)
+			break;
+		if (strcmp(f->rule, rule) == 0 && f->standard == standard &&
+		    f->trigger_start == c->tok.v[trig_first].start)
+			return;
+	}
+	if (!GROW(rev->findings, rev->n_findings, rev->cap_findings)) {
+		c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		rev->n_findings = rev->cap_findings = 0;
+		return;
+	}
+	cov_finding *f = &rev->findings[rev->n_findings++];
+	f->rule = ri->id;
+	f->severity = ri->severity;
+	f->node = node;
+	f->article = article;
+	f->standard = standard;
+	f->start = s->start;
+	f->end = s->end;
+	f->trigger_start = c->tok.v[trig_first].start;
+	f->trigger_end = c->tok.v[trig_last].end;
+	f->message = message ? message : ri->message;
+}
+
+/* ---- helpers over matches ---- */
+
+static bool in_sentence(const cov_match *m, const sentence *s)
+{
+	return m->first >= s->first && m->last <= s->last;
+}
+
+/* First match of concept k in s at or after token `from`; SIZE_MAX if none. */
+static size_t find(const ctx *c, int k, const sentence *s, size_t from)
+{
+	int id = c->concept[k];
+	if (id < 0)
+		return SIZE_MAX;
+	size_t best = SIZE_MAX;
+	for (size_t i = 0; i < c->n_m; i++)
+		if (c->m[i].concept == id && in_sentence(&c->m[i], s) && c->m[i].first >= from &&
+		    (best == SIZE_MAX || c->m[i].first < c->m[best].first))
+			best = i;
+	return best;
+}
+
+static bool has(const ctx *c, int k, const sentence *s)
+{
+	return find(c, k, s, 0) != SIZE_MAX;
+}
+
+static const char *span(ctx *c, size_t first, size_t last)
+{
+	const char *t = c->doc->text;
+	size_t a = c->tok.v[first].start, b = c->tok.v[last].end;
+	const char *p = cov_arena_strndup(&c->rev->arena, t + a, b - a);
+	return p ? p : "";
+}
+
+static rightset rights_in(const ctx *c, const sentence *s)
+{
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		int art = c->m[i].concept < 512 ? c->right_of_concept[c->m[i].concept] : 0;
+		if (art && in_sentence(&c->m[i], s))
+			set |= (rightset)1 << art;
+	}
+	return set;
+}
+
+static int first_right(rightset set)
+{
+	for (int k = 1; k < COV_MAX_ICCPR; k++)
+		if (set & ((rightset)1 << k))
+			return k;
+	return 0;
+}
+
+static bool aim_allowed(const cov_std_article *a, const char *aim)
+{
+	for (size_t i = 0; i < a->n_aims; i++)
+		if (strcmp(a->aims[i], aim) == 0)
+			return true;
+	return false;
+}
+
+/* Is `aim` a legitimate aim of any ICCPR article? */
+static bool aim_of_any(const ctx *c, const char *aim)
+{
+	for (size_t i = 0; i < c->r->n_iccpr; i++)
+		if (aim_allowed(&c->r->iccpr[i], aim))
+			return true;
+	return false;
+}
+
+/* ---- sentences ---- */
+
+static size_t split_sentences(const ctx *c, size_t first, size_t last_excl, sentence *out, size_t cap)
+{
+	const char *t = c->doc->text;
+	size_t n = 0;
+	if (first >= last_excl)
+		return 0;
+	size_t start_tok = first;
+	for (size_t k = first; k < last_excl; k++) {
+		bool end = k + 1 == last_excl;
+		if (!end) {
+			const cov_token *a = &c->tok.v[k], *b = &c->tok.v[k + 1];
+			for (size_t i = a->end; i < b->start && !end; i++) {
+				char ch = t[i];
+				if (ch == ';' || ch == '\n' || ch == '!' || ch == '?')
+					end = true;
+				else if (ch == '.' && i + 1 < b->start && (t[i + 1] == ' ' || t[i + 1] == '\n'))
+					end = true;
+			}
+		}
+		if (end) {
+			if (n == cap)
+				break;
+			sentence *s = &out[n++];
+			s->first = start_tok;
+			s->last = k;
+			s->start = c->tok.v[start_tok].start;
+			/* include the closing punctuation */
+			size_t e = c->tok.v[k].end;
+			size_t limit = k + 1 < last_excl ? c->tok.v[k + 1].start : c->doc->len;
+			while (e < limit && (t[e] == '.' || t[e] == ';' || t[e] == ')' || t[e] == '"' ||
+					     (unsigned char)t[e] == 0xC2 /* » */))
+				e += (unsigned char)t[e] == 0xC2 ? 2 : 1;
+			s->end = e;
+			start_tok = k + 1;
+		}
+	}
+	return n;
+}
+
+/* ---- the rules on one sentence ---- */
+
+static const char *right_name(const ctx *c, int art)
+{
+	const cov_std_article *a = cov_rights_article(c->r, art);
+	return a && a->right ? a->right : "this right";
+}
+
+static void limitation_rules(ctx *c, const cov_node *node, const char *article, const sentence *s,
+			     rightset ctx_rights, cov_limitation *lim)
+{
+	size_t marker = find(c, C_RESTRICT, s, 0);
+	size_t cond = find(c, C_CONDITION, s, 0);
+	size_t deleg = find(c, C_DELEGATION, s, 0);
+	if (has(c, C_NON_RESTRICTABLE, s))
+		return; /* the rights that may never be restricted: a positive */
+	if (marker == SIZE_MAX && cond == SIZE_MAX && deleg == SIZE_MAX)
+		return;
+	size_t m0 = marker != SIZE_MAX ? marker : cond != SIZE_MAX ? cond : deleg;
+	if (cond != SIZE_MAX && c->m[cond].first < c->m[m0].first)
+		m0 = cond;
+	size_t from = c->m[m0].first;
+	size_t gen = find(c, C_GENERAL, s, 0);
+	bool general = gen != SIZE_MAX && c->m[gen].first < from && !(ctx_rights & ~((rightset)1 << 26));
+
+	/* grounds after the marker, in order */
+	size_t grounds[32], n_grounds = 0;
+	for (size_t i = 0; i < c->n_m && n_grounds < 32; i++) {
+		const cov_match *m = &c->m[i];
+		if (m->concept < 512 && c->aim_of_concept[m->concept] && in_sentence(m, s) && m->first > from) {
+			/* a longer ground that covers this one wins ("нравственности общества") */
+			bool dup = false;
+			for (size_t k = 0; k < n_grounds; k++) {
+				const cov_match *o = &c->m[grounds[k]];
+				if (!(o->last < m->first || m->last < o->first)) {
+					if (m->last - m->first > o->last - o->first)
+						grounds[k] = i;
+					dup = true;
+				}
+			}
+			if (!dup)
+				grounds[n_grounds++] = i;
+		}
+	}
+	bool by_law = has(c, C_BY_LAW, s), necessity = has(c, C_NECESSITY, s);
+	if (lim) {
+		const char **g = cov_arena_alloc(&c->rev->arena, (n_grounds + 1) * sizeof *g);
+		for (size_t k = 0; g && k < n_grounds; k++)
+			g[k] = c->aim_of_concept[c->m[grounds[k]].concept];
+		lim->grounds = g;
+		lim->n_grounds = g ? n_grounds : 0;
+		lim->by_law = by_law;
+		lim->necessity = necessity;
+		lim->general = general;
+		lim->start = s->start;
+		lim->end = s->end;
+	}
+	if (general) {
+		if (!GROW(c->general, c->n_general, c->cap_general)) {
+			c->status = cov_error_set(COV_ENOMEM, "out of memory");
+			return;
+		}
+		general_clause *g = &c->general[c->n_general++];
+		g->node = node;
+		g->article = article;
+		g->s = *s;
+		g->n_grounds = n_grounds;
+		for (size_t k = 0; k < n_grounds; k++) {
+			g->ground[k] = c->m[grounds[k]].concept;
+			g->gfirst[k] = c->m[grounds[k]].first;
+			g->glast[k] = c->m[grounds[k]].last;
+		}
+	}
+	rightset closed = 0;
+	for (int k = 1; k < COV_MAX_ICCPR; k++) {
+		const cov_std_article *a = cov_rights_article(c->r, k);
+		if ((ctx_rights & ((rightset)1 << k)) && a && a->limits == COV_LIMITS_CLOSED)
+			closed |= (rightset)1 << k;
+	}
+	if (!general) {
+		for (size_t k = 0; k < n_grounds; k++) {
+			const cov_match *g = &c->m[grounds[k]];
+			const char *aim = c->aim_of_concept[g->concept];
+			for (int art = 1; art < COV_MAX_ICCPR; art++) {
+				if (!(closed & ((rightset)1 << art)))
+					continue;
+				const cov_std_article *a = cov_rights_article(c->r, art);
+				if (aim_allowed(a, aim))
+					continue;
+				add_finding(c, "limit.illegitimate-aim", node, article, art, s, g->first, g->last,
+					    arena_printf(c->rev, "«%s» (%s) is not among the aims ICCPR art. %d allows for "
+								 "restricting %s.", span(c, g->first, g->last), aim, art,
+						     right_name(c, art)));
+			}
+		}
+	}
+	if (closed || general) {
+		int std = (closed & ((rightset)1 << 19)) ? 19 : first_right(closed);
+		for (size_t i = 0; i < c->n_m; i++)
+			if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from)
+				add_finding(c, "limit.vague-ground", node, article, std, s, c->m[i].first, c->m[i].last,
+					    arena_printf(c->rev, "«%s» is a ground so vague that no one can foresee what "
+								 "a law based on it will forbid.", span(c, c->m[i].first, c->m[i].last)));
+	}
+	if (closed && n_grounds && !necessity && marker != SIZE_MAX)
+		add_finding(c, "limit.no-necessity", node, article, first_right(closed), s, c->m[marker].first,
+			    c->m[marker].last, NULL);
+	if (closed && deleg != SIZE_MAX && marker != SIZE_MAX && n_grounds == 0)
+		add_finding(c, "limit.open-delegation", node, article, first_right(closed), s, c->m[deleg].first,
+			    c->m[deleg].last, NULL);
+	/* a condition that names only legitimate, precise aims ("must not
+	 * violate the rights of others", ICCPR art. 5) conditions nothing */
+	bool broad = false;
+	for (size_t k = 0; k < n_grounds; k++) {
+		const cov_match *g = &c->m[grounds[k]];
+		if (!aim_of_any(c, c->aim_of_concept[g->concept]))
+			broad = true;
+		for (size_t i = 0; i < c->n_m; i++)
+			if (c->m[i].concept == c->concept[C_VAGUE] && !(c->m[i].last < g->first || g->last < c->m[i].first))
+				broad = true;
+	}
+	if (cond != SIZE_MAX && broad && (closed || gen != SIZE_MAX))
+		add_finding(c, "limit.blanket-condition", node, article,
+			    (closed & ((rightset)1 << 19)) ? 19 : first_right(closed), s, c->m[cond].first, c->m[cond].last,
+			    NULL);
+}
+
+static void pattern_rules(ctx *c, const cov_node *node, const char *article, const sentence *s, rightset own_rights)
+{
+	size_t i;
+	/* assemblies subject to permission (not "without permission"), in a
+	 * provision that is itself about assemblies */
+	if ((own_rights & ((rightset)1 << 21)) && (i = find(c, C_AUTHORIZATION, s, 0)) != SIZE_MAX) {
+		bool negated = false;
+		size_t neg = find(c, C_NEGATION, s, 0);
+		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
+			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 2)
+				negated = true;
+		if (!negated)
+			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
+	}
+	size_t fund = find(c, C_FUNDING, s, 0);
+	if (fund != SIZE_MAX && has(c, C_FOREIGN, s)) {
+		if (has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+			add_finding(c, "association.foreign-funding-ban", node, article, 22, s, c->m[fund].first,
+				    c->m[fund].last, NULL);
+		size_t disc = find(c, C_DISCLOSURE, s, 0);
+		if (has(c, C_NGO, s) && disc != SIZE_MAX)
+			add_finding(c, "association.funding-disclosure", node, article, 22, s, c->m[disc].first,
+				    c->m[disc].last, NULL);
+	}
+	size_t mem = find(c, C_MEMBERSHIP, s, 0);
+	size_t other = find(c, C_GROUP_OTHER, s, 0);
+	if (mem != SIZE_MAX && other != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[other].first, c->m[other].last,
+			    arena_printf(c->rev, "Membership of parties or trade unions is banned for «%s», beyond the "
+						 "armed forces and police that ICCPR art. 22(2) allows to be restricted.",
+				     span(c, c->m[other].first, c->m[other].last)));
+	size_t mw = find(c, C_MAN_WOMAN, s, 0);
+	if (mw != SIZE_MAX && has(c, C_MARRIAGE, s))
+		add_finding(c, "discrimination.exclusive-definition", node, article, 23, s, c->m[mw].first, c->m[mw].last,
+			    NULL);
+	size_t nd = find(c, C_NONDISCRIMINATION, s, 0);
+	if (nd != SIZE_MAX && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s)) {
+		bool sex = has(c, C_SEX, s), other_status = has(c, C_OTHER_STATUS, s);
+		if (!sex || !other_status)
+			add_finding(c, "discrimination.grounds-incomplete", node, article, 26, s, c->m[nd].first,
+				    c->m[nd].last,
+				    arena_printf(c->rev, "The non-discrimination clause %s%s%s, which ICCPR arts. 2(1) "
+							 "and 26 require.", !sex ? "omits sex" : "",
+					     !sex && !other_status ? " and " : "",
+					     !other_status ? "has no open \"other status\" catch-all" : ""));
+	}
+	size_t dp = find(c, C_DEATH, s, 0);
+	if (dp != SIZE_MAX) {
+		size_t perm = find(c, C_DEATH_PERMITTED, s, 0);
+		if (perm != SIZE_MAX)
+			add_finding(c, "death-penalty.permitted", node, article, 6, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last, NULL);
+		else if (has(c, C_PROHIBITION, s))
+			add_finding(c, "death-penalty.abolished", node, article, 6, s, c->m[dp].first, c->m[dp].last, NULL);
+	}
+	size_t cens = find(c, C_CENSORSHIP, s, 0);
+	if (cens != SIZE_MAX && has(c, C_PROHIBITION, s))
+		add_finding(c, "censorship.prohibited", node, article, 19, s, c->m[cens].first, c->m[cens].last, NULL);
+	size_t pd = find(c, C_PERSONAL_DATA, s, 0);
+	if (pd != SIZE_MAX && has(c, C_PROTECTED, s))
+		add_finding(c, "privacy.data-protection", node, article, 17, s, c->m[pd].first, c->m[pd].last, NULL);
+	size_t nr = find(c, C_NON_RESTRICTABLE, s, 0);
+	if (nr != SIZE_MAX) {
+		add_finding(c, "limit.non-restrictable-list", node, article, 4, s, c->m[nr].first, c->m[nr].last, NULL);
+		if (GROW(c->nonrestr, c->n_nonrestr, c->cap_nonrestr)) {
+			c->nonrestr[c->n_nonrestr].article = article;
+			c->nonrestr[c->n_nonrestr].s = *s;
+			c->nonrestr[c->n_nonrestr++].match = c->m[nr].last;
+		} else {
+			c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		}
+	}
+	size_t em = find(c, C_EMERGENCY, s, 0);
+	if (em != SIZE_MAX && has(c, C_RESTRICT, s) && !has(c, C_NON_RESTRICTABLE, s)) {
+		if (GROW(c->emergency, c->n_emergency, c->cap_emergency)) {
+			c->emergency[c->n_emergency].node = node;
+			c->emergency[c->n_emergency].article = article;
+			c->emergency[c->n_emergency].s = *s;
+			c->emergency[c->n_emergency++].match = c->m[em].first;
+		} else {
+			c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		}
+	}
+	if (has(c, C_TREATY, s)) {
+		if (has(c, C_TREATY_PRIMACY, s))
+			c->treaty_primacy = true;
+		size_t dl = find(c, C_DETERMINED_BY_LAW, s, 0);
+		if (dl != SIZE_MAX && !c->have_treaty_by_law) {
+			c->have_treaty_by_law = true;
+			c->treaty_by_law.node = node;
+			c->treaty_by_law.article = article;
+			c->treaty_by_law.s = *s;
+			c->treaty_by_law.match = c->m[find(c, C_TREATY, s, 0)].first;
+		}
+	}
+	size_t om = find(c, C_OMBUDS, s, 0);
+	size_t ap = find(c, C_APPOINTED, s, 0);
+	size_t ex = find(c, C_EXECUTIVE, s, 0);
+	if (om != SIZE_MAX && ap != SIZE_MAX && ex != SIZE_MAX && !has(c, C_WITH_CONSENT, s)) {
+		size_t a = c->m[ap].first < c->m[ex].first ? c->m[ap].first : c->m[ex].first;
+		size_t b = c->m[ap].last > c->m[ex].last ? c->m[ap].last : c->m[ex].last;
+		add_finding(c, "nhri.executive-appointment", node, article, 0, s, a, b, NULL);
+	}
+}
+
+/* The rights a grant is about: those named nearest to the verb ("have the
+ * right to freedom of association" — not the associations mentioned later
+ * in "information on the activity of public associations"). */
+static rightset granted_rights(const ctx *c, const sentence *s, size_t grant)
+{
+	size_t best = SIZE_MAX;
+	const cov_match *g = &c->m[grant];
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		if (m->concept >= 512 || !c->right_of_concept[m->concept] || !in_sentence(m, s))
+			continue;
+		size_t d = m->first > g->last ? m->first - g->last : g->first > m->last ? g->first - m->last : 0;
+		if (d < best)
+			best = d;
+	}
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		if (m->concept >= 512 || !c->right_of_concept[m->concept] || !in_sentence(m, s))
+			continue;
+		size_t d = m->first > g->last ? m->first - g->last : g->first > m->last ? g->first - m->last : 0;
+		if (d == best)
+			set |= (rightset)1 << c->right_of_concept[m->concept];
+	}
+	return set;
+}
+
+/* ---- one provision ---- */
+
+static const char *article_of(const ctx *c, const cov_node *n)
+{
+	for (const cov_node *p = n; p; p = p->parent)
+		if (p->kind == c->doc->primary)
+			return p->num;
+	return "";
+}
+
+static void note_article_rights(ctx *c, const char *article, rightset rights, rightset granted)
+{
+	for (size_t i = 0; i < c->n_arts; i++)
+		if (strcmp(c->arts[i].num, article) == 0) {
+			c->arts[i].rights |= rights;
+			c->arts[i].granted |= granted;
+			return;
+		}
+	if (!GROW(c->arts, c->n_arts, c->cap_arts)) {
+		c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		return;
+	}
+	c->arts[c->n_arts].num = article;
+	c->arts[c->n_arts].rights = rights;
+	c->arts[c->n_arts++].granted = granted;
+}
+
+static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
+{
+	size_t first = cov_tokens_at(&c->tok, n->text_start), last = cov_tokens_at(&c->tok, n->text_end);
+	if (first >= last)
+		return;
+	c->n_m = 0;
+	int rc = cov_match_range(c->lex, &c->tok, first, last, &c->m, &c->n_m, &c->cap_m);
+	if (rc) {
+		c->status = rc;
+		return;
+	}
+	sentence ss[256];
+	size_t ns = split_sentences(c, first, last, ss, 256);
+	sentence whole = {first, last - 1, n->text_start, n->text_end};
+	rightset own = rights_in(c, &whole);
+	if (has(c, C_NONDISCRIMINATION, &whole))
+		own = ((rightset)1 << 26); /* "religion" in a list of grounds is not the right of art. 18 */
+	rightset ctx_rights = own ? own : *article_ctx;
+	if (own)
+		*article_ctx = own;
+	const char *article = article_of(c, n);
+	note_article_rights(c, article, own, 0);
+	c->doc_rights |= own;
+
+	if (!GROW(c->rev->provisions, c->rev->n_provisions, c->rev->cap_provisions)) {
+		c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		c->rev->n_provisions = c->rev->cap_provisions = 0;
+		return;
+	}
+	cov_provision *p = &c->rev->provisions[c->rev->n_provisions++];
+	memset(p, 0, sizeof *p);
+	p->node = n;
+	p->article = article;
+	p->holder = "";
+	int *rights = cov_arena_alloc(&c->rev->arena, COV_MAX_ICCPR * sizeof *rights);
+	for (int k = 1; rights && k < COV_MAX_ICCPR; k++)
+		if (own & ((rightset)1 << k))
+			rights[p->n_rights++] = k;
+	p->rights = rights;
+	cov_limitation *lims = cov_arena_alloc(&c->rev->arena, (ns + 1) * sizeof *lims);
+
+	for (size_t i = 0; i < ns && c->status == COV_OK; i++) {
+		const sentence *s = &ss[i];
+		rightset srights = rights_in(c, s) & own;
+		/* who holds the right this sentence grants: the subject, at the
+		 * start of the sentence before the verb ("Граждане … имеют право",
+		 * "Everyone has the right"); "the rights of other citizens" later
+		 * in a sentence is no holder */
+		size_t grant = find(c, C_GRANT, s, 0);
+		if (srights && grant != SIZE_MAX) {
+			size_t he = find(c, C_HOLDER_EVERYONE, s, 0), hc = find(c, C_HOLDER_CITIZENS, s, 0);
+			if (he != SIZE_MAX && (c->m[he].first > s->first + 3 || c->m[he].first > c->m[grant].first))
+				he = SIZE_MAX;
+			if (hc != SIZE_MAX && (c->m[hc].first > s->first + 3 || c->m[hc].first > c->m[grant].first))
+				hc = SIZE_MAX;
+			bool citizens = hc != SIZE_MAX && (he == SIZE_MAX || c->m[hc].first < c->m[he].first);
+			srights = granted_rights(c, s, grant);
+			note_article_rights(c, article, 0, srights);
+			if (!p->holder[0])
+				p->holder = citizens ? "citizens" : he != SIZE_MAX ? "everyone" : "";
+			if (citizens)
+				for (int art = 1; art < COV_MAX_ICCPR; art++) {
+					const cov_std_article *a = cov_rights_article(c->r, art);
+					if ((srights & ((rightset)1 << art)) && a && a->everyone && art != 2)
+						add_finding(c, "holder.citizens-only", n, article, art, s, c->m[hc].first,
+							    c->m[hc].last,
+							    arena_printf(c->rev, "The right of %s is granted to «%s» only; "
+										 "ICCPR art. %d gives it to everyone.",
+								     right_name(c, art), span(c, c->m[hc].first, c->m[hc].last),
+								     art));
+				}
+		}
+		size_t before = lims ? p->n_limitations : 0;
+		limitation_rules(c, n, article, s, ctx_rights, lims ? &lims[p->n_limitations] : NULL);
+		if (lims && (lims[before].end > 0))
+			p->n_limitations++;
+		pattern_rules(c, n, article, s, own);
+	}
+	p->limitations = lims;
+}
+
+/* ---- after the walk ---- */
+
+static bool is_number(const char *f)
+{
+	return f[0] >= '0' && f[0] <= '9';
+}
+
+/* Is article `num` among the numbers of the sentences in `list`? */
+static bool listed(const ctx *c, const sentence *list, size_t n, const char *num)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = list[i].first; k <= list[i].last; k++)
+			if (is_number(c->tok.v[k].fold) && strcmp(c->tok.v[k].fold, num) == 0)
+				return true;
+	return false;
+}
+
+/* The rights a list of articles puts out of reach ("… предусмотренные
+ * статьями 12, 14, 16 …"): a right counts when an article that grants it
+ * ("Everyone has the right to freedom of conscience") is listed; an article
+ * that only mentions it (a privacy article mentioning information) does
+ * not count unless no article grants that right at all. */
+static rightset listed_rights(ctx *c, const sentence *list, size_t n, size_t *numbers)
+{
+	for (size_t i = 0; numbers && i < n; i++)
+		for (size_t k = list[i].first; k <= list[i].last; k++)
+			*numbers += is_number(c->tok.v[k].fold);
+	rightset granted_anywhere = 0;
+	for (size_t i = 0; i < c->n_arts; i++)
+		granted_anywhere |= c->arts[i].granted;
+	rightset out = 0;
+	for (size_t i = 0; i < c->n_arts; i++) {
+		if (!listed(c, list, n, c->arts[i].num))
+			continue;
+		out |= c->arts[i].granted | (c->arts[i].rights & ~granted_anywhere);
+	}
+	return out;
+}
+
+static void after_walk(ctx *c)
+{
+	sentence *lists = malloc((c->n_nonrestr + 1) * sizeof *lists);
+	if (!lists) {
+		c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < c->n_nonrestr; i++)
+		lists[i] = c->nonrestr[i].s;
+	rightset excluded = listed_rights(c, lists, c->n_nonrestr, NULL);
+	/* a general limitation clause applies to every right it does not exclude */
+	for (size_t i = 0; i < c->n_general; i++) {
+		general_clause *g = &c->general[i];
+		for (size_t k = 0; k < g->n_grounds; k++) {
+			const char *aim = c->aim_of_concept[g->ground[k]];
+			size_t gf = g->gfirst[k], gl = g->glast[k];
+			for (int art = 1; art < COV_MAX_ICCPR; art++) {
+				const cov_std_article *a = cov_rights_article(c->r, art);
+				if (!a || a->limits != COV_LIMITS_CLOSED || !(c->doc_rights & ((rightset)1 << art)) ||
+				    (excluded & ((rightset)1 << art)) || aim_allowed(a, aim))
+					continue;
+				add_finding(c, "limit.illegitimate-aim", g->node, g->article, art, &g->s, gf, gl,
+					    arena_printf(c->rev, "The general limitation clause allows %s to be restricted "
+								 "for «%s» (%s), which is not an aim of ICCPR art. %d.",
+						     right_name(c, art), span(c, gf, gl), aim, art));
+			}
+		}
+	}
+	/* emergencies: the non-derogable rights must be out of reach */
+	for (size_t i = 0; i < c->n_emergency; i++) {
+		bool seen = false;
+		for (size_t k = 0; k < i; k++)
+			seen |= strcmp(c->emergency[k].article, c->emergency[i].article) == 0;
+		if (seen)
+			continue; /* one finding per emergency article */
+		size_t numbers = 0, n_same = 0;
+		for (size_t k = 0; k < c->n_nonrestr; k++)
+			if (strcmp(c->nonrestr[k].article, c->emergency[i].article) == 0)
+				lists[n_same++] = c->nonrestr[k].s;
+		bool listed = n_same > 0;
+		rightset protected_ = listed_rights(c, lists, n_same, &numbers);
+		rightset nonderogable = 0;
+		for (size_t k = 0; k < c->r->n_iccpr; k++)
+			if (c->r->iccpr[k].non_derogable)
+				nonderogable |= (rightset)1 << c->r->iccpr[k].num;
+		if (listed && (!numbers || !(protected_ & nonderogable)))
+			continue; /* a list we cannot read (a table of sections): give it the benefit of the doubt */
+		rightset missing = 0;
+		for (int art = 1; art < COV_MAX_ICCPR; art++) {
+			const cov_std_article *a = cov_rights_article(c->r, art);
+			if (a && a->non_derogable && (c->doc_rights & ((rightset)1 << art)) && !(protected_ & ((rightset)1 << art)))
+				missing |= (rightset)1 << art;
+		}
+		if (missing) {
+			char names[256] = "";
+			for (int art = 1; art < COV_MAX_ICCPR; art++)
+				if (missing & ((rightset)1 << art)) {
+					size_t l = strlen(names);
+					snprintf(names + l, sizeof names - l, "%s%s (art. %d)", l ? ", " : "", right_name(c, art), art);
+				}
+			add_finding(c, "derogation.non-derogable", c->emergency[i].node, c->emergency[i].article, 4,
+				    &c->emergency[i].s, c->emergency[i].match, c->emergency[i].match,
+				    arena_printf(c->rev, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
+							 "derogating from %s.", listed ? "Rights outside the protected list" : "Rights",
+						 names));
+		}
+	}
+	free(lists);
+	if (c->have_treaty_by_law && !c->treaty_primacy)
+		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 0,
+			    &c->treaty_by_law.s, c->treaty_by_law.match, c->treaty_by_law.match, NULL);
+}
+
+/* ---- entry points ---- */
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const cov_finding *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+static const cov_rlex *lexicon_for(const struct cov_rights_data *r, const char *lang)
+{
+	for (size_t i = 0; i < r->n_langs; i++)
+		if (strcmp(r->langs[i].code, lang) == 0)
+			return &r->langs[i];
+	return NULL;
+}
+
+int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, cov_review **out)
+{
+	*out = NULL;
+	if (standard && strcmp(standard, "iccpr") != 0)
+		return cov_error_set(COV_EUSAGE, "unknown standard '%s' (only iccpr so far)", standard);
+	const struct cov_rights_data *r = data->rights;
+	const cov_rlex *lex = lexicon_for(r, doc->language);
+	if (!lex)
+		return cov_error_set(COV_EINPUT,
+				     "%s: no rights lexicon for language '%s' (data/rights/ has %zu; use --lang to say "
+				     "which language the text is in)",
+				     doc->name, doc->language, r->n_langs);
+	ctx *c = calloc(1, sizeof *c);
+	cov_review *rev = calloc(1, sizeof *rev);
+	if (!c || !rev) {
+		free(c);
+		free(rev);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	cov_arena_init(&rev->arena);
+	rev->doc = doc;
+	c->data = data;
+	c->r = r;
+	c->lex = lex;
+	c->doc = doc;
+	c->rev = rev;
+	for (int k = 0; k < C_COUNT; k++)
+		c->concept[k] = cov_rights_concept(r, concept_names[k]);
+	for (size_t i = 0; i < r->n_concepts && i < 512; i++) {
+		const char *name = r->concepts[i];
+		if (strncmp(name, "right ", 6) == 0)
+			c->right_of_concept[i] = atoi(name + 6) < COV_MAX_ICCPR ? atoi(name + 6) : 0;
+		else if (strncmp(name, "ground ", 7) == 0)
+			c->aim_of_concept[i] = name + 7;
+	}
+	int rc = cov_tokenize(doc->text, doc->len, lex->stemmer, &c->tok);
+	if (rc == COV_OK) {
+		cov_iter it;
+		cov_iter_init(&it, doc->root);
+		cov_event ev;
+		rightset article_ctx = 0;
+		while (c->status == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+			const cov_node *n = it.node;
+			if (ev != COV_EVENT_ENTER)
+				continue;
+			if (n->kind == doc->primary)
+				article_ctx = 0;
+			bool in_unit = false;
+			for (const cov_node *p = n; p; p = p->parent)
+				if (p->kind == doc->primary)
+					in_unit = true;
+			if (in_unit && n->text_end > n->text_start)
+				provision(c, n, &article_ctx);
+		}
+		if (c->status == COV_OK)
+			after_walk(c);
+		rc = c->status;
+	}
+	if (rc == COV_OK && rev->n_findings)
+		qsort(rev->findings, rev->n_findings, sizeof *rev->findings, cmp_finding);
+	cov_tokens_free(&c->tok);
+	free(c->m);
+	free(c->general);
+	free(c->arts);
+	free(c->nonrestr);
+	free(c->emergency);
+	free(c);
+	if (rc) {
+		cov_review_free(rev);
+		return rc;
+	}
+	*out = rev;
+	return COV_OK;
+}
+
+void cov_review_free(cov_review *rev)
+{
+	if (!rev)
+		return;
+	free(rev->findings);
+	free(rev->provisions);
+	cov_arena_free(&rev->arena);
+	free(rev);
+}
+
+const cov_doc *cov_review_doc(const cov_review *r) { return r->doc; }
+size_t cov_review_count(const cov_review *r) { return r->n_findings; }
+const cov_finding *cov_review_finding(const cov_review *r, size_t i) { return i < r->n_findings ? &r->findings[i] : NULL; }
+size_t cov_review_provision_count(const cov_review *r) { return r->n_provisions; }
+const cov_provision *cov_review_provision(const cov_review *r, size_t i)
+{
+	return i < r->n_provisions ? &r->provisions[i] : NULL;
+}
+
+const char *cov_standard_cite(const cov_data *data, int article)
+{
+	const cov_std_article *a = cov_rights_article(data->rights, article);
+	return a && a->cite ? a->cite : "";
+}
+
+const char *cov_standard_right(const cov_data *data, int article)
+{
+	const cov_std_article *a = cov_rights_article(data->rights, article);
+	return a && a->right ? a->right : "";
+}

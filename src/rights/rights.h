@@ -1,0 +1,109 @@
+/*
+ * rights.h — the rights analysis inside libcovenant (covenant check).
+ *
+ * Data (data/standards/iccpr.txt, data/rights/<lang>.txt, data/rules.txt)
+ * says which words name a right, a holder, a ground of restriction, and
+ * what the ICCPR allows; this module tokenizes and stems a document once,
+ * finds those phrases in every provision, and applies the rule catalogue.
+ */
+#ifndef COV_RIGHTS_H
+#define COV_RIGHTS_H
+
+#include "../doc/doc.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define COV_MAX_ICCPR 64
+
+/* One article of the standard. */
+typedef struct cov_std_article {
+	int num;                 /* 19 */
+	char *right;             /* "freedom of opinion and expression" */
+	bool everyone;           /* holder */
+	int limits;              /* COV_LIMITS_* */
+	char **aims;             /* canonical ground names */
+	size_t n_aims;
+	bool non_derogable;
+	char *cite;
+} cov_std_article;
+
+enum { COV_LIMITS_ABSOLUTE, COV_LIMITS_CLOSED, COV_LIMITS_ARBITRARY, COV_LIMITS_REASONABLE };
+
+/* A phrase of a lexicon: words that must follow each other. */
+typedef struct cov_phrase_word {
+	char *text;   /* a stem, or a folded prefix; NULL for a gap "~" */
+	bool prefix;
+} cov_phrase_word;
+
+#define COV_PHRASE_GAP 4 /* "~" skips up to this many words */
+
+typedef struct cov_phrase {
+	int concept;
+	cov_phrase_word *words;
+	size_t n_words;
+} cov_phrase;
+
+/* The rights lexicon of one language. */
+typedef struct cov_rlex {
+	char code[8];
+	char stemmer[32];
+	cov_phrase *phrases;
+	size_t n_phrases;
+	/* first-word indexes: phrases sorted by first stem / first prefix */
+	size_t *by_stem, n_by_stem;
+	size_t *by_prefix, n_by_prefix;
+} cov_rlex;
+
+typedef struct cov_rule_info {
+	char *id;
+	cov_severity severity;
+	char *message;
+} cov_rule_info;
+
+struct cov_rights_data {
+	char **concepts;          /* concept names, index = concept id */
+	size_t n_concepts;
+	cov_rlex *langs;
+	size_t n_langs;
+	cov_std_article *iccpr;
+	size_t n_iccpr;
+	cov_rule_info *rules;
+	size_t n_rules;
+};
+
+int cov_rights_load(struct cov_rights_data *r, const char *dir);
+void cov_rights_free(struct cov_rights_data *r);
+int cov_rights_concept(const struct cov_rights_data *r, const char *name);
+const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int num);
+const cov_rule_info *cov_rights_rule(const struct cov_rights_data *r, const char *id);
+
+/* A word of the document: its bytes, folded form and stem. */
+typedef struct cov_token {
+	uint32_t start, end;
+	const char *fold;
+	const char *stem;
+} cov_token;
+
+typedef struct cov_tokens {
+	cov_token *v;
+	size_t n;
+	cov_arena arena;
+} cov_tokens;
+
+int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *out);
+void cov_tokens_free(cov_tokens *t);
+/* Index of the first token starting at or after byte `at`. */
+size_t cov_tokens_at(const cov_tokens *t, size_t at);
+
+/* A phrase found in the text: tokens [first, last]. */
+typedef struct cov_match {
+	int concept;
+	size_t first, last;
+} cov_match;
+
+/* All phrases of `lex` in tokens [from, to); appends to *out (malloc'd). */
+int cov_match_range(const cov_rlex *lex, const cov_tokens *t, size_t from, size_t to, cov_match **out,
+		    size_t *n, size_t *cap);
+
+#endif

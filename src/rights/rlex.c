@@ -1,0 +1,393 @@
+/*
+ * rlex.c — loading what covenant check knows: the standard
+ * (data/standards/iccpr.txt), the rule catalogue (data/rules.txt) and the
+ * lexicons of rights, holders, grounds and rule patterns per language
+ * (data/rights/<lang>.txt).  Plain "key: value" files a lawyer can edit.
+ */
+#include "rights.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+static bool grow(void **arr, size_t n, size_t size)
+{
+	void *p = realloc(*arr, (n + 1) * size);
+	if (!p)
+		return false;
+	*arr = p;
+	return true;
+}
+
+int cov_rights_concept(const struct cov_rights_data *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_concepts; i++)
+		if (strcmp(r->concepts[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int concept_id(struct cov_rights_data *r, const char *name)
+{
+	int id = cov_rights_concept(r, name);
+	if (id >= 0)
+		return id;
+	if (!grow((void **)&r->concepts, r->n_concepts, sizeof *r->concepts))
+		return -1;
+	r->concepts[r->n_concepts] = strdup(name);
+	if (!r->concepts[r->n_concepts])
+		return -1;
+	return (int)r->n_concepts++;
+}
+
+/* A phrase "может быть огранич*" as words: stems, or prefixes for '*'. */
+static int add_phrase(cov_rlex *lex, int concept, char *text, const char *path, int lineno)
+{
+	cov_phrase ph = {concept, NULL, 0};
+	for (char *save = NULL, *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		size_t wl = strlen(w);
+		if (strcmp(w, "~") == 0) {
+			if (ph.n_words == 0 || !grow((void **)&ph.words, ph.n_words, sizeof *ph.words))
+				return cov_error_set(COV_EDATA, "%s:%d: '~' must stand between words", path, lineno);
+			ph.words[ph.n_words].text = NULL;
+			ph.words[ph.n_words++].prefix = false;
+			continue;
+		}
+		bool prefix = wl > 1 && w[wl - 1] == '*';
+		if (prefix)
+			w[--wl] = '\0';
+		cov_tokens t;
+		int rc = cov_tokenize(w, wl, lex->stemmer, &t);
+		if (rc)
+			return rc;
+		for (size_t k = 0; k < t.n; k++) {
+			if (!grow((void **)&ph.words, ph.n_words, sizeof *ph.words)) {
+				cov_tokens_free(&t);
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			}
+			bool last_prefix = prefix && k + 1 == t.n;
+			ph.words[ph.n_words].prefix = last_prefix;
+			ph.words[ph.n_words].text = strdup(last_prefix ? t.v[k].fold : t.v[k].stem);
+			if (!ph.words[ph.n_words++].text) {
+				cov_tokens_free(&t);
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			}
+		}
+		cov_tokens_free(&t);
+	}
+	if (ph.n_words == 0 || !ph.words[ph.n_words - 1].text) {
+		for (size_t k = 0; k < ph.n_words; k++)
+			free(ph.words[k].text);
+		free(ph.words);
+		return cov_error_set(COV_EDATA, "%s:%d: an empty phrase", path, lineno);
+	}
+	if (!grow((void **)&lex->phrases, lex->n_phrases, sizeof *lex->phrases))
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	lex->phrases[lex->n_phrases++] = ph;
+	return COV_OK;
+}
+
+static const cov_rlex *sort_lex;
+
+static int cmp_first(const void *a, const void *b)
+{
+	return strcmp(sort_lex->phrases[*(const size_t *)a].words[0].text,
+		      sort_lex->phrases[*(const size_t *)b].words[0].text);
+}
+
+static int index_lex(cov_rlex *lex)
+{
+	lex->by_stem = malloc((lex->n_phrases + 1) * sizeof *lex->by_stem);
+	lex->by_prefix = malloc((lex->n_phrases + 1) * sizeof *lex->by_prefix);
+	if (!lex->by_stem || !lex->by_prefix)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	for (size_t i = 0; i < lex->n_phrases; i++) {
+		if (lex->phrases[i].words[0].prefix)
+			lex->by_prefix[lex->n_by_prefix++] = i;
+		else
+			lex->by_stem[lex->n_by_stem++] = i;
+	}
+	sort_lex = lex; /* loading is single-threaded, before any use */
+	qsort(lex->by_stem, lex->n_by_stem, sizeof *lex->by_stem, cmp_first);
+	qsort(lex->by_prefix, lex->n_by_prefix, sizeof *lex->by_prefix, cmp_first);
+	sort_lex = NULL;
+	return COV_OK;
+}
+
+static int load_lexicon(struct cov_rights_data *r, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	if (!grow((void **)&r->langs, r->n_langs, sizeof *r->langs)) {
+		fclose(f);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	cov_rlex *lex = &r->langs[r->n_langs++];
+	memset(lex, 0, sizeof *lex);
+	char line[8192];
+	int lineno = 0, rc = COV_OK;
+	while (rc == COV_OK && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '#' || !*s)
+			continue;
+		char *colon = strchr(s, ':');
+		if (!colon) {
+			rc = cov_error_set(COV_EDATA, "%s:%d: expected 'concept: phrase | phrase'", path, lineno);
+			break;
+		}
+		*colon = '\0';
+		char *key = trim(s), *val = trim(colon + 1);
+		if (strcmp(key, "language") == 0) {
+			snprintf(lex->code, sizeof lex->code, "%s", val);
+			continue;
+		}
+		if (strcmp(key, "stemmer") == 0) {
+			snprintf(lex->stemmer, sizeof lex->stemmer, "%s", val);
+			continue;
+		}
+		int concept = concept_id(r, key);
+		if (concept < 0) {
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			break;
+		}
+		for (char *save = NULL, *p = strtok_r(val, "|", &save); p && rc == COV_OK; p = strtok_r(NULL, "|", &save)) {
+			p = trim(p);
+			if (*p)
+				rc = add_phrase(lex, concept, p, path, lineno);
+		}
+	}
+	fclose(f);
+	if (rc == COV_OK && !lex->code[0])
+		rc = cov_error_set(COV_EDATA, "%s: no 'language:' line", path);
+	if (rc == COV_OK)
+		rc = index_lex(lex);
+	return rc;
+}
+
+static int load_standard(struct cov_rights_data *r, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	char line[4096];
+	int lineno = 0, rc = COV_OK;
+	cov_std_article *a = NULL;
+	while (rc == COV_OK && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '#' || !*s)
+			continue;
+		if (*s == '[') {
+			if (!grow((void **)&r->iccpr, r->n_iccpr, sizeof *r->iccpr)) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
+			}
+			a = &r->iccpr[r->n_iccpr++];
+			memset(a, 0, sizeof *a);
+			a->num = atoi(s + 1);
+			a->everyone = true;
+			if (a->num <= 0 || a->num >= COV_MAX_ICCPR)
+				rc = cov_error_set(COV_EDATA, "%s:%d: bad article '%s'", path, lineno, s);
+			continue;
+		}
+		char *colon = strchr(s, ':');
+		if (!a || !colon) {
+			rc = cov_error_set(COV_EDATA, "%s:%d: expected '[N]' then 'key: value'", path, lineno);
+			break;
+		}
+		*colon = '\0';
+		char *key = trim(s), *val = trim(colon + 1);
+		if (strcmp(key, "right") == 0) {
+			a->right = strdup(val);
+		} else if (strcmp(key, "cite") == 0) {
+			a->cite = strdup(val);
+		} else if (strcmp(key, "holder") == 0) {
+			a->everyone = strcmp(val, "citizens") != 0;
+		} else if (strcmp(key, "derogable") == 0) {
+			a->non_derogable = strcmp(val, "no") == 0;
+		} else if (strcmp(key, "limits") == 0) {
+			if (strcmp(val, "absolute") == 0)
+				a->limits = COV_LIMITS_ABSOLUTE;
+			else if (strcmp(val, "closed") == 0)
+				a->limits = COV_LIMITS_CLOSED;
+			else if (strcmp(val, "arbitrary") == 0)
+				a->limits = COV_LIMITS_ARBITRARY;
+			else if (strcmp(val, "reasonable") == 0)
+				a->limits = COV_LIMITS_REASONABLE;
+			else
+				rc = cov_error_set(COV_EDATA, "%s:%d: limits must be absolute, closed, arbitrary or reasonable",
+						   path, lineno);
+		} else if (strcmp(key, "aims") == 0) {
+			for (char *save = NULL, *w = strtok_r(val, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+				if (!grow((void **)&a->aims, a->n_aims, sizeof *a->aims) || !(a->aims[a->n_aims] = strdup(w))) {
+					rc = cov_error_set(COV_ENOMEM, "out of memory");
+					break;
+				}
+				a->n_aims++;
+			}
+		} else {
+			rc = cov_error_set(COV_EDATA, "%s:%d: unknown key '%s'", path, lineno, key);
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
+static int load_rules(struct cov_rights_data *r, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	char line[4096];
+	int lineno = 0, rc = COV_OK;
+	while (rc == COV_OK && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '#' || !*s)
+			continue;
+		char *bar1 = strchr(s, '|'), *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
+		if (!bar2) {
+			rc = cov_error_set(COV_EDATA, "%s:%d: expected 'id | severity | message'", path, lineno);
+			break;
+		}
+		*bar1 = *bar2 = '\0';
+		cov_severity sev;
+		if (cov_severity_parse(trim(bar1 + 1), &sev) != COV_OK) {
+			rc = cov_error_set(COV_EDATA, "%s:%d: severity must be high, medium, low or positive", path, lineno);
+			break;
+		}
+		if (!grow((void **)&r->rules, r->n_rules, sizeof *r->rules)) {
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			break;
+		}
+		cov_rule_info *ri = &r->rules[r->n_rules++];
+		ri->id = strdup(trim(s));
+		ri->severity = sev;
+		ri->message = strdup(trim(bar2 + 1));
+		if (!ri->id || !ri->message)
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	fclose(f);
+	return rc;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cov_rights_load(struct cov_rights_data *r, const char *dir)
+{
+	char path[PATH_MAX];
+	int rc;
+	if (snprintf(path, sizeof path, "%s/standards/iccpr.txt", dir) >= (int)sizeof path)
+		return cov_error_set(COV_EDATA, "%s: path too long", dir);
+	if ((rc = load_standard(r, path)))
+		return rc;
+	snprintf(path, sizeof path, "%s/rules.txt", dir);
+	if ((rc = load_rules(r, path)))
+		return rc;
+	snprintf(path, sizeof path, "%s/rights", dir);
+	DIR *dh = opendir(path);
+	if (!dh)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	char *names[64];
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(dh)) && n < 64) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0 && (names[n] = strdup(e->d_name)))
+			n++;
+	}
+	closedir(dh);
+	qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		char file[PATH_MAX + 256];
+		snprintf(file, sizeof file, "%s/%s", path, names[i]);
+		if (rc == COV_OK)
+			rc = load_lexicon(r, file);
+		free(names[i]);
+	}
+	return rc;
+}
+
+void cov_rights_free(struct cov_rights_data *r)
+{
+	for (size_t i = 0; i < r->n_concepts; i++)
+		free(r->concepts[i]);
+	free(r->concepts);
+	for (size_t i = 0; i < r->n_langs; i++) {
+		cov_rlex *lex = &r->langs[i];
+		for (size_t p = 0; p < lex->n_phrases; p++) {
+			for (size_t w = 0; w < lex->phrases[p].n_words; w++)
+				free(lex->phrases[p].words[w].text);
+			free(lex->phrases[p].words);
+		}
+		free(lex->phrases);
+		free(lex->by_stem);
+		free(lex->by_prefix);
+	}
+	free(r->langs);
+	for (size_t i = 0; i < r->n_iccpr; i++) {
+		for (size_t k = 0; k < r->iccpr[i].n_aims; k++)
+			free(r->iccpr[i].aims[k]);
+		free(r->iccpr[i].aims);
+		free(r->iccpr[i].right);
+		free(r->iccpr[i].cite);
+	}
+	free(r->iccpr);
+	for (size_t i = 0; i < r->n_rules; i++) {
+		free(r->rules[i].id);
+		free(r->rules[i].message);
+	}
+	free(r->rules);
+	memset(r, 0, sizeof *r);
+}
+
+const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int num)
+{
+	for (size_t i = 0; i < r->n_iccpr; i++)
+		if (r->iccpr[i].num == num)
+			return &r->iccpr[i];
+	return NULL;
+}
+
+const cov_rule_info *cov_rights_rule(const struct cov_rights_data *r, const char *id)
+{
+	for (size_t i = 0; i < r->n_rules; i++)
+		if (strcmp(r->rules[i].id, id) == 0)
+			return &r->rules[i];
+	return NULL;
+}
+
+static const char *const severity_names[] = {"positive", "low", "medium", "high"};
+
+const char *cov_severity_name(cov_severity s)
+{
+	return (unsigned)s < 4 ? severity_names[s] : "unknown";
+}
+
+int cov_severity_parse(const char *name, cov_severity *out)
+{
+	for (int i = 0; i < 4; i++)
+		if (strcmp(name, severity_names[i]) == 0) {
+			*out = (cov_severity)i;
+			return COV_OK;
+		}
+	return cov_error_set(COV_EUSAGE, "unknown severity '%s' (high, medium, low, positive)", name);
+}

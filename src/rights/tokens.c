@@ -1,0 +1,121 @@
+/*
+ * tokens.c — the words of a document, tokenized once: each word's bytes,
+ * its case-folded form and its Snowball stem (libstemmer), so that
+ * «ограничены», «ограничено» and "restricted", "restrictions" can be found
+ * by one lexicon entry.  Words are runs of letters, digits and combining
+ * marks (ICU's properties), so every script is cut the same way.
+ */
+#include "rights.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+static bool is_word_cp(int32_t c)
+{
+	return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+/* «ё» is written «е» in most Russian texts: fold them together. */
+static void yo_to_ye(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)s[0] == 0xD1 && (unsigned char)s[1] == 0x91) {
+			s[0] = (char)0xD0;
+			s[1] = (char)0xB5;
+		}
+}
+
+int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *out)
+{
+	memset(out, 0, sizeof *out);
+	cov_arena_init(&out->arena);
+	struct sb_stemmer *st = NULL;
+	if (stemmer && *stemmer) {
+		st = sb_stemmer_new(stemmer, "UTF_8");
+		if (!st)
+			return cov_error_set(COV_EDATA, "unknown stemmer '%s' (libstemmer)", stemmer);
+	}
+	size_t cap = 0;
+	size_t i = 0;
+	int rc = COV_OK;
+	while (i < len) {
+		size_t j = i;
+		int32_t c = cov_utf8_next(text, len, &j);
+		if (!is_word_cp(c)) {
+			i = j;
+			continue;
+		}
+		size_t start = i;
+		i = j;
+		while (i < len) {
+			j = i;
+			c = cov_utf8_next(text, len, &j);
+			if (!is_word_cp(c))
+				break;
+			i = j;
+		}
+		if (i - start > 200 || start > UINT32_MAX || i > UINT32_MAX)
+			continue; /* not a word of a law: an encoded blob */
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			cov_token *v = realloc(out->v, cap * sizeof *v);
+			if (!v) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
+			}
+			out->v = v;
+		}
+		char folded[512];
+		int fl = cov_utf8_fold(text + start, i - start, folded, sizeof folded);
+		if (fl < 0)
+			continue;
+		yo_to_ye(folded);
+		cov_token *t = &out->v[out->n];
+		t->start = (uint32_t)start;
+		t->end = (uint32_t)i;
+		t->fold = cov_arena_strndup(&out->arena, folded, strlen(folded));
+		const char *stem = folded;
+		size_t sl = strlen(folded);
+		if (st) {
+			const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)folded, (int)sl);
+			if (s) {
+				stem = (const char *)s;
+				sl = (size_t)sb_stemmer_length(st);
+			}
+		}
+		t->stem = cov_arena_strndup(&out->arena, stem, sl);
+		if (!t->fold || !t->stem) {
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			break;
+		}
+		out->n++;
+	}
+	if (st)
+		sb_stemmer_delete(st);
+	if (rc != COV_OK)
+		cov_tokens_free(out);
+	return rc;
+}
+
+void cov_tokens_free(cov_tokens *t)
+{
+	free(t->v);
+	cov_arena_free(&t->arena);
+	t->v = NULL;
+	t->n = 0;
+}
+
+size_t cov_tokens_at(const cov_tokens *t, size_t at)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->v[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
