@@ -31,8 +31,8 @@ enum {
 	C_DISCLOSURE, C_MEMBERSHIP, C_GROUP_ALLOWED, C_GROUP_OTHER, C_MARRIAGE, C_MAN_WOMAN,
 	C_NONDISCRIMINATION, C_GROUNDS_LIST, C_SEX, C_OTHER_STATUS, C_DEATH, C_DEATH_PERMITTED,
 	C_CENSORSHIP, C_PERSONAL_DATA, C_PROTECTED, C_TREATY, C_TREATY_PRIMACY, C_DETERMINED_BY_LAW,
-	C_OMBUDS, C_APPOINTED, C_EXECUTIVE, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
-	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_COUNT
+	C_OMBUDS, C_APPOINTED_EXEC, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
+	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -41,8 +41,8 @@ static const char *const concept_names[C_COUNT] = {
 	"disclosure", "membership", "group-allowed", "group-other", "marriage", "man-woman",
 	"non-discrimination", "grounds-list", "sex", "other-status", "death-penalty", "death-permitted",
 	"censorship", "personal-data", "protected", "treaty", "treaty-primacy", "determined-by-law",
-	"ombudsperson", "appointed", "executive", "with-consent", "non-restrictable", "emergency",
-	"holder everyone", "holder citizens", "grounds-exclusive",
+	"ombudsperson", "appointed-by-executive", "with-consent", "non-restrictable", "emergency",
+	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -96,6 +96,7 @@ typedef struct ctx {
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } *emergency;
 	size_t n_emergency, cap_emergency;
 	bool treaty_primacy;
+	bool complete_equality;  /* a non-discrimination clause with sex and "other status" */
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } treaty_by_law;
 	bool have_treaty_by_law;
 	int status;
@@ -410,11 +411,11 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t i;
 	/* assemblies subject to permission (not "without permission"), in a
 	 * provision that is itself about assemblies */
-	if ((own_rights & ((rightset)1 << 21)) && (i = find(c, C_AUTHORIZATION, s, 0)) != SIZE_MAX) {
+	if ((own_rights & rights_in(c, s) & ((rightset)1 << 21)) && (i = find(c, C_AUTHORIZATION, s, 0)) != SIZE_MAX) {
 		bool negated = false;
 		size_t neg = find(c, C_NEGATION, s, 0);
 		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
-			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 2)
+			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 6)
 				negated = true;
 		if (!negated)
 			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
@@ -441,8 +442,14 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		add_finding(c, "discrimination.exclusive-definition", node, article, 23, s, c->m[mw].first, c->m[mw].last,
 			    NULL);
 	size_t nd = find(c, C_NONDISCRIMINATION, s, 0);
-	if (nd != SIZE_MAX && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s)) {
+	size_t ground_words = 0;
+	for (size_t k = 0; k < c->n_m; k++)
+		ground_words += c->m[k].concept == c->concept[C_GROUND_WORD] && in_sentence(&c->m[k], s);
+	/* a clause that lists grounds ("race, sex, language, religion …") */
+	if (nd != SIZE_MAX && ground_words >= 3 && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s)) {
 		bool sex = has(c, C_SEX, s), other_status = has(c, C_OTHER_STATUS, s);
+		if (sex && other_status)
+			c->complete_equality = true;
 		if (!sex || !other_status)
 			add_finding(c, "discrimination.grounds-incomplete", node, article, 26, s, c->m[nd].first,
 				    c->m[nd].last,
@@ -477,7 +484,8 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		}
 	}
 	size_t em = find(c, C_EMERGENCY, s, 0);
-	if (em != SIZE_MAX && has(c, C_RESTRICT, s) && !has(c, C_NON_RESTRICTABLE, s)) {
+	if (em != SIZE_MAX && has(c, C_RESTRICT, s) && !has(c, C_NON_RESTRICTABLE, s) &&
+	    (has(c, C_GENERAL, s) || rights_in(c, s))) {
 		if (GROW(c->emergency, c->n_emergency, c->cap_emergency)) {
 			c->emergency[c->n_emergency].node = node;
 			c->emergency[c->n_emergency].article = article;
@@ -499,14 +507,12 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			c->treaty_by_law.match = c->m[find(c, C_TREATY, s, 0)].first;
 		}
 	}
+	/* the ombudsperson is the subject of the sentence, appointed by the executive */
 	size_t om = find(c, C_OMBUDS, s, 0);
-	size_t ap = find(c, C_APPOINTED, s, 0);
-	size_t ex = find(c, C_EXECUTIVE, s, 0);
-	if (om != SIZE_MAX && ap != SIZE_MAX && ex != SIZE_MAX && !has(c, C_WITH_CONSENT, s)) {
-		size_t a = c->m[ap].first < c->m[ex].first ? c->m[ap].first : c->m[ex].first;
-		size_t b = c->m[ap].last > c->m[ex].last ? c->m[ap].last : c->m[ex].last;
-		add_finding(c, "nhri.executive-appointment", node, article, 0, s, a, b, NULL);
-	}
+	size_t ap = find(c, C_APPOINTED_EXEC, s, 0);
+	if (om != SIZE_MAX && ap != SIZE_MAX && c->m[om].first <= s->first + 3 && c->m[ap].first > c->m[om].last &&
+	    !has(c, C_WITH_CONSENT, s))
+		add_finding(c, "nhri.executive-appointment", node, article, 0, s, c->m[ap].first, c->m[ap].last, NULL);
 }
 
 /* The rights a grant is about: those named nearest to the verb ("have the
@@ -722,6 +728,10 @@ static void after_walk(ctx *c)
 		for (size_t k = 0; k < c->n_nonrestr; k++)
 			if (strcmp(c->nonrestr[k].article, c->emergency[i].article) == 0)
 				lists[n_same++] = c->nonrestr[k].s;
+		/* Kenya lists the rights that may never be limited in another article */
+		if (!n_same)
+			for (size_t k = 0; k < c->n_nonrestr; k++)
+				lists[n_same++] = c->nonrestr[k].s;
 		bool listed = n_same > 0;
 		rightset protected_ = listed_rights(c, lists, n_same, &numbers);
 		rightset nonderogable = 0;
@@ -751,6 +761,15 @@ static void after_walk(ctx *c)
 		}
 	}
 	free(lists);
+	/* an incomplete list of grounds next to a complete clause elsewhere
+	 * (a directive principle beside the bill of rights) is no gap */
+	if (c->complete_equality) {
+		size_t k = 0;
+		for (size_t i = 0; i < c->rev->n_findings; i++)
+			if (strcmp(c->rev->findings[i].rule, "discrimination.grounds-incomplete") != 0)
+				c->rev->findings[k++] = c->rev->findings[i];
+		c->rev->n_findings = k;
+	}
 	if (c->have_treaty_by_law && !c->treaty_primacy)
 		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 0,
 			    &c->treaty_by_law.s, c->treaty_by_law.match, c->treaty_by_law.match, NULL);
