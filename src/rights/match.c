@@ -11,8 +11,8 @@
 static bool word_matches(const cov_phrase_word *w, const cov_token *t)
 {
 	if (w->prefix)
-		return strncmp(t->fold, w->text, strlen(w->text)) == 0;
-	return strcmp(t->stem, w->text) == 0;
+		return w->len <= t->fold_len && memcmp(t->fold, w->text, w->len) == 0;
+	return w->len == t->stem_len && memcmp(t->stem, w->text, w->len) == 0;
 }
 
 static bool push(cov_match **out, size_t *n, size_t *cap, cov_match m)
@@ -68,7 +68,7 @@ static size_t lower_bound(const cov_rlex *lex, const size_t *idx, size_t n, cons
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const char *w = lex->phrases[idx[mid]].words[0].text;
-		size_t wl = strlen(w);
+		size_t wl = lex->phrases[idx[mid]].words[0].len;
 		int c = memcmp(w, key, wl < klen ? wl : klen);
 		if (c < 0 || (c == 0 && wl < klen))
 			lo = mid + 1;
@@ -78,34 +78,83 @@ static size_t lower_bound(const cov_rlex *lex, const size_t *idx, size_t n, cons
 	return lo;
 }
 
-int cov_match_range(const cov_rlex *lex, const cov_tokens *t, size_t from, size_t to, cov_match **out, size_t *n,
+/* Where a word's phrases start in the two indexes: computed once per
+ * distinct word (words are interned by the tokenizer, so the fold pointer
+ * identifies them) in a direct-mapped cache kept with the tokens. */
+#define HIT_CACHE 4096
+
+struct first_hit {
+	const char *fold;
+	uint32_t s_lo, s_hi; /* by_stem[s_lo, s_hi): first word == stem */
+	uint32_t p_lo, p_hi; /* by_prefix[p_lo, p_hi): first word shares the first two bytes */
+	uint32_t o_lo, o_hi; /* by_prefix[o_lo, o_hi): one-byte first words equal to the first byte */
+};
+
+static void look_up(const cov_rlex *lex, const cov_token *tok, struct first_hit *h)
+{
+	h->fold = tok->fold;
+	size_t k = lower_bound(lex, lex->by_stem, lex->n_by_stem, tok->stem, tok->stem_len);
+	h->s_lo = (uint32_t)k;
+	while (k < lex->n_by_stem) {
+		const cov_phrase_word *w = &lex->phrases[lex->by_stem[k]].words[0];
+		if (w->len != tok->stem_len || memcmp(w->text, tok->stem, w->len) != 0)
+			break;
+		k++;
+	}
+	h->s_hi = (uint32_t)k;
+	size_t key = tok->fold_len < 2 ? tok->fold_len : 2;
+	k = lower_bound(lex, lex->by_prefix, lex->n_by_prefix, tok->fold, key);
+	h->p_lo = (uint32_t)k;
+	while (k < lex->n_by_prefix) {
+		const cov_phrase_word *w = &lex->phrases[lex->by_prefix[k]].words[0];
+		if (w->len < key || memcmp(w->text, tok->fold, key) != 0)
+			break;
+		k++;
+	}
+	h->p_hi = (uint32_t)k;
+	h->o_lo = h->o_hi = 0;
+	if (key == 2) {
+		k = lower_bound(lex, lex->by_prefix, lex->n_by_prefix, tok->fold, 1);
+		h->o_lo = (uint32_t)k;
+		while (k < lex->n_by_prefix && lex->phrases[lex->by_prefix[k]].words[0].len == 1 &&
+		       lex->phrases[lex->by_prefix[k]].words[0].text[0] == tok->fold[0])
+			k++;
+		h->o_hi = (uint32_t)k;
+	}
+}
+
+int cov_match_range(const cov_rlex *lex, cov_tokens *t, size_t from, size_t to, cov_match **out, size_t *n,
 		    size_t *cap)
 {
+	if (!t->hits || t->hits_lex != lex) {
+		free(t->hits);
+		t->hits = calloc(HIT_CACHE, sizeof *t->hits);
+		t->hits_lex = lex;
+		if (!t->hits)
+			return cov_error_set(COV_ENOMEM, "out of memory");
+	}
 	for (size_t i = from; i < to; i++) {
 		const cov_token *tok = &t->v[i];
-		size_t sl = strlen(tok->stem);
-		for (size_t k = lower_bound(lex, lex->by_stem, lex->n_by_stem, tok->stem, sl); k < lex->n_by_stem; k++) {
-			if (strcmp(lex->phrases[lex->by_stem[k]].words[0].text, tok->stem) != 0)
-				break;
+		struct first_hit *h = &t->hits[((uintptr_t)tok->fold >> 3) % HIT_CACHE];
+		if (h->fold != tok->fold)
+			look_up(lex, tok, h);
+		for (uint32_t k = h->s_lo; k < h->s_hi; k++) {
 			int rc = try_phrase(lex, lex->by_stem[k], t, i, to, out, n, cap);
 			if (rc)
 				return rc;
 		}
-		/* prefixes: every leading part of the folded word that ends on a
-		 * character boundary */
-		size_t fl = strlen(tok->fold);
-		for (size_t len = 1; len <= fl; len++) {
-			if (len < fl && ((unsigned char)tok->fold[len] & 0xC0) == 0x80)
-				continue;
-			for (size_t k = lower_bound(lex, lex->by_prefix, lex->n_by_prefix, tok->fold, len);
-			     k < lex->n_by_prefix; k++) {
-				const char *w = lex->phrases[lex->by_prefix[k]].words[0].text;
-				if (strlen(w) != len || memcmp(w, tok->fold, len) != 0)
-					break;
+		for (uint32_t k = h->p_lo; k < h->p_hi; k++) {
+			const cov_phrase_word *w = &lex->phrases[lex->by_prefix[k]].words[0];
+			if (w->len <= tok->fold_len && memcmp(w->text, tok->fold, w->len) == 0) {
 				int rc = try_phrase(lex, lex->by_prefix[k], t, i, to, out, n, cap);
 				if (rc)
 					return rc;
 			}
+		}
+		for (uint32_t k = h->o_lo; k < h->o_hi; k++) {
+			int rc = try_phrase(lex, lex->by_prefix[k], t, i, to, out, n, cap);
+			if (rc)
+				return rc;
 		}
 	}
 	return COV_OK;

@@ -33,6 +33,7 @@ enum { COV_LIMITS_ABSOLUTE, COV_LIMITS_CLOSED, COV_LIMITS_ARBITRARY, COV_LIMITS_
 /* A phrase of a lexicon: words that must follow each other. */
 typedef struct cov_phrase_word {
 	char *text;   /* a stem, or a folded prefix; NULL for a gap "~" */
+	size_t len;
 	bool prefix;
 } cov_phrase_word;
 
@@ -83,12 +84,15 @@ typedef struct cov_token {
 	uint32_t start, end;
 	const char *fold;
 	const char *stem;
+	uint32_t fold_len, stem_len;
 } cov_token;
 
 typedef struct cov_tokens {
 	cov_token *v;
 	size_t n;
 	cov_arena arena;
+	struct first_hit *hits;     /* match.c: lexicon look-ups per distinct word */
+	const void *hits_lex;
 } cov_tokens;
 
 int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *out);
@@ -102,8 +106,9 @@ typedef struct cov_match {
 	size_t first, last;
 } cov_match;
 
-/* All phrases of `lex` in tokens [from, to); appends to *out (malloc'd). */
-int cov_match_range(const cov_rlex *lex, const cov_tokens *t, size_t from, size_t to, cov_match **out,
+/* All phrases of `lex` in tokens [from, to); appends to *out (malloc'd).
+ * Caches look-ups in `t`. */
+int cov_match_range(const cov_rlex *lex, cov_tokens *t, size_t from, size_t to, cov_match **out,
 		    size_t *n, size_t *cap);
 
 #endif

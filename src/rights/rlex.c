@@ -81,6 +81,7 @@ static int add_phrase(cov_rlex *lex, int concept, char *text, const char *path, 
 			bool last_prefix = prefix && k + 1 == t.n;
 			ph.words[ph.n_words].prefix = last_prefix;
 			ph.words[ph.n_words].text = strdup(last_prefix ? t.v[k].fold : t.v[k].stem);
+			ph.words[ph.n_words].len = ph.words[ph.n_words].text ? strlen(ph.words[ph.n_words].text) : 0;
 			if (!ph.words[ph.n_words++].text) {
 				cov_tokens_free(&t);
 				return cov_error_set(COV_ENOMEM, "out of memory");

@@ -27,6 +27,24 @@ static void yo_to_ye(char *s)
 		}
 }
 
+/* Words repeat (a constitution says "right" hundreds of times): a
+ * direct-mapped cache from folded word to its interned fold and stem saves
+ * most stemmer calls and copies.  A collision just overwrites a slot. */
+#define STEM_CACHE 8192
+
+typedef struct stem_slot {
+	const char *fold, *stem;
+	uint32_t fold_len, stem_len;
+} stem_slot;
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *out)
 {
 	memset(out, 0, sizeof *out);
@@ -40,6 +58,13 @@ int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *
 	size_t cap = 0;
 	size_t i = 0;
 	int rc = COV_OK;
+	/* short texts (the lexicon's own phrases) go without the cache */
+	stem_slot *cache = len > 4096 ? calloc(STEM_CACHE, sizeof *cache) : NULL;
+	if (len > 4096 && !cache) {
+		if (st)
+			sb_stemmer_delete(st);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
 	while (i < len) {
 		size_t j = i;
 		int32_t c = cov_utf8_next(text, len, &j);
@@ -75,9 +100,19 @@ int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *
 		cov_token *t = &out->v[out->n];
 		t->start = (uint32_t)start;
 		t->end = (uint32_t)i;
-		t->fold = cov_arena_strndup(&out->arena, folded, strlen(folded));
+		size_t flen = (size_t)fl;
+		stem_slot dummy = {0}, *slot = cache ? &cache[fnv1a(folded, flen) % STEM_CACHE] : &dummy;
+		if (slot->fold && slot->fold_len == flen && memcmp(slot->fold, folded, flen) == 0) {
+			t->fold = slot->fold;
+			t->stem = slot->stem;
+			t->fold_len = slot->fold_len;
+			t->stem_len = slot->stem_len;
+			out->n++;
+			continue;
+		}
+		t->fold = cov_arena_strndup(&out->arena, folded, flen);
 		const char *stem = folded;
-		size_t sl = strlen(folded);
+		size_t sl = flen;
 		if (st) {
 			const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)folded, (int)sl);
 			if (s) {
@@ -86,12 +121,16 @@ int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *
 			}
 		}
 		t->stem = cov_arena_strndup(&out->arena, stem, sl);
+		t->fold_len = (uint32_t)flen;
+		t->stem_len = (uint32_t)sl;
+		*slot = (stem_slot){t->fold, t->stem, t->fold_len, t->stem_len};
 		if (!t->fold || !t->stem) {
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 			break;
 		}
 		out->n++;
 	}
+	free(cache);
 	if (st)
 		sb_stemmer_delete(st);
 	if (rc != COV_OK)
@@ -101,6 +140,8 @@ int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *
 
 void cov_tokens_free(cov_tokens *t)
 {
+	free(t->hits);
+	t->hits = NULL;
 	free(t->v);
 	cov_arena_free(&t->arena);
 	t->v = NULL;

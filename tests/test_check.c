@@ -1,0 +1,378 @@
+/*
+ * test_check.c — covenant check: what it must find and, as important, what
+ * it must not say.  Fixtures are the example constitution of Veridia, short
+ * texts written for one rule each, and (when ../shared/corpus is there) the
+ * real constitutions the issue names.
+ */
+#include "helpers.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static cov_review *review_of(cov_doc *doc)
+{
+	cov_review *r;
+	if (cov_check(test_data, doc, "iccpr", &r) != COV_OK)
+		fail_msg("check failed: %s", cov_error_last());
+	return r;
+}
+
+/* How many findings of `rule` on article `article` (NULL: any) against
+ * ICCPR article `standard` (0: any). */
+static size_t count(const cov_review *r, const char *rule, const char *article, int standard)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (strcmp(f->rule, rule) == 0 && (!article || strcmp(f->article, article) == 0) &&
+		    (!standard || f->standard == standard))
+			n++;
+	}
+	return n;
+}
+
+static size_t negatives(const cov_review *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cov_review_count(r); i++)
+		n += cov_review_finding(r, i)->severity != COV_SEVERITY_POSITIVE;
+	return n;
+}
+
+#define EXPECT(r, rule, art, std)                                                             \
+	do {                                                                                  \
+		if (count(r, rule, art, std) == 0)                                            \
+			fail_msg("missing %s on article %s (ICCPR %d)", rule, art ? art : "*", std); \
+	} while (0)
+#define NEVER(r, rule, art, std)                                                              \
+	do {                                                                                  \
+		if (count(r, rule, art, std) != 0)                                            \
+			fail_msg("false alarm %s on article %s (ICCPR %d)", rule, art ? art : "*", std); \
+	} while (0)
+
+static cov_doc *example(const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/examples/%s", getenv("COVENANT_SOURCE"), name);
+	cov_doc *doc;
+	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	return doc;
+}
+
+static void veridia_2024(void **state)
+{
+	(void)state;
+	cov_doc *doc = example("veridia-2024.txt");
+	cov_review *r = review_of(doc);
+	EXPECT(r, "treaty.no-primacy", "3", 0);
+	EXPECT(r, "association.foreign-funding-ban", "4", 22);
+	EXPECT(r, "association.funding-disclosure", "4", 22);
+	EXPECT(r, "discrimination.grounds-incomplete", "5", 26);
+	EXPECT(r, "death-penalty.abolished", "6", 6);
+	EXPECT(r, "privacy.data-protection", "8", 17);
+	EXPECT(r, "limit.illegitimate-aim", "9", 18);   /* national security for religion */
+	EXPECT(r, "limit.no-necessity", "9", 18);
+	EXPECT(r, "censorship.prohibited", "10", 19);
+	EXPECT(r, "limit.blanket-condition", "10", 19);
+	EXPECT(r, "limit.vague-ground", "10", 19);     /* «morality of society» */
+	EXPECT(r, "holder.citizens-only", "11", 21);
+	EXPECT(r, "assembly.prior-authorization", "11", 21);
+	EXPECT(r, "limit.illegitimate-aim", "11", 21);  /* traditional values, interests of the state */
+	EXPECT(r, "holder.citizens-only", "12", 22);
+	EXPECT(r, "association.membership-ban", "12", 22);
+	EXPECT(r, "discrimination.exclusive-definition", "13", 23);
+	EXPECT(r, "derogation.non-derogable", "15", 4); /* religion may be suspended */
+	EXPECT(r, "limit.non-restrictable-list", "15", 4);
+	EXPECT(r, "nhri.executive-appointment", "16", 0);
+	/* citizens-only political participation is what ICCPR art. 25 says */
+	NEVER(r, "holder.citizens-only", "14", 0);
+	NEVER(r, "holder.citizens-only", NULL, 25);
+	/* "national security" is a legitimate aim for assembly (art. 21) */
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (strcmp(f->rule, "limit.illegitimate-aim") == 0 && f->standard == 21) {
+			size_t len;
+			const char *t = cov_doc_text(doc, &len);
+			assert_true(strncmp(t + f->trigger_start, "national security", 17) != 0);
+			assert_true(strncmp(t + f->trigger_start, "public order", 12) != 0);
+		}
+	}
+	/* every finding quotes a sentence of its provision, and the trigger inside it */
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		assert_true(f->start >= cov_node_start(f->node) && f->end <= cov_node_end(f->node));
+		assert_true(f->trigger_start >= f->start && f->trigger_end <= f->end && f->trigger_start < f->trigger_end);
+		assert_true(f->message[0] != '\0');
+	}
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static void veridia_2015(void **state)
+{
+	(void)state;
+	cov_doc *doc = example("veridia-2015.txt");
+	cov_review *r = review_of(doc);
+	EXPECT(r, "death-penalty.permitted", "5", 6);
+	EXPECT(r, "censorship.prohibited", "9", 19);
+	/* religion, assembly and association are limited as the ICCPR allows */
+	NEVER(r, "limit.illegitimate-aim", NULL, 0);
+	NEVER(r, "limit.no-necessity", NULL, 0);
+	NEVER(r, "holder.citizens-only", NULL, 0);
+	NEVER(r, "treaty.no-primacy", NULL, 0);     /* art. 3(2) gives treaties primacy */
+	NEVER(r, "nhri.executive-appointment", NULL, 0); /* elected by Parliament */
+	NEVER(r, "discrimination.grounds-incomplete", NULL, 0); /* sex and "any other circumstances" */
+	NEVER(r, "association.membership-ban", NULL, 0); /* armed forces and police only */
+	assert_int_equal(negatives(r), 1);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static cov_review *check_text(const char *text, cov_doc **doc)
+{
+	*doc = parse_str(text);
+	return review_of(*doc);
+}
+
+static void what_it_must_not_say(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = check_text(
+		"Article 1\nEveryone has the right, peacefully and unarmed, to assemble, to demonstrate, to picket and to present petitions.\n"
+		"Article 2\nThe rights in the Bill of Rights may be limited only in terms of law of general application to the extent that the "
+		"limitation is reasonable and justifiable in an open and democratic society, taking into account the importance of the purpose "
+		"of the limitation.\n"
+		"Article 3\nEvery citizen has the right to vote and to be elected.\n"
+		"Article 4\nNo one may be discriminated against on grounds of sex, race, language, religion, origin or any other circumstances.\n"
+		"Article 5\nThe exercise of rights and freedoms must not violate the rights and freedoms of others.\n"
+		"Article 6\nThe National Assembly exercises its legislative authority with the permission of no one.\n"
+		"Article 7\nAssemblies are held without prior authorisation.\n",
+		&doc);
+	assert_int_equal(negatives(r), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static void russian_rules(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = check_text(
+		"Статья 1.\nГраждане Республики имеют право собираться мирно, без оружия, проводить собрания, митинги и демонстрации.\n"
+		"Статья 2.\nСмертная казнь впредь до ее отмены может устанавливаться законом в качестве исключительной меры наказания.\n"
+		"Статья 3.\nКаждый имеет право на свободу совести. Это право может быть ограничено законом в целях обеспечения "
+		"национальной безопасности.\n"
+		"Статья 4.\nГраждане имеют право избирать и быть избранными.\n"
+		"Статья 5.\nВсе равны перед законом и судом. Никто не может подвергаться дискриминации по мотивам происхождения, "
+		"пола, расы, национальности, языка, отношения к религии или по любым иным обстоятельствам.\n",
+		&doc);
+	assert_string_equal(cov_doc_language(doc), "ru");
+	EXPECT(r, "holder.citizens-only", "1", 21);
+	EXPECT(r, "death-penalty.permitted", "2", 6);
+	EXPECT(r, "limit.illegitimate-aim", "3", 18);
+	EXPECT(r, "limit.no-necessity", "3", 18);
+	NEVER(r, "holder.citizens-only", "4", 0);
+	NEVER(r, "discrimination.grounds-incomplete", NULL, 0);
+	/* inflected forms: «ограничено», «национальной безопасности» were matched through stems */
+	assert_int_equal(negatives(r), 4);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static void json_contract(void **state)
+{
+	(void)state;
+	cov_doc *doc = example("veridia-2024.txt");
+	cov_review *r = review_of(doc);
+	char *s;
+	size_t len;
+	assert_int_equal(cov_render_review_string(test_data, r, COV_REVIEW_JSON, NULL, &s, &len), COV_OK);
+	json_error_t err;
+	json_t *root = json_loads(s, 0, &err);
+	assert_non_null(root);
+	assert_int_equal(json_integer_value(json_object_get(root, "format")), 1);
+	assert_true(json_is_object(json_object_get(root, "document")));
+	json_t *provs = json_object_get(root, "provisions"), *finds = json_object_get(root, "findings");
+	assert_true(json_array_size(provs) > 10);
+	assert_int_equal(json_array_size(finds), cov_review_count(r));
+	size_t i;
+	json_t *f;
+	json_array_foreach(finds, i, f) {
+		static const char *const keys[] = {"rule", "severity", "eid", "num", "standard", "quote", "start", "end", "message"};
+		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+			if (!json_object_get(f, keys[k]))
+				fail_msg("finding lacks %s", keys[k]);
+		/* the quote is the text at [start, end) */
+		size_t n;
+		const char *t = cov_doc_text(doc, &n);
+		json_int_t a = json_integer_value(json_object_get(f, "start")), b = json_integer_value(json_object_get(f, "end"));
+		assert_int_equal(strlen(json_string_value(json_object_get(f, "quote"))), (size_t)(b - a));
+		assert_memory_equal(json_string_value(json_object_get(f, "quote")), t + a, (size_t)(b - a));
+	}
+	json_t *p;
+	bool assembly = false;
+	json_array_foreach(provs, i, p) {
+		if (strcmp(json_string_value(json_object_get(p, "eid")), "sec_II__art_11") == 0) {
+			assembly = true;
+			assert_string_equal(json_string_value(json_array_get(json_object_get(p, "rights"), 0)), "iccpr:21");
+			assert_string_equal(json_string_value(json_object_get(p, "holder")), "citizens");
+			json_t *lim = json_array_get(json_object_get(p, "limitations"), 0);
+			assert_non_null(lim);
+			assert_true(json_is_true(json_object_get(lim, "by_law")));
+			assert_true(json_is_false(json_object_get(lim, "necessity")));
+			assert_true(json_array_size(json_object_get(lim, "grounds")) >= 3);
+		}
+	}
+	assert_true(assembly);
+	json_decref(root);
+	free(s);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static void unknown_language(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Madde 1\nHerkes yaşama hakkına sahiptir.\nMadde 2\nKimse işkenceye tabi tutulamaz.\nMadde 3\nX.\n");
+	cov_review *r = NULL;
+	assert_int_equal(cov_check(test_data, doc, NULL, &r), COV_EINPUT);
+	assert_non_null(strstr(cov_error_last(), "no rights lexicon for language"));
+	assert_null(r);
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_EUSAGE);
+	cov_doc_free(doc);
+}
+
+/* ---- real constitutions ---- */
+
+static cov_review *check_corpus(const char *rel, cov_doc **doc, bool *skipped)
+{
+	char buf[4096];
+	const char *path = corpus_path(rel, buf, sizeof buf);
+	*skipped = !path;
+	if (!path)
+		return NULL;
+	if (cov_doc_parse_file(test_data, path, NULL, doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	return review_of(*doc);
+}
+
+static void kazakhstan_2026(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	bool skipped;
+	cov_review *r = check_corpus("kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt", &doc, &skipped);
+	if (skipped)
+		skip();
+	/* what Human Rights Watch raised before the referendum */
+	EXPECT(r, "holder.citizens-only", "34", 21);         /* assembly for citizens */
+	EXPECT(r, "holder.citizens-only", "26", 22);         /* association for citizens */
+	EXPECT(r, "limit.illegitimate-aim", "34", 21);       /* «основ конституционного строя» */
+	EXPECT(r, "limit.illegitimate-aim", "7", 18);        /* national security for religion */
+	EXPECT(r, "limit.blanket-condition", "23", 19);      /* speech and «нравственность общества» */
+	EXPECT(r, "limit.vague-ground", "23", 19);
+	EXPECT(r, "association.foreign-funding-ban", "6", 22);
+	EXPECT(r, "association.funding-disclosure", "6", 22);
+	EXPECT(r, "association.membership-ban", "26", 22);   /* judges, law enforcement */
+	EXPECT(r, "discrimination.exclusive-definition", "30", 23);
+	EXPECT(r, "nhri.executive-appointment", "85", 0);
+	EXPECT(r, "treaty.no-primacy", "5", 0);
+	EXPECT(r, "limit.illegitimate-aim", "41", 19);       /* the general limitation clause */
+	/* what it protects */
+	EXPECT(r, "death-penalty.abolished", "17", 6);
+	EXPECT(r, "censorship.prohibited", "23", 19);
+	EXPECT(r, "privacy.data-protection", "21", 17);
+	EXPECT(r, "limit.non-restrictable-list", "41", 4);
+	/* and what it must not say */
+	NEVER(r, "holder.citizens-only", NULL, 25);
+	NEVER(r, "discrimination.grounds-incomplete", NULL, 0); /* «пола … по любым иным обстоятельствам» */
+	NEVER(r, "limit.illegitimate-aim", "41", 18);  /* freedom of conscience is on the non-restrictable list */
+	fprintf(stderr, "kz 2026: %zu findings (%zu negative)\n", cov_review_count(r), negatives(r));
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static void kazakhstan_1995_en(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	bool skipped;
+	cov_review *r = check_corpus("kz-constitution-en-adilet-2022/constitution_kz_en_2022.txt", &doc, &skipped);
+	if (skipped)
+		skip();
+	EXPECT(r, "holder.citizens-only", "32", 21);
+	EXPECT(r, "holder.citizens-only", "23", 22);
+	EXPECT(r, "association.membership-ban", "23", 22);
+	EXPECT(r, "association.foreign-funding-ban", "5", 22);
+	EXPECT(r, "death-penalty.abolished", "15", 6);
+	NEVER(r, "treaty.no-primacy", NULL, 0);          /* art. 4(3): treaties have primacy */
+	NEVER(r, "nhri.executive-appointment", NULL, 0); /* the Senate elects the Commissioner */
+	NEVER(r, "discrimination.exclusive-definition", NULL, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static void russia_2020(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	bool skipped;
+	cov_review *r = check_corpus("ru-constitution-history-akamaus/versions/constitution_ru_2020-03-14.txt", &doc, &skipped);
+	if (skipped)
+		skip();
+	EXPECT(r, "discrimination.exclusive-definition", "72", 23);
+	EXPECT(r, "holder.citizens-only", "31", 21);
+	EXPECT(r, "death-penalty.permitted", "20", 6);     /* «впредь до ее отмены» */
+	EXPECT(r, "censorship.prohibited", "29", 19);
+	NEVER(r, "holder.citizens-only", "32", 0);         /* participation in government */
+	cov_review_free(r);
+	/* the 1993 text has no marriage clause */
+	cov_doc_free(doc);
+	r = check_corpus("ru-constitution-history-akamaus/versions/constitution_ru_1993-12-12.txt", &doc, &skipped);
+	NEVER(r, "discrimination.exclusive-definition", NULL, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+static void belarus_and_south_africa(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	bool skipped;
+	cov_review *r = check_corpus("by-constitution-versions-bes-internal/2022_rc2/constitution-relax.txt", &doc, &skipped);
+	if (skipped)
+		skip();
+	EXPECT(r, "death-penalty.permitted", "24", 6);
+	EXPECT(r, "association.membership-ban", "36", 22);
+	EXPECT(r, "holder.citizens-only", "36", 22);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* South Africa: "Everyone has the right, peacefully and unarmed, to
+	 * assemble" and the proportionality test of section 36 pass */
+	r = check_corpus("constitute-192-marcomorucci/constitutions/South_Africa_2012.txt", &doc, &skipped);
+	assert_int_equal(negatives(r), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(veridia_2024),
+		cmocka_unit_test(veridia_2015),
+		cmocka_unit_test(what_it_must_not_say),
+		cmocka_unit_test(russian_rules),
+		cmocka_unit_test(json_contract),
+		cmocka_unit_test(unknown_language),
+		cmocka_unit_test(kazakhstan_2026),
+		cmocka_unit_test(kazakhstan_1995_en),
+		cmocka_unit_test(russia_2020),
+		cmocka_unit_test(belarus_and_south_africa),
+	};
+	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
+}
