@@ -1,7 +1,8 @@
 /*
  * fuzz_parse.c — libFuzzer target for ingest and the structure parser,
  * built twice: fuzz_text (FUZZ_FORMAT=COV_FORMAT_TEXT: encodings,
- * validation, line classification, structure, eIds, every renderer) and
+ * validation, line classification, structure, eIds, every renderer, and
+ * covenant check with its renderers) and
  * fuzz_html (COV_FORMAT_HTML: libxml2 and the walk to lines first).
  * The invariants checked are the library's promises: spans inside the
  * text, children inside parents.
@@ -42,6 +43,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 	if (cov_doc_parse_buffer(data, (const char *)buf, len, "fuzz", &o, &doc) != COV_OK)
 		return 0;
 	check_tree(doc);
+	/* the rights analysis reads every provision's words */
+	cov_review *rev;
+	if (cov_check(data, doc, NULL, &rev) == COV_OK) {
+		for (int f = COV_REVIEW_TEXT; f <= COV_REVIEW_MARKDOWN; f++) {
+			char *s;
+			size_t n;
+			if (cov_render_review_string(data, rev, (cov_review_format)f, NULL, &s, &n) == COV_OK)
+				free(s);
+		}
+		cov_review_free(rev);
+	}
 	for (int f = COV_RENDER_JSON; f <= COV_RENDER_MARKDOWN; f++) {
 		char *s;
 		size_t n;

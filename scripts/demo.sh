@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # demo.sh COVENANT — the most complete job covenant does today, on the
 # example constitution of Veridia (examples/): parse both versions and
-# show their structure, then the JSON and Akoma Ntoso a program would read.
+# show their structure, the JSON and Akoma Ntoso a program would read, then
+# check the rights of the newer one (and of Kazakhstan 2026) against the ICCPR.
 set -euo pipefail
 bin=${1:-build/covenant}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,4 +23,10 @@ if [ -f "$corpus" ]; then
   say "the motivating case: Constitution of Kazakhstan 2026 (Russian), sections and articles"
   "$bin" parse "$corpus" --format tree | awk '!/^    / && n++ < 25'
 fi
-say "next: covenant check (rights against the ICCPR) and covenant diff are not built yet (issues 3 and 4)"
+say "covenant check examples/veridia-2024.txt   (rights against the ICCPR)"
+"$bin" check "$ex/veridia-2024.txt"
+if [ -f "$corpus" ]; then
+  say "the motivating case: covenant check on Kazakhstan 2026, high findings only"
+  "$bin" check "$corpus" --min-severity high
+fi
+say "next: covenant diff (1995 → 2026 article by article) is not built yet (issue 4)"

@@ -73,5 +73,32 @@ check "output kept on error" 3 "$bin" parse -o "$tmp/keep.json" "$tmp/empty.txt"
 contains "old output intact" "$tmp/keep.json" "keep"
 [ "$(ls "$tmp" | grep -c tmp)" -eq 0 ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: temporary file left"; }
 
+# check: findings for people, JSON for programs, --fail-on for drafting teams' CI
+check "check text" 0 "$bin" check --color never "$src/examples/veridia-2024.txt"
+contains "check groups by right" "$tmp/out" "ICCPR art. 21 — peaceful assembly"
+contains "check quotes" "$tmp/out" "«Citizens of Veridia have the right to assemble peacefully and without weapons.»"
+contains "check rule id" "$tmp/out" "HIGH  holder.citizens-only  article 11 (sec_II__art_11), line 52"
+check "check json" 0 "$bin" check -f json "$src/examples/veridia-2024.txt"
+contains "check json rule" "$tmp/out" '"rule": "association.foreign-funding-ban"'
+contains "check json standard" "$tmp/out" '"standard": "iccpr:22"'
+check "check md" 0 "$bin" check -f md "$src/examples/veridia-2024.txt"
+contains "check md heading" "$tmp/out" "## ICCPR art. 23 — marriage and family"
+check "check fail-on high" 5 "$bin" check --fail-on high "$src/examples/veridia-2024.txt"
+printf 'Article 1\nEveryone has the right to life.\nArticle 2\nEveryone has the right to freedom of expression.\n' > "$tmp/good.txt"
+check "check fail-on not reached" 0 "$bin" check --fail-on medium --standard iccpr "$tmp/good.txt"
+check "check 2015 has one high" 5 "$bin" check --fail-on high "$src/examples/veridia-2015.txt"
+check "check min-severity" 0 "$bin" check --min-severity high --color never "$src/examples/veridia-2024.txt"
+if grep -q "MEDIUM\|POSITIVE" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: --min-severity high shows lower ones"; else pass=$((pass+1)); fi
+check "check bad severity" 2 "$bin" check --min-severity urgent "$src/examples/veridia-2024.txt"
+check "check bad standard" 2 "$bin" check --standard echr "$src/examples/veridia-2024.txt"
+check "check two files" 0 "$bin" check "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
+contains "check second file" "$tmp/out" "veridia-2024.txt, en) against the ICCPR"
+check "check empty" 3 "$bin" check "$tmp/empty.txt"
+printf 'Madde 1\nHerkes.\nMadde 2\nKimse.\nMadde 3\nX.\n' > "$tmp/tr.txt"
+check "check unknown language" 3 "$bin" check "$tmp/tr.txt"
+contains "check unknown language message" "$tmp/err" "no rights lexicon for language 'und'"
+check "check help" 0 "$bin" check --help
+contains "check help fail-on" "$tmp/out" "--fail-on S"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

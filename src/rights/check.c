@@ -635,7 +635,7 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 					if ((srights & ((rightset)1 << art)) && a && a->everyone && art != 2)
 						add_finding(c, "holder.citizens-only", n, article, art, s, c->m[hc].first,
 							    c->m[hc].last,
-							    arena_printf(c->rev, "The right of %s is granted to «%s» only; "
+							    arena_printf(c->rev, "This right (%s) is granted to «%s» only; "
 										 "ICCPR art. %d gives it to everyone.",
 								     right_name(c, art), span(c, c->m[hc].first, c->m[hc].last),
 								     art));
@@ -711,8 +711,8 @@ static void after_walk(ctx *c)
 				    (excluded & ((rightset)1 << art)) || aim_allowed(a, aim))
 					continue;
 				add_finding(c, "limit.illegitimate-aim", g->node, g->article, art, &g->s, gf, gl,
-					    arena_printf(c->rev, "The general limitation clause allows %s to be restricted "
-								 "for «%s» (%s), which is not an aim of ICCPR art. %d.",
+					    arena_printf(c->rev, "The general limitation clause lets this right (%s) be "
+								 "restricted for «%s» (%s), which is not an aim of ICCPR art. %d.",
 						     right_name(c, art), span(c, gf, gl), aim, art));
 			}
 		}
