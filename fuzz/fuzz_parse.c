@@ -38,7 +38,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 {
 	if (!data && cov_data_open(NULL, &data) != COV_OK)
 		abort();
-	cov_parse_options o = {.format = FUZZ_FORMAT};
+	/* the first byte picks the language, so that the rights analysis runs
+	 * on texts whose language detection would say "und" */
+	static const char *const langs[] = {"auto", "en", "ru"};
+	cov_parse_options o = {.format = FUZZ_FORMAT, .language = len ? langs[buf[0] % 3] : "auto"};
 	cov_doc *doc;
 	if (cov_doc_parse_buffer(data, (const char *)buf, len, "fuzz", &o, &doc) != COV_OK)
 		return 0;
