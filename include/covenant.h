@@ -160,6 +160,7 @@ const char *cov_severity_name(cov_severity s);          /* "high" … "positive"
 int cov_severity_parse(const char *name, cov_severity *out);
 
 typedef struct cov_finding {
+	const cov_doc *doc;        /* the document the quote is from */
 	const char *rule;          /* rule id: "holder.citizens-only" (data/rules.txt) */
 	cov_severity severity;
 	const cov_node *node;      /* the provision */
@@ -186,6 +187,8 @@ typedef struct cov_provision {
 	const char *holder;        /* "everyone", "citizens" or "" */
 	const cov_limitation *limitations;
 	size_t n_limitations;
+	const char *const *guarantees; /* named guarantees it states: "strike", "treaty-primacy" */
+	size_t n_guarantees;
 } cov_provision;
 
 typedef struct cov_review cov_review;
@@ -218,6 +221,70 @@ typedef struct cov_review_options {
 
 int cov_render_review_string(const cov_data *data, const cov_review *review, cov_review_format fmt,
 			     const cov_review_options *opts, char **out, size_t *len);
+
+/* ---- comparing two versions: covenant diff ---- */
+
+typedef enum cov_pair_status {
+	COV_PAIR_UNCHANGED = 0, /* same number, same words */
+	COV_PAIR_MODIFIED,      /* same number, words changed */
+	COV_PAIR_RENUMBERED,    /* in order, another number (words may have changed too) */
+	COV_PAIR_MOVED,         /* out of the order of the others */
+	COV_PAIR_SPLIT,         /* one old article became several new ones */
+	COV_PAIR_MERGED         /* several old articles became one */
+} cov_pair_status;
+
+const char *cov_pair_status_name(cov_pair_status s);
+
+typedef enum cov_change_op { COV_CHANGE_REPLACE = 0, COV_CHANGE_DELETE, COV_CHANGE_INSERT } cov_change_op;
+
+/* A run of words changed inside a pair: bytes of the old and new texts
+ * (an empty range on the side where nothing stood). */
+typedef struct cov_change {
+	cov_change_op op;
+	size_t old_start, old_end;
+	size_t new_start, new_end;
+} cov_change;
+
+typedef struct cov_pair {
+	const cov_node *old_node, *new_node;
+	cov_pair_status status;
+	double similarity;          /* 0..1, weighted cosine of stemmed words */
+	const cov_change *changes;
+	size_t n_changes;
+} cov_pair;
+
+typedef struct cov_comparison cov_comparison;
+
+/* Align the articles of `old` and `new` and diff each pair; with both
+ * languages known to data/rights/, also the rights impact.  Both documents
+ * must outlive the comparison. */
+int cov_diff(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, cov_comparison **out);
+/* The same with flags: COV_DIFF_NO_IMPACT skips the rights analysis. */
+#define COV_DIFF_NO_IMPACT 1u
+int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, unsigned flags,
+		cov_comparison **out);
+void cov_comparison_free(cov_comparison *cmp);
+const cov_doc *cov_comparison_old(const cov_comparison *cmp);
+const cov_doc *cov_comparison_new(const cov_comparison *cmp);
+size_t cov_comparison_pair_count(const cov_comparison *cmp);
+const cov_pair *cov_comparison_pair(const cov_comparison *cmp, size_t i);
+size_t cov_comparison_added_count(const cov_comparison *cmp);
+const cov_node *cov_comparison_added(const cov_comparison *cmp, size_t i);
+size_t cov_comparison_removed_count(const cov_comparison *cmp);
+const cov_node *cov_comparison_removed(const cov_comparison *cmp, size_t i);
+size_t cov_comparison_finding_count(const cov_comparison *cmp);
+const cov_finding *cov_comparison_finding(const cov_comparison *cmp, size_t i);
+/* Why the rights impact is missing ("" when it was computed). */
+const char *cov_comparison_impact_note(const cov_comparison *cmp);
+
+typedef struct cov_diff_options {
+	const char *old_label, *new_label; /* defaults: the file names */
+	int color;
+	int show_unchanged;               /* list unchanged pairs in text/md output */
+} cov_diff_options;
+
+int cov_render_comparison_string(const cov_data *data, const cov_comparison *cmp, cov_review_format fmt,
+				 const cov_diff_options *opts, char **out, size_t *len);
 
 /* ---- renderers ---- */
 

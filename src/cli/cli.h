@@ -8,6 +8,7 @@
 
 int cov_cli_parse(int argc, char **argv);
 int cov_cli_check(int argc, char **argv);
+int cov_cli_diff(int argc, char **argv);
 /* Print "covenant: <last error>" and return the exit code for `status`. */
 int cov_cli_fail(int status);
 int cov_cli_exit_code(int status);

@@ -18,6 +18,7 @@ static const char usage[] =
 	"commands:\n"
 	"  parse FILE|-    the tree of parts, chapters, articles, paragraphs and points\n"
 	"  check FILE…     rights and their restrictions, checked against the ICCPR\n"
+	"  diff OLD NEW    two versions aligned article by article, and the rights impact\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
 	"options for every command:\n"
@@ -68,6 +69,8 @@ int main(int argc, char **argv)
 			return cov_cli_parse(2, args);
 		if (argc > 2 && strcmp(argv[2], "check") == 0)
 			return cov_cli_check(2, args);
+		if (argc > 2 && strcmp(argv[2], "diff") == 0)
+			return cov_cli_diff(2, args);
 		fputs(usage, stdout);
 		return 0;
 	}
@@ -75,6 +78,8 @@ int main(int argc, char **argv)
 		return cov_cli_parse(argc - 1, argv + 1);
 	if (strcmp(cmd, "check") == 0)
 		return cov_cli_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "diff") == 0)
+		return cov_cli_diff(argc - 1, argv + 1);
 	fprintf(stderr, "covenant: unknown command '%s'\n\n%s", cmd, usage);
 	return 2;
 }

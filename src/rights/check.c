@@ -79,7 +79,7 @@ typedef struct ctx {
 	const cov_rlex *lex;
 	const cov_doc *doc;
 	cov_review *rev;
-	cov_tokens tok;
+	cov_tokens *tokp;            /* the document's words */
 	int concept[C_COUNT];
 	int right_of_concept[512];   /* concept id → ICCPR article, 0 if none */
 	const char *aim_of_concept[512]; /* concept id → canonical ground, NULL if none */
@@ -147,7 +147,7 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 		if (f->start != s->start)
 			break;
 		if (strcmp(f->rule, rule) == 0 && f->standard == standard &&
-		    f->trigger_start == c->tok.v[trig_first].start)
+		    f->trigger_start == c->tokp->v[trig_first].start)
 			return;
 	}
 	if (!GROW(rev->findings, rev->n_findings, rev->cap_findings)) {
@@ -156,6 +156,7 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 		return;
 	}
 	cov_finding *f = &rev->findings[rev->n_findings++];
+	f->doc = c->doc;
 	f->rule = ri->id;
 	f->severity = ri->severity;
 	f->node = node;
@@ -163,8 +164,8 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 	f->standard = standard;
 	f->start = s->start;
 	f->end = s->end;
-	f->trigger_start = c->tok.v[trig_first].start;
-	f->trigger_end = c->tok.v[trig_last].end;
+	f->trigger_start = c->tokp->v[trig_first].start;
+	f->trigger_end = c->tokp->v[trig_last].end;
 	f->message = message ? message : ri->message;
 }
 
@@ -197,7 +198,7 @@ static bool has(const ctx *c, int k, const sentence *s)
 static const char *span(ctx *c, size_t first, size_t last)
 {
 	const char *t = c->doc->text;
-	size_t a = c->tok.v[first].start, b = c->tok.v[last].end;
+	size_t a = c->tokp->v[first].start, b = c->tokp->v[last].end;
 	const char *p = cov_arena_strndup(&c->rev->arena, t + a, b - a);
 	return p ? p : "";
 }
@@ -250,7 +251,7 @@ static size_t split_sentences(const ctx *c, size_t first, size_t last_excl, sent
 	for (size_t k = first; k < last_excl; k++) {
 		bool end = k + 1 == last_excl;
 		if (!end) {
-			const cov_token *a = &c->tok.v[k], *b = &c->tok.v[k + 1];
+			const cov_token *a = &c->tokp->v[k], *b = &c->tokp->v[k + 1];
 			for (size_t i = a->end; i < b->start && !end; i++) {
 				char ch = t[i];
 				if (ch == ';' || ch == '\n' || ch == '!' || ch == '?')
@@ -265,10 +266,10 @@ static size_t split_sentences(const ctx *c, size_t first, size_t last_excl, sent
 			sentence *s = &out[n++];
 			s->first = start_tok;
 			s->last = k;
-			s->start = c->tok.v[start_tok].start;
+			s->start = c->tokp->v[start_tok].start;
 			/* include the closing punctuation */
-			size_t e = c->tok.v[k].end;
-			size_t limit = k + 1 < last_excl ? c->tok.v[k + 1].start : c->doc->len;
+			size_t e = c->tokp->v[k].end;
+			size_t limit = k + 1 < last_excl ? c->tokp->v[k + 1].start : c->doc->len;
 			while (e < limit && (t[e] == '.' || t[e] == ';' || t[e] == ')' || t[e] == '"' ||
 					     (unsigned char)t[e] == 0xC2 /* » */))
 				e += (unsigned char)t[e] == 0xC2 ? 2 : 1;
@@ -571,11 +572,11 @@ static void note_article_rights(ctx *c, const char *article, rightset rights, ri
 
 static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 {
-	size_t first = cov_tokens_at(&c->tok, n->text_start), last = cov_tokens_at(&c->tok, n->text_end);
+	size_t first = cov_tokens_at(c->tokp, n->text_start), last = cov_tokens_at(c->tokp, n->text_end);
 	if (first >= last)
 		return;
 	c->n_m = 0;
-	int rc = cov_match_range(c->lex, &c->tok, first, last, &c->m, &c->n_m, &c->cap_m);
+	int rc = cov_match_range(c->lex, c->tokp, first, last, &c->m, &c->n_m, &c->cap_m);
 	if (rc) {
 		c->status = rc;
 		return;
@@ -648,6 +649,20 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 		pattern_rules(c, n, article, s, own);
 	}
 	p->limitations = lims;
+	/* named guarantees ("guarantee strike" in the lexicon) and treaty primacy */
+	const char **g = cov_arena_alloc(&c->rev->arena, 8 * sizeof *g);
+	for (size_t i = 0; g && i < c->n_m && p->n_guarantees < 8; i++) {
+		const char *name = c->r->concepts[c->m[i].concept];
+		const char *add = strncmp(name, "guarantee ", 10) == 0 ? name + 10 : NULL;
+		if (c->m[i].concept == c->concept[C_TREATY_PRIMACY] && has(c, C_TREATY, &whole))
+			add = "treaty-primacy";
+		bool dup = false;
+		for (size_t k = 0; add && k < p->n_guarantees; k++)
+			dup |= strcmp(g[k], add) == 0;
+		if (add && !dup)
+			g[p->n_guarantees++] = add;
+	}
+	p->guarantees = g;
 }
 
 /* ---- after the walk ---- */
@@ -662,7 +677,7 @@ static bool listed(const ctx *c, const sentence *list, size_t n, const char *num
 {
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = list[i].first; k <= list[i].last; k++)
-			if (is_number(c->tok.v[k].fold) && strcmp(c->tok.v[k].fold, num) == 0)
+			if (is_number(c->tokp->v[k].fold) && strcmp(c->tokp->v[k].fold, num) == 0)
 				return true;
 	return false;
 }
@@ -676,7 +691,7 @@ static rightset listed_rights(ctx *c, const sentence *list, size_t n, size_t *nu
 {
 	for (size_t i = 0; numbers && i < n; i++)
 		for (size_t k = list[i].first; k <= list[i].last; k++)
-			*numbers += is_number(c->tok.v[k].fold);
+			*numbers += is_number(c->tokp->v[k].fold);
 	rightset granted_anywhere = 0;
 	for (size_t i = 0; i < c->n_arts; i++)
 		granted_anywhere |= c->arts[i].granted;
@@ -787,7 +802,7 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-static const cov_rlex *lexicon_for(const struct cov_rights_data *r, const char *lang)
+const cov_rlex *cov_rights_lexicon(const struct cov_rights_data *r, const char *lang)
 {
 	for (size_t i = 0; i < r->n_langs; i++)
 		if (strcmp(r->langs[i].code, lang) == 0)
@@ -795,18 +810,44 @@ static const cov_rlex *lexicon_for(const struct cov_rights_data *r, const char *
 	return NULL;
 }
 
-int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, cov_review **out)
+static int check_lexicon(const cov_data *data, const cov_doc *doc, const char *standard, const cov_rlex **lex)
 {
-	*out = NULL;
 	if (standard && strcmp(standard, "iccpr") != 0)
 		return cov_error_set(COV_EUSAGE, "unknown standard '%s' (only iccpr so far)", standard);
-	const struct cov_rights_data *r = data->rights;
-	const cov_rlex *lex = lexicon_for(r, doc->language);
-	if (!lex)
+	*lex = cov_rights_lexicon(data->rights, doc->language);
+	if (!*lex)
 		return cov_error_set(COV_EINPUT,
 				     "%s: no rights lexicon for language '%s' (data/rights/ has %zu; use --lang to say "
 				     "which language the text is in)",
-				     doc->name, doc->language, r->n_langs);
+				     doc->name, doc->language, data->rights->n_langs);
+	return COV_OK;
+}
+
+int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, cov_review **out)
+{
+	*out = NULL;
+	const cov_rlex *lex;
+	int rc = check_lexicon(data, doc, standard, &lex);
+	if (rc)
+		return rc;
+	cov_tokens tok;
+	rc = cov_tokenize(doc->text, doc->len, lex->stemmer, &tok);
+	if (rc)
+		return rc;
+	rc = cov_check_tokens(data, doc, standard, &tok, out);
+	cov_tokens_free(&tok);
+	return rc;
+}
+
+int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *standard, cov_tokens *tok,
+		     cov_review **out)
+{
+	*out = NULL;
+	const struct cov_rights_data *r = data->rights;
+	const cov_rlex *lex;
+	int rc0 = check_lexicon(data, doc, standard, &lex);
+	if (rc0)
+		return rc0;
 	ctx *c = calloc(1, sizeof *c);
 	cov_review *rev = calloc(1, sizeof *rev);
 	if (!c || !rev) {
@@ -830,8 +871,9 @@ int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, co
 		else if (strncmp(name, "ground ", 7) == 0)
 			c->aim_of_concept[i] = name + 7;
 	}
-	int rc = cov_tokenize(doc->text, doc->len, lex->stemmer, &c->tok);
-	if (rc == COV_OK) {
+	c->tokp = tok;
+	int rc = COV_OK;
+	{
 		cov_iter it;
 		cov_iter_init(&it, doc->root);
 		cov_event ev;
@@ -855,7 +897,6 @@ int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, co
 	}
 	if (rc == COV_OK && rev->n_findings)
 		qsort(rev->findings, rev->n_findings, sizeof *rev->findings, cmp_finding);
-	cov_tokens_free(&c->tok);
 	free(c->m);
 	free(c->general);
 	free(c->arts);

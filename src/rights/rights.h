@@ -100,6 +100,13 @@ void cov_tokens_free(cov_tokens *t);
 /* Index of the first token starting at or after byte `at`. */
 size_t cov_tokens_at(const cov_tokens *t, size_t at);
 
+/* cov_check on tokens the caller made (with the document language's
+ * stemmer) and keeps; covenant diff tokenizes each version once. */
+int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *standard, cov_tokens *tok,
+		     cov_review **out);
+/* The rights lexicon of a language, NULL if none. */
+const cov_rlex *cov_rights_lexicon(const struct cov_rights_data *r, const char *lang);
+
 /* A phrase found in the text: tokens [first, last]. */
 typedef struct cov_match {
 	int concept;

@@ -14,6 +14,10 @@
 
 static bool is_word_cp(int32_t c)
 {
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	if (c >= 0x400 && c <= 0x4FF) /* Cyrillic: letters and combining marks */
+		return c != 0x482;
 	return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
 }
 
@@ -30,7 +34,7 @@ static void yo_to_ye(char *s)
 /* Words repeat (a constitution says "right" hundreds of times): a
  * direct-mapped cache from folded word to its interned fold and stem saves
  * most stemmer calls and copies.  A collision just overwrites a slot. */
-#define STEM_CACHE 8192
+#define STEM_CACHE 16384
 
 typedef struct stem_slot {
 	const char *fold, *stem;

@@ -7,6 +7,7 @@
 
 #include <unicode/ucasemap.h>
 #include <unicode/utf8.h>
+#include <stdbool.h>
 #include <string.h>
 
 int32_t cov_utf8_next(const char *s, size_t n, size_t *i)
@@ -55,15 +56,39 @@ size_t cov_utf8_invalid_at(const char *s, size_t n)
 static _Thread_local UCaseMap *fold_map;
 
 /* ICU keeps the map; it is created once per thread and lives with it. */
+/* Fold basic Cyrillic in place of ICU: А–Я (U+0410–042F) → а–я, Ѐ–Џ
+ * (U+0400–040F) → ѐ–џ; returns false for anything else. */
+static bool fold_cyrillic2(unsigned char a, unsigned char b, char *out)
+{
+	int cp = ((a & 0x1F) << 6) | (b & 0x3F);
+	if (cp >= 0x410 && cp <= 0x42F)
+		cp += 0x20;
+	else if (cp >= 0x400 && cp <= 0x40F)
+		cp += 0x50;
+	else if (!(cp >= 0x430 && cp <= 0x45F))
+		return false;
+	out[0] = (char)(0xC0 | (cp >> 6));
+	out[1] = (char)(0x80 | (cp & 0x3F));
+	return true;
+}
+
 int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
 {
-	/* ASCII fast path */
-	size_t i;
-	for (i = 0; i < n && !((unsigned char)s[i] & 0x80); i++) {
-		if (i + 1 >= cap)
-			return -1;
-		char c = s[i];
-		out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	/* fast path: ASCII and basic Cyrillic, which fold one to one */
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (i + 1 >= cap)
+				return -1;
+			out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+			i++;
+		} else if ((c == 0xD0 || c == 0xD1) && i + 1 < n && i + 2 < cap &&
+			   fold_cyrillic2(c, (unsigned char)s[i + 1], out + i)) {
+			i += 2;
+		} else {
+			break;
+		}
 	}
 	if (i == n) {
 		out[n] = '\0';

@@ -1,0 +1,326 @@
+/*
+ * impact.c — what a new version changes for rights.  Both versions are
+ * checked (covenant check); then, pair by pair and across the whole text:
+ *
+ *  - regression.right-removed: a right or a named guarantee (the right to
+ *    strike) the old text stated and the new one states nowhere;
+ *  - regression.holder-narrowed: "everyone" became "citizens";
+ *  - regression.grounds-added: new grounds for restricting a right;
+ *  - regression.treaty-primacy-removed: treaties no longer prevail over law;
+ *  - improvement.death-penalty-abolished, improvement.protection-added:
+ *    positives the old text did not have.
+ */
+#include "diff.h"
+#include "../parse/lexicon.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* End of the first sentence of text[a, b): the holder of a right is named
+ * in the sentence that grants it. */
+static size_t first_sentence(const cov_doc *doc, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if ((doc->text[i] == '.' || doc->text[i] == ';') &&
+		    (i + 1 == b || doc->text[i + 1] == ' ' || doc->text[i + 1] == '\n'))
+			return i + 1;
+	return b;
+}
+
+static bool within(const cov_node *n, const cov_node *unit)
+{
+	for (; n; n = n->parent)
+		if (n == unit)
+			return true;
+	return false;
+}
+
+static const char *fmt(cov_comparison *cmp, const char *f, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *fmt(cov_comparison *cmp, const char *f, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, f);
+	vsnprintf(buf, sizeof buf, f, ap);
+	va_end(ap);
+	const char *p = cov_arena_strndup(&cmp->arena, buf, strlen(buf));
+	return p ? p : "";
+}
+
+static const char *article_of(const cov_node *n, cov_node_kind primary)
+{
+	for (const cov_node *p = n; p; p = p->parent)
+		if (p->kind == primary)
+			return p->num;
+	return "";
+}
+
+static int add(const cov_data *data, cov_comparison *cmp, const char *rule, const cov_doc *doc, const cov_node *node,
+	       int standard, size_t start, size_t end, size_t tstart, size_t tend, const char *message)
+{
+	const cov_rule_info *ri = cov_rights_rule(data->rights, rule);
+	if (!ri)
+		return COV_OK;
+	if (cmp->n_findings == cmp->cap_findings) {
+		size_t cap = cmp->cap_findings ? cmp->cap_findings * 2 : 16;
+		cov_finding *p = realloc(cmp->findings, cap * sizeof *p);
+		if (!p)
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		cmp->findings = p;
+		cmp->cap_findings = cap;
+	}
+	cov_finding *f = &cmp->findings[cmp->n_findings++];
+	f->doc = doc;
+	f->rule = ri->id;
+	f->severity = ri->severity;
+	f->node = node;
+	f->article = article_of(node, doc->primary);
+	f->standard = standard;
+	f->start = start;
+	f->end = end;
+	f->trigger_start = tstart;
+	f->trigger_end = tend;
+	f->message = message ? message : ri->message;
+	return COV_OK;
+}
+
+/* Rights granted (or, failing a grant, mentioned) with their holder, and
+ * the grounds that restrict them, in the provisions under `unit`. */
+typedef struct unit_rights {
+	uint64_t rights;
+	const char *holder[COV_MAX_ICCPR];          /* per right */
+	const cov_provision *holder_at[COV_MAX_ICCPR];
+	const char *grounds[COV_MAX_ICCPR][16];     /* per right, canonical */
+	size_t n_grounds[COV_MAX_ICCPR];
+	const cov_limitation *limit_at[COV_MAX_ICCPR];
+	const cov_provision *limit_prov[COV_MAX_ICCPR];
+} unit_rights;
+
+static void gather(const cov_review *rev, const cov_node *unit, unit_rights *u)
+{
+	memset(u, 0, sizeof *u);
+	uint64_t ctx = 0;
+	for (size_t i = 0; i < cov_review_provision_count(rev); i++) {
+		const cov_provision *p = cov_review_provision(rev, i);
+		if (!within(p->node, unit))
+			continue;
+		uint64_t own = 0;
+		for (size_t k = 0; k < p->n_rights; k++)
+			own |= (uint64_t)1 << p->rights[k];
+		if (own)
+			ctx = own;
+		u->rights |= own;
+		for (int r = 1; r < COV_MAX_ICCPR; r++) {
+			if (!(ctx & ((uint64_t)1 << r)))
+				continue;
+			if ((own & ((uint64_t)1 << r)) && p->holder[0] && !u->holder[r]) {
+				u->holder[r] = p->holder;
+				u->holder_at[r] = p;
+			}
+			for (size_t l = 0; l < p->n_limitations; l++) {
+				const cov_limitation *lim = &p->limitations[l];
+				if (lim->general)
+					continue;
+				if (!u->limit_at[r]) {
+					u->limit_at[r] = lim;
+					u->limit_prov[r] = p;
+				}
+				for (size_t g = 0; g < lim->n_grounds && u->n_grounds[r] < 16; g++) {
+					bool dup = false;
+					for (size_t k = 0; k < u->n_grounds[r]; k++)
+						dup |= strcmp(u->grounds[r][k], lim->grounds[g]) == 0;
+					if (!dup)
+						u->grounds[r][u->n_grounds[r]++] = lim->grounds[g];
+				}
+			}
+		}
+	}
+}
+
+static bool has_guarantee(const cov_review *rev, const char *name, const cov_provision **where)
+{
+	for (size_t i = 0; i < cov_review_provision_count(rev); i++) {
+		const cov_provision *p = cov_review_provision(rev, i);
+		for (size_t k = 0; k < p->n_guarantees; k++)
+			if (strcmp(p->guarantees[k], name) == 0) {
+				if (where)
+					*where = p;
+				return true;
+			}
+	}
+	return false;
+}
+
+static uint64_t all_rights(const cov_review *rev)
+{
+	uint64_t set = 0;
+	for (size_t i = 0; i < cov_review_provision_count(rev); i++) {
+		const cov_provision *p = cov_review_provision(rev, i);
+		for (size_t k = 0; k < p->n_rights; k++)
+			set |= (uint64_t)1 << p->rights[k];
+	}
+	return set;
+}
+
+static const cov_finding *finding_of(const cov_review *rev, const char *rule)
+{
+	for (size_t i = 0; i < cov_review_count(rev); i++)
+		if (strcmp(cov_review_finding(rev, i)->rule, rule) == 0)
+			return cov_review_finding(rev, i);
+	return NULL;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const cov_finding *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+/* Old-side findings (what was removed) first, then the new side's, each in
+ * document order. */
+static int order_findings(cov_comparison *cmp)
+{
+	size_t n = cmp->n_findings, k = 0;
+	cov_finding *tmp = malloc(n * sizeof *tmp);
+	if (!tmp)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	for (int side = 0; side < 2; side++) {
+		size_t from = k;
+		for (size_t i = 0; i < n; i++)
+			if ((cmp->findings[i].doc == cmp->old) == (side == 0))
+				tmp[k++] = cmp->findings[i];
+		qsort(tmp + from, k - from, sizeof *tmp, cmp_finding);
+	}
+	memcpy(cmp->findings, tmp, n * sizeof *tmp);
+	free(tmp);
+	return COV_OK;
+}
+
+int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, diff_side *new_side)
+{
+	cov_review *ro = NULL, *rn = NULL;
+	int rc = cov_check_tokens(data, cmp->old, NULL, &old->tok, &ro);
+	if (rc == COV_OK)
+		rc = cov_check_tokens(data, cmp->new_doc, NULL, &new_side->tok, &rn);
+	if (rc == COV_EINPUT) {
+		/* a language without a rights lexicon: the alignment still stands */
+		snprintf(cmp->impact_note, sizeof cmp->impact_note, "rights impact not computed: %s", cov_error_last());
+		cov_review_free(ro);
+		return COV_OK;
+	}
+	if (rc)
+		return rc;
+	/* pair by pair: holders narrowed, grounds added */
+	for (size_t i = 0; rc == COV_OK && i < cmp->n_pairs; i++) {
+		const cov_pair *p = &cmp->pairs[i];
+		unit_rights *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+		if (!a || !b) {
+			free(a);
+			free(b);
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			break;
+		}
+		gather(ro, p->old_node, a);
+		gather(rn, p->new_node, b);
+		for (int r = 1; rc == COV_OK && r < COV_MAX_ICCPR; r++) {
+			uint64_t bit = (uint64_t)1 << r;
+			if (!(a->rights & bit) || !(b->rights & bit))
+				continue;
+			const char *right = cov_standard_right(data, r);
+			if (a->holder[r] && b->holder[r] && strcmp(a->holder[r], "everyone") == 0 &&
+			    strcmp(b->holder[r], "citizens") == 0) {
+				const cov_provision *q = b->holder_at[r];
+				size_t end = first_sentence(cmp->new_doc, q->node->text_start, q->node->text_end);
+				rc = add(data, cmp, "regression.holder-narrowed", cmp->new_doc, q->node, r, q->node->text_start,
+					 end, q->node->text_start, q->node->text_start,
+					 fmt(cmp, "Article %s granted %s to everyone; article %s grants it to citizens only.",
+					     p->old_node->num, right, p->new_node->num));
+			}
+			const cov_std_article *std = cov_rights_article(data->rights, r);
+			if (!std || std->limits != COV_LIMITS_CLOSED || !b->limit_at[r])
+				continue;
+			char added[512] = "";
+			for (size_t g = 0; g < b->n_grounds[r]; g++) {
+				bool old_has = false;
+				for (size_t k = 0; k < a->n_grounds[r]; k++)
+					old_has |= strcmp(a->grounds[r][k], b->grounds[r][g]) == 0;
+				if (!old_has) {
+					size_t l = strlen(added);
+					snprintf(added + l, sizeof added - l, "%s%s", l ? ", " : "", b->grounds[r][g]);
+				}
+			}
+			if (added[0]) {
+				const cov_limitation *lim = b->limit_at[r];
+				rc = add(data, cmp, "regression.grounds-added", cmp->new_doc, b->limit_prov[r]->node, r, lim->start,
+					 lim->end, lim->start, lim->end,
+					 fmt(cmp, "New grounds for restricting %s (article %s, was %s): %s.", right,
+					     p->new_node->num, p->old_node->num, added));
+			}
+		}
+		free(a);
+		free(b);
+	}
+	/* the whole text: rights and guarantees dropped */
+	uint64_t old_rights = all_rights(ro), new_rights = all_rights(rn);
+	for (size_t i = 0; rc == COV_OK && i < cov_review_provision_count(ro); i++) {
+		const cov_provision *p = cov_review_provision(ro, i);
+		for (size_t k = 0; rc == COV_OK && k < p->n_guarantees; k++) {
+			const char *g = p->guarantees[k];
+			bool first = true;
+			for (size_t j = 0; j < i; j++) { /* report each guarantee once */
+				const cov_provision *q = cov_review_provision(ro, j);
+				for (size_t m = 0; m < q->n_guarantees; m++)
+					first &= strcmp(q->guarantees[m], g) != 0;
+			}
+			if (!first || has_guarantee(rn, g, NULL))
+				continue;
+			bool treaty = strcmp(g, "treaty-primacy") == 0;
+			rc = add(data, cmp, treaty ? "regression.treaty-primacy-removed" : "regression.right-removed", cmp->old,
+				 p->node, 0, p->node->text_start, p->node->text_end, p->node->text_start, p->node->text_start,
+				 treaty ? NULL
+					: fmt(cmp, "The %s guarantee of article %s appears nowhere in the new text.", g,
+					      p->article));
+		}
+	}
+	for (int r = 1; rc == COV_OK && r < COV_MAX_ICCPR; r++) {
+		uint64_t bit = (uint64_t)1 << r;
+		if (!(old_rights & bit) || (new_rights & bit))
+			continue;
+		for (size_t i = 0; i < cov_review_provision_count(ro); i++) {
+			const cov_provision *p = cov_review_provision(ro, i);
+			bool here = false;
+			for (size_t k = 0; k < p->n_rights; k++)
+				here |= p->rights[k] == r;
+			if (!here)
+				continue;
+			rc = add(data, cmp, "regression.right-removed", cmp->old, p->node, r, p->node->text_start,
+				 p->node->text_end, p->node->text_start, p->node->text_start,
+				 fmt(cmp, "Article %s concerned %s; no provision of the new text does.", p->article,
+				     cov_standard_right(data, r)));
+			break;
+		}
+	}
+	/* improvements */
+	const cov_finding *dp_old = finding_of(ro, "death-penalty.permitted"), *dp_new = finding_of(rn, "death-penalty.abolished");
+	if (rc == COV_OK && dp_old && dp_new)
+		rc = add(data, cmp, "improvement.death-penalty-abolished", cmp->new_doc, dp_new->node, 6, dp_new->start,
+			 dp_new->end, dp_new->trigger_start, dp_new->trigger_end, NULL);
+	for (size_t i = 0; rc == COV_OK && i < cov_review_count(rn); i++) {
+		const cov_finding *f = cov_review_finding(rn, i);
+		if (f->severity != COV_SEVERITY_POSITIVE || strncmp(f->rule, "death-penalty", 13) == 0 ||
+		    finding_of(ro, f->rule))
+			continue;
+		rc = add(data, cmp, "improvement.protection-added", cmp->new_doc, f->node, f->standard, f->start, f->end,
+			 f->trigger_start, f->trigger_end, fmt(cmp, "New in this version: %s", f->message));
+	}
+	if (rc == COV_OK && cmp->n_findings)
+		rc = order_findings(cmp);
+	cov_review_free(ro);
+	cov_review_free(rn);
+	return rc;
+}

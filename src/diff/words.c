@@ -1,0 +1,360 @@
+/*
+ * words.c — the word-level diff inside an aligned pair, on interned word
+ * ids (as git's xdiff hashes lines before diffing): patience anchors first
+ * (words that occur once in each text, kept in their longest common order),
+ * Myers' O(ND) greedy algorithm between them — so two much-rewritten
+ * articles cost little — then the edit script grouped into readable changes:
+ * runs of
+ * deletions and insertions separated by one or two unchanged words become
+ * one replacement, so a lawyer reads "X → Y" rather than interleaved
+ * fragments.
+ */
+#include "diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Beyond this many differences a pair is reported as one replacement:
+ * the texts have little in common and the trace would cost D² memory. */
+#define MAX_D 4000
+
+typedef struct edit {
+	char op;       /* '=', '-', '+' */
+	size_t i, j;   /* old and new token index (before the op) */
+} edit;
+
+/* Edit script of a[0..n) → b[0..m) by Myers' greedy algorithm with the V
+ * array of every d kept for the way back.  Returns the number of edits in
+ * *out (malloc'd), or -1 when D exceeds MAX_D (or memory runs out). */
+static long myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit **out)
+{
+	size_t max = n + m;
+	if (max == 0) {
+		*out = NULL;
+		return 0;
+	}
+	size_t dmax = max < MAX_D ? max : MAX_D;
+	/* trace[d] holds V for k in [-d, d], offset by d */
+	long **trace = calloc(dmax + 1, sizeof *trace);
+	if (!trace)
+		return -1;
+	long *v = calloc(2 * dmax + 3, sizeof *v), off = (long)dmax + 1;
+	if (!v) {
+		free(trace);
+		return -1;
+	}
+	long found = -1;
+	for (long d = 0; d <= (long)dmax && found < 0; d++) {
+		for (long k = -d; k <= d; k += 2) {
+			long x;
+			if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
+				x = v[off + k + 1];
+			else
+				x = v[off + k - 1] + 1;
+			long y = x - k;
+			while (x < (long)n && y < (long)m && a[x] == b[y])
+				x++, y++;
+			v[off + k] = x;
+			if (x >= (long)n && y >= (long)m) {
+				found = d;
+				break;
+			}
+		}
+		trace[d] = malloc((size_t)(2 * d + 1) * sizeof **trace);
+		if (!trace[d]) {
+			found = -2;
+			break;
+		}
+		for (long k = -d; k <= d; k++)
+			trace[d][k + d] = v[off + k];
+	}
+	long count = -1;
+	if (found >= 0) {
+		/* walk back from (n, m) */
+		edit *e = malloc((n + m + 1) * sizeof *e);
+		if (e) {
+			long x = (long)n, y = (long)m;
+			size_t ne = 0;
+			for (long d = found; d > 0; d--) {
+				long k = x - y;
+				long *pv = trace[d - 1];
+				long prev_k;
+				if (k == -d || (k != d && pv[k - 1 + (d - 1)] < pv[k + 1 + (d - 1)]))
+					prev_k = k + 1;
+				else
+					prev_k = k - 1;
+				long px = pv[prev_k + (d - 1)], py = px - prev_k;
+				while (x > px && y > py) {
+					x--, y--;
+					e[ne++] = (edit){'=', (size_t)x, (size_t)y};
+				}
+				if (x == px) {
+					y--;
+					e[ne++] = (edit){'+', (size_t)x, (size_t)y};
+				} else {
+					x--;
+					e[ne++] = (edit){'-', (size_t)x, (size_t)y};
+				}
+			}
+			while (x > 0 && y > 0) {
+				x--, y--;
+				e[ne++] = (edit){'=', (size_t)x, (size_t)y};
+			}
+			/* reverse into document order */
+			for (size_t i = 0; i < ne / 2; i++) {
+				edit t = e[i];
+				e[i] = e[ne - 1 - i];
+				e[ne - 1 - i] = t;
+			}
+			*out = e;
+			count = (long)ne;
+		}
+	}
+	for (size_t d = 0; d <= dmax; d++)
+		free(trace[d]);
+	free(trace);
+	free(v);
+	return count;
+}
+
+static bool push_edit(edit **v, size_t *n, size_t *cap, edit e)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 256;
+		edit *p = realloc(*v, nc * sizeof *p);
+		if (!p)
+			return false;
+		*v = p;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = e;
+	return true;
+}
+
+/* Myers on a[i0..i1) × b[j0..j1), appended to the script with absolute
+ * indexes; a segment too different for MAX_D becomes deletions then
+ * insertions. */
+static int segment(const uint32_t *a, size_t i0, size_t i1, const uint32_t *b, size_t j0, size_t j1, edit **v,
+		   size_t *n, size_t *cap)
+{
+	/* common prefix and suffix cost nothing */
+	while (i0 < i1 && j0 < j1 && a[i0] == b[j0]) {
+		if (!push_edit(v, n, cap, (edit){'=', i0, j0}))
+			return -1;
+		i0++, j0++;
+	}
+	size_t si = i1, sj = j1;
+	while (si > i0 && sj > j0 && a[si - 1] == b[sj - 1])
+		si--, sj--;
+	edit *e = NULL;
+	long ne = myers(a + i0, si - i0, b + j0, sj - j0, &e);
+	if (ne < 0) {
+		for (size_t i = i0; i < si; i++)
+			if (!push_edit(v, n, cap, (edit){'-', i, j0}))
+				return -1;
+		for (size_t j = j0; j < sj; j++)
+			if (!push_edit(v, n, cap, (edit){'+', si, j}))
+				return -1;
+	}
+	for (long k = 0; k < ne; k++)
+		if (!push_edit(v, n, cap, (edit){e[k].op, e[k].i + i0, e[k].j + j0})) {
+			free(e);
+			return -1;
+		}
+	free(e);
+	for (; si < i1; si++, sj++)
+		if (!push_edit(v, n, cap, (edit){'=', si, sj}))
+			return -1;
+	return 0;
+}
+
+/* The edit script of a → b: anchors are words found exactly once in each;
+ * the longest chain of anchors in the same order in both (patience
+ * sorting) splits the texts into small segments for Myers. */
+static long patience(cov_comparison *cmp, const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit **out)
+{
+	*out = NULL;
+	if (!cmp->count_a) {
+		size_t ids = cmp->n_ids + 1;
+		cmp->count_a = calloc(ids, sizeof *cmp->count_a);
+		cmp->count_b = calloc(ids, sizeof *cmp->count_b);
+		cmp->pos_a = calloc(ids, sizeof *cmp->pos_a);
+		cmp->pos_b = calloc(ids, sizeof *cmp->pos_b);
+		if (!cmp->count_a || !cmp->count_b || !cmp->pos_a || !cmp->pos_b)
+			return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		cmp->count_a[a[i]]++;
+		cmp->pos_a[a[i]] = (uint32_t)i;
+	}
+	for (size_t j = 0; j < m; j++) {
+		cmp->count_b[b[j]]++;
+		cmp->pos_b[b[j]] = (uint32_t)j;
+	}
+	/* anchors in the order of a; their positions in b */
+	size_t na = 0;
+	size_t *ai = malloc((n + 1) * sizeof *ai), *bj = malloc((n + 1) * sizeof *bj);
+	size_t *tail = malloc((n + 1) * sizeof *tail), *prev = malloc((n + 1) * sizeof *prev);
+	long result = -1;
+	edit *v = NULL;
+	size_t nv = 0, cap = 0;
+	if (!ai || !bj || !tail || !prev)
+		goto done;
+	for (size_t i = 0; i < n; i++)
+		if (cmp->count_a[a[i]] == 1 && cmp->count_b[a[i]] == 1) {
+			ai[na] = i;
+			bj[na] = cmp->pos_b[a[i]];
+			na++;
+		}
+	/* longest increasing subsequence of bj (patience sorting) */
+	size_t len = 0;
+	for (size_t k = 0; k < na; k++) {
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (bj[tail[mid]] < bj[k])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[k] = lo ? tail[lo - 1] : SIZE_MAX;
+		tail[lo] = k;
+		if (lo == len)
+			len++;
+	}
+	/* walk the chain back into `prev` order, reusing `tail` as the chain */
+	size_t chain = 0;
+	for (size_t k = len ? tail[len - 1] : SIZE_MAX; k != SIZE_MAX; k = prev[k])
+		tail[chain++] = k;
+	size_t i0 = 0, j0 = 0;
+	for (size_t c = chain; c-- > 0;) {
+		size_t k = tail[c];
+		if (segment(a, i0, ai[k], b, j0, bj[k], &v, &nv, &cap) < 0 ||
+		    !push_edit(&v, &nv, &cap, (edit){'=', ai[k], bj[k]}))
+			goto done;
+		i0 = ai[k] + 1;
+		j0 = bj[k] + 1;
+	}
+	if (segment(a, i0, n, b, j0, m, &v, &nv, &cap) < 0)
+		goto done;
+	*out = v;
+	v = NULL;
+	result = (long)nv;
+done:
+	for (size_t i = 0; i < n; i++)
+		cmp->count_a[a[i]] = 0;
+	for (size_t j = 0; j < m; j++)
+		cmp->count_b[b[j]] = 0;
+	free(v);
+	free(ai);
+	free(bj);
+	free(tail);
+	free(prev);
+	return result;
+}
+
+static bool push_change(cov_change **v, size_t *n, size_t *cap, cov_change c)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+		cov_change *p = realloc(*v, nc * sizeof *p);
+		if (!p)
+			return false;
+		*v = p;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = c;
+	return true;
+}
+
+/* Bytes of tokens [t0, t1) of a side; an empty range sits at the next token. */
+static void span_of(const diff_side *s, size_t t0, size_t t1, size_t fallback, size_t *start, size_t *end)
+{
+	if (t1 > t0) {
+		*start = s->tok.v[t0].start;
+		*end = s->tok.v[t1 - 1].end;
+	} else {
+		*start = *end = t0 < s->tok.n ? s->tok.v[t0].start : fallback;
+	}
+}
+
+int cov_word_diff(cov_comparison *cmp, const diff_side *a, size_t a0, size_t a1, const diff_side *b, size_t b0,
+		  size_t b1, cov_change **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	edit *e = NULL;
+	long ne = patience(cmp, a->ids + a0, a1 - a0, b->ids + b0, b1 - b0, &e);
+	cov_change *v = NULL;
+	size_t nv = 0, cap = 0;
+	if (ne < 0) {
+		/* too different to diff word by word: one replacement */
+		cov_change c = {COV_CHANGE_REPLACE, 0, 0, 0, 0};
+		span_of(a, a0, a1, a->doc->len, &c.old_start, &c.old_end);
+		span_of(b, b0, b1, b->doc->len, &c.new_start, &c.new_end);
+		if (!push_change(&v, &nv, &cap, c))
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		*out = v;
+		*n = nv;
+		return COV_OK;
+	}
+	/* group: a change runs from the first '-'/'+' to the last one, absorbing
+	 * runs of up to two '=' that separate edits */
+	long i = 0;
+	while (i < ne) {
+		if (e[i].op == '=') {
+			i++;
+			continue;
+		}
+		long j = i, last = i;
+		while (j < ne) {
+			if (e[j].op != '=') {
+				last = j;
+				j++;
+				continue;
+			}
+			long eq = j;
+			while (eq < ne && e[eq].op == '=')
+				eq++;
+			if (eq < ne && eq - j <= 2) {
+				j = eq;
+				continue;
+			}
+			break;
+		}
+		size_t oi0 = SIZE_MAX, oi1 = 0, nj0 = SIZE_MAX, nj1 = 0;
+		bool del = false, ins = false;
+		for (long k = i; k <= last; k++) {
+			if (e[k].op != '+') { /* '=' and '-' consume old */
+				if (oi0 == SIZE_MAX)
+					oi0 = e[k].i;
+				oi1 = e[k].i + 1;
+			}
+			if (e[k].op != '-') {
+				if (nj0 == SIZE_MAX)
+					nj0 = e[k].j;
+				nj1 = e[k].j + 1;
+			}
+			del |= e[k].op == '-';
+			ins |= e[k].op == '+';
+		}
+		if (oi0 == SIZE_MAX)
+			oi0 = oi1 = e[i].i;
+		if (nj0 == SIZE_MAX)
+			nj0 = nj1 = e[i].j;
+		cov_change c;
+		c.op = del && ins ? COV_CHANGE_REPLACE : del ? COV_CHANGE_DELETE : COV_CHANGE_INSERT;
+		span_of(a, a0 + oi0, a0 + oi1, a->doc->len, &c.old_start, &c.old_end);
+		span_of(b, b0 + nj0, b0 + nj1, b->doc->len, &c.new_start, &c.new_end);
+		if (!push_change(&v, &nv, &cap, c)) {
+			free(e);
+			free(v);
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		}
+		i = last + 1;
+	}
+	free(e);
+	*out = v;
+	*n = nv;
+	return COV_OK;
+}
