@@ -2,7 +2,7 @@
  * fuzz_parse.c — libFuzzer target for ingest and the structure parser,
  * built twice: fuzz_text (FUZZ_FORMAT=COV_FORMAT_TEXT: encodings,
  * validation, line classification, structure, eIds, every renderer, and
- * covenant check with its renderers) and
+ * covenant check and covenant diff with their renderers) and
  * fuzz_html (COV_FORMAT_HTML: libxml2 and the walk to lines first).
  * The invariants checked are the library's promises: spans inside the
  * text, children inside parents.
@@ -56,6 +56,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 				free(s);
 		}
 		cov_review_free(rev);
+	}
+	/* the document against itself: alignment, word diff and impact */
+	cov_comparison *cmp;
+	if (cov_diff(data, doc, doc, &cmp) == COV_OK) {
+		char *s;
+		size_t n;
+		if (cov_render_comparison_string(data, cmp, COV_REVIEW_JSON, NULL, &s, &n) == COV_OK)
+			free(s);
+		cov_comparison_free(cmp);
 	}
 	for (int f = COV_RENDER_JSON; f <= COV_RENDER_MARKDOWN; f++) {
 		char *s;

@@ -2,7 +2,8 @@
 # demo.sh COVENANT — the most complete job covenant does today, on the
 # example constitution of Veridia (examples/): parse both versions and
 # show their structure, the JSON and Akoma Ntoso a program would read, then
-# check the rights of the newer one (and of Kazakhstan 2026) against the ICCPR.
+# check the rights of the newer one (and of Kazakhstan 2026) against the ICCPR,
+# and compare the two versions article by article.
 set -euo pipefail
 bin=${1:-build/covenant}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,4 +30,11 @@ if [ -f "$corpus" ]; then
   say "the motivating case: covenant check on Kazakhstan 2026, high findings only"
   "$bin" check "$corpus" --min-severity high
 fi
-say "next: covenant diff (1995 → 2026 article by article) is not built yet (issue 4)"
+say "covenant diff examples/veridia-2015.txt examples/veridia-2024.txt   (what changed, and for rights)"
+"$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" --old-label "Veridia 2015" --new-label "Veridia 2024"
+old_kz="$root/../shared/corpus/kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md"
+if [ -f "$corpus" ] && [ -f "$old_kz" ]; then
+  say "the motivating case: Kazakhstan 1995 → 2026, the rights impact"
+  "$bin" diff "$old_kz" "$corpus" --old-label "Constitution 1995 (ed. 2007)" --new-label "Constitution 2026" \
+    | awk '/^Articles/ { exit } { print }'
+fi

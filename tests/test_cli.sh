@@ -100,5 +100,27 @@ contains "check unknown language message" "$tmp/err" "no rights lexicon for lang
 check "check help" 0 "$bin" check --help
 contains "check help fail-on" "$tmp/out" "--fail-on S"
 
+# diff: summary, impact, pairs; labels; JSON
+check "diff text" 0 "$bin" diff --color never "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
+contains "diff summary" "$tmp/out" "16 articles → 17 articles: 2 unchanged, 1 modified, 12 renumbered"
+contains "diff impact" "$tmp/out" "regression.right-removed  old article 12"
+contains "diff pair" "$tmp/out" "article 10 [Assembly] → article 11 [Assembly]  renumbered"
+contains "diff change" "$tmp/out" "+ Citizens of Veridia have"
+contains "diff removed" "$tmp/out" "article 12 [Strike]"
+check "diff json" 0 "$bin" diff -f json --old-label 2015 --new-label 2024 "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
+contains "diff json label" "$tmp/out" '"label": "2024"'
+contains "diff json pair" "$tmp/out" '"old_num": "10"'
+contains "diff json status" "$tmp/out" '"status": "renumbered"'
+check "diff md" 0 "$bin" diff -f md "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
+contains "diff md heading" "$tmp/out" "## Rights impact"
+check "diff no impact" 0 "$bin" diff --no-impact "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
+contains "diff no impact note" "$tmp/out" "rights impact not computed"
+check "diff unknown language" 0 "$bin" diff "$tmp/tr.txt" "$tmp/tr.txt"
+contains "diff unknown language note" "$tmp/out" "rights impact not computed: "
+check "diff one file" 2 "$bin" diff "$src/examples/veridia-2015.txt"
+check "diff bad file" 3 "$bin" diff "$tmp/empty.txt" "$src/examples/veridia-2015.txt"
+check "diff help" 0 "$bin" help diff
+contains "diff help text" "$tmp/out" "--old-label L"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

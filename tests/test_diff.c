@@ -1,0 +1,353 @@
+/*
+ * test_diff.c — covenant diff: alignment robust to renumbering, word-level
+ * changes, and the rights impact; on the Veridia examples, on texts written
+ * for one behaviour each, and (with ../shared/corpus) on Kazakhstan
+ * 1995 → 2026, Russia's editions, Belarus and two English translations.
+ */
+#include "helpers.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static cov_comparison *compare(cov_doc *a, cov_doc *b)
+{
+	cov_comparison *c;
+	if (cov_diff(test_data, a, b, &c) != COV_OK)
+		fail_msg("diff failed: %s", cov_error_last());
+	return c;
+}
+
+/* The pair whose old article has number `old_num`, NULL if none. */
+static const cov_pair *pair_of(const cov_comparison *c, const char *old_num)
+{
+	for (size_t i = 0; i < cov_comparison_pair_count(c); i++)
+		if (strcmp(cov_node_num(cov_comparison_pair(c, i)->old_node), old_num) == 0)
+			return cov_comparison_pair(c, i);
+	return NULL;
+}
+
+static void expect_pair(const cov_comparison *c, const char *old_num, const char *new_num)
+{
+	const cov_pair *p = pair_of(c, old_num);
+	if (!p)
+		fail_msg("old article %s has no pair", old_num);
+	if (strcmp(cov_node_num(p->new_node), new_num) != 0)
+		fail_msg("old article %s paired with %s, expected %s", old_num, cov_node_num(p->new_node), new_num);
+}
+
+static size_t rule_count(const cov_comparison *c, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cov_comparison_finding_count(c); i++)
+		n += strcmp(cov_comparison_finding(c, i)->rule, rule) == 0;
+	return n;
+}
+
+static bool removed(const cov_comparison *c, const char *num)
+{
+	for (size_t i = 0; i < cov_comparison_removed_count(c); i++)
+		if (strcmp(cov_node_num(cov_comparison_removed(c, i)), num) == 0)
+			return true;
+	return false;
+}
+
+static bool added(const cov_comparison *c, const char *num)
+{
+	for (size_t i = 0; i < cov_comparison_added_count(c); i++)
+		if (strcmp(cov_node_num(cov_comparison_added(c, i)), num) == 0)
+			return true;
+	return false;
+}
+
+static cov_doc *example(const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/examples/%s", getenv("COVENANT_SOURCE"), name);
+	cov_doc *doc;
+	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	return doc;
+}
+
+static void veridia(void **state)
+{
+	(void)state;
+	cov_doc *a = example("veridia-2015.txt"), *b = example("veridia-2024.txt");
+	cov_comparison *c = compare(a, b);
+	/* a new article 4 moves every right by one */
+	expect_pair(c, "1", "1");
+	expect_pair(c, "4", "5");
+	expect_pair(c, "10", "11");
+	expect_pair(c, "15", "16");
+	expect_pair(c, "16", "17");
+	assert_int_equal(pair_of(c, "1")->status, COV_PAIR_UNCHANGED);
+	assert_int_equal(pair_of(c, "3")->status, COV_PAIR_MODIFIED);
+	assert_int_equal(pair_of(c, "10")->status, COV_PAIR_RENUMBERED);
+	assert_true(pair_of(c, "6")->similarity > 0.99); /* torture: same words, new number */
+	assert_int_equal(pair_of(c, "6")->n_changes, 0);
+	assert_true(removed(c, "12"));                     /* the right to strike */
+	assert_true(added(c, "4") && added(c, "13"));      /* associations; marriage */
+	/* inside a pair: "Everyone has" → "Citizens of Veridia have" */
+	const cov_pair *p = pair_of(c, "10");
+	size_t la, lb;
+	const char *ta = cov_doc_text(a, &la), *tb = cov_doc_text(b, &lb);
+	bool found = false;
+	for (size_t k = 0; k < p->n_changes; k++) {
+		const cov_change *ch = &p->changes[k];
+		if (ch->op == COV_CHANGE_REPLACE && ch->old_end - ch->old_start == strlen("Everyone has") &&
+		    strncmp(ta + ch->old_start, "Everyone has", ch->old_end - ch->old_start) == 0 &&
+		    strncmp(tb + ch->new_start, "Citizens of Veridia have", ch->new_end - ch->new_start) == 0)
+			found = true;
+	}
+	assert_true(found);
+	/* the rights impact */
+	assert_int_equal(rule_count(c, "regression.right-removed"), 1);            /* strike */
+	assert_int_equal(rule_count(c, "regression.treaty-primacy-removed"), 1);
+	assert_int_equal(rule_count(c, "regression.holder-narrowed"), 2);          /* assembly, association */
+	assert_true(rule_count(c, "regression.grounds-added") >= 2);                /* religion, assembly */
+	assert_int_equal(rule_count(c, "improvement.death-penalty-abolished"), 1);
+	assert_true(rule_count(c, "improvement.protection-added") >= 1);            /* personal data */
+	for (size_t i = 0; i < cov_comparison_finding_count(c); i++) {
+		const cov_finding *f = cov_comparison_finding(c, i);
+		assert_true(f->doc == a || f->doc == b);
+		assert_true(f->start < f->end && f->end <= cov_node_end(f->node));
+	}
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+static void moved_split_merged(void **state)
+{
+	(void)state;
+	cov_doc *a = parse_str(
+		"Article 1\nThe flag of the republic is red, white and green, with a golden eagle in the centre.\n"
+		"Article 2\nThe capital of the republic is the city of Alba, seat of the parliament and the government.\n"
+		"Article 3\nEveryone has the right to education. Primary education is free and compulsory for all children.\n"
+		"Article 4\nThe courts are independent and subject only to the constitution and the law of the land.\n"
+		"Article 5\nThe state language is Albish. Minorities may use their languages before local authorities.\n"
+		"Article 6\nThe president is elected for five years. The same person may not be elected more than twice.\n"
+		"Article 7\nTaxes are established only by law. No one shall pay a tax that the parliament has not voted.\n");
+	cov_doc *b = parse_str(
+		"Article 1\nThe capital of the republic is the city of Alba, seat of the parliament and the government.\n"
+		"Article 2\nThe courts are independent and subject only to the constitution and the law of the land.\n"
+		"Article 3\nEveryone has the right to education.\n"
+		"Article 4\nPrimary education is free and compulsory for all children.\n"
+		"Article 5\nThe state language is Albish. Minorities may use their languages before local authorities. "
+		"The president is elected for five years. The same person may not be elected more than twice.\n"
+		"Article 6\nTaxes are established only by law. No one shall pay a tax that the parliament has not voted.\n"
+		"Article 7\nThe flag of the republic is red, white and green, with a golden eagle in the centre.\n"
+		"Article 8\nThe national anthem is the Hymn of the Mountains, adopted in the year of independence.\n");
+	cov_comparison *c = compare(a, b);
+	expect_pair(c, "1", "7");
+	assert_int_equal(pair_of(c, "1")->status, COV_PAIR_MOVED);
+	expect_pair(c, "2", "1");
+	assert_int_equal(pair_of(c, "2")->status, COV_PAIR_RENUMBERED);
+	/* article 3 split into 3 and 4 */
+	size_t split = 0;
+	for (size_t i = 0; i < cov_comparison_pair_count(c); i++) {
+		const cov_pair *p = cov_comparison_pair(c, i);
+		if (strcmp(cov_node_num(p->old_node), "3") == 0) {
+			assert_int_equal(p->status, COV_PAIR_SPLIT);
+			split++;
+		}
+	}
+	assert_int_equal(split, 2);
+	/* articles 5 and 6 merged into 5 */
+	assert_int_equal(pair_of(c, "5")->status, COV_PAIR_MERGED);
+	assert_int_equal(pair_of(c, "6")->status, COV_PAIR_MERGED);
+	assert_string_equal(cov_node_num(pair_of(c, "6")->new_node), "5");
+	assert_true(added(c, "8"));
+	assert_int_equal(cov_comparison_removed_count(c), 0);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+static void json_contract(void **state)
+{
+	(void)state;
+	cov_doc *a = example("veridia-2015.txt"), *b = example("veridia-2024.txt");
+	cov_comparison *c = compare(a, b);
+	char *s;
+	size_t len;
+	cov_diff_options o = {"2015", "2024", 0, 0};
+	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_JSON, &o, &s, &len), COV_OK);
+	json_error_t err;
+	json_t *root = json_loads(s, 0, &err);
+	assert_non_null(root);
+	assert_int_equal(json_integer_value(json_object_get(root, "format")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(root, "old"), "label")), "2015");
+	json_t *pairs = json_object_get(root, "pairs");
+	assert_int_equal(json_array_size(pairs), cov_comparison_pair_count(c));
+	size_t i;
+	json_t *p;
+	json_array_foreach(pairs, i, p) {
+		static const char *const keys[] = {"old", "new", "old_num", "new_num", "status", "similarity", "changes"};
+		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+			if (!json_object_get(p, keys[k]))
+				fail_msg("pair lacks %s", keys[k]);
+	}
+	assert_true(json_array_size(json_object_get(root, "added")) == 2);
+	assert_true(json_array_size(json_object_get(root, "removed")) == 1);
+	assert_true(json_array_size(json_object_get(root, "findings")) == cov_comparison_finding_count(c));
+	json_decref(root);
+	free(s);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+static void identical_and_empty(void **state)
+{
+	(void)state;
+	cov_doc *a = example("veridia-2024.txt"), *b = example("veridia-2024.txt");
+	cov_comparison *c = compare(a, b);
+	for (size_t i = 0; i < cov_comparison_pair_count(c); i++)
+		assert_int_equal(cov_comparison_pair(c, i)->status, COV_PAIR_UNCHANGED);
+	assert_int_equal(cov_comparison_pair_count(c), 17);
+	assert_int_equal(cov_comparison_finding_count(c), 0);
+	cov_comparison_free(c);
+	/* a text without articles: everything is added */
+	cov_doc *e = parse_str("A letter with no articles at all.\n");
+	c = compare(e, b);
+	assert_int_equal(cov_comparison_pair_count(c), 0);
+	assert_int_equal(cov_comparison_added_count(c), 17);
+	cov_comparison_free(c);
+	cov_doc_free(e);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+/* ---- real texts ---- */
+
+static cov_doc *corpus_doc(const char *rel, bool *skipped)
+{
+	char buf[4096];
+	const char *path = corpus_path(rel, buf, sizeof buf);
+	*skipped = !path;
+	if (!path)
+		return NULL;
+	cov_doc *d;
+	if (cov_doc_parse_file(test_data, path, NULL, &d) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	return d;
+}
+
+static void kazakhstan_1995_2026(void **state)
+{
+	(void)state;
+	bool s1, s2;
+	cov_doc *a = corpus_doc("kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md", &s1);
+	cov_doc *b = corpus_doc("kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt", &s2);
+	if (s1 || s2) {
+		cov_doc_free(a);
+		cov_doc_free(b);
+		skip();
+	}
+	cov_comparison *c = compare(a, b);
+	/* publicly reported correspondences */
+	expect_pair(c, "5", "6");
+	expect_pair(c, "20", "23");
+	expect_pair(c, "32", "34");
+	expect_pair(c, "39", "41");
+	/* HRW: the right to strike dropped, treaty primacy removed, assembly
+	 * restricted on new grounds; the death penalty abolished */
+	size_t strike = 0;
+	for (size_t i = 0; i < cov_comparison_finding_count(c); i++) {
+		const cov_finding *f = cov_comparison_finding(c, i);
+		if (strcmp(f->rule, "regression.right-removed") == 0 && strcmp(f->article, "24") == 0)
+			strike++;
+		if (strcmp(f->rule, "regression.grounds-added") == 0 && f->standard == 21)
+			assert_string_equal(f->article, "34");
+	}
+	assert_int_equal(strike, 1);
+	assert_int_equal(rule_count(c, "regression.treaty-primacy-removed"), 1);
+	assert_true(rule_count(c, "regression.grounds-added") >= 1);
+	assert_int_equal(rule_count(c, "improvement.death-penalty-abolished"), 1);
+	fprintf(stderr, "kz 1995→2026: %zu pairs, %zu added, %zu removed, %zu findings\n", cov_comparison_pair_count(c),
+		cov_comparison_added_count(c), cov_comparison_removed_count(c), cov_comparison_finding_count(c));
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+static void russia_editions(void **state)
+{
+	(void)state;
+	bool s1, s2;
+	cov_doc *a = corpus_doc("ru-constitution-history-akamaus/versions/constitution_ru_2014-02-05.txt", &s1);
+	cov_doc *b = corpus_doc("ru-constitution-history-akamaus/versions/constitution_ru_2014-03-21.txt", &s2);
+	if (s1 || s2) {
+		cov_doc_free(a);
+		cov_doc_free(b);
+		skip();
+	}
+	/* consecutive editions change few articles: March 2014 changed only art. 65 */
+	cov_comparison *c = compare(a, b);
+	size_t changed = 0;
+	for (size_t i = 0; i < cov_comparison_pair_count(c); i++) {
+		const cov_pair *p = cov_comparison_pair(c, i);
+		assert_string_equal(cov_node_num(p->old_node), cov_node_num(p->new_node));
+		if (p->status != COV_PAIR_UNCHANGED) {
+			changed++;
+			assert_string_equal(cov_node_num(p->old_node), "65");
+		}
+	}
+	assert_int_equal(changed, 1);
+	assert_int_equal(cov_comparison_pair_count(c), 137);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+	/* 2020 inserts articles 67¹, 75¹, 79¹ (printed 671 …) */
+	a = corpus_doc("ru-constitution-history-akamaus/versions/constitution_ru_2019-03-27.txt", &s1);
+	b = corpus_doc("ru-constitution-history-akamaus/versions/constitution_ru_2020-03-14.txt", &s2);
+	c = compare(a, b);
+	assert_true(added(c, "67-1") && added(c, "75-1") && added(c, "79-1"));
+	assert_int_equal(cov_comparison_removed_count(c), 0);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+static void two_translations(void **state)
+{
+	(void)state;
+	bool s1, s2;
+	cov_doc *a = corpus_doc("constitute-192-marcomorucci/constitutions/Kazakhstan_1998.txt", &s1);
+	cov_doc *b = corpus_doc("kz-constitution-en-adilet-2022/constitution_kz_en_2022.txt", &s2);
+	if (s1 || s2) {
+		cov_doc_free(a);
+		cov_doc_free(b);
+		skip();
+	}
+	/* the same articles in two English translations still pair up */
+	cov_comparison *c = compare(a, b);
+	size_t same = 0;
+	for (size_t i = 0; i < cov_comparison_pair_count(c); i++) {
+		const cov_pair *p = cov_comparison_pair(c, i);
+		same += strcmp(cov_node_num(p->old_node), cov_node_num(p->new_node)) == 0;
+	}
+	fprintf(stderr, "kz en 1998 vs 2022: %zu of 98 articles paired with the same number\n", same);
+	assert_true(same >= 93);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(veridia),
+		cmocka_unit_test(moved_split_merged),
+		cmocka_unit_test(json_contract),
+		cmocka_unit_test(identical_and_empty),
+		cmocka_unit_test(kazakhstan_1995_2026),
+		cmocka_unit_test(russia_editions),
+		cmocka_unit_test(two_translations),
+	};
+	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
+}
