@@ -238,3 +238,13 @@ char *read_whole(const char *path, size_t *len)
 	}
 	return buf;
 }
+
+cov_doc *example_doc(const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/examples/%s", getenv("COVENANT_SOURCE"), name);
+	cov_doc *doc;
+	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	return doc;
+}

@@ -47,5 +47,7 @@ void assert_no_word_lost(const cov_doc *doc);
 void assert_tree_sane(const cov_doc *doc);
 
 char *read_whole(const char *path, size_t *len);
+/* Parse examples/<name> of the source tree; fails the test on error. */
+cov_doc *example_doc(const char *name);
 
 #endif

@@ -53,20 +53,10 @@ static size_t negatives(const cov_review *r)
 			fail_msg("false alarm %s on article %s (ICCPR %d)", rule, art ? art : "*", std); \
 	} while (0)
 
-static cov_doc *example(const char *name)
-{
-	char path[4096];
-	snprintf(path, sizeof path, "%s/examples/%s", getenv("COVENANT_SOURCE"), name);
-	cov_doc *doc;
-	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
-		fail_msg("%s", cov_error_last());
-	return doc;
-}
-
 static void veridia_2024(void **state)
 {
 	(void)state;
-	cov_doc *doc = example("veridia-2024.txt");
+	cov_doc *doc = example_doc("veridia-2024.txt");
 	cov_review *r = review_of(doc);
 	EXPECT(r, "treaty.no-primacy", "3", 0);
 	EXPECT(r, "association.foreign-funding-ban", "4", 22);
@@ -115,7 +105,7 @@ static void veridia_2024(void **state)
 static void veridia_2015(void **state)
 {
 	(void)state;
-	cov_doc *doc = example("veridia-2015.txt");
+	cov_doc *doc = example_doc("veridia-2015.txt");
 	cov_review *r = review_of(doc);
 	EXPECT(r, "death-penalty.permitted", "5", 6);
 	EXPECT(r, "censorship.prohibited", "9", 19);
@@ -187,7 +177,7 @@ static void russian_rules(void **state)
 static void json_contract(void **state)
 {
 	(void)state;
-	cov_doc *doc = example("veridia-2024.txt");
+	cov_doc *doc = example_doc("veridia-2024.txt");
 	cov_review *r = review_of(doc);
 	char *s;
 	size_t len;

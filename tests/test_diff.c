@@ -62,20 +62,10 @@ static bool added(const cov_comparison *c, const char *num)
 	return false;
 }
 
-static cov_doc *example(const char *name)
-{
-	char path[4096];
-	snprintf(path, sizeof path, "%s/examples/%s", getenv("COVENANT_SOURCE"), name);
-	cov_doc *doc;
-	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
-		fail_msg("%s", cov_error_last());
-	return doc;
-}
-
 static void veridia(void **state)
 {
 	(void)state;
-	cov_doc *a = example("veridia-2015.txt"), *b = example("veridia-2024.txt");
+	cov_doc *a = example_doc("veridia-2015.txt"), *b = example_doc("veridia-2024.txt");
 	cov_comparison *c = compare(a, b);
 	/* a new article 4 moves every right by one */
 	expect_pair(c, "1", "1");
@@ -170,7 +160,7 @@ static void moved_split_merged(void **state)
 static void json_contract(void **state)
 {
 	(void)state;
-	cov_doc *a = example("veridia-2015.txt"), *b = example("veridia-2024.txt");
+	cov_doc *a = example_doc("veridia-2015.txt"), *b = example_doc("veridia-2024.txt");
 	cov_comparison *c = compare(a, b);
 	char *s;
 	size_t len;
@@ -204,7 +194,7 @@ static void json_contract(void **state)
 static void identical_and_empty(void **state)
 {
 	(void)state;
-	cov_doc *a = example("veridia-2024.txt"), *b = example("veridia-2024.txt");
+	cov_doc *a = example_doc("veridia-2024.txt"), *b = example_doc("veridia-2024.txt");
 	cov_comparison *c = compare(a, b);
 	for (size_t i = 0; i < cov_comparison_pair_count(c); i++)
 		assert_int_equal(cov_comparison_pair(c, i)->status, COV_PAIR_UNCHANGED);

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char check_usage[] =
 	"usage: covenant check FILE… [options]\n"
@@ -57,16 +56,8 @@ int cov_cli_check(int argc, char **argv)
 		cov_severity sev;
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = COV_REVIEW_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = COV_REVIEW_JSON;
-			else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
-				fmt = COV_REVIEW_MARKDOWN;
-			else {
-				fprintf(stderr, "covenant: unknown format '%s' (text, json, md)\n", optarg);
+			if (!cov_cli_review_format(optarg, &fmt))
 				return 2;
-			}
 			break;
 		case 'S': standard = optarg; break;
 		case 'm':
@@ -95,14 +86,8 @@ int cov_cli_check(int argc, char **argv)
 		fprintf(stderr, "covenant: check wants at least one FILE (or - for standard input)\n\n%s", check_usage);
 		return 2;
 	}
-	if (strcmp(color, "always") == 0)
-		ro.color = 1;
-	else if (strcmp(color, "auto") == 0)
-		ro.color = fmt == COV_REVIEW_TEXT && !output && isatty(STDOUT_FILENO);
-	else if (strcmp(color, "never") != 0) {
-		fprintf(stderr, "covenant: --color wants auto, always or never\n");
+	if ((ro.color = cov_cli_color(color, fmt == COV_REVIEW_TEXT, output)) < 0)
 		return 2;
-	}
 	cov_data *data;
 	int rc = cov_data_open(data_dir, &data);
 	if (rc)

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char diff_usage[] =
 	"usage: covenant diff OLD NEW [options]\n"
@@ -55,16 +54,8 @@ int cov_cli_diff(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:l:e:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = COV_REVIEW_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = COV_REVIEW_JSON;
-			else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
-				fmt = COV_REVIEW_MARKDOWN;
-			else {
-				fprintf(stderr, "covenant: unknown format '%s' (text, json, md)\n", optarg);
+			if (!cov_cli_review_format(optarg, &fmt))
 				return 2;
-			}
 			break;
 		case 'O': dopt.old_label = optarg; break;
 		case 'N': dopt.new_label = optarg; break;
@@ -83,14 +74,8 @@ int cov_cli_diff(int argc, char **argv)
 		fprintf(stderr, "covenant: diff wants two files, OLD and NEW\n\n%s", diff_usage);
 		return 2;
 	}
-	if (strcmp(color, "always") == 0)
-		dopt.color = 1;
-	else if (strcmp(color, "auto") == 0)
-		dopt.color = fmt == COV_REVIEW_TEXT && !output && isatty(STDOUT_FILENO);
-	else if (strcmp(color, "never") != 0) {
-		fprintf(stderr, "covenant: --color wants auto, always or never\n");
+	if ((dopt.color = cov_cli_color(color, fmt == COV_REVIEW_TEXT, output)) < 0)
 		return 2;
-	}
 	cov_data *data;
 	int rc = cov_data_open(data_dir, &data);
 	if (rc)

@@ -44,3 +44,30 @@ int cov_cli_write_output(const char *path, const char *s, size_t len)
 	free(tmp);
 	return COV_OK;
 }
+
+bool cov_cli_review_format(const char *name, cov_review_format *fmt)
+{
+	if (strcmp(name, "text") == 0)
+		*fmt = COV_REVIEW_TEXT;
+	else if (strcmp(name, "json") == 0)
+		*fmt = COV_REVIEW_JSON;
+	else if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
+		*fmt = COV_REVIEW_MARKDOWN;
+	else {
+		fprintf(stderr, "covenant: unknown format '%s' (text, json, md)\n", name);
+		return false;
+	}
+	return true;
+}
+
+int cov_cli_color(const char *when, bool text, const char *output)
+{
+	if (strcmp(when, "always") == 0)
+		return 1;
+	if (strcmp(when, "auto") == 0)
+		return text && !output && isatty(STDOUT_FILENO);
+	if (strcmp(when, "never") == 0)
+		return 0;
+	fprintf(stderr, "covenant: --color wants auto, always or never\n");
+	return -1;
+}

@@ -30,16 +30,6 @@ static const struct {
 	{"paragraph", COV_NODE_PARAGRAPH},
 };
 
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	char *e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-		*--e = '\0';
-	return s;
-}
-
 static char *fold_dup(const char *s)
 {
 	char tmp[256];
@@ -66,10 +56,10 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 	if (!colon)
 		return cov_error_set(COV_EDATA, "%s:%d: expected 'key: value | value'", path, lineno);
 	*colon = '\0';
-	char *key = trim(line);
+	char *key = cov_trim(line);
 	char *rest = colon + 1;
 	if (strcmp(key, "language") == 0) {
-		snprintf(lang->code, sizeof lang->code, "%s", trim(rest));
+		snprintf(lang->code, sizeof lang->code, "%s", cov_trim(rest));
 		return COV_OK;
 	}
 	bool after = false;
@@ -88,7 +78,7 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 		return cov_error_set(COV_EDATA, "%s:%d: unknown key '%s'", path, lineno, key);
 
 	for (char *save = NULL, *tok = strtok_r(rest, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
-		tok = trim(tok);
+		tok = cov_trim(tok);
 		if (!*tok)
 			continue;
 		long value = 0;
@@ -97,7 +87,7 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 			if (!eq || (value = strtol(eq + 1, NULL, 10)) <= 0)
 				return cov_error_set(COV_EDATA, "%s:%d: number word '%s' needs '=value'", path, lineno, tok);
 			*eq = '\0';
-			tok = trim(tok);
+			tok = cov_trim(tok);
 		}
 		char *w = fold_dup(tok);
 		if (!w)
@@ -135,7 +125,7 @@ static int load_file(cov_data *d, const char *path)
 	int lineno = 0, rc = COV_OK;
 	while (rc == COV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
-		char *s = trim(line);
+		char *s = cov_trim(line);
 		if (*s == '#' || *s == '\0')
 			continue;
 		rc = load_line(d, &lang, s, path, lineno);

@@ -255,12 +255,5 @@ int cov_render_comparison_string(const cov_data *data, const cov_comparison *c, 
 	case COV_REVIEW_JSON: rc = comparison_json(c, o, &b); break;
 	default: rc = cov_error_set(COV_EUSAGE, "unknown format");
 	}
-	if (rc == COV_OK && b.oom)
-		rc = cov_error_set(COV_ENOMEM, "out of memory");
-	if (rc) {
-		cov_buf_free(&b);
-		return rc;
-	}
-	*out = cov_buf_detach(&b, len);
-	return COV_OK;
+	return cov_render_finish(&b, rc, out, len);
 }

@@ -19,13 +19,18 @@ int cov_render_string(const cov_doc *doc, cov_render_format fmt, char **out, siz
 	case COV_RENDER_MARKDOWN: rc = cov_render_md_buf(doc, &b); break;
 	default: rc = cov_error_set(COV_EUSAGE, "unknown output format %d", (int)fmt);
 	}
-	if (rc == COV_OK && b.oom)
+	return cov_render_finish(&b, rc, out, len);
+}
+
+int cov_render_finish(cov_buf *b, int rc, char **out, size_t *len)
+{
+	if (rc == COV_OK && b->oom)
 		rc = cov_error_set(COV_ENOMEM, "out of memory");
 	if (rc) {
-		cov_buf_free(&b);
+		cov_buf_free(b);
 		return rc;
 	}
-	*out = cov_buf_detach(&b, len);
+	*out = cov_buf_detach(b, len);
 	return COV_OK;
 }
 

@@ -13,6 +13,9 @@ int cov_render_tree_buf(const cov_doc *doc, cov_buf *out);
 int cov_render_akn_buf(const cov_doc *doc, cov_buf *out);
 int cov_render_md_buf(const cov_doc *doc, cov_buf *out);
 
+/* End a render into a string: on success hand over the buffer, else free it. */
+int cov_render_finish(cov_buf *b, int rc, char **out, size_t *len);
+
 /* Short printable name of a node: "article 26-1", "preamble". */
 void cov_render_label(const cov_node *n, cov_buf *out);
 /* ISO 639-2 code for AKN's FRBRlanguage ("ru" → "rus"). */

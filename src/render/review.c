@@ -239,12 +239,5 @@ int cov_render_review_string(const cov_data *data, const cov_review *r, cov_revi
 	case COV_REVIEW_JSON: rc = review_json(r, o, &b); break;
 	default: rc = cov_error_set(COV_EUSAGE, "unknown review format");
 	}
-	if (rc == COV_OK && b.oom)
-		rc = cov_error_set(COV_ENOMEM, "out of memory");
-	if (rc) {
-		cov_buf_free(&b);
-		return rc;
-	}
-	*out = cov_buf_detach(&b, len);
-	return COV_OK;
+	return cov_render_finish(&b, rc, out, len);
 }

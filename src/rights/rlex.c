@@ -13,16 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	char *e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-		*--e = '\0';
-	return s;
-}
-
 static bool grow(void **arr, size_t n, size_t size)
 {
 	void *p = realloc(*arr, (n + 1) * size);
@@ -143,7 +133,7 @@ static int load_lexicon(struct cov_rights_data *r, const char *path)
 	int lineno = 0, rc = COV_OK;
 	while (rc == COV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
-		char *s = trim(line);
+		char *s = cov_trim(line);
 		if (*s == '#' || !*s)
 			continue;
 		char *colon = strchr(s, ':');
@@ -152,7 +142,7 @@ static int load_lexicon(struct cov_rights_data *r, const char *path)
 			break;
 		}
 		*colon = '\0';
-		char *key = trim(s), *val = trim(colon + 1);
+		char *key = cov_trim(s), *val = cov_trim(colon + 1);
 		if (strcmp(key, "language") == 0) {
 			snprintf(lex->code, sizeof lex->code, "%s", val);
 			continue;
@@ -167,7 +157,7 @@ static int load_lexicon(struct cov_rights_data *r, const char *path)
 			break;
 		}
 		for (char *save = NULL, *p = strtok_r(val, "|", &save); p && rc == COV_OK; p = strtok_r(NULL, "|", &save)) {
-			p = trim(p);
+			p = cov_trim(p);
 			if (*p)
 				rc = add_phrase(lex, concept, p, path, lineno);
 		}
@@ -190,7 +180,7 @@ static int load_standard(struct cov_rights_data *r, const char *path)
 	cov_std_article *a = NULL;
 	while (rc == COV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
-		char *s = trim(line);
+		char *s = cov_trim(line);
 		if (*s == '#' || !*s)
 			continue;
 		if (*s == '[') {
@@ -212,7 +202,7 @@ static int load_standard(struct cov_rights_data *r, const char *path)
 			break;
 		}
 		*colon = '\0';
-		char *key = trim(s), *val = trim(colon + 1);
+		char *key = cov_trim(s), *val = cov_trim(colon + 1);
 		if (strcmp(key, "right") == 0) {
 			a->right = strdup(val);
 		} else if (strcmp(key, "cite") == 0) {
@@ -258,7 +248,7 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 	int lineno = 0, rc = COV_OK;
 	while (rc == COV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
-		char *s = trim(line);
+		char *s = cov_trim(line);
 		if (*s == '#' || !*s)
 			continue;
 		char *bar1 = strchr(s, '|'), *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
@@ -268,7 +258,7 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 		}
 		*bar1 = *bar2 = '\0';
 		cov_severity sev;
-		if (cov_severity_parse(trim(bar1 + 1), &sev) != COV_OK) {
+		if (cov_severity_parse(cov_trim(bar1 + 1), &sev) != COV_OK) {
 			rc = cov_error_set(COV_EDATA, "%s:%d: severity must be high, medium, low or positive", path, lineno);
 			break;
 		}
@@ -277,9 +267,9 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 			break;
 		}
 		cov_rule_info *ri = &r->rules[r->n_rules++];
-		ri->id = strdup(trim(s));
+		ri->id = strdup(cov_trim(s));
 		ri->severity = sev;
-		ri->message = strdup(trim(bar2 + 1));
+		ri->message = strdup(cov_trim(bar2 + 1));
 		if (!ri->id || !ri->message)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}

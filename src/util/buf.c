@@ -100,3 +100,13 @@ void cov_buf_free(cov_buf *b)
 	free(b->ptr);
 	cov_buf_init(b);
 }
+
+char *cov_trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	char *e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}

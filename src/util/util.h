@@ -45,6 +45,9 @@ void cov_buf_printf(cov_buf *b, const char *fmt, ...) __attribute__((format(prin
 char *cov_buf_detach(cov_buf *b, size_t *len);
 void cov_buf_free(cov_buf *b);
 
+/* Strip spaces, tabs and line ends from both ends of s, in place. */
+char *cov_trim(char *s);
+
 /* ---- UTF-8 ---- */
 /* Decode the code point at s[*i] (i < n) and advance *i; invalid bytes
  * yield U+FFFD and advance one byte. */
