@@ -32,7 +32,7 @@ enum {
 	C_NONDISCRIMINATION, C_GROUNDS_LIST, C_SEX, C_OTHER_STATUS, C_DEATH, C_DEATH_PERMITTED,
 	C_CENSORSHIP, C_PERSONAL_DATA, C_PROTECTED, C_TREATY, C_TREATY_PRIMACY, C_DETERMINED_BY_LAW,
 	C_OMBUDS, C_APPOINTED_EXEC, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
-	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_COUNT
+	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -42,7 +42,7 @@ static const char *const concept_names[C_COUNT] = {
 	"non-discrimination", "grounds-list", "sex", "other-status", "death-penalty", "death-permitted",
 	"censorship", "personal-data", "protected", "treaty", "treaty-primacy", "determined-by-law",
 	"ombudsperson", "appointed-by-executive", "with-consent", "non-restrictable", "emergency",
-	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word",
+	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word", "refers-elsewhere",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -288,14 +288,33 @@ static const char *right_name(const ctx *c, int art)
 	return a && a->right ? a->right : "this right";
 }
 
+/* "…to the extent that the law makes reasonable provision— (a) for the
+ * imposition of restrictions …": the necessity test of a point may stand in
+ * the text that introduces it. */
+static bool parent_necessity(ctx *c, const cov_node *node)
+{
+	const cov_node *p = node->parent;
+	if (!p || p->kind == COV_NODE_DOCUMENT || c->concept[C_NECESSITY] < 0)
+		return false;
+	size_t first = cov_tokens_at(c->tokp, p->text_start), last = cov_tokens_at(c->tokp, p->text_end);
+	cov_match *m = NULL;
+	size_t n = 0, cap = 0;
+	bool found = false;
+	if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &n, &cap) == COV_OK)
+		for (size_t i = 0; i < n && !found; i++)
+			found = m[i].concept == c->concept[C_NECESSITY];
+	free(m);
+	return found;
+}
+
 static void limitation_rules(ctx *c, const cov_node *node, const char *article, const sentence *s,
 			     rightset ctx_rights, cov_limitation *lim)
 {
 	size_t marker = find(c, C_RESTRICT, s, 0);
 	size_t cond = find(c, C_CONDITION, s, 0);
 	size_t deleg = find(c, C_DELEGATION, s, 0);
-	if (has(c, C_NON_RESTRICTABLE, s))
-		return; /* the rights that may never be restricted: a positive */
+	if (has(c, C_NON_RESTRICTABLE, s) || has(c, C_REFERS_ELSEWHERE, s))
+		return; /* the rights that may never be restricted (a positive), or a pointer to the limits */
 	if (marker == SIZE_MAX && cond == SIZE_MAX && deleg == SIZE_MAX)
 		return;
 	size_t m0 = marker != SIZE_MAX ? marker : cond != SIZE_MAX ? cond : deleg;
@@ -324,7 +343,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 				grounds[n_grounds++] = i;
 		}
 	}
-	bool by_law = has(c, C_BY_LAW, s), necessity = has(c, C_NECESSITY, s);
+	bool by_law = has(c, C_BY_LAW, s), necessity = has(c, C_NECESSITY, s) || parent_necessity(c, node);
 	if (lim) {
 		const char **g = cov_arena_alloc(&c->rev->arena, (n_grounds + 1) * sizeof *g);
 		for (size_t k = 0; g && k < n_grounds; k++)
@@ -485,8 +504,14 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		}
 	}
 	size_t em = find(c, C_EMERGENCY, s, 0);
+	/* an emergency clause that may restrict rights in general, or a
+	 * non-derogable right by name (Chile's movement and assembly are derogable) */
+	rightset nonderog = 0;
+	for (size_t k = 0; k < c->r->n_iccpr; k++)
+		if (c->r->iccpr[k].non_derogable)
+			nonderog |= (rightset)1 << c->r->iccpr[k].num;
 	if (em != SIZE_MAX && has(c, C_RESTRICT, s) && !has(c, C_NON_RESTRICTABLE, s) &&
-	    (has(c, C_GENERAL, s) || rights_in(c, s))) {
+	    (has(c, C_GENERAL, s) || (rights_in(c, s) & nonderog))) {
 		if (GROW(c->emergency, c->n_emergency, c->cap_emergency)) {
 			c->emergency[c->n_emergency].node = node;
 			c->emergency[c->n_emergency].article = article;
