@@ -77,12 +77,14 @@ typedef struct cov_node cov_node;
 typedef enum cov_format {
 	COV_FORMAT_AUTO = 0,
 	COV_FORMAT_TEXT,     /* plain text and Markdown */
-	COV_FORMAT_HTML
+	COV_FORMAT_HTML,
+	COV_FORMAT_PDF,      /* the text layer (no OCR) */
+	COV_FORMAT_DOCX
 } cov_format;
 
 typedef struct cov_parse_options {
 	const char *language;  /* "auto" or NULL to detect, or "en", "ru", "kk" */
-	const char *encoding;  /* NULL: UTF-8 (BOM honoured); else an ICU charset name */
+	const char *encoding;  /* NULL or "auto": UTF-8, else detected; or an ICU charset name */
 	cov_format format;     /* COV_FORMAT_AUTO sniffs the content */
 	size_t max_bytes;      /* refuse larger inputs; 0 = COV_DEFAULT_MAX_BYTES */
 } cov_parse_options;
@@ -107,6 +109,10 @@ const char *cov_doc_name(const cov_doc *doc);
 const char *cov_doc_title(const cov_doc *doc);      /* "" if none */
 const char *cov_doc_language(const cov_doc *doc);   /* "en", "ru", "kk", … or "und" */
 const char *cov_doc_encoding(const cov_doc *doc);   /* encoding of the input */
+/* 0–100: how sure the encoding detector was (100 when declared or UTF-8). */
+int cov_doc_encoding_confidence(const cov_doc *doc);
+/* Pages of a PDF input, 0 for other formats. */
+size_t cov_doc_pages(const cov_doc *doc);
 cov_format cov_doc_format(const cov_doc *doc);
 /* Number of nodes of `kind` in the whole tree. */
 size_t cov_doc_count(const cov_doc *doc, cov_node_kind kind);

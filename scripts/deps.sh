@@ -6,8 +6,8 @@
 # without the user seeing it.
 set -euo pipefail
 
-build=(gcc make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev)
-test=(libcmocka-dev valgrind)
+build=(gcc make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev)
+test=(libcmocka-dev valgrind poppler-utils)
 fuzz=(clang libclang-rt-14-dev)
 
 want=("${build[@]}")

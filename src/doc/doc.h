@@ -32,6 +32,8 @@ struct cov_doc {
 	const char *title;
 	char language[8];
 	char encoding[32];
+	int encoding_confidence;
+	size_t pages;
 	cov_format format;
 	cov_node_kind primary;
 	/* HTML ingest: per-line heading level hint (0 none), or NULL */

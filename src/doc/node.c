@@ -200,6 +200,8 @@ const char *cov_doc_name(const cov_doc *doc) { return doc->name; }
 const char *cov_doc_title(const cov_doc *doc) { return doc->title ? doc->title : ""; }
 const char *cov_doc_language(const cov_doc *doc) { return doc->language; }
 const char *cov_doc_encoding(const cov_doc *doc) { return doc->encoding; }
+int cov_doc_encoding_confidence(const cov_doc *doc) { return doc->encoding_confidence; }
+size_t cov_doc_pages(const cov_doc *doc) { return doc->pages; }
 cov_format cov_doc_format(const cov_doc *doc) { return doc->format; }
 cov_node_kind cov_doc_primary_kind(const cov_doc *doc) { return doc->primary; }
 

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 
 int cov_read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -133,14 +134,64 @@ static bool looks_like_html(const char *s, size_t n)
 	return false;
 }
 
+/* Guess a legacy encoding with ICU's charset detector; NULL when it is
+ * not sure enough (a wrong guess would turn a text into nonsense). */
+static const char *detect_charset(const char *buf, size_t len, int *confidence)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UCharsetDetector *det = ucsdet_open(&err);
+	if (U_FAILURE(err))
+		return NULL;
+	ucsdet_setText(det, buf, (int32_t)(len > (1u << 20) ? 1u << 20 : len), &err);
+	const UCharsetMatch *m = U_SUCCESS(err) ? ucsdet_detect(det, &err) : NULL;
+	const char *name = NULL;
+	if (m && U_SUCCESS(err)) {
+		int conf = ucsdet_getConfidence(m, &err);
+		const char *n = ucsdet_getName(m, &err);
+		/* names from ICU's own static table: they outlive the detector */
+		if (U_SUCCESS(err) && n && conf >= 30 && strcasecmp(n, "UTF-8") != 0) {
+			name = n;
+			*confidence = conf;
+		}
+	}
+	ucsdet_close(det);
+	return name;
+}
+
+static bool starts_with(const char *buf, size_t len, const char *magic, size_t n)
+{
+	return len >= n && memcmp(buf, magic, n) == 0;
+}
+
 int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opts)
 {
 	const char *enc = opts && opts->encoding && *opts->encoding ? opts->encoding : NULL;
 	if (enc && (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0))
 		enc = NULL;
+	bool auto_enc = !enc || strcasecmp(enc, "auto") == 0;
+	if (enc && strcasecmp(enc, "auto") == 0)
+		enc = NULL;
+	doc->encoding_confidence = 100;
 	if (len == 0) {
 		free(buf);
 		return cov_error_set(COV_EINPUT, "%s: empty file", doc->name);
+	}
+	/* binary formats, by their content, whatever the file is called */
+	cov_format want = opts ? opts->format : COV_FORMAT_AUTO;
+	if (want == COV_FORMAT_PDF || (want == COV_FORMAT_AUTO && starts_with(buf, len, "%PDF-", 5))) {
+		snprintf(doc->encoding, sizeof doc->encoding, "PDF text layer");
+		doc->format = COV_FORMAT_PDF;
+		int rc = cov_pdf_extract(doc, buf, len);
+		free(buf);
+		return rc;
+	}
+	if (want == COV_FORMAT_DOCX || (want == COV_FORMAT_AUTO && starts_with(buf, len, "PK\x03\x04", 4))) {
+		snprintf(doc->encoding, sizeof doc->encoding, "DOCX (UTF-8 XML)");
+		doc->format = COV_FORMAT_DOCX;
+		size_t max = opts && opts->max_bytes ? opts->max_bytes : COV_DEFAULT_MAX_BYTES;
+		int rc = cov_docx_extract(doc, buf, len, max);
+		free(buf);
+		return rc;
 	}
 	const unsigned char *u = (const unsigned char *)buf;
 	size_t skip = 0;
@@ -167,6 +218,25 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 		doc->body = bom ? 3 : 0;
 		snprintf(doc->encoding, sizeof doc->encoding, "%s", bom ? "UTF-8 (BOM)" : "UTF-8");
 	}
+	/* not UTF-8 and no encoding named: ask the detector (Windows-1251,
+	 * KOI8-R, …); the guess and its confidence are reported */
+	if (auto_enc && !enc && cov_utf8_invalid_at(buf, len) < len && !memchr(buf, '\0', len)) {
+		int conf = 0;
+		const char *guess = detect_charset(buf, len, &conf);
+		if (guess) {
+			char *text = NULL;
+			size_t n = 0;
+			int rc = to_utf8(doc, guess, buf, len, &text, &n);
+			if (rc == COV_OK) {
+				free(buf);
+				buf = text;
+				len = n;
+				doc->body = 0;
+				snprintf(doc->encoding, sizeof doc->encoding, "%s", guess);
+				doc->encoding_confidence = conf;
+			}
+		}
+	}
 	const char *nul = memchr(buf, '\0', len);
 	if (nul) {
 		size_t at = (size_t)(nul - buf);
@@ -179,11 +249,11 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 	if (bad < len) {
 		free(buf);
 		return cov_error_set(COV_EINPUT,
-				     "%s: invalid UTF-8 at byte %zu; if the file is in a legacy encoding, "
+				     "%s: invalid UTF-8 at byte %zu, and no legacy encoding could be recognised; "
 				     "name it with --encoding (e.g. windows-1251, koi8-r)",
 				     doc->name, bad);
 	}
-	if (format == COV_FORMAT_AUTO)
+	if (format == COV_FORMAT_AUTO || format == COV_FORMAT_PDF || format == COV_FORMAT_DOCX)
 		format = looks_like_html(buf, len) ? COV_FORMAT_HTML : COV_FORMAT_TEXT;
 	doc->format = format;
 	if (format == COV_FORMAT_HTML) {

@@ -15,5 +15,8 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 int cov_read_file(const char *path, size_t max, char **out, size_t *len);
 /* HTML (any encoding libxml2 detects) to lines of text. */
 int cov_html_extract(cov_doc *doc, const char *buf, size_t len);
+/* PDF text layer to lines (pdf.c); DOCX paragraphs to lines (docx.c). */
+int cov_pdf_extract(cov_doc *doc, const char *buf, size_t len);
+int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max);
 
 #endif

@@ -53,8 +53,12 @@ int cov_render_json_buf(const cov_doc *doc, cov_buf *out)
 	json_object_set_new(root, "title", json_string(cov_doc_title(doc)));
 	json_object_set_new(root, "language", json_string(doc->language));
 	json_object_set_new(input, "name", json_string(doc->name));
-	json_object_set_new(input, "format", json_string(doc->format == COV_FORMAT_HTML ? "html" : "text"));
+	static const char *const formats[] = {"text", "text", "html", "pdf", "docx"};
+	json_object_set_new(input, "format", json_string(formats[doc->format <= COV_FORMAT_DOCX ? doc->format : 0]));
 	json_object_set_new(input, "encoding", json_string(doc->encoding));
+	json_object_set_new(input, "encoding_confidence", json_integer(doc->encoding_confidence));
+	if (doc->pages)
+		json_object_set_new(input, "pages", json_integer((json_int_t)doc->pages));
 	json_object_set_new(input, "bytes", json_integer((json_int_t)doc->len));
 	json_object_set_new(root, "input", input);
 	json_object_set_new(root, "primary", json_string(cov_node_kind_name(doc->primary)));
