@@ -67,6 +67,7 @@ typedef enum cov_node_kind {
 	COV_NODE_POINT,
 	COV_NODE_ATTACHMENT,   /* schedule, annex, amendment */
 	COV_NODE_HCONTAINER,   /* a division with no name: "I. Form of the State" */
+	COV_NODE_NOTE,         /* an editorial or amendment note: «Сноска. Статья 2 с изменениями …» */
 	COV_NODE_KIND_COUNT
 } cov_node_kind;
 
@@ -111,6 +112,19 @@ const char *cov_doc_language(const cov_doc *doc);   /* "en", "ru", "kk", … or 
 const char *cov_doc_encoding(const cov_doc *doc);   /* encoding of the input */
 /* 0–100: how sure the encoding detector was (100 when declared or UTF-8). */
 int cov_doc_encoding_confidence(const cov_doc *doc);
+/* False when the text says it is no longer in force («Утратил силу»). */
+int cov_doc_in_force(const cov_doc *doc);
+
+/* An amendment recorded in a note: the date and number of the amending law. */
+typedef struct cov_amendment {
+	const char *date;  /* "2017-03-10", "" if none */
+	const char *law;   /* "51-VI", "" if none */
+} cov_amendment;
+/* The amendments a note records (COV_NODE_NOTE), NULL and 0 for other nodes. */
+const cov_amendment *cov_node_amendments(const cov_node *node, size_t *n);
+/* A unit repealed: nothing left of it but a note that says so. */
+int cov_node_repealed(const cov_node *node);
+
 /* Pages of a PDF input, 0 for other formats. */
 size_t cov_doc_pages(const cov_doc *doc);
 cov_format cov_doc_format(const cov_doc *doc);

@@ -20,6 +20,9 @@ struct cov_node {
 	const char *num_printed;
 	const char *heading;
 	const char *eid;
+	const cov_amendment *amendments; /* notes only */
+	size_t n_amendments;
+	bool repealed;
 };
 
 struct cov_doc {
@@ -33,6 +36,7 @@ struct cov_doc {
 	char language[8];
 	char encoding[32];
 	int encoding_confidence;
+	bool repealed;       /* the act says it is no longer in force */
 	size_t pages;
 	cov_format format;
 	cov_node_kind primary;

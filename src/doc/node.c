@@ -9,13 +9,13 @@
 
 static const char *const kind_names[COV_NODE_KIND_COUNT] = {
 	"act", "preface", "preamble", "part", "title", "chapter", "section",
-	"subsection", "article", "paragraph", "point", "attachment", "hcontainer",
+	"subsection", "article", "paragraph", "point", "attachment", "hcontainer", "note",
 };
 
 /* Akoma Ntoso eId short names (AKN naming convention, section 5). */
 static const char *const kind_short[COV_NODE_KIND_COUNT] = {
 	"", "preface", "preamble", "part", "title", "chp", "sec",
-	"subsec", "art", "para", "point", "att", "hcontainer",
+	"subsec", "art", "para", "point", "att", "hcontainer", "note",
 };
 
 const char *cov_node_kind_name(cov_node_kind kind)
@@ -202,6 +202,14 @@ const char *cov_doc_language(const cov_doc *doc) { return doc->language; }
 const char *cov_doc_encoding(const cov_doc *doc) { return doc->encoding; }
 int cov_doc_encoding_confidence(const cov_doc *doc) { return doc->encoding_confidence; }
 size_t cov_doc_pages(const cov_doc *doc) { return doc->pages; }
+int cov_doc_in_force(const cov_doc *doc) { return !doc->repealed; }
+int cov_node_repealed(const cov_node *n) { return n->repealed; }
+
+const cov_amendment *cov_node_amendments(const cov_node *n, size_t *count)
+{
+	*count = n->n_amendments;
+	return n->amendments;
+}
 cov_format cov_doc_format(const cov_doc *doc) { return doc->format; }
 cov_node_kind cov_doc_primary_kind(const cov_doc *doc) { return doc->primary; }
 

@@ -73,8 +73,9 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 		if (strcmp(key, kind_keys[i].key) == 0)
 			kind = (int)kind_keys[i].kind;
 	bool is_common = strcmp(key, "common") == 0, is_number = strcmp(key, "number") == 0,
-	     is_opening = strcmp(key, "preamble-opening") == 0, is_title = strcmp(key, "title-word") == 0;
-	if (kind < 0 && !is_common && !is_number && !is_opening && !is_title)
+	     is_opening = strcmp(key, "preamble-opening") == 0, is_title = strcmp(key, "title-word") == 0,
+	     is_note = strcmp(key, "note") == 0, is_repealed = strcmp(key, "repealed") == 0;
+	if (kind < 0 && !is_common && !is_number && !is_opening && !is_title && !is_note && !is_repealed)
 		return cov_error_set(COV_EDATA, "%s:%d: unknown key '%s'", path, lineno, key);
 
 	for (char *save = NULL, *tok = strtok_r(rest, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
@@ -101,6 +102,10 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 			ok = push((void **)&d->numwords, &d->n_numwords, sizeof nw, &nw);
 		} else if (is_common) {
 			ok = push((void **)&lang->common, &lang->n_common, sizeof w, &w);
+		} else if (is_note) {
+			ok = push((void **)&d->note_words, &d->n_note_words, sizeof w, &w);
+		} else if (is_repealed) {
+			ok = push((void **)&d->repealed_words, &d->n_repealed_words, sizeof w, &w);
 		} else if (is_title) {
 			ok = push((void **)&lang->title_words, &lang->n_title_words, sizeof w, &w);
 		} else {
@@ -305,6 +310,12 @@ void cov_data_free(cov_data *d)
 		free(d->keywords[i].word);
 	for (size_t i = 0; i < d->n_numwords; i++)
 		free(d->numwords[i].word);
+	for (size_t i = 0; i < d->n_note_words; i++)
+		free(d->note_words[i]);
+	for (size_t i = 0; i < d->n_repealed_words; i++)
+		free(d->repealed_words[i]);
+	free(d->note_words);
+	free(d->repealed_words);
 	for (size_t i = 0; i < d->n_langs; i++) {
 		for (size_t j = 0; j < d->langs[i].n_common; j++)
 			free(d->langs[i].common[j]);

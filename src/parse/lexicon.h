@@ -37,6 +37,10 @@ struct cov_rights_data;
 
 struct cov_data {
 	char *dir;
+	char **note_words;      /* folded: «сноска», "footnote" */
+	size_t n_note_words;
+	char **repealed_words;  /* folded: «исключена», "repealed" */
+	size_t n_repealed_words;
 	struct cov_rights_data *rights; /* data/standards, data/rights, data/rules.txt */
 	cov_keyword *keywords;  /* longest first, so "transitory article" wins over "art" */
 	size_t n_keywords;

@@ -455,6 +455,20 @@ static void classify(const cov_data *d, const char *s, line *l)
 		return;
 	}
 	l->type = LT_TEXT;
+	if (d && d->n_note_words) {
+		char folded[96];
+		size_t take = l->ce - l->cs < 64 ? l->ce - l->cs : 64;
+		int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
+		for (size_t k = 0; fl > 0 && k < d->n_note_words; k++) {
+			size_t wl = strlen(d->note_words[k]);
+			if ((size_t)fl > wl && memcmp(folded, d->note_words[k], wl) == 0 &&
+			    (folded[wl] == '.' || folded[wl] == ':')) {
+				l->type = LT_NOTE;
+				l->after = l->cs;
+				return;
+			}
+		}
+	}
 	if (scan_keyword(d, s, l))
 		return;
 	mark_style style;

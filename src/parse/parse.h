@@ -19,7 +19,8 @@ typedef enum line_type {
 	LT_KEYWORD,   /* "Article 5", «1-бап» */
 	LT_PREAMBLE,  /* "Preamble" alone */
 	LT_NUMBERED,  /* "1.", "1)", "(a)", "(iv)" */
-	LT_GENERIC    /* "<unknown word> 5": a heading if its numbers run 1, 2, 3 … */
+	LT_GENERIC,   /* "<unknown word> 5": a heading if its numbers run 1, 2, 3 … */
+	LT_NOTE       /* «Сноска. …», "Footnote: …" */
 } line_type;
 
 /* How a numbered line marks its number. */

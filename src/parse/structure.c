@@ -796,6 +796,18 @@ static int build(builder *b)
 			prev_blank = true;
 			continue;
 		}
+		if (l->type == LT_NOTE && b->body_started && b->depth) {
+			/* a note hangs from the unit (the article when there is one),
+			 * beside its paragraphs: the next paragraph or heading ends it */
+			int note_level = b->owner ? b->levels[b->owner_depth] + 1 : b->levels[b->depth - 1] + 1;
+			if (!b->owner && note_level < b->primary_level)
+				note_level = b->primary_level; /* the next article must close it */
+			cov_node *n = open_node(b, COV_NODE_NOTE, note_level, l->start, i + 1);
+			if (!n)
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			prev_blank = false;
+			continue;
+		}
 		if (l->type == LT_NUMBERED && b->owner &&
 		    list_item(b, l->start, l->num_at, l->num_len, (mark_style)l->style, l->value, l->suffix, l->after,
 			      i + 1, l)) {
@@ -884,6 +896,103 @@ static void choose_title(builder *b)
 		b->doc->title = clean_title(b, first->cs, first->ce < first->cs + 300 ? first->ce : first->cs + 300);
 }
 
+/* ---- notes: amendments and repeals ---- */
+
+static bool contains_word(const builder *b, size_t from, size_t to, char **words, size_t n)
+{
+	char folded[2048];
+	size_t take = to - from < 1500 ? to - from : 1500;
+	int fl = cov_utf8_fold(b->doc->text + from, take, folded, sizeof folded);
+	for (size_t k = 0; fl > 0 && k < n; k++)
+		if (strstr(folded, words[k]))
+			return true;
+	return false;
+}
+
+/* «… от 10.03.2017 № 51-VI …», "No. 51-VI of 10 March 2017": every date
+ * DD.MM.YYYY in a note, with the law number that follows it (№ or N). */
+static void read_amendments(builder *b, cov_node *n)
+{
+	const char *s = b->doc->text;
+	size_t a = n->text_start, e = n->text_end, count = 0;
+	cov_amendment tmp[64];
+	for (size_t i = a; i + 10 <= e && count < 64; i++) {
+		const char *p = s + i;
+		bool date = p[2] == '.' && p[5] == '.';
+		for (int k = 0; date && k < 10; k++)
+			if (k != 2 && k != 5 && !(p[k] >= '0' && p[k] <= '9'))
+				date = false;
+		if (!date || (i > a && s[i - 1] >= '0' && s[i - 1] <= '9'))
+			continue;
+		char iso[11] = {p[6], p[7], p[8], p[9], '-', p[3], p[4], '-', p[0], p[1], '\0'};
+		/* the law number: after "№" or "N", before a space, "(" or ";" */
+		const char *law = "";
+		size_t j = i + 10, limit = j + 24 < e ? j + 24 : e;
+		for (; j < limit; j++) {
+			bool mark = (unsigned char)s[j] == 0xE2 && j + 2 < e && (unsigned char)s[j + 1] == 0x84 &&
+				    (unsigned char)s[j + 2] == 0x96; /* № */
+			if (mark || (s[j] == 'N' && j + 1 < e && s[j + 1] == ' ')) {
+				j += mark ? 3 : 1;
+				while (j < e && s[j] == ' ')
+					j++;
+				size_t k = j;
+				while (k < e && s[k] != ' ' && s[k] != '(' && s[k] != ';' && s[k] != ',' && s[k] != ')' &&
+				       s[k] != '\n')
+					k++;
+				law = dup_span(b, j, k);
+				break;
+			}
+		}
+		tmp[count].date = cov_arena_strndup(&b->doc->arena, iso, 10);
+		tmp[count].law = law;
+		if (!tmp[count].date)
+			tmp[count].date = "";
+		count++;
+		i += 9;
+	}
+	if (!count)
+		return;
+	cov_amendment *v = cov_arena_alloc(&b->doc->arena, count * sizeof *v);
+	if (!v)
+		return;
+	memcpy(v, tmp, count * sizeof *v);
+	n->amendments = v;
+	n->n_amendments = count;
+}
+
+/* Notes become amendments; a unit with no text and no children but notes
+ * saying it was excluded is repealed; a title block saying the act lost its
+ * force marks the document. */
+static void read_notes(builder *b)
+{
+	cov_iter it;
+	cov_iter_init(&it, b->doc->root);
+	cov_event ev;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		cov_node *n = (cov_node *)it.node;
+		if (ev != COV_EVENT_ENTER)
+			continue;
+		if (n->kind == COV_NODE_NOTE) {
+			read_amendments(b, n);
+			continue;
+		}
+		if (n->kind == COV_NODE_PREFACE && b->d->n_repealed_words &&
+		    contains_word(b, n->text_start, n->text_end, b->d->repealed_words, b->d->n_repealed_words))
+			b->doc->repealed = true;
+		if (!n->first || n->text_end > n->text_start)
+			continue;
+		bool only_notes = true, says_repealed = false;
+		for (cov_node *c = n->first; c; c = c->next) {
+			if (c->kind != COV_NODE_NOTE) {
+				only_notes = false;
+				break;
+			}
+			says_repealed |= contains_word(b, c->text_start, c->text_end, b->d->repealed_words, b->d->n_repealed_words);
+		}
+		n->repealed = only_notes && says_repealed;
+	}
+}
+
 /* Own text: from after the heading to the first child, trimmed. */
 static void finish_spans(cov_doc *doc)
 {
@@ -933,6 +1042,7 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	if (rc == COV_OK) {
 		finish_spans(doc);
 		choose_title(b);
+		read_notes(b);
 	}
 	free(b->next_primary);
 	free(b);

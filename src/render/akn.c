@@ -80,7 +80,8 @@ static const char *element(cov_node_kind k)
 	switch (k) {
 	case COV_NODE_PREFACE: return "preface";
 	case COV_NODE_PREAMBLE: return "preamble";
-	case COV_NODE_ATTACHMENT: return "hcontainer";
+	case COV_NODE_ATTACHMENT:
+	case COV_NODE_NOTE: return "hcontainer";
 	default: return cov_node_kind_name(k);
 	}
 }
@@ -106,8 +107,8 @@ static void write_node(xmlTextWriterPtr w, const cov_doc *doc, const cov_node *n
 		return;
 	}
 	xmlTextWriterStartElement(w, BAD_CAST element(n->kind));
-	if (n->kind == COV_NODE_ATTACHMENT)
-		xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "attachment");
+	if (n->kind == COV_NODE_ATTACHMENT || n->kind == COV_NODE_NOTE)
+		xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST(n->kind == COV_NODE_NOTE ? "note" : "attachment"));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "eId", BAD_CAST n->eid);
 	if (n->num_printed[0] || n->num[0]) {
 		xmlTextWriterStartElement(w, BAD_CAST "num");

@@ -25,6 +25,18 @@ static json_t *node_json(const cov_doc *doc, const cov_node *n)
 	json_object_set_new(o, "start", json_integer((json_int_t)n->start));
 	json_object_set_new(o, "end", json_integer((json_int_t)n->end));
 	json_object_set_new(o, "text", json_stringn(doc->text + n->text_start, n->text_end - n->text_start));
+	if (n->kind == COV_NODE_NOTE) {
+		json_t *ev = json_array();
+		for (size_t i = 0; i < n->n_amendments; i++) {
+			json_t *e = json_object();
+			json_object_set_new(e, "date", json_string(n->amendments[i].date));
+			json_object_set_new(e, "law", json_string(n->amendments[i].law));
+			json_array_append_new(ev, e);
+		}
+		json_object_set_new(o, "amendments", ev);
+	}
+	if (n->repealed)
+		json_object_set_new(o, "repealed", json_true());
 	for (const cov_node *c = n->first; c; c = c->next) {
 		json_t *cj = node_json(doc, c);
 		if (!cj) {
@@ -62,6 +74,7 @@ int cov_render_json_buf(const cov_doc *doc, cov_buf *out)
 	json_object_set_new(input, "bytes", json_integer((json_int_t)doc->len));
 	json_object_set_new(root, "input", input);
 	json_object_set_new(root, "primary", json_string(cov_node_kind_name(doc->primary)));
+	json_object_set_new(root, "in_force", json_boolean(!doc->repealed));
 	for (const cov_node *c = doc->root->first; c; c = c->next) {
 		json_t *cj = node_json(doc, c);
 		if (!cj) {

@@ -57,6 +57,12 @@ int cov_render_md_buf(const cov_doc *doc, cov_buf *out)
 		depth++;
 		if (n->kind == COV_NODE_DOCUMENT)
 			continue;
+		if (n->kind == COV_NODE_NOTE) {
+			cov_buf_puts(out, "> ");
+			own_text(doc, n, out);
+			cov_buf_puts(out, "\n\n");
+			continue;
+		}
 		bool list = n->kind == COV_NODE_PARAGRAPH || n->kind == COV_NODE_POINT;
 		if (n->kind == COV_NODE_PREFACE) {
 			/* its first line is the title */

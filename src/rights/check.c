@@ -913,7 +913,7 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 			for (const cov_node *p = n; p; p = p->parent)
 				if (p->kind == doc->primary)
 					in_unit = true;
-			if (in_unit && n->text_end > n->text_start)
+			if (in_unit && n->text_end > n->text_start && n->kind != COV_NODE_NOTE)
 				provision(c, n, &article_ctx);
 		}
 		if (c->status == COV_OK)
