@@ -70,6 +70,26 @@ static int intern(diff_side *s[2], uint32_t *n_ids)
 
 /* ---- units and vectors ---- */
 
+/* Tokens inside editorial notes («Примечание. См. постановление …») say
+ * nothing about an article's content: they are left out of its words. */
+static int mask_notes(diff_side *s)
+{
+	s->in_note = calloc(s->tok.n + 1, sizeof *s->in_note);
+	if (!s->in_note)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	cov_iter it;
+	cov_iter_init(&it, s->doc->root);
+	cov_event ev;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		const cov_node *n = it.node;
+		if (ev != COV_EVENT_ENTER || n->kind != COV_NODE_NOTE)
+			continue;
+		for (size_t t = cov_tokens_at(&s->tok, n->start); t < s->tok.n && s->tok.v[t].start < n->end; t++)
+			s->in_note[t] = true;
+	}
+	return COV_OK;
+}
+
 static int collect_units(diff_side *s)
 {
 	const cov_doc *doc = s->doc;
@@ -144,7 +164,7 @@ static int unit_terms(const diff_side *s, size_t u, vec *v)
 	}
 	size_t k = 0;
 	for (size_t i = a; i < b; i++)
-		if (!is_number(&s->tok.v[i]))
+		if (!is_number(&s->tok.v[i]) && !s->in_note[i])
 			ids[k++] = s->ids[i];
 	qsort(ids, k, sizeof *ids, cmp_u32);
 	for (size_t i = 0; i < k; i++) {
@@ -209,6 +229,7 @@ static void side_free(diff_side *s)
 {
 	cov_tokens_free(&s->tok);
 	free(s->ids);
+	free(s->in_note);
 	free(s->units);
 	free(s->first);
 	free(s->last);
@@ -244,6 +265,8 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 		rc = cov_tokenize(sides[k].doc->text, sides[k].doc->len, lex ? lex->stemmer : NULL, &sides[k].tok);
 		if (rc == COV_OK)
 			rc = collect_units(&sides[k]);
+		if (rc == COV_OK)
+			rc = mask_notes(&sides[k]);
 	}
 	uint32_t n_ids = 0;
 	if (rc == COV_OK)

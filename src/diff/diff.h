@@ -14,6 +14,7 @@ typedef struct diff_side {
 	const cov_doc *doc;
 	cov_tokens tok;
 	uint32_t *ids;             /* per token: interned stem id */
+	bool *in_note;             /* per token: inside an editorial note */
 	const cov_node **units;    /* articles (the primary kind), in order */
 	size_t n_units;
 	size_t *first, *last;      /* per unit: token range [first, last) of its body */
