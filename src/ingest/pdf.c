@@ -76,20 +76,28 @@ static size_t count_key(page_lines *pages, size_t n, bool top, const char *key)
 	return count;
 }
 
-/* Drop running headers and footers and page numbers. */
+/* Drop running headers and footers and page numbers: decide for every
+ * page first, then remove, so that one page's removal does not hide the
+ * repetition on the others. */
 static void drop_furniture(page_lines *pages, size_t n)
 {
+	bool *drop = calloc(n + 1, sizeof *drop);
+	if (!drop)
+		return;
 	for (int top = 0; top < 2; top++) {
 		for (int round = 0; round < 2; round++) { /* a header may sit above a page number */
 			for (size_t p = 0; p < n; p++) {
+				drop[p] = false;
 				if (!pages[p].n)
 					continue;
 				const char *l = pages[p].v[top ? 0 : pages[p].n - 1];
 				char key[256];
 				furniture_key(l, key, sizeof key);
-				bool drop = is_page_number(l) ||
-					    (n >= 3 && key[0] && count_key(pages, n, top, key) * 2 >= n && strlen(key) < 120);
-				if (!drop)
+				size_t same = n >= 2 && key[0] ? count_key(pages, n, top, key) : 0;
+				drop[p] = is_page_number(l) || (same >= 2 && same * 2 >= n && strlen(key) < 120);
+			}
+			for (size_t p = 0; p < n; p++) {
+				if (!drop[p])
 					continue;
 				if (top)
 					memmove(pages[p].v, pages[p].v + 1, (pages[p].n - 1) * sizeof *pages[p].v);
@@ -97,6 +105,7 @@ static void drop_furniture(page_lines *pages, size_t n)
 			}
 		}
 	}
+	free(drop);
 }
 
 static bool ends_sentence(const char *l)

@@ -943,6 +943,21 @@ static void read_amendments(builder *b, cov_node *n)
 				break;
 			}
 		}
+		if (!*law) {
+			/* "Law No. 51-VI of 10.03.2017": the number before the date */
+			size_t from = i > a + 40 ? i - 40 : a;
+			for (size_t k = i; k-- > from;)
+				if (s[k] == 'N' && k + 3 < i && s[k + 1] == 'o' && s[k + 2] == '.') {
+					size_t j2 = k + 3;
+					while (j2 < i && s[j2] == ' ')
+						j2++;
+					size_t k2 = j2;
+					while (k2 < i && s[k2] != ' ' && s[k2] != ',' && s[k2] != ';')
+						k2++;
+					law = dup_span(b, j2, k2);
+					break;
+				}
+		}
 		tmp[count].date = cov_arena_strndup(&b->doc->arena, iso, 10);
 		tmp[count].law = law;
 		if (!tmp[count].date)

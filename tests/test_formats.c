@@ -1,0 +1,227 @@
+/*
+ * test_formats.c — the formats a draft arrives in: PDF (text layer), DOCX,
+ * legacy encodings, amendment notes; and hostile files (encrypted or
+ * truncated PDFs, a PDF of images, a zip bomb, a DTD with entities, a zip
+ * that is no DOCX).  Fixtures are in tests/fixtures (made by the scripts
+ * there); the Adilet PDFs of ../shared/corpus when present.
+ */
+#include "helpers.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *fixture(const char *name)
+{
+	static char path[4096];
+	snprintf(path, sizeof path, "%s/tests/fixtures/%s", getenv("COVENANT_SOURCE"), name);
+	return path;
+}
+
+static cov_doc *parse_fixture(const char *name)
+{
+	cov_doc *doc;
+	if (cov_doc_parse_file(test_data, fixture(name), NULL, &doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	assert_tree_sane(doc);
+	assert_no_word_lost(doc);
+	return doc;
+}
+
+static void refused(const char *name, const char *fragment)
+{
+	cov_doc *doc = NULL;
+	int rc = cov_doc_parse_file(test_data, fixture(name), NULL, &doc);
+	assert_int_equal(rc, COV_EINPUT);
+	assert_null(doc);
+	if (!strstr(cov_error_last(), fragment))
+		fail_msg("error '%s' lacks '%s'", cov_error_last(), fragment);
+}
+
+static void pdf_text_layer(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_fixture("text.pdf");
+	assert_int_equal(cov_doc_format(doc), COV_FORMAT_PDF);
+	assert_int_equal(cov_doc_pages(doc), 2);
+	size_t len;
+	const char *t = cov_doc_text(doc, &len);
+	/* the running header and the page numbers are gone */
+	assert_null(strstr(t, "official text"));
+	assert_string_equal(cov_doc_title(doc), "Constitution of Testland");
+	/* a wrapped line joined again, a hyphenated word rejoined */
+	assert_non_null(strstr(t, "deprived of his life arbitrarily."));
+	assert_non_null(strstr(t, "including the freedom to seek"));
+	assert_int_equal(cov_doc_count(doc, COV_NODE_ARTICLE), 4);
+	assert_int_equal(cov_doc_count(doc, COV_NODE_PARAGRAPH), 2);
+	/* the footnote is kept apart from article 3's text, with its amendment */
+	const cov_node *a3 = find_node(doc, COV_NODE_ARTICLE, "3");
+	char *own = node_text(doc, a3);
+	assert_string_equal(own, "Everyone has the right of peaceful assembly.");
+	free(own);
+	const cov_node *note = cov_node_first_child(a3);
+	assert_non_null(note);
+	assert_int_equal(cov_node_kind_of(note), COV_NODE_NOTE);
+	size_t n;
+	const cov_amendment *am = cov_node_amendments(note, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(am[0].date, "2017-03-10");
+	assert_string_equal(am[0].law, "51-VI");
+	cov_doc_free(doc);
+}
+
+static void hostile_pdfs(void **state)
+{
+	(void)state;
+	refused("encrypted.pdf", "encrypted PDF");
+	refused("image.pdf", "no text layer");
+	/* the first 700 bytes of a PDF */
+	size_t len;
+	char *buf = read_whole(fixture("text.pdf"), &len);
+	assert_non_null(buf);
+	cov_doc *doc = NULL;
+	assert_int_equal(cov_doc_parse_buffer(test_data, buf, 700, "truncated.pdf", NULL, &doc), COV_EINPUT);
+	assert_non_null(strstr(cov_error_last(), "truncated.pdf: not a readable PDF"));
+	/* a PDF called .txt is still a PDF: content decides */
+	cov_parse_options o = {0};
+	assert_int_equal(cov_doc_parse_buffer(test_data, buf, len, "mislabelled.txt", &o, &doc), COV_OK);
+	assert_int_equal(cov_doc_format(doc), COV_FORMAT_PDF);
+	cov_doc_free(doc);
+	free(buf);
+}
+
+static void docx(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_fixture("text.docx");
+	assert_int_equal(cov_doc_format(doc), COV_FORMAT_DOCX);
+	assert_string_equal(cov_doc_language(doc), "ru");
+	assert_int_equal(cov_doc_count(doc, COV_NODE_ARTICLE), 2);
+	/* Word's automatic numbering, written out: 1. 2. per list, 1) 2) one level down */
+	assert_int_equal(cov_doc_count(doc, COV_NODE_PARAGRAPH), 3);
+	assert_int_equal(cov_doc_count(doc, COV_NODE_POINT), 2);
+	assert_string_equal(cov_node_eid(find_node(doc, COV_NODE_POINT, "2")), "art_2__para_1__point_2");
+	cov_doc_free(doc);
+	refused("bomb.docx", "zip bomb");
+	refused("dtd.docx", "declares a DTD");
+	refused("nodoc.docx", "without word/document.xml");
+}
+
+static void koi8r(void **state)
+{
+	(void)state;
+	/* «Статья 1. Каждый имеет право на жизнь.» in KOI8-R, named */
+	const char koi[] = "\xf3\xd4\xc1\xd4\xd8\xd1 1.\n\xeb\xc1\xd6\xc4\xd9\xca \xc9\xcd\xc5\xc5\xd4 \xd0\xd2\xc1\xd7\xcf "
+			   "\xce\xc1 \xd6\xc9\xda\xce\xd8.\n";
+	cov_parse_options o = {.encoding = "koi8-r"};
+	cov_doc *doc = parse_str_opts(koi, strlen(koi), &o);
+	assert_string_equal(cov_doc_encoding(doc), "koi8-r");
+	assert_int_equal(cov_doc_encoding_confidence(doc), 100);
+	assert_non_null(strstr(cov_doc_text(doc, NULL), "Каждый имеет право на жизнь."));
+	cov_doc_free(doc);
+	/* UTF-16BE with a byte-order mark */
+	const char be[] = "\xfe\xff\x00" "A\x00r\x00t\x00i\x00" "c\x00l\x00" "e\x00 \x00" "1\x00\n\x00" "X\x00.\x00\n";
+	doc = parse_str_opts(be, sizeof be - 1, NULL);
+	assert_string_equal(cov_doc_encoding(doc), "UTF-16BE");
+	assert_int_equal(cov_doc_count(doc, COV_NODE_ARTICLE), 1);
+	cov_doc_free(doc);
+}
+
+static void notes_in_text(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Статья 83\nТекст.\nСтатья 84\nСноска. Статья 84 исключена Законом РК от 21.05.2007 № 254-III "
+				 "(вводится в действие со дня его официального опубликования).\nСтатья 85\n1. Первый.\n"
+				 "Примечание. См. постановление от 18.05.2023 № 14-НП.\n2. Второй.\n");
+	const cov_node *a84 = find_node(doc, COV_NODE_ARTICLE, "84");
+	assert_true(cov_node_repealed(a84));
+	assert_false(cov_node_repealed(find_node(doc, COV_NODE_ARTICLE, "83")));
+	size_t n;
+	const cov_amendment *am = cov_node_amendments(cov_node_first_child(a84), &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(am[0].date, "2007-05-21");
+	assert_string_equal(am[0].law, "254-III");
+	/* a note between paragraphs: the numbering goes on after it */
+	const cov_node *a85 = find_node(doc, COV_NODE_ARTICLE, "85");
+	const cov_node *c = cov_node_first_child(a85);
+	assert_int_equal(cov_node_kind_of(c), COV_NODE_PARAGRAPH);
+	c = cov_node_next(c);
+	assert_int_equal(cov_node_kind_of(c), COV_NODE_NOTE);
+	c = cov_node_next(c);
+	assert_int_equal(cov_node_kind_of(c), COV_NODE_PARAGRAPH);
+	assert_string_equal(cov_node_num(c), "2");
+	assert_true(cov_doc_in_force(doc));
+	assert_no_word_lost(doc);
+	cov_doc_free(doc);
+}
+
+static cov_doc *adilet(const char *file, bool *skipped)
+{
+	char buf[4096], rel[512];
+	snprintf(rel, sizeof rel, "kz-adilet-ru-pdf/%s", file);
+	const char *path = corpus_path(rel, buf, sizeof buf);
+	*skipped = !path;
+	if (!path)
+		return NULL;
+	cov_doc *doc;
+	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	assert_tree_sane(doc);
+	assert_no_word_lost(doc);
+	return doc;
+}
+
+static void adilet_pdfs(void **state)
+{
+	(void)state;
+	bool skipped;
+	cov_doc *doc = adilet("k950001000_.01-01-2023.rus.pdf", &skipped);
+	if (skipped)
+		skip();
+	/* the 1995 Constitution as of 2023: Разделы I–IX, articles 1–99 and the inserted ones */
+	assert_int_equal(cov_doc_count(doc, COV_NODE_SECTION), 9);
+	assert_int_equal(cov_doc_count(doc, COV_NODE_ARTICLE), 102);
+	for (long k = 1; k <= 99; k++) {
+		char num[8];
+		snprintf(num, sizeof num, "%ld", k);
+		if (!find_node(doc, COV_NODE_ARTICLE, num))
+			fail_msg("article %s missing", num);
+	}
+	assert_non_null(find_node(doc, COV_NODE_ARTICLE, "83-1"));
+	assert_true(cov_node_repealed(find_node(doc, COV_NODE_ARTICLE, "84")));
+	assert_true(cov_doc_in_force(doc));
+	fprintf(stderr, "adilet 1995/2023: %zu pages, %zu articles, %zu notes\n", cov_doc_pages(doc),
+		cov_doc_count(doc, COV_NODE_ARTICLE), cov_doc_count(doc, COV_NODE_NOTE));
+	cov_doc_free(doc);
+	/* four laws with Раздел/Глава/Статья; the 1998 law repealed in 2016 */
+	static const struct { const char *file; size_t chapters_min, articles_min; bool in_force; } laws[] = {
+		{"z1600000480.09-01-2026.rus.pdf", 10, 70, true},
+		{"z2200000153.01-01-2024.rus.pdf", 8, 60, true},
+		{"z2200000155.12-09-2023.rus.pdf", 6, 45, true},
+		{"z980000213_.06-04-2016.rus.pdf", 8, 50, false},
+	};
+	for (size_t i = 0; i < sizeof laws / sizeof *laws; i++) {
+		doc = adilet(laws[i].file, &skipped);
+		size_t ch = cov_doc_count(doc, COV_NODE_CHAPTER), ar = cov_doc_count(doc, COV_NODE_ARTICLE);
+		fprintf(stderr, "adilet %s: %zu chapters, %zu articles, in force %d\n", laws[i].file, ch, ar,
+			cov_doc_in_force(doc));
+		assert_true(ch >= laws[i].chapters_min);
+		assert_true(ar >= laws[i].articles_min);
+		assert_int_equal(cov_doc_in_force(doc), laws[i].in_force);
+		cov_doc_free(doc);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(pdf_text_layer),
+		cmocka_unit_test(hostile_pdfs),
+		cmocka_unit_test(docx),
+		cmocka_unit_test(koi8r),
+		cmocka_unit_test(notes_in_text),
+		cmocka_unit_test(adilet_pdfs),
+	};
+	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
+}
