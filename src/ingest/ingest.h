@@ -17,6 +17,9 @@ int cov_read_file(const char *path, size_t max, char **out, size_t *len);
 int cov_html_extract(cov_doc *doc, const char *buf, size_t len);
 /* PDF text layer to lines (pdf.c); DOCX paragraphs to lines (docx.c). */
 int cov_pdf_extract(cov_doc *doc, const char *buf, size_t len);
+/* The PDF post-processing alone, on the texts of n pages (modified): page
+ * furniture dropped, wrapped lines joined; fills doc->text. */
+int cov_pdf_pages_to_text(cov_doc *doc, char **texts, size_t n);
 int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max);
 
 #endif

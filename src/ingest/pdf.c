@@ -203,6 +203,48 @@ static void join_lines(page_lines *pages, size_t n, cov_buf *out)
 	cov_buf_putc(out, '\n');
 }
 
+int cov_pdf_pages_to_text(cov_doc *doc, char **texts, size_t n)
+{
+	page_lines *pages = calloc(n + 1, sizeof *pages);
+	if (!pages)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	size_t visible = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!texts[i])
+			continue;
+		for (const char *p = texts[i]; *p; p++)
+			visible += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f');
+		split_lines(texts[i], &pages[i]);
+	}
+	int rc = COV_OK;
+	if (visible == 0)
+		rc = cov_error_set(COV_EINPUT,
+				   "%s: the PDF has no text layer (%zu page%s of images?); covenant does not do OCR", doc->name,
+				   n, n == 1 ? "" : "s");
+	cov_buf out;
+	cov_buf_init(&out);
+	if (rc == COV_OK) {
+		drop_furniture(pages, n);
+		join_lines(pages, n, &out);
+		/* the text layer must be valid, NUL-free UTF-8 to be parsed */
+		if (out.oom)
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+		else if (cov_utf8_invalid_at(out.ptr, out.len) < out.len || memchr(out.ptr, 0, out.len))
+			rc = cov_error_set(COV_EINPUT, "%s: the PDF's text layer is not valid text", doc->name);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(pages[i].v);
+	free(pages);
+	if (rc) {
+		cov_buf_free(&out);
+		return rc;
+	}
+	doc->pages = n;
+	doc->text = cov_buf_detach(&out, &doc->len);
+	doc->body = 0;
+	return COV_OK;
+}
+
 int cov_pdf_extract(cov_doc *doc, const char *buf, size_t len)
 {
 	GError *err = NULL;
@@ -222,54 +264,21 @@ int cov_pdf_extract(cov_doc *doc, const char *buf, size_t len)
 		return rc;
 	}
 	int n = poppler_document_get_n_pages(pdf);
-	page_lines *pages = calloc((size_t)(n > 0 ? n : 1), sizeof *pages);
 	char **texts = calloc((size_t)(n > 0 ? n : 1), sizeof *texts);
-	int rc = COV_OK;
-	if (!pages || !texts)
-		rc = cov_error_set(COV_ENOMEM, "out of memory");
-	size_t visible = 0;
+	int rc = texts ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
 	for (int i = 0; rc == COV_OK && i < n; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
 		if (!page)
 			continue;
 		texts[i] = poppler_page_get_text(page);
 		g_object_unref(page);
-		if (!texts[i])
-			continue;
-		for (const char *p = texts[i]; *p; p++)
-			visible += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f');
-		split_lines(texts[i], &pages[i]);
 	}
-	if (rc == COV_OK && visible == 0)
-		rc = cov_error_set(COV_EINPUT,
-				   "%s: the PDF has no text layer (%d page%s of images?); covenant does not do OCR", doc->name,
-				   n, n == 1 ? "" : "s");
-	cov_buf out;
-	cov_buf_init(&out);
-	if (rc == COV_OK) {
-		drop_furniture(pages, (size_t)n);
-		join_lines(pages, (size_t)n, &out);
-		/* the text layer is UTF-8 from poppler; keep it valid and NUL-free */
-		if (out.oom)
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		else if (cov_utf8_invalid_at(out.ptr, out.len) < out.len || memchr(out.ptr, 0, out.len))
-			rc = cov_error_set(COV_EINPUT, "%s: the PDF's text layer is not valid text", doc->name);
-	}
-	for (int i = 0; texts && i < n; i++) {
+	if (rc == COV_OK)
+		rc = cov_pdf_pages_to_text(doc, texts, (size_t)(n > 0 ? n : 0));
+	for (int i = 0; texts && i < n; i++)
 		g_free(texts[i]);
-		if (pages)
-			free(pages[i].v);
-	}
 	free(texts);
-	free(pages);
 	g_object_unref(pdf);
 	g_bytes_unref(bytes);
-	if (rc) {
-		cov_buf_free(&out);
-		return rc;
-	}
-	doc->pages = (size_t)n;
-	doc->text = cov_buf_detach(&out, &doc->len);
-	doc->body = 0;
-	return COV_OK;
+	return rc;
 }
