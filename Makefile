@@ -51,6 +51,7 @@ fuzz:
 bench: build
 	@$(BUILD)/bench/bench_parse ../shared/corpus
 	@$(BUILD)/bench/bench_diff ../shared/corpus
+	@$(BUILD)/bench/bench_pdf ../shared/corpus
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
