@@ -80,7 +80,8 @@ typedef enum cov_format {
 	COV_FORMAT_TEXT,     /* plain text and Markdown */
 	COV_FORMAT_HTML,
 	COV_FORMAT_PDF,      /* the text layer (no OCR) */
-	COV_FORMAT_DOCX
+	COV_FORMAT_DOCX,
+	COV_FORMAT_AKN       /* Akoma Ntoso XML, or Laws.Africa's AKN-HTML */
 } cov_format;
 
 typedef struct cov_parse_options {

@@ -7,6 +7,7 @@
  */
 #include "helpers.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +214,150 @@ static void adilet_pdfs(void **state)
 	}
 }
 
+/* The nodes of two trees, in order: same kinds, numbers, headings, eIds. */
+static void assert_same_tree(const cov_doc *a, const cov_doc *b)
+{
+	cov_iter x, y;
+	cov_iter_init(&x, cov_doc_root(a));
+	cov_iter_init(&y, cov_doc_root(b));
+	cov_event ex, ey;
+	do {
+		ex = cov_iter_next(&x);
+		ey = cov_iter_next(&y);
+		assert_int_equal(ex, ey);
+		if (ex != COV_EVENT_ENTER)
+			continue;
+		const cov_node *p = cov_iter_node(&x), *q = cov_iter_node(&y);
+		if (cov_node_kind_of(p) != cov_node_kind_of(q) || strcmp(cov_node_eid(p), cov_node_eid(q)) != 0 ||
+		    strcmp(cov_node_num(p), cov_node_num(q)) != 0 || strcmp(cov_node_heading(p), cov_node_heading(q)) != 0)
+			fail_msg("%s %s «%s» became %s %s «%s»", cov_node_kind_name(cov_node_kind_of(p)), cov_node_eid(p),
+				 cov_node_heading(p), cov_node_kind_name(cov_node_kind_of(q)), cov_node_eid(q), cov_node_heading(q));
+	} while (ex != COV_EVENT_DONE);
+}
+
+static void akn_round_trip(const char *what, cov_doc *doc)
+{
+	char *xml;
+	size_t len;
+	assert_int_equal(cov_render_string(doc, COV_RENDER_AKN, &xml, &len), COV_OK);
+	cov_doc *again;
+	if (cov_doc_parse_buffer(test_data, xml, len, what, NULL, &again) != COV_OK)
+		fail_msg("%s: %s", what, cov_error_last());
+	assert_int_equal(cov_doc_format(again), COV_FORMAT_AKN);
+	assert_no_word_lost(again);
+	assert_same_tree(doc, again);
+	cov_doc_free(again);
+	free(xml);
+}
+
+static void akoma_ntoso(void **state)
+{
+	(void)state;
+	/* parse(export_akn(doc)) yields the same tree */
+	cov_doc *doc = example_doc("veridia-2024.txt");
+	akn_round_trip("veridia-2024.xml", doc);
+	cov_doc_free(doc);
+	doc = example_doc("veridia-2015.txt");
+	akn_round_trip("veridia-2015.xml", doc);
+	cov_doc_free(doc);
+	doc = parse_fixture("text.pdf"); /* with a note */
+	akn_round_trip("text.xml", doc);
+	cov_doc_free(doc);
+	/* hostile XML: entities and DTDs are refused, broken XML is an error */
+	const char *laughs = "<?xml version=\"1.0\"?><!DOCTYPE akomaNtoso [<!ENTITY a \"aaaaaaaaaa\">"
+			     "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+			     "<akomaNtoso><act><body><article eId=\"art_1\"><num>1</num><content><p>&b;&x;</p></content>"
+			     "</article></body></act></akomaNtoso>";
+	cov_doc *bad = NULL;
+	assert_int_equal(cov_doc_parse_buffer(test_data, laughs, strlen(laughs), "laughs.xml", NULL, &bad), COV_EINPUT);
+	assert_non_null(strstr(cov_error_last(), "declares a DTD"));
+	const char *broken = "<akomaNtoso><act><body><article eId=\"art_1\"><num>1</num>";
+	assert_int_equal(cov_doc_parse_buffer(test_data, broken, strlen(broken), "broken.xml", NULL, &bad), COV_EINPUT);
+	const char *empty = "<akomaNtoso><act><body></body></act></akomaNtoso>";
+	assert_int_equal(cov_doc_parse_buffer(test_data, empty, strlen(empty), "empty.xml", NULL, &bad), COV_EINPUT);
+	assert_non_null(strstr(cov_error_last(), "without any unit"));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void collect_toc(json_t *nodes, const char ***ids, size_t *n, size_t *cap)
+{
+	size_t i;
+	json_t *t;
+	json_array_foreach(nodes, i, t) {
+		const char *id = json_string_value(json_object_get(t, "id"));
+		if (id) {
+			if (*n == *cap) {
+				*cap = *cap ? *cap * 2 : 512;
+				*ids = realloc(*ids, *cap * sizeof **ids);
+			}
+			(*ids)[(*n)++] = id;
+		}
+		collect_toc(json_object_get(t, "children"), ids, n, cap);
+	}
+}
+
+static void south_africa_akn_html(void **state)
+{
+	(void)state;
+	static const char *const langs[] = {"en", "xh", "zu"};
+	for (size_t l = 0; l < 3; l++) {
+		char rel[256], buf[4096], tbuf[4096];
+		snprintf(rel, sizeof rel, "za-constitution-lawsafrica-akn/extracted/za_constitution_%s.html", langs[l]);
+		const char *path = corpus_path(rel, buf, sizeof buf);
+		if (!path)
+			skip();
+		snprintf(rel, sizeof rel, "za-constitution-lawsafrica-akn/extracted/za_constitution_%s_toc.json", langs[l]);
+		const char *toc_path = corpus_path(rel, tbuf, sizeof tbuf);
+		cov_doc *doc;
+		if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
+			fail_msg("%s", cov_error_last());
+		assert_int_equal(cov_doc_format(doc), COV_FORMAT_AKN);
+		assert_no_word_lost(doc);
+		assert_tree_sane(doc);
+		assert_int_equal(cov_doc_primary_kind(doc), COV_NODE_SECTION);
+		/* every eId of the source's table of contents is an eId of the tree */
+		size_t n = 0, cap = 0, tn = 0, tcap = 0;
+		const char **mine = NULL, **toc = NULL;
+		cov_iter it;
+		cov_iter_init(&it, cov_doc_root(doc));
+		cov_event ev;
+		while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+			if (ev != COV_EVENT_ENTER || !cov_node_eid(cov_iter_node(&it))[0])
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 1024;
+				mine = realloc(mine, cap * sizeof *mine);
+			}
+			mine[n++] = cov_node_eid(cov_iter_node(&it));
+		}
+		qsort(mine, n, sizeof *mine, cmp_str);
+		json_error_t err;
+		json_t *t = json_load_file(toc_path, 0, &err);
+		assert_non_null(t);
+		collect_toc(t, &toc, &tn, &tcap);
+		size_t found = 0;
+		for (size_t i = 0; i < tn; i++)
+			found += bsearch(&toc[i], mine, n, sizeof *mine, cmp_str) != NULL;
+		fprintf(stderr, "south africa %s: %zu of %zu table-of-contents eIds in the tree\n", langs[l], found, tn);
+		assert_int_equal(found, tn);
+		const cov_node *s16 = NULL;
+		cov_iter_init(&it, cov_doc_root(doc));
+		while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE)
+			if (ev == COV_EVENT_ENTER && strcmp(cov_node_eid(cov_iter_node(&it)), "chp_2__sec_16") == 0)
+				s16 = cov_iter_node(&it);
+		assert_non_null(s16);
+		assert_string_equal(cov_node_num(s16), "16");
+		json_decref(t);
+		free(mine);
+		free(toc);
+		cov_doc_free(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +367,8 @@ int main(void)
 		cmocka_unit_test(koi8r),
 		cmocka_unit_test(notes_in_text),
 		cmocka_unit_test(adilet_pdfs),
+		cmocka_unit_test(akoma_ntoso),
+		cmocka_unit_test(south_africa_akn_html),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

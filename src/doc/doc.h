@@ -48,6 +48,11 @@ struct cov_doc {
 cov_node *cov_doc_new_node(cov_doc *doc, cov_node_kind kind, cov_node *parent);
 /* Give every node its eId (parent id + "__" + short name + "_" + number). */
 int cov_doc_assign_eids(cov_doc *doc);
+/* Ends of a tree built in order (Akoma Ntoso): each node ends where its
+ * next sibling starts, or where its parent ends. */
+void cov_doc_close_spans(cov_doc *doc);
+/* Own text of every node: after its heading, before its first child, trimmed. */
+void cov_doc_finish_spans(cov_doc *doc);
 const char *cov_node_kind_short(cov_node_kind kind);
 
 #endif

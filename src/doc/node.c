@@ -5,6 +5,7 @@
 #include "doc.h"
 
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 static const char *const kind_names[COV_NODE_KIND_COUNT] = {
@@ -76,7 +77,7 @@ static const char *base_eid(cov_doc *doc, const cov_node *n, cov_buf *b)
 	return b->oom ? NULL : cov_arena_strndup(&doc->arena, b->ptr, b->len);
 }
 
-struct sibling { const char *eid; size_t index; cov_node *node; };
+struct sibling { const char *eid; size_t index; cov_node *node; bool kept; };
 
 static int cmp_sibling(const void *a, const void *b)
 {
@@ -102,17 +103,25 @@ static int eids_of_children(cov_doc *doc, cov_node *parent, cov_buf *b)
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	size_t i = 0;
 	for (cov_node *c = parent->first; c; c = c->next, i++) {
+		if (c->eid[0]) { /* from the source (Akoma Ntoso): kept as it is */
+			s[i] = (struct sibling){c->eid, i, c, true};
+			continue;
+		}
 		c->eid = base_eid(doc, c, b);
 		if (!c->eid) {
 			free(s);
 			return cov_error_set(COV_ENOMEM, "out of memory");
 		}
-		s[i] = (struct sibling){c->eid, i, c};
+		s[i] = (struct sibling){c->eid, i, c, false};
 	}
 	qsort(s, count, sizeof *s, cmp_sibling);
 	for (i = 1; i < count; i++) {
 		size_t first = i - 1, dup = 1;
 		while (i < count && strcmp(s[i].eid, s[first].eid) == 0) {
+			if (s[i].kept) {
+				i++;
+				continue;
+			}
 			b->len = 0;
 			cov_buf_printf(b, "%s_v%zu", s[first].eid, ++dup);
 			s[i].node->eid = b->oom ? NULL : cov_arena_strndup(&doc->arena, b->ptr, b->len);
@@ -125,6 +134,23 @@ static int eids_of_children(cov_doc *doc, cov_node *parent, cov_buf *b)
 	}
 	free(s);
 	return COV_OK;
+}
+
+void cov_doc_close_spans(cov_doc *doc)
+{
+	cov_iter it;
+	cov_iter_init(&it, doc->root);
+	cov_event ev;
+	doc->root->start = 0;
+	doc->root->end = doc->len;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		cov_node *n = (cov_node *)it.node;
+		if (ev != COV_EVENT_ENTER || n == doc->root)
+			continue;
+		n->end = n->next ? n->next->start : n->parent->end;
+		if (n->end < n->start)
+			n->end = n->start;
+	}
 }
 
 int cov_doc_assign_eids(cov_doc *doc)

@@ -253,6 +253,13 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 				     "name it with --encoding (e.g. windows-1251, koi8-r)",
 				     doc->name, bad);
 	}
+	bool akn_html = false;
+	if ((format == COV_FORMAT_AUTO || format == COV_FORMAT_AKN) &&
+	    (cov_akn_sniff(buf, len, &akn_html) || format == COV_FORMAT_AKN)) {
+		int rc = cov_akn_read(doc, buf, len, akn_html);
+		free(buf);
+		return rc;
+	}
 	if (format == COV_FORMAT_AUTO || format == COV_FORMAT_PDF || format == COV_FORMAT_DOCX)
 		format = looks_like_html(buf, len) ? COV_FORMAT_HTML : COV_FORMAT_TEXT;
 	doc->format = format;

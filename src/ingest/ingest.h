@@ -17,6 +17,10 @@ int cov_read_file(const char *path, size_t max, char **out, size_t *len);
 int cov_html_extract(cov_doc *doc, const char *buf, size_t len);
 /* PDF text layer to lines (pdf.c); DOCX paragraphs to lines (docx.c). */
 int cov_pdf_extract(cov_doc *doc, const char *buf, size_t len);
+/* Akoma Ntoso: is it (XML, or HTML with akn- classes)?  Read it into
+ * doc->root and doc->text directly, keeping the source's eIds. */
+bool cov_akn_sniff(const char *buf, size_t len, bool *html);
+int cov_akn_read(cov_doc *doc, const char *buf, size_t len, bool html);
 /* The PDF post-processing alone, on the texts of n pages (modified): page
  * furniture dropped, wrapped lines joined; fills doc->text. */
 int cov_pdf_pages_to_text(cov_doc *doc, char **texts, size_t n);

@@ -58,6 +58,9 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 		}
 	}
 	/* five hits decide a real text; a short one needs a clear lead */
-	bool sure = best_hits >= 5 || (best_hits >= 1 && best_hits > second && words < 200);
+	/* common words are a tenth of any real text in their language: a
+	 * language that explains under 3 % of the words is a coincidence */
+	bool sure = (best_hits >= 5 && best_hits * 100 >= words * 3) ||
+		    (best_hits >= 1 && best_hits > second && words < 200);
 	snprintf(out, 8, "%s", sure ? d->langs[best].code : "und");
 }

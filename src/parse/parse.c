@@ -9,6 +9,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A tree read from Akoma Ntoso: close its spans, find its own texts, its
+ * primary kind (articles or sections, whichever it has more of) and title. */
+/* The first line of the preface that names the act (a title word), else its first line. */
+static void title_from_preface(const cov_data *d, cov_doc *doc, const cov_node *pre)
+{
+	size_t a = pre->text_start, first_end = 0;
+	while (a < pre->text_end) {
+		size_t e = a;
+		while (e < pre->text_end && doc->text[e] != '\n')
+			e++;
+		if (!first_end)
+			first_end = e;
+		char folded[1024];
+		int fl = e - a < 300 ? cov_utf8_fold(doc->text + a, e - a, folded, sizeof folded) : -1;
+		for (size_t i = 0; fl > 0 && i < d->n_langs; i++)
+			for (size_t k = 0; k < d->langs[i].n_title_words; k++)
+				if (strstr(folded, d->langs[i].title_words[k])) {
+					doc->title = cov_arena_strndup(&doc->arena, doc->text + a, e - a);
+					return;
+				}
+		a = e + 1;
+	}
+	if (first_end)
+		doc->title = cov_arena_strndup(&doc->arena, doc->text + pre->text_start, first_end - pre->text_start);
+}
+
+static void prebuilt_tree(const cov_data *d, cov_doc *doc)
+{
+	doc->root->line = 1;
+	cov_doc_close_spans(doc);
+	cov_doc_finish_spans(doc);
+	size_t articles = cov_doc_count(doc, COV_NODE_ARTICLE), sections = cov_doc_count(doc, COV_NODE_SECTION);
+	doc->primary = sections > articles ? COV_NODE_SECTION : COV_NODE_ARTICLE;
+	const cov_node *first = doc->root->first;
+	if (first && first->kind == COV_NODE_PREFACE && first->text_end > first->text_start)
+		title_from_preface(d, doc, first);
+}
+
 static int parse_owned(const cov_data *d, char *buf, size_t len, const char *name,
 		       const cov_parse_options *opts, cov_doc **out)
 {
@@ -31,18 +69,23 @@ static int parse_owned(const cov_data *d, char *buf, size_t len, const char *nam
 		snprintf(doc->language, sizeof doc->language, "%s", lang);
 	else
 		cov_lang_detect(d, doc->text + doc->body, doc->len - doc->body, doc->language);
-	doc->root = cov_doc_new_node(doc, COV_NODE_DOCUMENT, NULL);
-	if (!doc->root) {
-		cov_doc_free(doc);
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	}
-	doc->root->start = 0;
-	doc->root->end = doc->len;
-	doc->root->line = 1;
 	line_set lines = {0};
-	rc = cov_lines_scan(d, doc, &lines);
-	if (rc == COV_OK)
-		rc = cov_structure_build(d, doc, &lines);
+	if (doc->root) {
+		/* the tree came with the input (Akoma Ntoso) */
+		prebuilt_tree(d, doc);
+	} else {
+		doc->root = cov_doc_new_node(doc, COV_NODE_DOCUMENT, NULL);
+		if (!doc->root) {
+			cov_doc_free(doc);
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		}
+		doc->root->start = 0;
+		doc->root->end = doc->len;
+		doc->root->line = 1;
+		rc = cov_lines_scan(d, doc, &lines);
+		if (rc == COV_OK)
+			rc = cov_structure_build(d, doc, &lines);
+	}
 	free(lines.v);
 	if (rc == COV_OK)
 		rc = cov_doc_assign_eids(doc);

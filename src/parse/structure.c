@@ -1009,7 +1009,7 @@ static void read_notes(builder *b)
 }
 
 /* Own text: from after the heading to the first child, trimmed. */
-static void finish_spans(cov_doc *doc)
+void cov_doc_finish_spans(cov_doc *doc)
 {
 	cov_iter it;
 	cov_iter_init(&it, doc->root);
@@ -1055,7 +1055,7 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
 	int rc = build(b);
 	if (rc == COV_OK) {
-		finish_spans(doc);
+		cov_doc_finish_spans(doc);
 		choose_title(b);
 		read_notes(b);
 	}

@@ -65,8 +65,8 @@ int cov_render_json_buf(const cov_doc *doc, cov_buf *out)
 	json_object_set_new(root, "title", json_string(cov_doc_title(doc)));
 	json_object_set_new(root, "language", json_string(doc->language));
 	json_object_set_new(input, "name", json_string(doc->name));
-	static const char *const formats[] = {"text", "text", "html", "pdf", "docx"};
-	json_object_set_new(input, "format", json_string(formats[doc->format <= COV_FORMAT_DOCX ? doc->format : 0]));
+	static const char *const formats[] = {"text", "text", "html", "pdf", "docx", "akn"};
+	json_object_set_new(input, "format", json_string(formats[doc->format <= COV_FORMAT_AKN ? doc->format : 0]));
 	json_object_set_new(input, "encoding", json_string(doc->encoding));
 	json_object_set_new(input, "encoding_confidence", json_integer(doc->encoding_confidence));
 	if (doc->pages)
