@@ -12,8 +12,10 @@
 static const char parse_usage[] =
 	"usage: covenant parse FILE|- [options]\n"
 	"\n"
-	"Read a constitution or law (UTF-8 text, Markdown or HTML; '-' reads standard\n"
-	"input) and print the tree of units a lawyer cites: preface, preamble, parts,\n"
+	"Read a constitution or law (text or Markdown in UTF-8 or a legacy encoding,\n"
+	"HTML, PDF with a text layer, DOCX, Akoma Ntoso XML or AKN-HTML — recognised by\n"
+	"content; '-' reads standard input) and print the tree of units a lawyer cites:\n"
+	"preface, preamble, parts,\n"
 	"chapters, sections, articles, paragraphs and points, each with its number,\n"
 	"heading, Akoma Ntoso eId, line and byte span.\n"
 	"\n"
@@ -21,9 +23,10 @@ static const char parse_usage[] =
 	"  -f, --format FMT     json (default; docs/json.md), tree (an outline),\n"
 	"                       akn (Akoma Ntoso 3.0 XML), md (Markdown)\n"
 	"  -l, --lang LANG      auto (default), en, ru, kk, … (see data/lang/)\n"
-	"  -e, --encoding NAME  the input's encoding when it is not UTF-8\n"
-	"                       (windows-1251, koi8-r, utf-16le, …)\n"
-	"      --input-format F auto (default: sniffed from the content), text, html\n"
+	"  -e, --encoding NAME  the input's encoding (windows-1251, koi8-r, utf-16le, …);\n"
+	"                       by default UTF-8, or a legacy encoding detected and reported\n"
+	"      --input-format F auto (default: sniffed from the content), text, html, pdf,\n"
+	"                       docx, akn\n"
 	"  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
 	"      --max-size MB    refuse inputs larger than MB megabytes (default 64)\n"
 	"      --data DIR       covenant's data directory\n"
@@ -80,10 +83,16 @@ int cov_cli_parse(int argc, char **argv)
 				po.format = COV_FORMAT_TEXT;
 			else if (strcmp(optarg, "html") == 0)
 				po.format = COV_FORMAT_HTML;
+			else if (strcmp(optarg, "pdf") == 0)
+				po.format = COV_FORMAT_PDF;
+			else if (strcmp(optarg, "docx") == 0)
+				po.format = COV_FORMAT_DOCX;
+			else if (strcmp(optarg, "akn") == 0 || strcmp(optarg, "xml") == 0)
+				po.format = COV_FORMAT_AKN;
 			else if (strcmp(optarg, "auto") == 0)
 				po.format = COV_FORMAT_AUTO;
 			else {
-				fprintf(stderr, "covenant: unknown input format '%s' (auto, text, html)\n", optarg);
+				fprintf(stderr, "covenant: unknown input format '%s' (auto, text, html, pdf, docx, akn)\n", optarg);
 				return 2;
 			}
 			break;
