@@ -32,9 +32,9 @@ if [ -f "$corpus" ]; then
 fi
 say "covenant diff examples/veridia-2015.txt examples/veridia-2024.txt   (what changed, and for rights)"
 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" --old-label "Veridia 2015" --new-label "Veridia 2024"
-old_kz="$root/../shared/corpus/kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md"
+old_kz="$root/../shared/corpus/kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf"
 if [ -f "$corpus" ] && [ -f "$old_kz" ]; then
-  say "the motivating case: Kazakhstan 1995 → 2026, the rights impact"
-  "$bin" diff "$old_kz" "$corpus" --old-label "Constitution 1995 (ed. 2007)" --new-label "Constitution 2026" \
-    | awk '/^Articles/ { exit } { print }'
+  say "the motivating case: Kazakhstan 1995 (official PDF, as of 2023) → 2026, the rights impact"
+  "$bin" diff "$old_kz" "$corpus" --old-label "Constitution 1995 (as of 2023)" --new-label "Constitution 2026" \
+    | awk '/^Articles/ { stop = 1 } !stop { print }'
 fi

@@ -125,5 +125,14 @@ check "diff bad file" 3 "$bin" diff "$tmp/empty.txt" "$src/examples/veridia-2015
 check "diff help" 0 "$bin" help diff
 contains "diff help text" "$tmp/out" "--old-label L"
 
+# other formats, by content
+check "pdf" 0 "$bin" parse -f tree "$src/tests/fixtures/text.pdf"
+contains "pdf articles" "$tmp/out" "article 3"
+check "encrypted pdf" 3 "$bin" parse "$src/tests/fixtures/encrypted.pdf"
+contains "encrypted message" "$tmp/err" "encrypted PDF"
+check "docx" 0 "$bin" parse -f tree "$src/tests/fixtures/text.docx"
+check "zip bomb" 3 "$bin" parse "$src/tests/fixtures/bomb.docx"
+check "bad input format" 2 "$bin" parse --input-format rtf "$src/tests/fixtures/text.docx"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

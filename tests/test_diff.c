@@ -258,6 +258,20 @@ static void kazakhstan_1995_2026(void **state)
 	assert_int_equal(rule_count(c, "regression.treaty-primacy-removed"), 1);
 	assert_true(rule_count(c, "regression.grounds-added") >= 1);
 	assert_int_equal(rule_count(c, "improvement.death-penalty-abolished"), 1);
+	cov_comparison *pdf_cmp = NULL;
+	cov_doc *pdf = corpus_doc("kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf", &s1);
+	if (pdf) {
+		/* the official PDF as of 2023 (the text the 2026 Constitution replaced) */
+		pdf_cmp = compare(pdf, b);
+		expect_pair(pdf_cmp, "5", "6");
+		expect_pair(pdf_cmp, "20", "23");
+		expect_pair(pdf_cmp, "32", "34");
+		expect_pair(pdf_cmp, "39", "41");
+		assert_int_equal(rule_count(pdf_cmp, "regression.treaty-primacy-removed"), 1);
+		assert_true(rule_count(pdf_cmp, "regression.right-removed") >= 1);
+		cov_comparison_free(pdf_cmp);
+		cov_doc_free(pdf);
+	}
 	fprintf(stderr, "kz 1995→2026: %zu pairs, %zu added, %zu removed, %zu findings\n", cov_comparison_pair_count(c),
 		cov_comparison_added_count(c), cov_comparison_removed_count(c), cov_comparison_finding_count(c));
 	cov_comparison_free(c);
