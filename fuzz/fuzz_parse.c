@@ -3,7 +3,8 @@
  * built twice: fuzz_text (FUZZ_FORMAT=COV_FORMAT_TEXT: encodings,
  * validation, line classification, structure, eIds, every renderer, and
  * covenant check and covenant diff with their renderers) and
- * fuzz_html (COV_FORMAT_HTML: libxml2 and the walk to lines first).
+ * fuzz_html (COV_FORMAT_HTML: libxml2 and the walk to lines first) and
+ * fuzz_akn (COV_FORMAT_AKN: the Akoma Ntoso reader).
  * The invariants checked are the library's promises: spans inside the
  * text, children inside parents.
  */

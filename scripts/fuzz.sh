@@ -6,7 +6,7 @@ build=$1 seconds=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
 export COVENANT_DATA="$root/data"
 mkdir -p "$build/crashes"
-for t in text html pdftext; do
+for t in text html akn pdftext; do
   work="$build/fuzz-corpus-$t"
   mkdir -p "$work"
   cp -n "$root/fuzz/corpus/$t/"* "$work/" 2>/dev/null || true
