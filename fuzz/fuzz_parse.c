@@ -1,6 +1,6 @@
 /*
  * fuzz_parse.c — libFuzzer target for ingest and the structure parser,
- * built twice: fuzz_text (FUZZ_FORMAT=COV_FORMAT_TEXT: encodings,
+ * built three times: fuzz_text (FUZZ_FORMAT=COV_FORMAT_TEXT: encodings,
  * validation, line classification, structure, eIds, every renderer, and
  * covenant check and covenant diff with their renderers) and
  * fuzz_html (COV_FORMAT_HTML: libxml2 and the walk to lines first) and
