@@ -211,32 +211,11 @@ static int comparison_json(const cov_comparison *c, const cov_diff_options *o, c
 	json_object_set_new(root, "removed", removed);
 	for (size_t i = 0; i < cov_comparison_finding_count(c); i++) {
 		const cov_finding *f = cov_comparison_finding(c, i);
-		json_t *fj = json_object();
-		char std[32] = "";
-		if (f->standard)
-			snprintf(std, sizeof std, "iccpr:%d", f->standard);
-		json_object_set_new(fj, "rule", json_string(f->rule));
-		json_object_set_new(fj, "severity", json_string(cov_severity_name(f->severity)));
-		json_object_set_new(fj, "side", json_string(f->doc == old ? "old" : "new"));
-		json_object_set_new(fj, "eid", json_string(f->node->eid));
-		json_object_set_new(fj, "num", json_string(f->article));
-		json_object_set_new(fj, "standard", json_string(std));
-		json_object_set_new(fj, "quote", json_stringn(f->doc->text + f->start, f->end - f->start));
-		json_object_set_new(fj, "start", json_integer((json_int_t)f->start));
-		json_object_set_new(fj, "end", json_integer((json_int_t)f->end));
-		json_object_set_new(fj, "message", json_string(f->message));
-		json_array_append_new(finds, fj);
+		json_array_append_new(finds, cov_finding_json(f, f->doc == old ? "old" : "new"));
 	}
 	json_object_set_new(root, "findings", finds);
 	json_object_set_new(root, "impact_note", json_string(cov_comparison_impact_note(c)));
-	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	json_decref(root);
-	if (!s)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	cov_buf_puts(b, s);
-	cov_buf_putc(b, '\n');
-	free(s);
-	return COV_OK;
+	return cov_render_json_dump(root, b);
 }
 
 int cov_render_comparison_string(const cov_data *data, const cov_comparison *c, cov_review_format fmt,

@@ -85,12 +85,5 @@ int cov_render_json_buf(const cov_doc *doc, cov_buf *out)
 		json_array_append_new(nodes, cj);
 	}
 	json_object_set_new(root, "nodes", nodes);
-	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
-	json_decref(root);
-	if (!s)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	cov_buf_puts(out, s);
-	cov_buf_putc(out, '\n');
-	free(s);
-	return COV_OK;
+	return cov_render_json_dump(root, out);
 }

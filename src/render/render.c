@@ -3,6 +3,8 @@
  */
 #include "render.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,4 +69,16 @@ const char *cov_lang_iso639_2(const char *code)
 		if (strcmp(code, map[i][0]) == 0)
 			return map[i][1];
 	return "und";
+}
+
+int cov_render_json_dump(json_t *root, cov_buf *b)
+{
+	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (!s)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	cov_buf_puts(b, s);
+	cov_buf_putc(b, '\n');
+	free(s);
+	return COV_OK;
 }

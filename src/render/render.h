@@ -16,6 +16,12 @@ int cov_render_md_buf(const cov_doc *doc, cov_buf *out);
 /* End a render into a string: on success hand over the buffer, else free it. */
 int cov_render_finish(cov_buf *b, int rc, char **out, size_t *len);
 
+/* Write a Jansson tree (taking it over) as indented JSON and a newline. */
+struct json_t;
+int cov_render_json_dump(struct json_t *root, cov_buf *b);
+/* A finding as JSON (docs/json.md); `side` is "old"/"new" in a comparison, NULL in a review. */
+struct json_t *cov_finding_json(const cov_finding *f, const char *side);
+
 /* Short printable name of a node: "article 26-1", "preamble". */
 void cov_render_label(const cov_node *n, cov_buf *out);
 /* ISO 639-2 code for AKN's FRBRlanguage ("ru" → "rus"). */

@@ -126,8 +126,9 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 	}
 }
 
-static json_t *finding_json(const cov_doc *doc, const cov_finding *f)
+json_t *cov_finding_json(const cov_finding *f, const char *side)
 {
+	const cov_doc *doc = f->doc;
 	json_t *o = json_object();
 	if (!o)
 		return NULL;
@@ -136,6 +137,8 @@ static json_t *finding_json(const cov_doc *doc, const cov_finding *f)
 		snprintf(std, sizeof std, "iccpr:%d", f->standard);
 	json_object_set_new(o, "rule", json_string(f->rule));
 	json_object_set_new(o, "severity", json_string(cov_severity_name(f->severity)));
+	if (side)
+		json_object_set_new(o, "side", json_string(side));
 	json_object_set_new(o, "eid", json_string(f->node->eid));
 	json_object_set_new(o, "num", json_string(f->article ? f->article : ""));
 	json_object_set_new(o, "standard", json_string(std));
@@ -211,17 +214,10 @@ static int review_json(const cov_review *r, const cov_review_options *o, cov_buf
 	for (size_t i = 0; i < cov_review_count(r); i++) {
 		const cov_finding *f = cov_review_finding(r, i);
 		if (shown(f, o))
-			json_array_append_new(finds, finding_json(doc, f));
+			json_array_append_new(finds, cov_finding_json(f, NULL));
 	}
 	json_object_set_new(root, "findings", finds);
-	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	json_decref(root);
-	if (!s)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	cov_buf_puts(b, s);
-	cov_buf_putc(b, '\n');
-	free(s);
-	return COV_OK;
+	return cov_render_json_dump(root, b);
 }
 
 int cov_render_review_string(const cov_data *data, const cov_review *r, cov_review_format fmt,
