@@ -104,6 +104,13 @@ static void docx(void **state)
 	assert_int_equal(cov_doc_count(doc, COV_NODE_POINT), 2);
 	assert_string_equal(cov_node_eid(find_node(doc, COV_NODE_POINT, "2")), "art_2__para_1__point_2");
 	cov_doc_free(doc);
+	/* articles numbered by Word itself: lvlText «Статья %1.», "%2.", "%3)" in numbering.xml */
+	doc = parse_fixture("numbered.docx");
+	assert_int_equal(cov_doc_count(doc, COV_NODE_ARTICLE), 2);
+	assert_int_equal(cov_doc_count(doc, COV_NODE_PARAGRAPH), 3);
+	assert_non_null(find_node(doc, COV_NODE_POINT, "b"));
+	assert_non_null(strstr(cov_doc_text(doc, NULL), "Статья 2."));
+	cov_doc_free(doc);
 	refused("bomb.docx", "zip bomb");
 	refused("dtd.docx", "declares a DTD");
 	refused("nodoc.docx", "without word/document.xml");

@@ -1,8 +1,9 @@
 /*
  * docx.c — Word (DOCX) to text: the zip is read with libzip, its
  * word/document.xml with libxml2; each paragraph (w:p) becomes a line, and
- * automatic numbering (w:numPr) is written out as "1.", "2." … per list and
- * level, as Word displays it.  The archive is checked before anything is
+ * automatic numbering (w:numPr) is written out as Word displays it, from the
+ * level's format and text in word/numbering.xml ("Статья %1." → «Статья 3.»;
+ * "%1)", lower letters, roman numerals), or "1." / "1)" / "(a)" without it.  The archive is checked before anything is
  * inflated: an entry larger than the input limit, or compressed more than
  * 200 to 1, is refused (a zip bomb).
  */
@@ -29,12 +30,57 @@ static xmlChar *w_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* Numbering state: counters per list id and level (Word's numId/ilvl). */
+/* How Word draws a list level (word/numbering.xml): the format of its
+ * counter and the text around it ("Статья %1.", "%1)", "(%2)"). */
+typedef struct level_fmt {
+	char fmt[16];    /* decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, bullet */
+	char text[64];   /* lvlText */
+} level_fmt;
+
+typedef struct list_fmt {
+	int num_id;
+	level_fmt lvl[9];
+} list_fmt;
+
+/* Numbering state: formats and counters per list (numId) and level. */
 typedef struct numbering {
+	list_fmt *lists;
+	size_t n_lists;
 	int num_id[64];
 	int count[64][9];
 	size_t n;
 } numbering;
+
+static void roman(int v, bool upper, cov_buf *out)
+{
+	static const struct { int v; const char *s; } t[] = {
+		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+		{50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
+	for (size_t i = 0; i < sizeof t / sizeof *t && v > 0 && v < 4000; i++)
+		while (v >= t[i].v) {
+			for (const char *p = t[i].s; *p; p++)
+				cov_buf_putc(out, upper ? (char)(*p - 32) : *p);
+			v -= t[i].v;
+		}
+}
+
+static void counter(const char *fmt, int v, cov_buf *out)
+{
+	if (strcmp(fmt, "lowerLetter") == 0 || strcmp(fmt, "upperLetter") == 0)
+		cov_buf_putc(out, (char)((fmt[0] == 'l' ? 'a' : 'A') + (v - 1) % 26));
+	else if (strcmp(fmt, "lowerRoman") == 0 || strcmp(fmt, "upperRoman") == 0)
+		roman(v, fmt[0] == 'u', out);
+	else if (strcmp(fmt, "bullet") != 0 && strcmp(fmt, "none") != 0)
+		cov_buf_printf(out, "%d", v);
+}
+
+static const level_fmt *level_of(const numbering *nb, int num_id, int level)
+{
+	for (size_t i = 0; i < nb->n_lists; i++)
+		if (nb->lists[i].num_id == num_id && nb->lists[i].lvl[level].text[0])
+			return &nb->lists[i].lvl[level];
+	return NULL;
+}
 
 static void number_prefix(numbering *nb, int num_id, int level, cov_buf *out)
 {
@@ -53,13 +99,119 @@ static void number_prefix(numbering *nb, int num_id, int level, cov_buf *out)
 	nb->count[i][level]++;
 	for (int l = level + 1; l < 9; l++)
 		nb->count[i][l] = 0;
-	int v = nb->count[i][level];
-	if (level == 0)
-		cov_buf_printf(out, "%d. ", v);
-	else if (level == 1)
-		cov_buf_printf(out, "%d) ", v);
-	else
-		cov_buf_printf(out, "(%c) ", v <= 26 ? 'a' + v - 1 : 'z');
+	const level_fmt *f = level_of(nb, num_id, level);
+	if (!f) { /* no numbering.xml: Word's defaults */
+		int v = nb->count[i][level];
+		if (level == 0)
+			cov_buf_printf(out, "%d. ", v);
+		else if (level == 1)
+			cov_buf_printf(out, "%d) ", v);
+		else
+			cov_buf_printf(out, "(%c) ", v <= 26 ? 'a' + v - 1 : 'z');
+		return;
+	}
+	if (strcmp(f->fmt, "bullet") == 0 || strcmp(f->fmt, "none") == 0)
+		return; /* a bullet is no number */
+	/* lvlText with %1 … %9 standing for the counters of levels 1 … 9 */
+	for (const char *p = f->text; *p; p++) {
+		if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
+			int l = p[1] - '1';
+			const level_fmt *lf = level_of(nb, num_id, l);
+			counter(lf ? lf->fmt : "decimal", nb->count[i][l] ? nb->count[i][l] : 1, out);
+			p++;
+		} else {
+			cov_buf_putc(out, *p);
+		}
+	}
+	cov_buf_putc(out, ' ');
+}
+
+static void copy_val(const xmlNode *n, char *out, size_t cap)
+{
+	xmlChar *v = w_attr(n, "val");
+	snprintf(out, cap, "%s", v ? (const char *)v : "");
+	xmlFree(v);
+}
+
+/* word/numbering.xml: abstract list definitions, and the lists (w:num)
+ * that use them. */
+static void read_numbering(zip_t *zip, size_t max, numbering *nb)
+{
+	zip_stat_t st;
+	zip_stat_init(&st);
+	if (zip_stat(zip, "word/numbering.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size > max ||
+	    ((st.valid & ZIP_STAT_COMP_SIZE) && st.comp_size && st.size / st.comp_size > MAX_RATIO))
+		return;
+	char *xml = malloc(st.size + 1);
+	zip_file_t *f = xml ? zip_fopen(zip, "word/numbering.xml", 0) : NULL;
+	zip_int64_t got = f ? zip_fread(f, xml, st.size) : -1;
+	if (f)
+		zip_fclose(f);
+	xmlDocPtr x = got == (zip_int64_t)st.size ? xmlReadMemory(xml, (int)st.size, "numbering.xml", NULL,
+								 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+						: NULL;
+	free(xml);
+	if (!x)
+		return;
+	xmlNode *root = xmlDocGetRootElement(x);
+	if (x->intSubset || !root) {
+		xmlFreeDoc(x);
+		return;
+	}
+	/* abstract definitions first */
+	list_fmt abstracts[64];
+	int abstract_id[64];
+	size_t na = 0;
+	for (xmlNode *a = root->children; a && na < 64; a = a->next) {
+		if (!is_w(a, "abstractNum"))
+			continue;
+		xmlChar *id = w_attr(a, "abstractNumId");
+		abstract_id[na] = id ? atoi((const char *)id) : -1;
+		xmlFree(id);
+		memset(&abstracts[na], 0, sizeof abstracts[na]);
+		for (xmlNode *l = a->children; l; l = l->next) {
+			if (!is_w(l, "lvl"))
+				continue;
+			xmlChar *il = w_attr(l, "ilvl");
+			int level = il ? atoi((const char *)il) : 0;
+			xmlFree(il);
+			if (level < 0 || level > 8)
+				continue;
+			for (xmlNode *c = l->children; c; c = c->next) {
+				if (is_w(c, "numFmt"))
+					copy_val(c, abstracts[na].lvl[level].fmt, sizeof abstracts[na].lvl[level].fmt);
+				if (is_w(c, "lvlText"))
+					copy_val(c, abstracts[na].lvl[level].text, sizeof abstracts[na].lvl[level].text);
+			}
+		}
+		na++;
+	}
+	for (xmlNode *n = root->children; n; n = n->next) {
+		if (!is_w(n, "num"))
+			continue;
+		xmlChar *id = w_attr(n, "numId");
+		int num_id = id ? atoi((const char *)id) : -1;
+		xmlFree(id);
+		for (xmlNode *c = n->children; c; c = c->next) {
+			if (!is_w(c, "abstractNumId"))
+				continue;
+			xmlChar *v = w_attr(c, "val");
+			int aid = v ? atoi((const char *)v) : -1;
+			xmlFree(v);
+			for (size_t k = 0; k < na; k++) {
+				if (abstract_id[k] != aid)
+					continue;
+				list_fmt *p = realloc(nb->lists, (nb->n_lists + 1) * sizeof *p);
+				if (!p)
+					break;
+				nb->lists = p;
+				nb->lists[nb->n_lists] = abstracts[k];
+				nb->lists[nb->n_lists].num_id = num_id;
+				nb->n_lists++;
+			}
+		}
+	}
+	xmlFreeDoc(x);
 }
 
 /* The text of one paragraph, numbering first. */
@@ -134,6 +286,10 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 				   "%s: word/document.xml would inflate to %llu bytes from %llu (a zip bomb?); refused",
 				   doc->name, (unsigned long long)st.size, (unsigned long long)st.comp_size);
 	}
+	numbering nb;
+	memset(&nb, 0, sizeof nb);
+	if (rc == COV_OK)
+		read_numbering(zip, max, &nb);
 	char *xml = NULL;
 	if (rc == COV_OK) {
 		xml = malloc(st.size + 1);
@@ -147,25 +303,27 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 	zip_close(zip);
 	if (rc) {
 		free(xml);
+		free(nb.lists);
 		return rc;
 	}
 	/* no network, no entity expansion: a hostile document cannot reach out */
 	xmlDocPtr x = xmlReadMemory(xml, (int)st.size, "document.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
 										    XML_PARSE_NOWARNING);
 	free(xml);
-	if (!x)
+	if (!x) {
+		free(nb.lists);
 		return cov_error_set(COV_EINPUT, "%s: word/document.xml is not well-formed XML", doc->name);
+	}
 	/* Word never writes a DTD; one can only be there to expand entities
 	 * (billion laughs) or reach files (external entities) */
 	if (x->intSubset || x->extSubset) {
 		xmlFreeDoc(x);
+		free(nb.lists);
 		return cov_error_set(COV_EINPUT, "%s: word/document.xml declares a DTD; refused (entities are not expanded)",
 				     doc->name);
 	}
 	cov_buf out;
 	cov_buf_init(&out);
-	numbering nb;
-	memset(&nb, 0, sizeof nb);
 	/* every w:p in document order, without recursion */
 	xmlNode *root = xmlDocGetRootElement(x), *n = root;
 	while (n) {
@@ -182,6 +340,7 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 		n = n->next;
 	}
 	xmlFreeDoc(x);
+	free(nb.lists);
 	if (out.oom) {
 		cov_buf_free(&out);
 		return cov_error_set(COV_ENOMEM, "out of memory");
