@@ -11,6 +11,11 @@ for t in text html akn pdftext; do
   mkdir -p "$work"
   cp -n "$root/fuzz/corpus/$t/"* "$work/" 2>/dev/null || true
   echo "fuzz_$t: ${seconds}s"
-  "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
-    -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 "$work" 2>&1 | tail -4
+  if ! "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+      -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 "$work" > "$build/fuzz-$t.log" 2>&1; then
+    grep -A25 -E "ERROR|SUMMARY|deadly signal" "$build/fuzz-$t.log" | head -60
+    echo "fuzz_$t: failed; the input is in $build/crashes/" >&2
+    exit 1
+  fi
+  tail -4 "$build/fuzz-$t.log"
 done

@@ -280,6 +280,13 @@ static void akoma_ntoso(void **state)
 	assert_non_null(strstr(cov_error_last(), "declares a DTD"));
 	const char *broken = "<akomaNtoso><act><body><article eId=\"art_1\"><num>1</num>";
 	assert_int_equal(cov_doc_parse_buffer(test_data, broken, strlen(broken), "broken.xml", NULL, &bad), COV_EINPUT);
+	/* found by fuzz_akn: markup whose HTML parse has no root element */
+	size_t flen;
+	char *noroot = read_whole(fixture("akn-no-root.html"), &flen);
+	assert_non_null(noroot);
+	cov_parse_options akn = {.format = COV_FORMAT_AKN};
+	assert_int_equal(cov_doc_parse_buffer(test_data, noroot, flen, "noroot.html", &akn, &bad), COV_EINPUT);
+	free(noroot);
 	const char *empty = "<akomaNtoso><act><body></body></act></akomaNtoso>";
 	assert_int_equal(cov_doc_parse_buffer(test_data, empty, strlen(empty), "empty.xml", NULL, &bad), COV_EINPUT);
 	assert_non_null(strstr(cov_error_last(), "without any unit"));

@@ -377,8 +377,9 @@ int cov_akn_read(cov_doc *doc, const char *buf, size_t len, bool html)
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	size_t line = 1;
-	/* text before the first unit (a cover page) is the preface */
-	walk(&r, xmlDocGetRootElement(x), doc->root, 0, &line);
+	const xmlNode *root = xmlDocGetRootElement(x);
+	if (root)
+		walk(&r, root, doc->root, 0, &line);
 	xmlFreeDoc(x);
 	end_line(&r.text);
 	if (r.status == COV_OK && r.text.oom)
