@@ -5,7 +5,9 @@
  * Articles are compared by their words, not their numbers: every word is
  * stemmed and interned once, each article becomes a vector of word counts
  * weighted by how rare the word is across both versions (tf-idf), and the
- * similarity of two articles is the cosine of their vectors.  Pairs are
+ * similarity of two articles is the cosine of their vectors (only the
+ * similarities above a floor are kept, so memory follows the pairs that
+ * resemble each other rather than old × new).  Pairs are
  * taken mutual-best first, then greedily by similarity (numbers, headings
  * and position only break ties); the longest run of pairs in the same order
  * is "in order", the others have moved.  An unpaired article whose words lie
@@ -196,6 +198,28 @@ static double containment(const vec *a, const vec *b)
 
 /* ---- alignment ---- */
 
+#define SPARSE_FLOOR 0.1           /* similarities below this are not kept */
+#define MAX_CELLS ((size_t)50000000) /* refuse inputs where everything resembles everything */
+
+typedef struct cell {
+	uint32_t j;
+	float sim;
+} cell;
+
+/* Similarity of old unit i and new unit j (0 if below the floor). */
+static double sim_at(const cell *cells, const size_t *row_start, size_t i, size_t j)
+{
+	size_t lo = row_start[i], hi = row_start[i + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cells[mid].j < j)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < row_start[i + 1] && cells[lo].j == j ? cells[lo].sim : 0;
+}
+
 typedef struct cand {
 	size_t i, j;
 	double sim, rank;
@@ -250,6 +274,10 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	diff_side *s[2] = {&sides[0], &sides[1]};
 	vec *vo = NULL, *vn = NULL;
 	double *sim = NULL;
+	/* the similarities worth keeping, row by row: memory grows with the
+	 * pairs that resemble each other, not with old × new */
+	cell *cells = NULL;
+	size_t n_cells = 0, cap_cells = 0, *row_start = NULL;
 	cand *cands = NULL;
 	size_t *match_o = NULL, *match_n = NULL;
 	int rc = COV_OK;
@@ -273,17 +301,14 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 		rc = intern(s, &n_ids);
 	cmp->n_ids = n_ids;
 	size_t no = sides[0].n_units, nn = sides[1].n_units;
-	/* the similarity matrix is no × nn: refuse what would not fit */
-	if (rc == COV_OK && no * nn > (size_t)25000000)
-		rc = cov_error_set(COV_EINPUT, "%s, %s: too many articles to compare (%zu × %zu)", old->name,
-				   new_doc->name, no, nn);
 	if (rc == COV_OK) {
 		vo = calloc(no + 1, sizeof *vo);
 		vn = calloc(nn + 1, sizeof *vn);
-		sim = calloc(no * nn + 1, sizeof *sim);
+		sim = calloc(nn + 1, sizeof *sim); /* one row at a time */
+		row_start = calloc(no + 1, sizeof *row_start);
 		match_o = malloc((no + 1) * sizeof *match_o);
 		match_n = malloc((nn + 1) * sizeof *match_n);
-		if (!vo || !vn || !sim || !match_o || !match_n)
+		if (!vo || !vn || !sim || !row_start || !match_o || !match_n)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; rc == COV_OK && i < no; i++)
@@ -345,16 +370,37 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 		for (uint32_t id = n_ids; id > 0; id--)
 			start[id] = start[id - 1];
 		start[0] = 0;
-		for (size_t i = 0; i < no; i++) {
-			double *row = &sim[i * nn];
+		for (size_t i = 0; i < no && rc == COV_OK; i++) {
+			double *row = sim;
+			memset(row, 0, nn * sizeof *row);
 			for (size_t k = 0; k < vo[i].n; k++) {
 				uint32_t id = vo[i].t[k].id;
 				for (size_t p = start[id]; p < start[id + 1]; p++)
 					row[post[p].unit] += (double)vo[i].t[k].w * post[p].w;
 			}
-			for (size_t j = 0; j < nn; j++)
-				row[j] = vo[i].norm > 0 && vn[j].norm > 0 ? row[j] / (vo[i].norm * vn[j].norm) : 0;
+			row_start[i] = n_cells;
+			for (size_t j = 0; j < nn; j++) {
+				double v = vo[i].norm > 0 && vn[j].norm > 0 ? row[j] / (vo[i].norm * vn[j].norm) : 0;
+				if (v < SPARSE_FLOOR)
+					continue;
+				if (n_cells == cap_cells) {
+					if (cap_cells >= MAX_CELLS) {
+						rc = cov_error_set(COV_EINPUT, "%s, %s: too many similar articles to compare",
+								   old->name, new_doc->name);
+						break;
+					}
+					cap_cells = cap_cells ? cap_cells * 2 : 1024;
+					cell *p = realloc(cells, cap_cells * sizeof *p);
+					if (!p) {
+						rc = cov_error_set(COV_ENOMEM, "out of memory");
+						break;
+					}
+					cells = p;
+				}
+				cells[n_cells++] = (cell){(uint32_t)j, (float)v};
+			}
 		}
+		row_start[no] = n_cells;
 		free(start);
 		free(post);
 		/* candidates, ranked by similarity; mutual best pairs first; the
@@ -363,17 +409,20 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 		double *best_for_new = calloc(nn + 1, sizeof *best_for_new);
 		if (!best_for_new)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		for (size_t i = 0; best_for_new && i < no; i++)
-			for (size_t j = 0; j < nn; j++)
-				if (sim[i * nn + j] > best_for_new[j])
-					best_for_new[j] = sim[i * nn + j];
+		for (size_t k = 0; best_for_new && k < n_cells; k++)
+			if (cells[k].sim > best_for_new[cells[k].j])
+				best_for_new[cells[k].j] = cells[k].sim;
 		for (size_t i = 0; rc == COV_OK && i < no; i++) {
 			size_t best_j = SIZE_MAX;
-			for (size_t j = 0; j < nn; j++)
-				if (best_j == SIZE_MAX || sim[i * nn + j] > sim[i * nn + best_j])
-					best_j = j;
-			for (size_t j = 0; j < nn; j++) {
-				double v = sim[i * nn + j];
+			double best_v = -1;
+			for (size_t k = row_start[i]; k < row_start[i + 1]; k++)
+				if (cells[k].sim > best_v) {
+					best_v = cells[k].sim;
+					best_j = cells[k].j;
+				}
+			for (size_t k = row_start[i]; k < row_start[i + 1]; k++) {
+				size_t j = cells[k].j;
+				double v = cells[k].sim;
 				if (v < MIN_SIMILARITY)
 					continue;
 				bool mutual = j == best_j && v >= best_for_new[j];
@@ -421,14 +470,14 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 			for (size_t i = 0; i < no; i++)
 				if (match_o[i] != SIZE_MAX)
 					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[match_o[i]],
-									COV_PAIR_MODIFIED, sim[i * nn + match_o[i]], NULL, 0};
+									COV_PAIR_MODIFIED, sim_at(cells, row_start, i, match_o[i]), NULL, 0};
 			for (size_t j = 0; j < nn; j++) {
 				if (match_n[j] != SIZE_MAX)
 					continue;
 				size_t best = SIZE_MAX;
 				double bc = 0;
 				for (size_t i = 0; i < no; i++) {
-					if (match_o[i] == SIZE_MAX || sim[i * nn + j] < 0.1)
+					if (match_o[i] == SIZE_MAX || sim_at(cells, row_start, i, j) < SPARSE_FLOOR)
 						continue;
 					double c = containment(&vn[j], &vo[i]);
 					if (c > bc) {
@@ -438,7 +487,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 				}
 				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
 					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[best], sides[1].units[j], COV_PAIR_SPLIT,
-									sim[best * nn + j], NULL, 0};
+									sim_at(cells, row_start, best, j), NULL, 0};
 					for (size_t k = 0; k < cmp->n_pairs; k++)
 						if (pv[k].old_node == sides[0].units[best])
 							pv[k].status = COV_PAIR_SPLIT;
@@ -452,7 +501,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 				size_t best = SIZE_MAX;
 				double bc = 0;
 				for (size_t j = 0; j < nn; j++) {
-					if (match_n[j] == SIZE_MAX || sim[i * nn + j] < 0.1)
+					if (match_n[j] == SIZE_MAX || sim_at(cells, row_start, i, j) < SPARSE_FLOOR)
 						continue;
 					double c = containment(&vo[i], &vn[j]);
 					if (c > bc) {
@@ -462,7 +511,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 				}
 				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
 					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[best], COV_PAIR_MERGED,
-									sim[i * nn + best], NULL, 0};
+									sim_at(cells, row_start, i, best), NULL, 0};
 					for (size_t k = 0; k < cmp->n_pairs; k++)
 						if (pv[k].new_node == sides[1].units[best] && pv[k].status != COV_PAIR_SPLIT)
 							pv[k].status = COV_PAIR_MERGED;
@@ -545,6 +594,8 @@ fail:
 	free(vo);
 	free(vn);
 	free(sim);
+	free(cells);
+	free(row_start);
 	free(cands);
 	free(match_o);
 	free(match_n);
