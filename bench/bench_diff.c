@@ -11,18 +11,12 @@
  */
 #define _GNU_SOURCE
 #include "covenant.h"
+#include "bench.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 int main(int argc, char **argv)
 {
@@ -46,13 +40,13 @@ int main(int argc, char **argv)
 	double best = 1e9;
 	size_t pairs = 0, findings = 0;
 	for (int r = 0; r < reps; r++) {
-		double t0 = now();
+		double t0 = bench_now();
 		cov_comparison *cmp;
 		if (cov_diff(data, old, nw, &cmp) != COV_OK) {
 			fprintf(stderr, "bench_diff: %s\n", cov_error_last());
 			return 1;
 		}
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (t < best)
 			best = t;
 		pairs = cov_comparison_pair_count(cmp);
@@ -63,11 +57,11 @@ int main(int argc, char **argv)
 	       best * 1000, pairs, findings);
 	double bare = 1e9;
 	for (int r = 0; r < reps; r++) {
-		double t0 = now();
+		double t0 = bench_now();
 		cov_comparison *cmp;
 		if (cov_diff_ex(data, old, nw, COV_DIFF_NO_IMPACT, &cmp) != COV_OK)
 			return 1;
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (t < bare)
 			bare = t;
 		cov_comparison_free(cmp);
@@ -77,9 +71,9 @@ int main(int argc, char **argv)
 	snprintf(cmd, sizeof cmd, "git diff --no-index --word-diff '%s' '%s' > /dev/null 2>&1", old_path, new_path);
 	double git = 1e9;
 	for (int r = 0; r < 5; r++) {
-		double t0 = now();
+		double t0 = bench_now();
 		int st = system(cmd);
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (st == -1 || !WIFEXITED(st) || (WEXITSTATUS(st) != 0 && WEXITSTATUS(st) != 1)) {
 			git = -1;
 			break;

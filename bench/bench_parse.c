@@ -15,6 +15,7 @@
  */
 #define _GNU_SOURCE
 #include "covenant.h"
+#include "bench.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -22,13 +23,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 typedef struct {
 	char *path;
@@ -66,10 +60,10 @@ static double time_cmd(const char *cmd, int runs)
 {
 	double best = 1e9;
 	for (int i = 0; i < runs; i++) {
-		double t0 = now();
+		double t0 = bench_now();
 		if (system(cmd) != 0)
 			return -1;
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (t < best)
 			best = t;
 	}
@@ -114,7 +108,7 @@ int main(int argc, char **argv)
 	size_t units = 0;
 	for (int run = 0; run < 5; run++) {
 		units = 0;
-		double t0 = now();
+		double t0 = bench_now();
 		for (size_t i = 0; i < n; i++) {
 			cov_doc *doc;
 			if (cov_doc_parse_buffer(data, in[i].buf, in[i].len, in[i].path, NULL, &doc) != COV_OK) {
@@ -124,7 +118,7 @@ int main(int argc, char **argv)
 			units += cov_doc_count(doc, cov_doc_primary_kind(doc));
 			cov_doc_free(doc);
 		}
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (t < best)
 			best = t;
 	}
@@ -142,7 +136,7 @@ int main(int argc, char **argv)
 	size_t findings = 0;
 	for (int run = 0; run < 3; run++) {
 		findings = 0;
-		double t0 = now();
+		double t0 = bench_now();
 		for (size_t i = 0; i < n; i++) {
 			cov_doc *doc;
 			cov_review *rev;
@@ -155,7 +149,7 @@ int main(int argc, char **argv)
 			cov_review_free(rev);
 			cov_doc_free(doc);
 		}
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (t < best_check)
 			best_check = t;
 	}
@@ -168,14 +162,14 @@ int main(int argc, char **argv)
 		if (labs((long)in[i].len - 200000) < labs((long)in[pick].len - 200000))
 			pick = i;
 	int reps = 200;
-	double t0 = now();
+	double t0 = bench_now();
 	for (int r = 0; r < reps; r++) {
 		cov_doc *doc;
 		if (cov_doc_parse_buffer(data, in[pick].buf, in[pick].len, in[pick].path, NULL, &doc) != COV_OK)
 			return 1;
 		cov_doc_free(doc);
 	}
-	double per = (now() - t0) / reps;
+	double per = (bench_now() - t0) / reps;
 	const char *base = strrchr(in[pick].path, '/');
 	printf("one constitution: %s (%.0f KB): %.3f ms a parse (target < 2 ms)\n", base ? base + 1 : in[pick].path,
 	       in[pick].len / 1024.0, per * 1000);

@@ -6,19 +6,13 @@
  */
 #define _GNU_SOURCE
 #include "covenant.h"
+#include "bench.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 int main(int argc, char **argv)
 {
@@ -46,7 +40,7 @@ int main(int argc, char **argv)
 	size_t pages = 0;
 	for (int run = 0; run < 3; run++) {
 		pages = 0;
-		double t0 = now();
+		double t0 = bench_now();
 		for (size_t i = 0; i < n; i++) {
 			cov_doc *doc;
 			if (cov_doc_parse_file(data, files[i], NULL, &doc) != COV_OK) {
@@ -56,14 +50,14 @@ int main(int argc, char **argv)
 			pages += cov_doc_pages(doc);
 			cov_doc_free(doc);
 		}
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (t < best)
 			best = t;
 	}
 	printf("covenant parse of %zu PDFs: %zu pages in %.3f s  (%.0f pages/s)\n", n, pages, best, pages / best);
 	double peer = 1e9;
 	for (int run = 0; run < 3 && peer > 0; run++) {
-		double t0 = now();
+		double t0 = bench_now();
 		for (size_t i = 0; i < n; i++) {
 			char cmd[8400];
 			snprintf(cmd, sizeof cmd, "pdftotext '%s' - > /dev/null 2>&1", files[i]);
@@ -72,7 +66,7 @@ int main(int argc, char **argv)
 				break;
 			}
 		}
-		double t = now() - t0;
+		double t = bench_now() - t0;
 		if (peer > 0 && t < peer)
 			peer = t;
 	}

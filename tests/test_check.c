@@ -324,6 +324,8 @@ static void russia_2020(void **state)
 	/* the 1993 text has no marriage clause */
 	cov_doc_free(doc);
 	r = check_corpus("ru-constitution-history-akamaus/versions/constitution_ru_1993-12-12.txt", &doc, &skipped);
+	if (skipped)
+		skip();
 	NEVER(r, "discrimination.exclusive-definition", NULL, 0);
 	cov_review_free(r);
 	cov_doc_free(doc);

@@ -37,18 +37,6 @@ static bool within(const cov_node *n, const cov_node *unit)
 	return false;
 }
 
-static const char *fmt(cov_comparison *cmp, const char *f, ...) __attribute__((format(printf, 2, 3)));
-
-static const char *fmt(cov_comparison *cmp, const char *f, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, f);
-	vsnprintf(buf, sizeof buf, f, ap);
-	va_end(ap);
-	const char *p = cov_arena_strndup(&cmp->arena, buf, strlen(buf));
-	return p ? p : "";
-}
 
 static const char *article_of(const cov_node *n, cov_node_kind primary)
 {
@@ -238,7 +226,7 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				size_t end = first_sentence(cmp->new_doc, q->node->text_start, q->node->text_end);
 				rc = add(data, cmp, "regression.holder-narrowed", cmp->new_doc, q->node, r, q->node->text_start,
 					 end, q->node->text_start, q->node->text_start,
-					 fmt(cmp, "Article %s granted %s to everyone; article %s grants it to citizens only.",
+					 cov_arena_printf(&cmp->arena, "Article %s granted %s to everyone; article %s grants it to citizens only.",
 					     p->old_node->num, right, p->new_node->num));
 			}
 			const cov_std_article *std = cov_rights_article(data->rights, r);
@@ -258,7 +246,7 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				const cov_limitation *lim = b->limit_at[r];
 				rc = add(data, cmp, "regression.grounds-added", cmp->new_doc, b->limit_prov[r]->node, r, lim->start,
 					 lim->end, lim->start, lim->end,
-					 fmt(cmp, "New grounds for restricting %s (article %s, was %s): %s.", right,
+					 cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s): %s.", right,
 					     p->new_node->num, p->old_node->num, added));
 			}
 		}
@@ -283,7 +271,7 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 			rc = add(data, cmp, treaty ? "regression.treaty-primacy-removed" : "regression.right-removed", cmp->old,
 				 p->node, 0, p->node->text_start, p->node->text_end, p->node->text_start, p->node->text_start,
 				 treaty ? NULL
-					: fmt(cmp, "The %s guarantee of article %s appears nowhere in the new text.", g,
+					: cov_arena_printf(&cmp->arena, "The %s guarantee of article %s appears nowhere in the new text.", g,
 					      p->article));
 		}
 	}
@@ -300,7 +288,7 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				continue;
 			rc = add(data, cmp, "regression.right-removed", cmp->old, p->node, r, p->node->text_start,
 				 p->node->text_end, p->node->text_start, p->node->text_start,
-				 fmt(cmp, "Article %s concerned %s; no provision of the new text does.", p->article,
+				 cov_arena_printf(&cmp->arena, "Article %s concerned %s; no provision of the new text does.", p->article,
 				     cov_standard_right(data, r)));
 			break;
 		}
@@ -316,7 +304,7 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 		    finding_of(ro, f->rule))
 			continue;
 		rc = add(data, cmp, "improvement.protection-added", cmp->new_doc, f->node, f->standard, f->start, f->end,
-			 f->trigger_start, f->trigger_end, fmt(cmp, "New in this version: %s", f->message));
+			 f->trigger_start, f->trigger_end, cov_arena_printf(&cmp->arena, "New in this version: %s", f->message));
 	}
 	if (rc == COV_OK && cmp->n_findings)
 		rc = order_findings(cmp);

@@ -116,18 +116,6 @@ static void *realloc_or_free(void *p, size_t size)
 
 /* ---- findings ---- */
 
-static const char *arena_printf(cov_review *rev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static const char *arena_printf(cov_review *rev, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	const char *p = cov_arena_strndup(&rev->arena, buf, strlen(buf));
-	return p ? p : "";
-}
 
 static void add_finding(ctx *c, const char *rule, const cov_node *node, const char *article, int standard,
 			const sentence *s, size_t trig_first, size_t trig_last, const char *message)
@@ -389,7 +377,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 				if (aim_allowed(a, aim))
 					continue;
 				add_finding(c, "limit.illegitimate-aim", node, article, art, s, g->first, g->last,
-					    arena_printf(c->rev, "«%s» (%s) is not among the aims ICCPR art. %d allows for "
+					    cov_arena_printf(&c->rev->arena, "«%s» (%s) is not among the aims ICCPR art. %d allows for "
 								 "restricting %s.", span(c, g->first, g->last), aim, art,
 						     right_name(c, art)));
 			}
@@ -400,7 +388,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		for (size_t i = 0; i < c->n_m; i++)
 			if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from)
 				add_finding(c, "limit.vague-ground", node, article, std, s, c->m[i].first, c->m[i].last,
-					    arena_printf(c->rev, "«%s» is a ground so vague that no one can foresee what "
+					    cov_arena_printf(&c->rev->arena, "«%s» is a ground so vague that no one can foresee what "
 								 "a law based on it will forbid.", span(c, c->m[i].first, c->m[i].last)));
 	}
 	if (closed && n_grounds && !necessity && marker != SIZE_MAX)
@@ -454,7 +442,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t other = find(c, C_GROUP_OTHER, s, 0);
 	if (mem != SIZE_MAX && other != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
 		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[other].first, c->m[other].last,
-			    arena_printf(c->rev, "Membership of parties or trade unions is banned for «%s», beyond the "
+			    cov_arena_printf(&c->rev->arena, "Membership of parties or trade unions is banned for «%s», beyond the "
 						 "armed forces and police that ICCPR art. 22(2) allows to be restricted.",
 				     span(c, c->m[other].first, c->m[other].last)));
 	size_t mw = find(c, C_MAN_WOMAN, s, 0);
@@ -473,7 +461,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		if (!sex || !other_status)
 			add_finding(c, "discrimination.grounds-incomplete", node, article, 26, s, c->m[nd].first,
 				    c->m[nd].last,
-				    arena_printf(c->rev, "The non-discrimination clause %s%s%s, which ICCPR arts. 2(1) "
+				    cov_arena_printf(&c->rev->arena, "The non-discrimination clause %s%s%s, which ICCPR arts. 2(1) "
 							 "and 26 require.", !sex ? "omits sex" : "",
 					     !sex && !other_status ? " and " : "",
 					     !other_status ? "has no open \"other status\" catch-all" : ""));
@@ -661,7 +649,7 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 					if ((srights & ((rightset)1 << art)) && a && a->everyone && art != 2)
 						add_finding(c, "holder.citizens-only", n, article, art, s, c->m[hc].first,
 							    c->m[hc].last,
-							    arena_printf(c->rev, "This right (%s) is granted to «%s» only; "
+							    cov_arena_printf(&c->rev->arena, "This right (%s) is granted to «%s» only; "
 										 "ICCPR art. %d gives it to everyone.",
 								     right_name(c, art), span(c, c->m[hc].first, c->m[hc].last),
 								     art));
@@ -751,7 +739,7 @@ static void after_walk(ctx *c)
 				    (excluded & ((rightset)1 << art)) || aim_allowed(a, aim))
 					continue;
 				add_finding(c, "limit.illegitimate-aim", g->node, g->article, art, &g->s, gf, gl,
-					    arena_printf(c->rev, "The general limitation clause lets this right (%s) be "
+					    cov_arena_printf(&c->rev->arena, "The general limitation clause lets this right (%s) be "
 								 "restricted for «%s» (%s), which is not an aim of ICCPR art. %d.",
 						     right_name(c, art), span(c, gf, gl), aim, art));
 			}
@@ -795,7 +783,7 @@ static void after_walk(ctx *c)
 				}
 			add_finding(c, "derogation.non-derogable", c->emergency[i].node, c->emergency[i].article, 4,
 				    &c->emergency[i].s, c->emergency[i].match, c->emergency[i].match,
-				    arena_printf(c->rev, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
+				    cov_arena_printf(&c->rev->arena, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
 							 "derogating from %s.", listed ? "Rights outside the protected list" : "Rights",
 						 names));
 		}

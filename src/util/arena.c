@@ -5,6 +5,8 @@
  */
 #include "util.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,4 +63,15 @@ void cov_arena_free(cov_arena *a)
 		c = next;
 	}
 	cov_arena_init(a);
+}
+
+const char *cov_arena_printf(cov_arena *a, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	const char *p = cov_arena_strndup(a, buf, strlen(buf));
+	return p ? p : "";
 }

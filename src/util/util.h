@@ -26,6 +26,8 @@ typedef struct cov_arena {
 void cov_arena_init(cov_arena *a);
 void *cov_arena_alloc(cov_arena *a, size_t size); /* zeroed; NULL on ENOMEM */
 char *cov_arena_strndup(cov_arena *a, const char *s, size_t n);
+/* A formatted string (up to 1 KB) in the arena; "" when memory runs out. */
+const char *cov_arena_printf(cov_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cov_arena_free(cov_arena *a);
 
 /* ---- growable buffer ---- */
