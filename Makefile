@@ -8,6 +8,7 @@
 #   make fuzz      build the libFuzzer targets and run each for FUZZ_SECONDS
 #   make bench     benchmarks against peers on ../shared/corpus
 #   make install   PREFIX=/usr/local DESTDIR=
+#   make fresh     make demo and make test on a fresh Debian 12 root (CI)
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -16,42 +17,46 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 20
 COVENANT = $(BUILD)/covenant
 
-.PHONY: all deps build demo test asan fuzz bench install clean
+.PHONY: all deps build demo test asan fuzz bench install fresh clean
 
 all: build
 
 deps:
 	@scripts/deps.sh build
 
+CONFIGURE = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+
+# The build is quiet unless it fails (scripts/build.sh keeps the log).
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@JOBS=$(JOBS) scripts/build.sh $(BUILD) $(CONFIGURE)
 
 demo: build
 	@scripts/demo.sh $(COVENANT)
 
 test:
 	@scripts/deps.sh test
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@JOBS=$(JOBS) scripts/build.sh $(BUILD) $(CONFIGURE) -DCOVENANT_TESTS=ON -DCOVENANT_REQUIRE_TESTS=ON
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 asan:
 	@scripts/deps.sh test
-	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DCOVENANT_SANITIZE=ON >/dev/null
-	@cmake --build $(BUILD)-asan -j $(JOBS)
+	@JOBS=$(JOBS) scripts/build.sh $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DCOVENANT_SANITIZE=ON -DCOVENANT_REQUIRE_TESTS=ON
 	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 fuzz:
 	@scripts/deps.sh fuzz
-	@CC=clang cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=Debug -DCOVENANT_FUZZ=ON -DCOVENANT_TESTS=OFF >/dev/null
-	@cmake --build $(BUILD)-fuzz -j $(JOBS)
+	@CC=clang JOBS=$(JOBS) scripts/build.sh $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=Debug -DCOVENANT_FUZZ=ON -DCOVENANT_TESTS=OFF
 	@scripts/fuzz.sh $(BUILD)-fuzz $(FUZZ_SECONDS)
 
 bench: build
+	@scripts/deps.sh bench
 	@$(BUILD)/bench/bench_parse ../shared/corpus
 	@$(BUILD)/bench/bench_diff ../shared/corpus
 	@$(BUILD)/bench/bench_pdf ../shared/corpus
+
+# The README's two commands on a fresh Debian 12 root (mmdebstrap + chroot; root only).
+fresh:
+	@scripts/fresh-machine.sh
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)

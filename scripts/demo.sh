@@ -9,7 +9,12 @@ bin=${1:-build/covenant}
 root=$(cd "$(dirname "$0")/.." && pwd)
 ex="$root/examples"
 
-say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# A one-line title before each step; bold only on a terminal that wants colour.
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ] && [ "${TERM:-dumb}" != dumb ]; then
+  say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+else
+  say() { printf '\n== %s\n' "$*"; }
+fi
 
 say "covenant parse examples/veridia-2015.txt --format tree"
 "$bin" parse "$ex/veridia-2015.txt" --format tree

@@ -6,16 +6,20 @@
 # without the user seeing it.
 set -euo pipefail
 
-build=(gcc make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev)
+build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev)
 test=(libcmocka-dev valgrind poppler-utils)
 fuzz=(clang libclang-rt-14-dev)
+bench=(git poppler-utils)
+fresh=(mmdebstrap)
 
 want=("${build[@]}")
 case "${1:-build}" in
   build) ;;
   test) want+=("${test[@]}") ;;
   fuzz) want+=("${test[@]}" "${fuzz[@]}") ;;
-  *) echo "usage: $0 build|test|fuzz" >&2; exit 2 ;;
+  bench) want+=("${bench[@]}") ;;
+  fresh) want=("${fresh[@]}") ;;
+  *) echo "usage: $0 build|test|fuzz|bench|fresh" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -31,7 +35,13 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "run:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
-echo "installing: ${missing[*]}"
+# apt's progress goes to a log; it is shown only if something fails.
+echo "covenant: installing Debian packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! { apt-get update -q && apt-get install -y -q --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+  tail -n 30 "$log" >&2
+  echo "covenant: apt-get failed (above); run it yourself:  apt-get update && apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
