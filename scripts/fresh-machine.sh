@@ -45,6 +45,7 @@ mounted=()
 cleanup() {
   local m
   for m in "${mounted[@]}"; do umount -l "$m" 2>/dev/null || true; done
+  mkdir -p "$cache/logs"; cp "$work"/*.log "$cache/logs/" 2>/dev/null || true
   rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
@@ -89,4 +90,5 @@ for step in "${steps[@]}"; do
     break
   fi
 done
+echo "fresh-machine: the whole output of each command is in $cache/logs/"
 exit $status
