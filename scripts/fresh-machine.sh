@@ -8,8 +8,8 @@
 # runs `make demo` and `make test` inside it with chroot, as root, as a new
 # user would.  Whatever those commands need they must install themselves.
 #
-#   scripts/fresh-machine.sh            both commands, `make demo` first
-#   scripts/fresh-machine.sh demo       only `make demo`
+#   scripts/fresh-machine.sh            make demo, make test, then make install
+#   scripts/fresh-machine.sh test demo  the steps named, in that order
 #
 # Environment: COVENANT_FRESH_CACHE (default ~/.cache/covenant-fresh) keeps the
 # pristine root and the downloaded .deb files between runs; DEBIAN_MIRROR;
@@ -17,7 +17,7 @@
 # Needs root (chroot, mount); as another user it prints the command and stops.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -gt 0 ] || set -- demo test
+[ $# -gt 0 ] || set -- demo test install
 steps=("$@")
 cache=${COVENANT_FRESH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/covenant-fresh}
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -69,11 +69,16 @@ mount -t proc proc "$root/proc"; mounted=("$root/proc" "${mounted[@]}")
 
 status=0
 for step in "${steps[@]}"; do
-  case "$step" in demo|test) ;; *) echo "fresh-machine: unknown step '$step' (demo, test)" >&2; exit 2 ;; esac
+  case "$step" in
+    demo|test) run="make $step" ;;
+    # installed, it runs from anywhere with its data and man page
+    install) run="make install && cd / && covenant check /src/covenant/examples/veridia-2024.txt >/dev/null && test -f /usr/local/share/man/man1/covenant.1" ;;
+    *) echo "fresh-machine: unknown step '$step' (demo, test, install)" >&2; exit 2 ;;
+  esac
   echo "== fresh Debian 12: make $step"
   start=$(date +%s)
   if chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-      TERM=dumb LANG=C.UTF-8 /bin/bash -c "cd /src/covenant && make $step" >"$work/$step.log" 2>&1; then
+      TERM=dumb LANG=C.UTF-8 /bin/bash -c "cd /src/covenant && $run" >"$work/$step.log" 2>&1; then
     echo "== fresh Debian 12: make $step passed in $(( $(date +%s) - start )) s"
     if [ "$step" = demo ]; then
       # The demo's output is for people: no make or CMake chatter, no escape codes in a pipe.
