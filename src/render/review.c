@@ -128,21 +128,33 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 }
 
 /* A finding's stable id: 12 hex digits of FNV-1a (64 bits) over its rule,
- * its provision's eId and its quote with runs of white space made one space
- * — the same across runs and across edits elsewhere in the document. */
+ * its ICCPR article, its provision's eId, and its quote and trigger with
+ * runs of white space made one space — the same across runs and across
+ * edits elsewhere in the document. */
+static uint64_t fnv_text(uint64_t h, const char *t, size_t start, size_t end);
+#define FNV(c) (h = (h ^ (unsigned char)(c)) * 1099511628211ull)
 static void finding_id(const cov_finding *f, char out[13])
 {
 	uint64_t h = 14695981039346656037ull;
-#define FNV(c) (h = (h ^ (unsigned char)(c)) * 1099511628211ull)
-	for (const char *p = f->rule; *p; p++)
-		FNV(*p);
+	char std[16];
+	snprintf(std, sizeof std, "%d", f->standard);
+	const char *parts[] = {f->rule, std, f->node->eid};
+	for (size_t k = 0; k < 3; k++) {
+		for (const char *p = parts[k]; *p; p++)
+			FNV(*p);
+		FNV(0);
+	}
+	h = fnv_text(h, f->doc->text, f->start, f->end);
 	FNV(0);
-	for (const char *p = f->node->eid; *p; p++)
-		FNV(*p);
-	FNV(0);
+	h = fnv_text(h, f->doc->text, f->trigger_start, f->trigger_end);
+	snprintf(out, 13, "%012llx", (unsigned long long)(h >> 16));
+}
+
+static uint64_t fnv_text(uint64_t h, const char *t, size_t start, size_t end)
+{
 	bool space = false, any = false;
-	for (size_t i = f->start; i < f->end; i++) {
-		unsigned char c = (unsigned char)f->doc->text[i];
+	for (size_t i = start; i < end; i++) {
+		unsigned char c = (unsigned char)t[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			space = any;
 			continue;
@@ -152,9 +164,9 @@ static void finding_id(const cov_finding *f, char out[13])
 		space = false, any = true;
 		FNV(c);
 	}
-#undef FNV
-	snprintf(out, 13, "%012llx", (unsigned long long)(h >> 16));
+	return h;
 }
+#undef FNV
 
 json_t *cov_finding_json(const cov_finding *f, const char *side)
 {
