@@ -160,12 +160,18 @@ contains "-o dangling link's target created" "$tmp/dangling.json" '"format": 1'
 ok "-o new file 0644 under umask 022" test "$(stat -c %a "$tmp/m022.json")" = 644
 (umask 027; "$bin" parse -o "$tmp/m027.json" "$ex/veridia-2015.txt")
 ok "-o new file 0640 under umask 027" test "$(stat -c %a "$tmp/m027.json")" = 640
-# devices are written in place, never replaced; a failed write exits 1 naming the file
-check "-o /dev/full" 1 "$bin" parse -o /dev/full "$ex/veridia-2015.txt"
-contains "-o /dev/full message" "$tmp/err" "covenant: /dev/full: cannot write: No space left on device"
-ok "/dev/full still a device" test -c /dev/full
-check "-o /dev/null" 0 "$bin" check -o /dev/null "$ex/veridia-2015.txt"
-ok "/dev/null still a device" test -c /dev/null
+# devices are written in place, never replaced; a failed write exits 1 naming the file.
+# As root, the device nodes are made in $tmp, so that a regression replaces those, never /dev's.
+if [ "$(id -u)" -eq 0 ] && mknod "$tmp/full" c 1 7 2>/dev/null && mknod "$tmp/null" c 1 3 2>/dev/null; then
+  full=$tmp/full devnull=$tmp/null
+else
+  full=/dev/full devnull=/dev/null
+fi
+check "-o /dev/full" 1 "$bin" parse -o "$full" "$ex/veridia-2015.txt"
+contains "-o /dev/full message" "$tmp/err" "covenant: $full: cannot write: No space left on device"
+ok "/dev/full still a device" test -c "$full"
+check "-o /dev/null" 0 "$bin" check -o "$devnull" "$ex/veridia-2015.txt"
+ok "/dev/null still a device" test -c "$devnull"
 check "stdout full" 1 sh -c "'$bin' parse '$ex/veridia-2015.txt' > /dev/full"
 contains "stdout full message" "$tmp/err" "covenant: cannot write to standard output: No space left on device"
 check "-o in a missing directory" 1 "$bin" parse -o "$tmp/no/such/dir/out.json" "$ex/veridia-2015.txt"
