@@ -151,6 +151,11 @@ check "-o through a link" 0 "$bin" parse -o "$tmp/link.json" "$ex/veridia-2015.t
 ok "-o keeps the link" test -L "$tmp/link.json"
 contains "-o wrote the link's target" "$tmp/real.json" '"format": 1'
 ok "-o keeps the mode" test "$(stat -c %a "$tmp/real.json")" = 640
+if [ "$(id -u)" -ne 0 ]; then
+  echo ro > "$tmp/ro.json"; chmod 444 "$tmp/ro.json"
+  check "-o a read-only file" 1 "$bin" parse -o "$tmp/ro.json" "$ex/veridia-2015.txt"
+  contains "-o read-only file kept" "$tmp/ro.json" "ro"
+fi
 ln -s dangling.json "$tmp/dangle.json"
 check "-o through a dangling link" 0 "$bin" parse -o "$tmp/dangle.json" "$ex/veridia-2015.txt"
 ok "-o dangling link kept" test -L "$tmp/dangle.json"

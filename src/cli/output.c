@@ -205,7 +205,8 @@ int cov_cli_write_output(const char *path, const char *s, size_t len)
 	} else if (S_ISDIR(st.st_mode)) {
 		rc = fail_file(path, "", EISDIR);
 	} else if (S_ISREG(st.st_mode)) {
-		rc = write_replace(path, target, &st, s, len);
+		/* replaced only when it could have been written: a read-only file stays */
+		rc = access(target, W_OK) != 0 ? fail_file(path, "", errno) : write_replace(path, target, &st, s, len);
 	} else {
 		rc = write_in_place(target, s, len);
 	}
