@@ -134,5 +134,251 @@ check "docx" 0 "$bin" parse -f tree "$src/tests/fixtures/text.docx"
 check "zip bomb" 3 "$bin" parse "$src/tests/fixtures/bomb.docx"
 check "bad input format" 2 "$bin" parse --input-format rtf "$src/tests/fixtures/text.docx"
 
+# ---- conventions: output files, exit codes, colour, wrapping, options, inputs ----
+ex="$src/examples"
+lines() { # name, file, expected number of lines
+  local got; got=$(wc -l < "$2")
+  if [ "$got" -eq "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $1: $got lines, wanted $3"; cat "$2"; fi
+}
+ok() { # name, command...: the command succeeds
+  local name=$1; shift
+  if "$@"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $name"; fi
+}
+
+# -o writes through a symbolic link, keeps it a link, keeps the file's mode
+echo old > "$tmp/real.json"; chmod 640 "$tmp/real.json"; ln -s real.json "$tmp/link.json"
+check "-o through a link" 0 "$bin" parse -o "$tmp/link.json" "$ex/veridia-2015.txt"
+ok "-o keeps the link" test -L "$tmp/link.json"
+contains "-o wrote the link's target" "$tmp/real.json" '"format": 1'
+ok "-o keeps the mode" test "$(stat -c %a "$tmp/real.json")" = 640
+if [ "$(id -u)" -ne 0 ]; then
+  echo ro > "$tmp/ro.json"; chmod 444 "$tmp/ro.json"
+  check "-o a read-only file" 1 "$bin" parse -o "$tmp/ro.json" "$ex/veridia-2015.txt"
+  contains "-o read-only file kept" "$tmp/ro.json" "ro"
+fi
+ln -s dangling.json "$tmp/dangle.json"
+check "-o through a dangling link" 0 "$bin" parse -o "$tmp/dangle.json" "$ex/veridia-2015.txt"
+ok "-o dangling link kept" test -L "$tmp/dangle.json"
+contains "-o dangling link's target created" "$tmp/dangling.json" '"format": 1'
+# a new file gets the mode open() would give: 0666 less the umask
+(umask 022; "$bin" parse -o "$tmp/m022.json" "$ex/veridia-2015.txt")
+ok "-o new file 0644 under umask 022" test "$(stat -c %a "$tmp/m022.json")" = 644
+(umask 027; "$bin" parse -o "$tmp/m027.json" "$ex/veridia-2015.txt")
+ok "-o new file 0640 under umask 027" test "$(stat -c %a "$tmp/m027.json")" = 640
+# devices are written in place, never replaced; a failed write exits 1 naming the file.
+# As root, the device nodes are made in $tmp, so that a regression replaces those, never /dev's.
+if [ "$(id -u)" -eq 0 ] && mknod "$tmp/full" c 1 7 2>/dev/null && mknod "$tmp/null" c 1 3 2>/dev/null; then
+  full=$tmp/full devnull=$tmp/null
+else
+  full=/dev/full devnull=/dev/null
+fi
+check "-o /dev/full" 1 "$bin" parse -o "$full" "$ex/veridia-2015.txt"
+contains "-o /dev/full message" "$tmp/err" "covenant: $full: cannot write: No space left on device"
+ok "/dev/full still a device" test -c "$full"
+check "-o /dev/null" 0 "$bin" check -o "$devnull" "$ex/veridia-2015.txt"
+ok "/dev/null still a device" test -c "$devnull"
+check "stdout full" 1 sh -c "'$bin' parse '$ex/veridia-2015.txt' > /dev/full"
+contains "stdout full message" "$tmp/err" "covenant: cannot write to standard output: No space left on device"
+check "-o in a missing directory" 1 "$bin" parse -o "$tmp/no/such/dir/out.json" "$ex/veridia-2015.txt"
+contains "-o missing directory names the file" "$tmp/err" "covenant: $tmp/no/such/dir/out.json: cannot create the file: No such file or directory"
+check "-o a directory" 1 "$bin" parse -o "$tmp" "$ex/veridia-2015.txt"
+contains "-o a directory message" "$tmp/err" "Is a directory"
+# a closed pipe with SIGPIPE ignored (as under some supervisors): exit 1, not 3
+( trap '' PIPE; { sleep 0.3; "$bin" parse "$ex/veridia-2024.txt" 2>"$tmp/pipe.err"; echo $? > "$tmp/pipe.rc"; } | true )
+ok "closed pipe exits 1" test "$(cat "$tmp/pipe.rc")" = 1
+contains "closed pipe message" "$tmp/pipe.err" "cannot write to standard output: Broken pipe"
+
+# a terminal: colour unless NO_COLOR or TERM=dumb; lines wrapped to its width
+cat > "$tmp/runtty.py" <<'PY'
+import os, pty, sys, fcntl, termios, struct
+cols = int(sys.argv[1])
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
+    os.execvp(sys.argv[2], sys.argv[2:])
+out = b""
+while True:
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+_, status = os.waitpid(pid, 0)
+sys.stdout.buffer.write(out.replace(b"\r\n", b"\n"))
+sys.exit(os.waitstatus_to_exitcode(status))
+PY
+if python3 -c 'import pty' 2>/dev/null; then
+  esc=$(printf '\033[')
+  check "tty colour" 0 env TERM=xterm NO_COLOR= python3 "$tmp/runtty.py" 100 "$bin" check "$ex/veridia-2024.txt"
+  contains "tty colour on" "$tmp/out" "$esc"
+  check "tty NO_COLOR" 0 env TERM=xterm NO_COLOR=1 python3 "$tmp/runtty.py" 100 "$bin" check "$ex/veridia-2024.txt"
+  if grep -qF "$esc" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: colour despite NO_COLOR"; else pass=$((pass+1)); fi
+  check "tty TERM=dumb" 0 env TERM=dumb python3 "$tmp/runtty.py" 100 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt"
+  if grep -qF "$esc" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: colour despite TERM=dumb"; else pass=$((pass+1)); fi
+  # wrapped at 60 columns, by characters (Cyrillic quotes), UTF-8 intact, hanging indent
+  cwidth='import sys,re; t=open(sys.argv[1],"rb").read().decode("utf-8"); t=re.sub("\x1b\\[[0-9;]*m","",t); print(max(len(l) for l in t.split("\n")))'
+  check "tty wrap check" 0 env NO_COLOR=1 python3 "$tmp/runtty.py" 60 "$bin" check "$ex/veridia-2024.txt"
+  ok "check wrapped to 60 columns" test "$(python3 -c "$cwidth" "$tmp/out")" -le 60
+  ok "hanging indent" grep -q '^      [^ ]' "$tmp/out"
+  check "tty wrap diff" 0 env NO_COLOR=1 python3 "$tmp/runtty.py" 72 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt"
+  ok "diff wrapped to 72 columns" test "$(python3 -c "$cwidth" "$tmp/out")" -le 72
+  printf 'Статья 1. Каждый имеет право на жизнь, свободу и личную неприкосновенность, и никто не может быть лишён жизни произвольно; граждане имеют право на мирные собрания.\n' > "$tmp/ru.txt"
+  check "tty wrap Cyrillic" 0 env NO_COLOR=1 python3 "$tmp/runtty.py" 40 "$bin" check "$tmp/ru.txt"
+  ok "Cyrillic wrapped by characters" test "$(python3 -c "$cwidth" "$tmp/out")" -le 40
+  check "piped: not wrapped" 0 "$bin" check "$ex/veridia-2024.txt"
+  ok "piped output keeps long lines" test "$(python3 -c "$cwidth" "$tmp/out")" -gt 100
+else
+  echo "skip: python3 pty missing, terminal tests not run"
+fi
+check "--color always when piped" 0 "$bin" check --color=always "$ex/veridia-2024.txt"
+contains "--color always colours" "$tmp/out" "$(printf '\033[')"
+check "--color auto when piped" 0 "$bin" check "$ex/veridia-2024.txt"
+if grep -qF "$(printf '\033[')" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: colour in a pipe"; else pass=$((pass+1)); fi
+check "--color bad value" 2 "$bin" diff --color=sometimes "$ex/veridia-2015.txt" "$ex/veridia-2024.txt"
+
+# the input options are common to every command
+check "parse --color" 0 "$bin" parse --color never "$ex/veridia-2015.txt"
+check "check --max-size" 3 "$bin" check --max-size 0.00001 "$ex/veridia-2015.txt"
+contains "check --max-size message" "$tmp/err" "see --max-size"
+check "diff --max-size" 3 "$bin" diff --max-size 0.00001 "$ex/veridia-2015.txt" "$ex/veridia-2024.txt"
+check "check --input-format" 0 "$bin" check --input-format text "$ex/veridia-2015.txt"
+check "diff --input-format bad" 2 "$bin" diff --input-format rtf "$ex/veridia-2015.txt" "$ex/veridia-2024.txt"
+check "--max-size nan" 2 "$bin" parse --max-size nan "$ex/veridia-2015.txt"
+contains "--max-size nan message" "$tmp/err" "--max-size wants a number of megabytes"
+check "--max-size inf" 2 "$bin" check --max-size inf "$ex/veridia-2015.txt"
+check "--max-size below a byte" 2 "$bin" parse --max-size 0.0000001 "$ex/veridia-2015.txt"
+contains "--max-size below a byte message" "$tmp/err" "less than one byte"
+check "--max-size one byte" 3 "$bin" parse --max-size 0.000001 "$ex/veridia-2015.txt"
+
+# usage errors: one line, the command's name, where to look
+check "unknown option" 2 "$bin" check --x "$ex/veridia-2015.txt"
+lines "unknown option is one line" "$tmp/err" 1
+contains "unknown option message" "$tmp/err" "covenant check: unknown option --x (see covenant check --help)"
+check "unknown short option" 2 "$bin" diff -Z a b
+contains "unknown short option message" "$tmp/err" "covenant diff: unknown option -Z (see covenant diff --help)"
+check "missing value" 2 "$bin" parse "$ex/veridia-2015.txt" --format
+contains "missing value message" "$tmp/err" "option --format wants a value"
+check "misspelt command" 2 "$bin" chek "$ex/veridia-2015.txt"
+contains "did you mean" "$tmp/err" "did you mean 'check'?"
+lines "misspelt command is one line" "$tmp/err" 1
+check "-V" 0 "$bin" -V
+contains "-V version" "$tmp/out" "covenant 0.1.0"
+check "check -V" 0 "$bin" check -V
+
+# grammar
+printf 'Article 1\nCitizens have the right to assemble peacefully.\n' > "$tmp/one.txt"
+check "one finding" 0 "$bin" check "$tmp/one.txt"
+contains "1 finding, not findings" "$tmp/out" "1 finding: 1 high"
+check "one article" 0 "$bin" parse -f tree "$tmp/one.txt"
+contains "1 article, not articles" "$tmp/out" "[en, 1 article]"
+
+# several inputs: go on past a bad one, report every failure, one summary
+check "check goes on" 3 "$bin" check "$ex/veridia-2015.txt" "$tmp/empty.txt" "$ex/veridia-2024.txt" "$tmp/nope.txt"
+contains "check goes on: first" "$tmp/out" "veridia-2015.txt, en) against the ICCPR"
+contains "check goes on: after the bad one" "$tmp/out" "veridia-2024.txt, en) against the ICCPR"
+contains "check goes on: summary" "$tmp/out" "Total: 2 documents: "
+contains "check goes on: 2 unreadable" "$tmp/out" "2 inputs could not be read"
+contains "check reports empty" "$tmp/err" "covenant: $tmp/empty.txt: empty file"
+contains "check reports missing" "$tmp/err" "nope.txt: No such file or directory"
+contains "check reports the count" "$tmp/err" "covenant: 2 of 4 inputs could not be checked"
+mkdir -p "$tmp/dir/sub" "$tmp/dir/.hidden"
+cp "$ex/veridia-2015.txt" "$tmp/dir/a.txt"; cp "$ex/veridia-2024.txt" "$tmp/dir/sub/b.txt"
+cp "$ex/veridia-2024.txt" "$tmp/dir/.hidden/c.txt"; cp "$src/tests/fixtures/text.docx" "$tmp/dir/sub/c.docx"
+check "check a directory" 0 "$bin" check -f ndjson "$tmp/dir"
+lines "directory: every regular file, hidden ones skipped" "$tmp/out" 3
+contains "directory: docx by content" "$tmp/out" "sub/c.docx"
+check "check --glob" 0 "$bin" check -f ndjson --glob '*.txt' "$tmp/dir"
+lines "--glob filters" "$tmp/out" 2
+check "check --glob nothing" 3 "$bin" check --glob '*.pdf' "$tmp/dir"
+contains "--glob nothing message" "$tmp/err" "no file matching --glob"
+check "check - -" 2 "$bin" check - -
+contains "stdin once" "$tmp/err" "standard input can be read only once"
+check "diff - -" 2 "$bin" diff - -
+check "stdin empty" 3 sh -c "'$bin' parse - < /dev/null"
+contains "stdin called standard input" "$tmp/err" "covenant: standard input: empty file"
+
+# JSON: one object for one input, an array for several, NDJSON one per line
+check "json one" 0 "$bin" check -f json "$ex/veridia-2024.txt"
+ok "json one is an object" test "$(head -c1 "$tmp/out")" = "{"
+contains "json has the tool's version" "$tmp/out" '"covenant": {"version": "0.1.0", "data": "'
+grep -qE '"data": "[0-9a-f]{64}"' "$tmp/out" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: data hash"; }
+grep -qE '"id": "[0-9a-f]{12}"' "$tmp/out" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL: finding id"; }
+contains "finding line" "$tmp/out" '"line": 52'
+cp "$tmp/out" "$tmp/one.json"
+check "json several" 0 "$bin" check -f json "$ex/veridia-2015.txt" "$ex/veridia-2024.txt"
+ok "json several is an array" test "$(head -c1 "$tmp/out")" = "["
+cp "$tmp/out" "$tmp/array.json"
+check "ndjson" 0 "$bin" check -f ndjson "$ex/veridia-2015.txt" "$ex/veridia-2024.txt"
+lines "ndjson: one line each" "$tmp/out" 2
+cp "$tmp/out" "$tmp/lines.ndjson"
+if python3 -c 'import json' 2>/dev/null; then
+  ok "json several parses as an array of 2" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d,list) and len(d)==2' "$tmp/array.json"
+  ok "ndjson lines parse" python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/lines.ndjson"
+  # the id is stable: same run twice, and after an edit elsewhere in the text
+  sed 's/^The people are the only source of state power\./The people, and the people alone, are the source of all state power./' "$ex/veridia-2024.txt" > "$tmp/edited.txt"
+  ok "the edit changed the text" sh -c '! cmp -s "$1" "$2"' _ "$ex/veridia-2024.txt" "$tmp/edited.txt"
+  "$bin" check -f json "$tmp/edited.txt" > "$tmp/edited.json"
+  ids='import json,sys; print(" ".join(sorted(f["id"] for f in json.load(open(sys.argv[1]))["findings"])))'
+  ok "ids stable across an unrelated edit" test "$(python3 -c "$ids" "$tmp/one.json")" = "$(python3 -c "$ids" "$tmp/edited.json")"
+  ok "ids unique" python3 -c 'import json,sys; f=[x["id"] for x in json.load(open(sys.argv[1]))["findings"]]; assert len(f)==len(set(f))' "$tmp/one.json"
+fi
+
+# JSON Schemas (docs/schema/) hold for real outputs
+if python3 -c 'import jsonschema' 2>/dev/null; then
+  validate() { # name, schema, file (an object, an array of objects, or NDJSON)
+    if python3 - "$src/docs/schema/$2" "$3" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+text = open(sys.argv[2]).read()
+try:
+    docs = json.loads(text)
+    docs = docs if isinstance(docs, list) else [docs]
+except json.JSONDecodeError:
+    docs = [json.loads(l) for l in text.splitlines()]
+for d in docs:
+    jsonschema.validate(d, schema, cls=jsonschema.Draft202012Validator)
+PY
+    then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $1 does not match $2"; fi
+  }
+  "$bin" parse "$ex/veridia-2024.txt" > "$tmp/p.json"; validate "parse" parse.json "$tmp/p.json"
+  "$bin" parse "$src/tests/fixtures/text.pdf" > "$tmp/p2.json"; validate "parse pdf" parse.json "$tmp/p2.json"
+  validate "check" check.json "$tmp/one.json"
+  validate "check array" check.json "$tmp/array.json"
+  validate "check ndjson" check.json "$tmp/lines.ndjson"
+  "$bin" diff -f json "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" > "$tmp/d.json"; validate "diff" diff.json "$tmp/d.json"
+  "$bin" diff -f json --no-impact "$tmp/tr.txt" "$tmp/tr.txt" > "$tmp/d2.json"; validate "diff no impact" diff.json "$tmp/d2.json"
+  # the schemas are not empty promises: a wrong output fails
+  sed 's/"severity": "high"/"severity": "urgent"/' "$tmp/one.json" > "$tmp/bad.json"
+  if python3 -c 'import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' "$src/docs/schema/check.json" "$tmp/bad.json" 2>/dev/null
+  then fail=$((fail+1)); echo "FAIL: check.json accepts a wrong severity"; else pass=$((pass+1)); fi
+else
+  echo "skip: python3 module jsonschema missing (Debian: python3-jsonschema), schemas not checked"
+fi
+
+# a forced encoding that makes mojibake is said
+printf 'Статья 1. Каждый имеет право на жизнь. Граждане Республики имеют право собираться мирно, без оружия.\nСтатья 2. Никто не может быть подвергнут пыткам.\n' | iconv -f utf-8 -t cp1251 > "$tmp/cp1251b.txt"
+check "wrong --encoding warns" 0 "$bin" parse -e koi8-r -f tree "$tmp/cp1251b.txt"
+contains "wrong --encoding warning" "$tmp/err" "warning: the text read as koi8-r looks garbled"
+check "right --encoding is quiet" 0 "$bin" parse -e windows-1251 -f tree "$tmp/cp1251b.txt"
+lines "right --encoding: no warning" "$tmp/err" 0
+check "utf-8 read as cp1251 warns" 0 "$bin" parse -e windows-1251 -f tree "$ex/../tests/fixtures/../../examples/veridia-2024.txt"
+printf 'Статья 1. Каждый имеет право на жизнь.\nСтатья 2. Никто не может быть подвергнут пыткам.\n' > "$tmp/ru8.txt"
+check "utf-8 read as windows-1251" 0 "$bin" parse -e windows-1251 -f tree "$tmp/ru8.txt"
+contains "utf-8 read as windows-1251 warns" "$tmp/err" "looks garbled"
+
+# every long option of every command is in the man page; completion offers commands and options
+for cmd in parse check diff; do
+  for o in $("$bin" "$cmd" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+    if grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/man/covenant.1"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: man page lacks $cmd $o"; fi
+  done
+done
+contains "man: NO_COLOR" "$src/man/covenant.1" "NO_COLOR"
+comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _covenant; echo "${COMPREPLY[*]}"' _ "$src/completions/covenant.bash" "$@"; }
+ok "bash completion: commands" test "$(comp covenant ch)" = "check"
+case " $(comp covenant check --max) " in *" --max-size "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of check --max";; esac
+case " $(comp covenant parse -f '') " in *" akn "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of parse -f";; esac
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,10 +1,9 @@
 /*
- * diff_cmd.c — `covenant diff OLD NEW [--format text|json|md]
+ * diff_cmd.c — `covenant diff OLD NEW [--format text|json|ndjson|md]
  * [--old-label L --new-label L]`.
  */
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,86 +18,93 @@ static const char diff_usage[] =
 	"citizens, grounds for restriction added, and improvements.\n"
 	"\n"
 	"options:\n"
-	"  -f, --format FMT      text (default), json (docs/json.md), md\n"
+	"  -f, --format FMT      text (default), json (docs/json.md), ndjson (one line), md\n"
 	"      --old-label L     name the old version (default: its file name)\n"
 	"      --new-label L     name the new version\n"
 	"      --all             list unchanged pairs too\n"
 	"      --no-impact       skip the rights analysis (texts without a rights lexicon)\n"
-	"  -l, --lang LANG       the texts' language when detection is wrong\n"
-	"  -e, --encoding NAME   the inputs' encoding when it is not UTF-8\n"
-	"  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
-	"      --color WHEN      auto (default), always, never\n"
-	"      --data DIR        covenant's data directory\n"
-	"  -h, --help            this help\n"
+	COV_CLI_INPUT_HELP
 	"\n"
-	"exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable or invalid input,\n"
-	"            4 missing or malformed data files\n";
+	"exit codes: 0 ok, 1 internal error or output not written, 2 usage,\n"
+	"            3 unreadable or invalid input, 4 missing or malformed data files\n";
+
+enum { OPT_OLD_LABEL = 256, OPT_NEW_LABEL, OPT_ALL, OPT_NO_IMPACT };
+
+typedef struct diff_opts {
+	cov_diff_options d;
+	unsigned flags;
+} diff_opts;
+
+static int on_option(int code, const char *arg, void *ctx)
+{
+	diff_opts *o = ctx;
+	switch (code) {
+	case OPT_OLD_LABEL: o->d.old_label = arg; break;
+	case OPT_NEW_LABEL: o->d.new_label = arg; break;
+	case OPT_ALL: o->d.show_unchanged = 1; break;
+	case OPT_NO_IMPACT: o->flags |= COV_DIFF_NO_IMPACT; break;
+	}
+	return 0;
+}
 
 int cov_cli_diff(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},    {"old-label", required_argument, NULL, 'O'},
-		{"new-label", required_argument, NULL, 'N'}, {"all", no_argument, NULL, 'a'},
-		{"lang", required_argument, NULL, 'l'},      {"encoding", required_argument, NULL, 'e'},
-		{"output", required_argument, NULL, 'o'},    {"color", required_argument, NULL, 'C'},
-		{"data", required_argument, NULL, 'D'},      {"help", no_argument, NULL, 'h'},
-		{"no-impact", no_argument, NULL, 'I'},
+	static const struct option extra[] = {
+		{"old-label", required_argument, NULL, OPT_OLD_LABEL},
+		{"new-label", required_argument, NULL, OPT_NEW_LABEL},
+		{"all", no_argument, NULL, OPT_ALL},
+		{"no-impact", no_argument, NULL, OPT_NO_IMPACT},
 		{NULL, 0, NULL, 0}};
-	cov_review_format fmt = COV_REVIEW_TEXT;
-	cov_parse_options po = {0};
-	cov_diff_options dopt = {NULL, NULL, 0, 0};
-	const char *output = NULL, *data_dir = NULL, *color = "auto";
-	unsigned flags = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, "f:l:e:o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cov_cli_review_format(optarg, &fmt))
-				return 2;
-			break;
-		case 'O': dopt.old_label = optarg; break;
-		case 'N': dopt.new_label = optarg; break;
-		case 'a': dopt.show_unchanged = 1; break;
-		case 'I': flags |= COV_DIFF_NO_IMPACT; break;
-		case 'l': po.language = optarg; break;
-		case 'e': po.encoding = optarg; break;
-		case 'o': output = optarg; break;
-		case 'C': color = optarg; break;
-		case 'D': data_dir = optarg; break;
-		case 'h': fputs(diff_usage, stdout); return 0;
-		default: fputs(diff_usage, stderr); return 2;
-		}
-	}
-	if (optind != argc - 2) {
-		fprintf(stderr, "covenant: diff wants two files, OLD and NEW\n\n%s", diff_usage);
-		return 2;
-	}
-	if ((dopt.color = cov_cli_color(color, fmt == COV_REVIEW_TEXT, output)) < 0)
-		return 2;
+	cov_cli_common c = {.cmd = "diff", .usage = diff_usage, .format = COV_CLI_TEXT,
+			    .formats = 1u << COV_CLI_TEXT | 1u << COV_CLI_JSON | 1u << COV_CLI_NDJSON | 1u << COV_CLI_MD};
+	diff_opts o = {{NULL, NULL, 0, 0}, 0};
+	int ex = cov_cli_options(&c, argc, argv, extra, on_option, &o);
+	if (ex >= 0)
+		return ex;
+	if (optind != argc - 2)
+		return cov_cli_usage_error(&c, "diff wants two files, OLD and NEW");
+	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
+		return cov_cli_usage_error(&c, "standard input can be read only once, but '-' is given twice");
+	o.d.color = c.color;
+	bool json = c.format == COV_CLI_JSON || c.format == COV_CLI_NDJSON;
 	cov_data *data;
-	int rc = cov_data_open(data_dir, &data);
+	int rc = cov_data_open(c.data_dir, &data);
 	if (rc)
 		return cov_cli_fail(rc);
 	cov_doc *old = NULL, *nw = NULL;
 	cov_comparison *cmp = NULL;
-	rc = cov_doc_parse_file(data, argv[optind], &po, &old);
+	char *s = NULL;
+	size_t len = 0;
+	char hash[65] = "";
+	rc = cov_cli_parse_input(data, &c, argv[optind], &old);
 	if (rc == COV_OK)
-		rc = cov_doc_parse_file(data, argv[optind + 1], &po, &nw);
+		rc = cov_cli_parse_input(data, &c, argv[optind + 1], &nw);
 	if (rc == COV_OK)
-		rc = cov_diff_ex(data, old, nw, flags, &cmp);
-	if (rc == COV_OK) {
-		char *s;
-		size_t len;
-		rc = cov_render_comparison_string(data, cmp, fmt, &dopt, &s, &len);
-		if (rc == COV_OK) {
-			rc = cov_cli_write_output(output, s, len);
-			free(s);
-		}
+		rc = cov_diff_ex(data, old, nw, o.flags, &cmp);
+	if (rc == COV_OK)
+		rc = cov_render_comparison_string(data, cmp, json ? COV_REVIEW_JSON :
+						  c.format == COV_CLI_MD ? COV_REVIEW_MARKDOWN : COV_REVIEW_TEXT,
+						  &o.d, &s, &len);
+	if (rc == COV_OK && json) {
+		cov_buf b;
+		cov_buf_init(&b);
+		rc = cov_cli_data_hash(data, hash);
+		if (rc == COV_OK)
+			rc = cov_cli_json_append(&b, s, len, hash, c.format, 0, 0);
+		if (rc == COV_OK && b.oom)
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+		free(s);
+		s = rc == COV_OK ? cov_buf_detach(&b, &len) : NULL;
+		if (rc)
+			cov_buf_free(&b);
 	}
 	cov_comparison_free(cmp);
 	cov_doc_free(old);
 	cov_doc_free(nw);
 	cov_data_free(data);
-	return rc ? cov_cli_fail(rc) : 0;
+	if (rc)
+		return cov_cli_fail(rc);
+	ex = cov_cli_emit(&c, s, len);
+	free(s);
+	return ex;
 }

@@ -1,13 +1,17 @@
 /*
  * main.c — the `covenant` command: subcommand dispatch, --help, --version
  * and the exit codes every subcommand shares (documented in the man page
- * and README): 0 ok, 1 internal error, 2 usage, 3 unreadable or invalid
- * input, 4 missing or malformed data/.
+ * and README): 0 ok, 1 internal error or output not written, 2 usage,
+ * 3 unreadable or invalid input, 4 missing or malformed data/.
  */
 #include "cli.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#ifndef COV_DATADIR
+#define COV_DATADIR "the install location"
+#endif
 
 static const char usage[] =
 	"usage: covenant <command> [options] [FILE…]\n"
@@ -18,17 +22,22 @@ static const char usage[] =
 	"commands:\n"
 	"  parse FILE|-    the tree of parts, chapters, articles, paragraphs and points\n"
 	"  check FILE…     rights and their restrictions, checked against the ICCPR\n"
+	"                  (a directory: every file under it)\n"
 	"  diff OLD NEW    two versions aligned article by article, and the rights impact\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
-	"options for every command:\n"
-	"  --data DIR      where covenant's data/ lives (default: next to the binary,\n"
-	"                  $COVENANT_DATA, or the install location)\n"
+	"options for every command (see covenant COMMAND --help):\n"
+	"  -f, --format FMT, -o, --output FILE, -l, --lang LANG, -e, --encoding NAME,\n"
+	"  --input-format F, --max-size MB, --glob PATTERN, --color WHEN,\n"
+	"  --data DIR      where covenant's data/ lives; without it: $COVENANT_DATA,\n"
+	"                  then next to the binary (../data, ../share/covenant),\n"
+	"                  then " COV_DATADIR "\n"
 	"  -h, --help      help\n"
-	"  --version       print the version\n"
+	"  -V, --version   print the version\n"
 	"\n"
-	"exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable or invalid input,\n"
-	"            4 missing or malformed data files, 5 check --fail-on reached\n";
+	"exit codes: 0 ok, 1 internal error or output not written, 2 usage,\n"
+	"            3 unreadable or invalid input, 4 missing or malformed data files,\n"
+	"            5 check --fail-on reached\n";
 
 int cov_cli_exit_code(int status)
 {
@@ -44,8 +53,62 @@ int cov_cli_exit_code(int status)
 
 int cov_cli_fail(int status)
 {
-	fprintf(stderr, "covenant: %s\n", cov_error_last());
+	fprintf(stderr, "covenant: %s\n", cov_cli_error_message());
 	return cov_cli_exit_code(status);
+}
+
+int cov_cli_version(void)
+{
+	printf("covenant %s (JSON format %d)\n", COV_VERSION, COV_JSON_FORMAT);
+	return 0;
+}
+
+static const char *const commands[] = {"parse", "check", "diff", "help", "version"};
+
+/* Levenshtein distance, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 30 || lb > 30)
+		return 99;
+	size_t row[32];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static int unknown_command(const char *cmd)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+		size_t d = distance(cmd, commands[i]);
+		if (d < bd && d < strlen(commands[i])) {
+			bd = d;
+			best = commands[i];
+		}
+	}
+	if (cmd[0] == '-')
+		fprintf(stderr, "covenant: unknown option %s (see covenant --help)\n", cmd);
+	else if (best)
+		fprintf(stderr, "covenant: unknown command '%s'; did you mean '%s'? (see covenant --help)\n", cmd, best);
+	else
+		fprintf(stderr, "covenant: unknown command '%s' (see covenant --help)\n", cmd);
+	return 2;
 }
 
 int main(int argc, char **argv)
@@ -55,10 +118,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	const char *cmd = argv[1];
-	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-		printf("covenant %s (JSON format %d)\n", COV_VERSION, COV_JSON_FORMAT);
-		return 0;
-	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 || strcmp(cmd, "version") == 0)
+		return cov_cli_version();
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
 		fputs(usage, stdout);
 		return 0;
@@ -71,6 +132,8 @@ int main(int argc, char **argv)
 			return cov_cli_check(2, args);
 		if (argc > 2 && strcmp(argv[2], "diff") == 0)
 			return cov_cli_diff(2, args);
+		if (argc > 2)
+			return unknown_command(argv[2]);
 		fputs(usage, stdout);
 		return 0;
 	}
@@ -80,6 +143,5 @@ int main(int argc, char **argv)
 		return cov_cli_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "diff") == 0)
 		return cov_cli_diff(argc - 1, argv + 1);
-	fprintf(stderr, "covenant: unknown command '%s'\n\n%s", cmd, usage);
-	return 2;
+	return unknown_command(cmd);
 }

@@ -1,73 +1,339 @@
 /*
- * output.c — writing results: to stdout, or to a file through a temporary
- * file renamed into place, so a failure never leaves half a file.
+ * output.c — writing results.  To standard output; or to a file, which is
+ * replaced atomically when it is a regular file (a temporary file beside
+ * it, renamed over it: a failure never leaves half a file), written through
+ * symbolic links, with the mode the file had (or the one open() would give
+ * a new file), and written in place when it is a device or a FIFO.
+ * Colour and wrapping only on a terminal: never when NO_COLOR is set or
+ * TERM=dumb, never wrapped when piped.
  */
 #include "cli.h"
-#include "../util/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <unicode/uchar.h>
 
-int cov_cli_write_output(const char *path, const char *s, size_t len)
+const char *cov_cli_error_message(void)
 {
-	if (!path || strcmp(path, "-") == 0) {
-		if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0)
-			return cov_error_set(COV_EIO, "cannot write to standard output: %s", strerror(errno));
-		return COV_OK;
+	static char buf[2048];
+	const char *m = cov_error_last();
+	cov_buf b;
+	cov_buf_init(&b);
+	if (strncmp(m, "-: ", 3) == 0) {
+		cov_buf_puts(&b, "standard input: ");
+		m += 3;
 	}
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	if (!tmp)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return cov_error_set(COV_EIO, "%s: %s", path, strerror(e));
+	for (const char *p; (p = strstr(m, "<stdin>")); m = p + 7) {
+		cov_buf_put(&b, m, (size_t)(p - m));
+		cov_buf_puts(&b, "standard input");
 	}
-	FILE *f = fdopen(fd, "wb");
-	bool ok = f && fwrite(s, 1, len, f) == len;
-	if (f)
-		ok = (fclose(f) == 0) && ok;
-	else
-		close(fd);
-	if (!ok || rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		free(tmp);
-		return cov_error_set(COV_EIO, "%s: %s", path, strerror(e));
-	}
-	free(tmp);
-	return COV_OK;
-}
-
-bool cov_cli_review_format(const char *name, cov_review_format *fmt)
-{
-	if (strcmp(name, "text") == 0)
-		*fmt = COV_REVIEW_TEXT;
-	else if (strcmp(name, "json") == 0)
-		*fmt = COV_REVIEW_JSON;
-	else if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
-		*fmt = COV_REVIEW_MARKDOWN;
-	else {
-		fprintf(stderr, "covenant: unknown format '%s' (text, json, md)\n", name);
-		return false;
-	}
-	return true;
+	cov_buf_puts(&b, m);
+	snprintf(buf, sizeof buf, "%s", b.ptr && !b.oom ? b.ptr : cov_error_last());
+	cov_buf_free(&b);
+	return buf;
 }
 
 int cov_cli_color(const char *when, bool text, const char *output)
 {
 	if (strcmp(when, "always") == 0)
 		return 1;
-	if (strcmp(when, "auto") == 0)
-		return text && !output && isatty(STDOUT_FILENO);
 	if (strcmp(when, "never") == 0)
 		return 0;
-	fprintf(stderr, "covenant: --color wants auto, always or never\n");
-	return -1;
+	if (strcmp(when, "auto") != 0)
+		return -1;
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	if (no_color && *no_color)
+		return 0;
+	if (term && strcmp(term, "dumb") == 0)
+		return 0;
+	return text && (!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO);
+}
+
+/* ---- files ---- */
+
+static int write_all(int fd, const char *s, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, s, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+static int fail_file(const char *path, const char *what, int e)
+{
+	fprintf(stderr, "covenant: %s: %s%s%s\n", path, what, *what ? ": " : "", strerror(e));
+	return 1;
+}
+
+/* Follow the symbolic links of `path` to what they name, even when the
+ * last one names nothing yet (a new file is then created there).  Returns
+ * a malloc'd path, NULL with errno set on failure. */
+static char *resolve(const char *path)
+{
+	char *cur = strdup(path);
+	for (int hops = 0; cur && hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		char *real = realpath(cur, NULL);
+		if (real) {
+			free(cur);
+			return real;
+		}
+		/* a dangling link: read it and go on from its target */
+		char link[PATH_MAX];
+		ssize_t n = readlink(cur, link, sizeof link - 1);
+		if (n < 0) {
+			free(cur);
+			return NULL;
+		}
+		link[n] = '\0';
+		char *next;
+		if (link[0] == '/') {
+			next = strdup(link);
+		} else {
+			const char *slash = strrchr(cur, '/');
+			size_t dl = slash ? (size_t)(slash - cur) + 1 : 0;
+			next = malloc(dl + (size_t)n + 1);
+			if (next) {
+				memcpy(next, cur, dl);
+				memcpy(next + dl, link, (size_t)n + 1);
+			}
+		}
+		free(cur);
+		cur = next;
+	}
+	if (cur) {
+		free(cur);
+		errno = ELOOP;
+	}
+	return NULL;
+}
+
+static int write_in_place(const char *path, const char *s, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return fail_file(path, "", errno);
+	if (write_all(fd, s, len) != 0) {
+		int e = errno;
+		close(fd);
+		return fail_file(path, "cannot write", e);
+	}
+	if (close(fd) != 0)
+		return fail_file(path, "cannot write", errno);
+	return 0;
+}
+
+static int write_replace(const char *shown, const char *target, const struct stat *old, const char *s, size_t len)
+{
+	size_t n = strlen(target);
+	char *tmp = malloc(n + 16);
+	if (!tmp)
+		return fail_file(shown, "", ENOMEM);
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", target);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return fail_file(shown, "cannot create the file", e);
+	}
+	mode_t mode;
+	if (old) {
+		mode = old->st_mode & 07777;
+		if (fchown(fd, old->st_uid, old->st_gid) != 0)
+			mode &= 0777; /* not ours to give away: no set-id bits */
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	int e = 0;
+	const char *what = "cannot write";
+	if (fchmod(fd, mode) != 0 || write_all(fd, s, len) != 0 || fsync(fd) != 0)
+		e = errno;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (!e && rename(tmp, target) != 0) {
+		e = errno;
+		what = "cannot replace the file";
+	}
+	if (e) {
+		unlink(tmp);
+		free(tmp);
+		return fail_file(shown, what, e);
+	}
+	free(tmp);
+	return 0;
+}
+
+int cov_cli_write_output(const char *path, const char *s, size_t len)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		errno = 0;
+		if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "covenant: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
+			return 1;
+		}
+		return 0;
+	}
+	char *target = resolve(path);
+	if (!target)
+		return fail_file(path, "", errno);
+	struct stat st;
+	int rc;
+	if (stat(target, &st) != 0) {
+		if (errno != ENOENT) {
+			rc = fail_file(path, "", errno);
+		} else {
+			rc = write_replace(path, target, NULL, s, len);
+		}
+	} else if (S_ISDIR(st.st_mode)) {
+		rc = fail_file(path, "", EISDIR);
+	} else if (S_ISREG(st.st_mode)) {
+		/* replaced only when it could have been written: a read-only file stays */
+		rc = access(target, W_OK) != 0 ? fail_file(path, "", errno) : write_replace(path, target, &st, s, len);
+	} else {
+		rc = write_in_place(target, s, len);
+	}
+	free(target);
+	return rc;
+}
+
+/* ---- wrapping on a terminal ---- */
+
+int cov_cli_terminal_width(void)
+{
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *cols = getenv("COLUMNS");
+	long n = cols ? strtol(cols, NULL, 10) : 0;
+	return n > 0 && n < 10000 ? (int)n : 80;
+}
+
+static int char_width(int32_t c)
+{
+	if (c == 0x200B || c == 0x00AD)
+		return 0;
+	int8_t type = u_charType(c);
+	if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR || type == U_CONTROL_CHAR)
+		return 0;
+	int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+	return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+/* Columns taken by s[0..n) on a terminal: ANSI escape sequences take none. */
+static size_t columns(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '\033' && i + 1 < n && s[i + 1] == '[') {
+			i += 2;
+			while (i < n && !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e))
+				i++;
+			i++;
+			continue;
+		}
+		w += (size_t)char_width(cov_utf8_next(s, n, &i));
+	}
+	return w;
+}
+
+static void wrap_line(cov_buf *b, const char *s, size_t n, size_t width)
+{
+	size_t indent = 0;
+	while (indent < n && s[indent] == ' ')
+		indent++;
+	size_t hang = indent + 2;
+	if (hang > width / 2)
+		hang = indent > width / 2 ? 0 : indent;
+	cov_buf_put(b, s, indent);
+	size_t col = indent, i = indent;
+	bool first = true; /* no word on this output line yet */
+	while (i < n) {
+		size_t sp = i;
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t ws = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		if (ws == i) { /* trailing spaces */
+			cov_buf_put(b, s + sp, i - sp);
+			break;
+		}
+		size_t w = columns(s + ws, i - ws);
+		if (!first && col + (ws - sp) + w > width) {
+			cov_buf_putc(b, '\n');
+			for (size_t k = 0; k < hang; k++)
+				cov_buf_putc(b, ' ');
+			col = hang;
+		} else {
+			cov_buf_put(b, s + sp, ws - sp);
+			col += ws - sp;
+		}
+		cov_buf_put(b, s + ws, i - ws);
+		col += w;
+		first = false;
+	}
+}
+
+char *cov_cli_wrap(const char *s, size_t len, int width, size_t *out_len)
+{
+	cov_buf b;
+	cov_buf_init(&b);
+	cov_buf_grow(&b, len + len / 8 + 16);
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		if (width >= 20 && columns(s + i, end - i) > (size_t)width)
+			wrap_line(&b, s + i, end - i, (size_t)width);
+		else
+			cov_buf_put(&b, s + i, end - i);
+		if (nl)
+			cov_buf_putc(&b, '\n');
+		i = end + 1;
+	}
+	if (b.oom) {
+		cov_buf_free(&b);
+		return NULL;
+	}
+	if (!b.ptr) {
+		*out_len = 0;
+		return calloc(1, 1);
+	}
+	return cov_buf_detach(&b, out_len);
+}
+
+int cov_cli_emit(const cov_cli_common *c, const char *s, size_t len)
+{
+	bool to_stdout = !c->output || strcmp(c->output, "-") == 0;
+	int width = to_stdout && (c->format == COV_CLI_TEXT || c->format == COV_CLI_TREE) ? cov_cli_terminal_width() : 0;
+	if (width <= 0)
+		return cov_cli_write_output(c->output, s, len);
+	size_t n;
+	char *w = cov_cli_wrap(s, len, width, &n);
+	if (!w) {
+		fprintf(stderr, "covenant: out of memory\n");
+		return 1;
+	}
+	int rc = cov_cli_write_output(c->output, w, n);
+	free(w);
+	return rc;
 }

@@ -74,9 +74,10 @@ static void text_or_md(const cov_comparison *c, const cov_diff_options *o, cov_b
 	bool color = o->color && !md;
 	const char *red = color ? "\033[31m" : "", *green = color ? "\033[32m" : "", *off = color ? "\033[0m" : "";
 	cov_buf_printf(b, md ? "# Comparison: %s → %s\n\n" : "covenant diff: %s → %s\n", ol, nl);
-	cov_buf_printf(b, "%zu articles → %zu articles: %zu unchanged, %zu modified, %zu renumbered, %zu moved, %zu split, "
+	size_t n_old = cov_doc_count(old, old->primary), n_new = cov_doc_count(nw, nw->primary);
+	cov_buf_printf(b, "%zu article%s → %zu article%s: %zu unchanged, %zu modified, %zu renumbered, %zu moved, %zu split, "
 			  "%zu merged, %zu added, %zu removed\n",
-		       cov_doc_count(old, old->primary), cov_doc_count(nw, nw->primary), n[COV_PAIR_UNCHANGED],
+		       n_old, n_old == 1 ? "" : "s", n_new, n_new == 1 ? "" : "s", n[COV_PAIR_UNCHANGED],
 		       n[COV_PAIR_MODIFIED], n[COV_PAIR_RENUMBERED], n[COV_PAIR_MOVED], n[COV_PAIR_SPLIT], n[COV_PAIR_MERGED],
 		       cov_comparison_added_count(c), cov_comparison_removed_count(c));
 	const char *note = cov_comparison_impact_note(c);

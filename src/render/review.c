@@ -68,8 +68,9 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 	else
 		cov_buf_printf(b, "covenant check: %s (%s, %s) against the ICCPR\n",
 			       *cov_doc_title(doc) ? cov_doc_title(doc) : doc->name, doc->name, doc->language);
-	cov_buf_printf(b, "%s%zu findings: %zu high, %zu medium, %zu low; %zu positive\n%s",
-		       md ? "" : "", n[3] + n[2] + n[1] + n[0], n[3], n[2], n[1], n[0], md ? "\n" : "");
+	size_t total = n[3] + n[2] + n[1] + n[0];
+	cov_buf_printf(b, "%zu finding%s: %zu high, %zu medium, %zu low; %zu positive\n%s",
+		       total, total == 1 ? "" : "s", n[3], n[2], n[1], n[0], md ? "\n" : "");
 	for (int pass = 0; pass < 3; pass++) {
 		/* pass 0: by ICCPR article; 1: other findings; 2: positives */
 		for (int art = pass == 0 ? 1 : 0; art < (pass == 0 ? COV_MAX_ICCPR : 1); art++) {
@@ -126,6 +127,47 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 	}
 }
 
+/* A finding's stable id: 12 hex digits of FNV-1a (64 bits) over its rule,
+ * its ICCPR article, its provision's eId, and its quote and trigger with
+ * runs of white space made one space — the same across runs and across
+ * edits elsewhere in the document. */
+static uint64_t fnv_text(uint64_t h, const char *t, size_t start, size_t end);
+#define FNV(c) (h = (h ^ (unsigned char)(c)) * 1099511628211ull)
+static void finding_id(const cov_finding *f, char out[13])
+{
+	uint64_t h = 14695981039346656037ull;
+	char std[16];
+	snprintf(std, sizeof std, "%d", f->standard);
+	const char *parts[] = {f->rule, std, f->node->eid};
+	for (size_t k = 0; k < 3; k++) {
+		for (const char *p = parts[k]; *p; p++)
+			FNV(*p);
+		FNV(0);
+	}
+	h = fnv_text(h, f->doc->text, f->start, f->end);
+	FNV(0);
+	h = fnv_text(h, f->doc->text, f->trigger_start, f->trigger_end);
+	snprintf(out, 13, "%012llx", (unsigned long long)(h >> 16));
+}
+
+static uint64_t fnv_text(uint64_t h, const char *t, size_t start, size_t end)
+{
+	bool space = false, any = false;
+	for (size_t i = start; i < end; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = any;
+			continue;
+		}
+		if (space)
+			FNV(' ');
+		space = false, any = true;
+		FNV(c);
+	}
+	return h;
+}
+#undef FNV
+
 json_t *cov_finding_json(const cov_finding *f, const char *side)
 {
 	const cov_doc *doc = f->doc;
@@ -137,10 +179,14 @@ json_t *cov_finding_json(const cov_finding *f, const char *side)
 		snprintf(std, sizeof std, "iccpr:%d", f->standard);
 	json_object_set_new(o, "rule", json_string(f->rule));
 	json_object_set_new(o, "severity", json_string(cov_severity_name(f->severity)));
+	char id[13];
+	finding_id(f, id);
+	json_object_set_new(o, "id", json_string(id));
 	if (side)
 		json_object_set_new(o, "side", json_string(side));
 	json_object_set_new(o, "eid", json_string(f->node->eid));
 	json_object_set_new(o, "num", json_string(f->article ? f->article : ""));
+	json_object_set_new(o, "line", json_integer((json_int_t)line_of(doc, f)));
 	json_object_set_new(o, "standard", json_string(std));
 	json_object_set_new(o, "quote", json_stringn(doc->text + f->start, f->end - f->start));
 	json_object_set_new(o, "start", json_integer((json_int_t)f->start));

@@ -27,8 +27,9 @@ static void excerpt(cov_buf *out, const char *s, size_t n, size_t max)
 
 int cov_render_tree_buf(const cov_doc *doc, cov_buf *out)
 {
-	cov_buf_printf(out, "%s  [%s, %zu %ss]\n", doc->title && *doc->title ? doc->title : doc->name,
-		       doc->language, cov_doc_count(doc, doc->primary), cov_node_kind_name(doc->primary));
+	size_t units = cov_doc_count(doc, doc->primary);
+	cov_buf_printf(out, "%s  [%s, %zu %s%s]\n", doc->title && *doc->title ? doc->title : doc->name,
+		       doc->language, units, cov_node_kind_name(doc->primary), units == 1 ? "" : "s");
 	cov_iter it;
 	cov_iter_init(&it, doc->root);
 	cov_event ev;
