@@ -52,6 +52,7 @@ bench: build
 	@$(BUILD)/bench/bench_parse ../shared/corpus
 	@$(BUILD)/bench/bench_diff ../shared/corpus
 	@$(BUILD)/bench/bench_pdf ../shared/corpus
+	@$(BUILD)/bench/bench_startup ../shared/corpus
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
