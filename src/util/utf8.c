@@ -7,10 +7,11 @@
 
 #include <unicode/ucasemap.h>
 #include <unicode/utf8.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <string.h>
 
-int32_t cov_utf8_next(const char *s, size_t n, size_t *i)
+int32_t cov_utf8_next_slow(const char *s, size_t n, size_t *i)
 {
 	int32_t c;
 	int32_t pos = 0;
@@ -41,6 +42,11 @@ size_t cov_utf8_invalid_at(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* two-byte sequences (Cyrillic, Latin-1): what U8_NEXT accepts */
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		size_t start = i;
 		int32_t cp;
 		int32_t pos = 0;
@@ -54,52 +60,104 @@ size_t cov_utf8_invalid_at(const char *s, size_t n)
 }
 
 static _Thread_local UCaseMap *fold_map;
-
 /* ICU keeps the map; it is created once per thread and lives with it. */
-/* Fold basic Cyrillic in place of ICU: А–Я (U+0410–042F) → а–я, Ѐ–Џ
- * (U+0400–040F) → ѐ–џ; returns false for anything else. */
-static bool fold_cyrillic2(unsigned char a, unsigned char b, char *out)
-{
-	int cp = ((a & 0x1F) << 6) | (b & 0x3F);
-	if (cp >= 0x410 && cp <= 0x42F)
-		cp += 0x20;
-	else if (cp >= 0x400 && cp <= 0x40F)
-		cp += 0x50;
-	else if (!(cp >= 0x430 && cp <= 0x45F))
-		return false;
-	out[0] = (char)(0xC0 | (cp >> 6));
-	out[1] = (char)(0x80 | (cp & 0x3F));
-	return true;
-}
 
-int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
+static bool open_fold_map(void)
 {
-	/* fast path: ASCII and basic Cyrillic, which fold one to one */
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			if (i + 1 >= cap)
-				return -1;
-			out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
-			i++;
-		} else if ((c == 0xD0 || c == 0xD1) && i + 1 < n && i + 2 < cap &&
-			   fold_cyrillic2(c, (unsigned char)s[i + 1], out + i)) {
-			i += 2;
-		} else {
-			break;
-		}
-	}
-	if (i == n) {
-		out[n] = '\0';
-		return (int)n;
-	}
 	UErrorCode err = U_ZERO_ERROR;
 	if (!fold_map) {
 		fold_map = ucasemap_open(NULL, 0, &err);
 		if (U_FAILURE(err))
-			return -1;
+			return false;
 	}
+	return true;
+}
+
+/* Case folding is the same for a code point wherever it stands (covenant
+ * folds without the Turkic option), so the folding of a string is the
+ * folding of its characters put end to end.  The folding of each character
+ * met in the two-byte range (U+0080–U+07FF: Latin-1, Latin Extended,
+ * Greek, Cyrillic, Armenian, Hebrew, Arabic) and in U+2000–U+21FF
+ * (punctuation, «№») is asked of ICU the first time and kept: bytes 0–6
+ * hold the folded UTF-8, byte 7 its length; 0 = not asked yet; 0xFF in
+ * byte 7 = longer than 6 bytes (ICU folds the whole string then). */
+enum { FOLD2_FIRST = 0x80, FOLD2_LAST = 0x7FF, FOLD3_FIRST = 0x2000, FOLD3_LAST = 0x21FF };
+static _Atomic uint64_t fold2[FOLD2_LAST - FOLD2_FIRST + 1];
+static _Atomic uint64_t fold3[FOLD3_LAST - FOLD3_FIRST + 1];
+
+static uint64_t fold_char(const char *s, size_t n, _Atomic uint64_t *slot)
+{
+	uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
+	if (e)
+		return e;
+	char out[16];
+	UErrorCode err = U_ZERO_ERROR;
+	if (!open_fold_map())
+		return 0;
+	int32_t len = ucasemap_utf8FoldCase(fold_map, out, (int32_t)sizeof out, s, (int32_t)n, &err);
+	if (U_FAILURE(err) || len <= 0 || len > 6) {
+		e = (uint64_t)0xFF << 56;
+	} else {
+		e = (uint64_t)len << 56;
+		for (int32_t k = 0; k < len; k++)
+			e |= (uint64_t)(unsigned char)out[k] << (8 * k);
+	}
+	/* every thread computes the same value: a race only repeats the work */
+	atomic_store_explicit(slot, e, memory_order_relaxed);
+	return e;
+}
+
+int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	/* fast path: ASCII, and the characters whose folding is kept above */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	while (i < n) {
+		unsigned char c = p[i];
+		if (c < 0x80) {
+			if (o + 1 >= cap)
+				return -1;
+			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+			i++;
+			continue;
+		}
+		uint64_t e;
+		size_t in;
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+			int cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+			/* А–Я and а–я, the most frequent, without the table */
+			if (cp >= 0x410 && cp <= 0x44F) {
+				if (o + 2 >= cap)
+					break;
+				cp += cp < 0x430 ? 0x20 : 0;
+				out[o++] = (char)(0xC0 | (cp >> 6));
+				out[o++] = (char)(0x80 | (cp & 0x3F));
+				i += 2;
+				continue;
+			}
+			in = 2;
+			e = fold_char(s + i, 2, &fold2[cp - FOLD2_FIRST]);
+		} else if (c == 0xE2 && i + 2 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x87 && (p[i + 2] & 0xC0) == 0x80) {
+			int cp = 0x2000 | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+			in = 3;
+			e = fold_char(s + i, 3, &fold3[cp - FOLD3_FIRST]);
+		} else {
+			break;
+		}
+		size_t len = (size_t)(e >> 56);
+		if (len == 0 || len > 6 || o + len >= cap)
+			break;
+		for (size_t k = 0; k < len; k++)
+			out[o++] = (char)(e >> (8 * k));
+		i += in;
+	}
+	if (i == n) {
+		out[o] = '\0';
+		return (int)o;
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	if (!open_fold_map())
+		return -1;
 	if (n > INT32_MAX || cap > INT32_MAX)
 		return -1;
 	int32_t len = ucasemap_utf8FoldCase(fold_map, out, (int32_t)cap, s, (int32_t)n, &err);
