@@ -121,35 +121,40 @@ int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
 			i++;
 			continue;
 		}
-		uint64_t e;
-		size_t in;
-		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-			int cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+		/* one character by U8_NEXT, as ICU reads it */
+		int32_t cp, in = 0, avail = n - i > 8 ? 8 : (int32_t)(n - i);
+		U8_NEXT(p + i, in, avail, cp);
+		if (cp >= 0x410 && cp <= 0x44F) {
 			/* А–Я and а–я, the most frequent, without the table */
-			if (cp >= 0x410 && cp <= 0x44F) {
-				if (o + 2 >= cap)
-					break;
-				cp += cp < 0x430 ? 0x20 : 0;
-				out[o++] = (char)(0xC0 | (cp >> 6));
-				out[o++] = (char)(0x80 | (cp & 0x3F));
-				i += 2;
-				continue;
-			}
-			in = 2;
-			e = fold_char(s + i, 2, &fold2[cp - FOLD2_FIRST]);
-		} else if (c == 0xE2 && i + 2 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x87 && (p[i + 2] & 0xC0) == 0x80) {
-			int cp = 0x2000 | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-			in = 3;
-			e = fold_char(s + i, 3, &fold3[cp - FOLD3_FIRST]);
+			if (o + 2 >= cap)
+				return -1;
+			cp += cp < 0x430 ? 0x20 : 0;
+			out[o++] = (char)(0xC0 | (cp >> 6));
+			out[o++] = (char)(0x80 | (cp & 0x3F));
+			i += 2;
+			continue;
+		}
+		uint64_t e;
+		if (cp < 0) {
+			/* ill-formed bytes: ICU copies them as they are */
+			e = (uint64_t)in << 56;
+			for (int32_t k = 0; k < in; k++)
+				e |= (uint64_t)p[i + (size_t)k] << (8 * k);
+		} else if (cp >= FOLD2_FIRST && cp <= FOLD2_LAST) {
+			e = fold_char(s + i, (size_t)in, &fold2[cp - FOLD2_FIRST]);
+		} else if (cp >= FOLD3_FIRST && cp <= FOLD3_LAST) {
+			e = fold_char(s + i, (size_t)in, &fold3[cp - FOLD3_FIRST]);
 		} else {
 			break;
 		}
 		size_t len = (size_t)(e >> 56);
-		if (len == 0 || len > 6 || o + len >= cap)
+		if (len == 0 || len > 6)
 			break;
+		if (o + len >= cap)
+			return -1;
 		for (size_t k = 0; k < len; k++)
 			out[o++] = (char)(e >> (8 * k));
-		i += in;
+		i += (size_t)in;
 	}
 	if (i == n) {
 		out[o] = '\0';
