@@ -121,19 +121,33 @@ int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
 			i++;
 			continue;
 		}
-		/* one character by U8_NEXT, as ICU reads it */
-		int32_t cp, in = 0, avail = n - i > 8 ? 8 : (int32_t)(n - i);
-		U8_NEXT(p + i, in, avail, cp);
-		if (cp >= 0x410 && cp <= 0x44F) {
-			/* А–Я and а–я, the most frequent, without the table */
+		/* А–Я (D0 90–AF) and а–я (D0 B0–BF, D1 80–8F), the most
+		 * frequent, without the table */
+		if (c == 0xD0 && i + 1 < n && p[i + 1] >= 0x90 && p[i + 1] <= 0xBF) {
 			if (o + 2 >= cap)
 				return -1;
-			cp += cp < 0x430 ? 0x20 : 0;
-			out[o++] = (char)(0xC0 | (cp >> 6));
-			out[o++] = (char)(0x80 | (cp & 0x3F));
+			unsigned char t = p[i + 1];
+			if (t < 0xB0) {
+				out[o++] = t < 0xA0 ? (char)0xD0 : (char)0xD1;
+				out[o++] = t < 0xA0 ? (char)(t + 0x20) : (char)(t - 0x20);
+			} else {
+				out[o++] = (char)0xD0;
+				out[o++] = (char)t;
+			}
 			i += 2;
 			continue;
 		}
+		if (c == 0xD1 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x8F) {
+			if (o + 2 >= cap)
+				return -1;
+			out[o++] = (char)0xD1;
+			out[o++] = (char)p[i + 1];
+			i += 2;
+			continue;
+		}
+		/* one character by U8_NEXT, as ICU reads it */
+		int32_t cp, in = 0, avail = n - i > 8 ? 8 : (int32_t)(n - i);
+		U8_NEXT(p + i, in, avail, cp);
 		uint64_t e;
 		if (cp < 0) {
 			/* ill-formed bytes: ICU copies them as they are */
