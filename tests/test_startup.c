@@ -92,6 +92,39 @@ static void fold_ill_formed_and_short_buffers_as_icu(void **state)
 	ucasemap_close(m);
 }
 
+/* The first ill-formed sequence as ICU's U8_NEXT finds it, one character at a time. */
+static size_t reference_invalid_at(const char *s, size_t n)
+{
+	int32_t i = 0;
+	while ((size_t)i < n) {
+		int32_t start = i;
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, (int32_t)n, c);
+		if (c < 0)
+			return (size_t)start;
+	}
+	return n;
+}
+
+static void validation_as_u8_next(void **state)
+{
+	(void)state;
+	static const unsigned char pool[] = {'a', ' ', 0x80, 0x8F, 0xBF, 0xC0, 0xC1, 0xC2, 0xD0, 0xD1, 0xDF,
+					     0xE0, 0xA0, 0xE2, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0xF5, 0xFF};
+	unsigned seed = 777;
+	for (int t = 0; t < 300000; t++) {
+		char s[24];
+		size_t n = (size_t)(rand_r(&seed) % 24);
+		/* mostly valid text with a few odd bytes: long ASCII runs too */
+		for (size_t k = 0; k < n; k++)
+			s[k] = rand_r(&seed) % 3 ? (char)"Lorem ipsum \xd0\x96\xd0\xb8"[rand_r(&seed) % 16]
+						: (char)pool[rand_r(&seed) % sizeof pool];
+		size_t want = reference_invalid_at(s, n), got = cov_utf8_invalid_at(s, n);
+		if (want != got)
+			fail_msg("invalid_at of %zu bytes: U8_NEXT says %zu, covenant %zu", n, want, got);
+	}
+}
+
 /* A copy of data/ whose Russian rights lexicon has a malformed phrase. */
 static char *broken_data_copy(void)
 {
@@ -210,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fold_every_code_point_as_icu),
 		cmocka_unit_test(fold_ill_formed_and_short_buffers_as_icu),
+		cmocka_unit_test(validation_as_u8_next),
 		cmocka_unit_test(parse_does_not_need_rights_lexicons),
 		cmocka_unit_test(lexicon_built_once_for_threads),
 	};

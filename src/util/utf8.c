@@ -27,33 +27,30 @@ size_t cov_utf8_invalid_at(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
-		/* ASCII fast path, 8 bytes at a time */
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
 		unsigned char c = p[i];
 		if (c < 0x80) {
-			i++;
+			/* ASCII: 8 bytes at a time while they all are */
+			uint64_t w;
+			if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ULL)))
+				i += 8;
+			else
+				i++;
 			continue;
 		}
-		/* two-byte sequences (Cyrillic, Latin-1): what U8_NEXT accepts */
-		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-			i += 2;
-			continue;
+		/* two-byte sequences (Cyrillic, Latin-1), as U8_NEXT reads them */
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			return i;
 		}
-		size_t start = i;
 		int32_t cp;
 		int32_t pos = 0;
 		int32_t len = n - i > 8 ? 8 : (int32_t)(n - i);
 		U8_NEXT(p + i, pos, len, cp);
 		if (cp < 0)
-			return start;
+			return i;
 		i += (size_t)pos;
 	}
 	return n;
