@@ -53,6 +53,7 @@ bench: build
 	@$(BUILD)/bench/bench_parse ../shared/corpus
 	@$(BUILD)/bench/bench_diff ../shared/corpus
 	@$(BUILD)/bench/bench_pdf ../shared/corpus
+	@$(BUILD)/bench/bench_startup ../shared/corpus
 
 # The README's two commands on a fresh Debian 12 root (mmdebstrap + chroot; root only).
 fresh:

@@ -24,6 +24,16 @@
 extern "C" {
 #endif
 
+/* What libcovenant.so exports: the declarations of this header, nothing
+ * else (the library is built with -fvisibility=hidden). */
+#ifndef COV_EXPORT
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define COV_EXPORT __attribute__((visibility("default")))
+#else
+#define COV_EXPORT
+#endif
+#endif
+
 #define COV_VERSION "0.1.0"
 /* Version of the JSON contract (docs/json.md). */
 #define COV_JSON_FORMAT 1
@@ -38,7 +48,7 @@ typedef enum cov_status {
 } cov_status;
 
 /* Message of the last failure on this thread ("" when none). */
-const char *cov_error_last(void);
+COV_EXPORT const char *cov_error_last(void);
 
 /* ---- data: heading words and other lexicons, loaded from data/ ---- */
 
@@ -46,10 +56,10 @@ typedef struct cov_data cov_data;
 
 /* Open the data directory `dir`; NULL searches $COVENANT_DATA, then the
  * compiled-in install location.  Free with cov_data_free(). */
-int cov_data_open(const char *dir, cov_data **out);
-void cov_data_free(cov_data *data);
+COV_EXPORT int cov_data_open(const char *dir, cov_data **out);
+COV_EXPORT void cov_data_free(cov_data *data);
 /* The directory the data was loaded from. */
-const char *cov_data_dir(const cov_data *data);
+COV_EXPORT const char *cov_data_dir(const cov_data *data);
 
 /* ---- the document tree ---- */
 
@@ -95,26 +105,26 @@ typedef struct cov_parse_options {
 
 /* Parse `len` bytes of `buf` (copied).  `name` names the input in error
  * messages.  `opts` may be NULL. */
-int cov_doc_parse_buffer(const cov_data *data, const char *buf, size_t len,
+COV_EXPORT int cov_doc_parse_buffer(const cov_data *data, const char *buf, size_t len,
 			 const char *name, const cov_parse_options *opts,
 			 cov_doc **out);
 /* Read and parse a file; path "-" reads standard input. */
-int cov_doc_parse_file(const cov_data *data, const char *path,
+COV_EXPORT int cov_doc_parse_file(const cov_data *data, const char *path,
 		       const cov_parse_options *opts, cov_doc **out);
-void cov_doc_free(cov_doc *doc);
+COV_EXPORT void cov_doc_free(cov_doc *doc);
 
-const cov_node *cov_doc_root(const cov_doc *doc);
+COV_EXPORT const cov_node *cov_doc_root(const cov_doc *doc);
 /* The UTF-8 text every span points into (the input itself for UTF-8 text,
  * the converted or extracted text for other encodings and HTML). */
-const char *cov_doc_text(const cov_doc *doc, size_t *len);
-const char *cov_doc_name(const cov_doc *doc);
-const char *cov_doc_title(const cov_doc *doc);      /* "" if none */
-const char *cov_doc_language(const cov_doc *doc);   /* "en", "ru", "kk", … or "und" */
-const char *cov_doc_encoding(const cov_doc *doc);   /* encoding of the input */
+COV_EXPORT const char *cov_doc_text(const cov_doc *doc, size_t *len);
+COV_EXPORT const char *cov_doc_name(const cov_doc *doc);
+COV_EXPORT const char *cov_doc_title(const cov_doc *doc);      /* "" if none */
+COV_EXPORT const char *cov_doc_language(const cov_doc *doc);   /* "en", "ru", "kk", … or "und" */
+COV_EXPORT const char *cov_doc_encoding(const cov_doc *doc);   /* encoding of the input */
 /* 0–100: how sure the encoding detector was (100 when declared or UTF-8). */
-int cov_doc_encoding_confidence(const cov_doc *doc);
+COV_EXPORT int cov_doc_encoding_confidence(const cov_doc *doc);
 /* False when the text says it is no longer in force («Утратил силу»). */
-int cov_doc_in_force(const cov_doc *doc);
+COV_EXPORT int cov_doc_in_force(const cov_doc *doc);
 
 /* An amendment recorded in a note: the date and number of the amending law. */
 typedef struct cov_amendment {
@@ -122,38 +132,38 @@ typedef struct cov_amendment {
 	const char *law;   /* "51-VI", "" if none */
 } cov_amendment;
 /* The amendments a note records (COV_NODE_NOTE), NULL and 0 for other nodes. */
-const cov_amendment *cov_node_amendments(const cov_node *node, size_t *n);
+COV_EXPORT const cov_amendment *cov_node_amendments(const cov_node *node, size_t *n);
 /* A unit repealed: nothing left of it but a note that says so. */
-int cov_node_repealed(const cov_node *node);
+COV_EXPORT int cov_node_repealed(const cov_node *node);
 
 /* Pages of a PDF input, 0 for other formats. */
-size_t cov_doc_pages(const cov_doc *doc);
-cov_format cov_doc_format(const cov_doc *doc);
+COV_EXPORT size_t cov_doc_pages(const cov_doc *doc);
+COV_EXPORT cov_format cov_doc_format(const cov_doc *doc);
 /* Number of nodes of `kind` in the whole tree. */
-size_t cov_doc_count(const cov_doc *doc, cov_node_kind kind);
+COV_EXPORT size_t cov_doc_count(const cov_doc *doc, cov_node_kind kind);
 /* The kind of the units the document is numbered by (usually article;
  * section in Commonwealth and United States style texts). */
-cov_node_kind cov_doc_primary_kind(const cov_doc *doc);
+COV_EXPORT cov_node_kind cov_doc_primary_kind(const cov_doc *doc);
 
-cov_node_kind cov_node_kind_of(const cov_node *node);
+COV_EXPORT cov_node_kind cov_node_kind_of(const cov_node *node);
 /* Akoma Ntoso element name of a kind ("article", "paragraph", …). */
-const char *cov_node_kind_name(cov_node_kind kind);
-const char *cov_node_num(const cov_node *node);        /* normalised: "26-1", "II"; "" if none */
-const char *cov_node_num_printed(const cov_node *node);/* as printed: "26-1.", "(ii)" */
-const char *cov_node_heading(const cov_node *node);    /* "" if none */
-const char *cov_node_eid(const cov_node *node);        /* "part_II__art_34__para_1" */
+COV_EXPORT const char *cov_node_kind_name(cov_node_kind kind);
+COV_EXPORT const char *cov_node_num(const cov_node *node);        /* normalised: "26-1", "II"; "" if none */
+COV_EXPORT const char *cov_node_num_printed(const cov_node *node);/* as printed: "26-1.", "(ii)" */
+COV_EXPORT const char *cov_node_heading(const cov_node *node);    /* "" if none */
+COV_EXPORT const char *cov_node_eid(const cov_node *node);        /* "part_II__art_34__para_1" */
 /* Ordinal value of the number (26 for "26-1", 2 for "II", 2 for "b"); 0 if none. */
-long cov_node_ordinal(const cov_node *node);
-size_t cov_node_line(const cov_node *node);            /* 1-based line of its heading */
+COV_EXPORT long cov_node_ordinal(const cov_node *node);
+COV_EXPORT size_t cov_node_line(const cov_node *node);            /* 1-based line of its heading */
 /* Whole unit, children included: [start, end). */
-size_t cov_node_start(const cov_node *node);
-size_t cov_node_end(const cov_node *node);
+COV_EXPORT size_t cov_node_start(const cov_node *node);
+COV_EXPORT size_t cov_node_end(const cov_node *node);
 /* The unit's own text, after its heading and before its first child. */
-size_t cov_node_text_start(const cov_node *node);
-size_t cov_node_text_end(const cov_node *node);
-const cov_node *cov_node_parent(const cov_node *node);
-const cov_node *cov_node_first_child(const cov_node *node);
-const cov_node *cov_node_next(const cov_node *node);
+COV_EXPORT size_t cov_node_text_start(const cov_node *node);
+COV_EXPORT size_t cov_node_text_end(const cov_node *node);
+COV_EXPORT const cov_node *cov_node_parent(const cov_node *node);
+COV_EXPORT const cov_node *cov_node_first_child(const cov_node *node);
+COV_EXPORT const cov_node *cov_node_next(const cov_node *node);
 
 /* ---- walking the tree: enter/exit events, as in cmark ---- */
 
@@ -163,9 +173,9 @@ typedef struct cov_iter {
 	cov_event ev;
 } cov_iter;
 
-void cov_iter_init(cov_iter *it, const cov_node *root);
+COV_EXPORT void cov_iter_init(cov_iter *it, const cov_node *root);
 /* Advance; returns the event for cov_iter_node(), DONE at the end. */
-cov_event cov_iter_next(cov_iter *it);
+COV_EXPORT cov_event cov_iter_next(cov_iter *it);
 static inline const cov_node *cov_iter_node(const cov_iter *it) { return it->node; }
 
 /* ---- rights analysis: covenant check ---- */
@@ -177,8 +187,8 @@ typedef enum cov_severity {
 	COV_SEVERITY_HIGH
 } cov_severity;
 
-const char *cov_severity_name(cov_severity s);          /* "high" … "positive" */
-int cov_severity_parse(const char *name, cov_severity *out);
+COV_EXPORT const char *cov_severity_name(cov_severity s);          /* "high" … "positive" */
+COV_EXPORT int cov_severity_parse(const char *name, cov_severity *out);
 
 typedef struct cov_finding {
 	const cov_doc *doc;        /* the document the quote is from */
@@ -216,17 +226,17 @@ typedef struct cov_review cov_review;
 
 /* Analyse `doc` against `standard` ("iccpr", the only one so far; NULL
  * means it).  The review refers to `doc`, which must outlive it. */
-int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, cov_review **out);
-void cov_review_free(cov_review *review);
-const cov_doc *cov_review_doc(const cov_review *review);
-size_t cov_review_count(const cov_review *review);
-const cov_finding *cov_review_finding(const cov_review *review, size_t i);
-size_t cov_review_provision_count(const cov_review *review);
-const cov_provision *cov_review_provision(const cov_review *review, size_t i);
+COV_EXPORT int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, cov_review **out);
+COV_EXPORT void cov_review_free(cov_review *review);
+COV_EXPORT const cov_doc *cov_review_doc(const cov_review *review);
+COV_EXPORT size_t cov_review_count(const cov_review *review);
+COV_EXPORT const cov_finding *cov_review_finding(const cov_review *review, size_t i);
+COV_EXPORT size_t cov_review_provision_count(const cov_review *review);
+COV_EXPORT const cov_provision *cov_review_provision(const cov_review *review, size_t i);
 /* Citation of an ICCPR article ("ICCPR art. 21: …"), "" if unknown. */
-const char *cov_standard_cite(const cov_data *data, int article);
+COV_EXPORT const char *cov_standard_cite(const cov_data *data, int article);
 /* What an ICCPR article protects ("peaceful assembly"), "" if unknown. */
-const char *cov_standard_right(const cov_data *data, int article);
+COV_EXPORT const char *cov_standard_right(const cov_data *data, int article);
 
 typedef enum cov_review_format {
 	COV_REVIEW_TEXT = 0,  /* for people: grouped by right, quotes */
@@ -240,7 +250,7 @@ typedef struct cov_review_options {
 	int color;                  /* ANSI highlighting of triggers (text format) */
 } cov_review_options;
 
-int cov_render_review_string(const cov_data *data, const cov_review *review, cov_review_format fmt,
+COV_EXPORT int cov_render_review_string(const cov_data *data, const cov_review *review, cov_review_format fmt,
 			     const cov_review_options *opts, char **out, size_t *len);
 
 /* ---- comparing two versions: covenant diff ---- */
@@ -254,7 +264,7 @@ typedef enum cov_pair_status {
 	COV_PAIR_MERGED         /* several old articles became one */
 } cov_pair_status;
 
-const char *cov_pair_status_name(cov_pair_status s);
+COV_EXPORT const char *cov_pair_status_name(cov_pair_status s);
 
 typedef enum cov_change_op { COV_CHANGE_REPLACE = 0, COV_CHANGE_DELETE, COV_CHANGE_INSERT } cov_change_op;
 
@@ -279,24 +289,24 @@ typedef struct cov_comparison cov_comparison;
 /* Align the articles of `old` and `new` and diff each pair; with both
  * languages known to data/rights/, also the rights impact.  Both documents
  * must outlive the comparison. */
-int cov_diff(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, cov_comparison **out);
+COV_EXPORT int cov_diff(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, cov_comparison **out);
 /* The same with flags: COV_DIFF_NO_IMPACT skips the rights analysis. */
 #define COV_DIFF_NO_IMPACT 1u
-int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, unsigned flags,
+COV_EXPORT int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, unsigned flags,
 		cov_comparison **out);
-void cov_comparison_free(cov_comparison *cmp);
-const cov_doc *cov_comparison_old(const cov_comparison *cmp);
-const cov_doc *cov_comparison_new(const cov_comparison *cmp);
-size_t cov_comparison_pair_count(const cov_comparison *cmp);
-const cov_pair *cov_comparison_pair(const cov_comparison *cmp, size_t i);
-size_t cov_comparison_added_count(const cov_comparison *cmp);
-const cov_node *cov_comparison_added(const cov_comparison *cmp, size_t i);
-size_t cov_comparison_removed_count(const cov_comparison *cmp);
-const cov_node *cov_comparison_removed(const cov_comparison *cmp, size_t i);
-size_t cov_comparison_finding_count(const cov_comparison *cmp);
-const cov_finding *cov_comparison_finding(const cov_comparison *cmp, size_t i);
+COV_EXPORT void cov_comparison_free(cov_comparison *cmp);
+COV_EXPORT const cov_doc *cov_comparison_old(const cov_comparison *cmp);
+COV_EXPORT const cov_doc *cov_comparison_new(const cov_comparison *cmp);
+COV_EXPORT size_t cov_comparison_pair_count(const cov_comparison *cmp);
+COV_EXPORT const cov_pair *cov_comparison_pair(const cov_comparison *cmp, size_t i);
+COV_EXPORT size_t cov_comparison_added_count(const cov_comparison *cmp);
+COV_EXPORT const cov_node *cov_comparison_added(const cov_comparison *cmp, size_t i);
+COV_EXPORT size_t cov_comparison_removed_count(const cov_comparison *cmp);
+COV_EXPORT const cov_node *cov_comparison_removed(const cov_comparison *cmp, size_t i);
+COV_EXPORT size_t cov_comparison_finding_count(const cov_comparison *cmp);
+COV_EXPORT const cov_finding *cov_comparison_finding(const cov_comparison *cmp, size_t i);
 /* Why the rights impact is missing ("" when it was computed). */
-const char *cov_comparison_impact_note(const cov_comparison *cmp);
+COV_EXPORT const char *cov_comparison_impact_note(const cov_comparison *cmp);
 
 typedef struct cov_diff_options {
 	const char *old_label, *new_label; /* defaults: the file names */
@@ -304,7 +314,7 @@ typedef struct cov_diff_options {
 	int show_unchanged;               /* list unchanged pairs in text/md output */
 } cov_diff_options;
 
-int cov_render_comparison_string(const cov_data *data, const cov_comparison *cmp, cov_review_format fmt,
+COV_EXPORT int cov_render_comparison_string(const cov_data *data, const cov_comparison *cmp, cov_review_format fmt,
 				 const cov_diff_options *opts, char **out, size_t *len);
 
 /* ---- renderers ---- */
@@ -317,9 +327,9 @@ typedef enum cov_render_format {
 } cov_render_format;
 
 /* Render the tree of `doc` to `out`. */
-int cov_render(const cov_doc *doc, cov_render_format fmt, FILE *out);
+COV_EXPORT int cov_render(const cov_doc *doc, cov_render_format fmt, FILE *out);
 /* Render into a malloc'd NUL-terminated string (free with free()). */
-int cov_render_string(const cov_doc *doc, cov_render_format fmt, char **out, size_t *len);
+COV_EXPORT int cov_render_string(const cov_doc *doc, cov_render_format fmt, char **out, size_t *len);
 
 #ifdef __cplusplus
 }

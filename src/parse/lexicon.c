@@ -180,6 +180,25 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* order[by_byte[b] .. by_byte[b + 1]) = the indexes of the words starting
+ * with byte b, in their order (a counting sort on the first byte). */
+static size_t *index_first_byte(const void *words, size_t n, size_t size, size_t by_byte[257])
+{
+	size_t *order = malloc((n ? n : 1) * sizeof *order);
+	if (!order)
+		return NULL;
+	memset(by_byte, 0, 257 * sizeof *by_byte);
+	for (size_t i = 0; i < n; i++)
+		by_byte[(unsigned char)**(char *const *)((const char *)words + i * size) + 1]++;
+	for (size_t b = 1; b < 257; b++)
+		by_byte[b] += by_byte[b - 1];
+	size_t fill[256];
+	memcpy(fill, by_byte, sizeof fill);
+	for (size_t i = 0; i < n; i++)
+		order[fill[(unsigned char)**(char *const *)((const char *)words + i * size)]++] = i;
+	return order;
+}
+
 static int load_dir(cov_data *d, const char *dir)
 {
 	char path[PATH_MAX];
@@ -225,6 +244,11 @@ static int load_dir(cov_data *d, const char *dir)
 	for (size_t i = 0; i < d->n_langs; i++)
 		if (d->langs[i].n_common)
 			qsort(d->langs[i].common, d->langs[i].n_common, sizeof(char *), cmp_str);
+	/* the word is the first member of both structs */
+	d->kw_order = index_first_byte(d->keywords, d->n_keywords, sizeof *d->keywords, d->kw_by_byte);
+	d->nw_order = index_first_byte(d->numwords, d->n_numwords, sizeof *d->numwords, d->nw_by_byte);
+	if (!d->kw_order || !d->nw_order)
+		return cov_error_set(COV_ENOMEM, "out of memory");
 	return COV_OK;
 }
 
@@ -329,6 +353,8 @@ void cov_data_free(cov_data *d)
 	}
 	free(d->keywords);
 	free(d->numwords);
+	free(d->kw_order);
+	free(d->nw_order);
 	free(d->langs);
 	free(d->dir);
 	free(d);
@@ -355,9 +381,12 @@ static bool boundary_at(const char *s, size_t n, size_t i)
 
 const cov_keyword *cov_lexicon_keyword(const cov_data *d, const char *folded, size_t len, bool after)
 {
-	for (size_t i = 0; i < d->n_keywords; i++) {
-		const cov_keyword *k = &d->keywords[i];
-		if (k->after == after && k->len <= len && folded[0] == k->word[0] &&
+	if (!len)
+		return NULL;
+	unsigned char b = (unsigned char)folded[0];
+	for (size_t o = d->kw_by_byte[b]; o < d->kw_by_byte[b + 1]; o++) {
+		const cov_keyword *k = &d->keywords[d->kw_order[o]];
+		if (k->after == after && k->len <= len &&
 		    memcmp(folded, k->word, k->len) == 0 && boundary_at(folded, len, k->len))
 			return k;
 	}
@@ -366,8 +395,11 @@ const cov_keyword *cov_lexicon_keyword(const cov_data *d, const char *folded, si
 
 long cov_lexicon_numword(const cov_data *d, const char *folded, size_t n, size_t *len)
 {
-	for (size_t i = 0; i < d->n_numwords; i++) {
-		const cov_numword *w = &d->numwords[i];
+	if (!n)
+		return 0;
+	unsigned char b = (unsigned char)folded[0];
+	for (size_t o = d->nw_by_byte[b]; o < d->nw_by_byte[b + 1]; o++) {
+		const cov_numword *w = &d->numwords[d->nw_order[o]];
 		if (w->len <= n && memcmp(folded, w->word, w->len) == 0 && boundary_at(folded, n, w->len)) {
 			*len = w->len;
 			return w->value;

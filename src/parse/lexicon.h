@@ -48,6 +48,10 @@ struct cov_data {
 	size_t n_numwords;
 	cov_lang *langs;
 	size_t n_langs;
+	/* keywords and number words by their first byte, each list in the
+	 * order above: [by_byte[b], by_byte[b + 1]) of the order array */
+	size_t kw_by_byte[257], *kw_order;
+	size_t nw_by_byte[257], *nw_order;
 };
 
 /* Longest keyword that `folded` (a folded line prefix) starts with, followed

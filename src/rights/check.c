@@ -815,19 +815,13 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-const cov_rlex *cov_rights_lexicon(const struct cov_rights_data *r, const char *lang)
-{
-	for (size_t i = 0; i < r->n_langs; i++)
-		if (strcmp(r->langs[i].code, lang) == 0)
-			return &r->langs[i];
-	return NULL;
-}
-
 static int check_lexicon(const cov_data *data, const cov_doc *doc, const char *standard, const cov_rlex **lex)
 {
 	if (standard && strcmp(standard, "iccpr") != 0)
 		return cov_error_set(COV_EUSAGE, "unknown standard '%s' (only iccpr so far)", standard);
-	*lex = cov_rights_lexicon(data->rights, doc->language);
+	int rc = cov_rights_lexicon_get(data->rights, doc->language, lex);
+	if (rc)
+		return rc;
 	if (!*lex)
 		return cov_error_set(COV_EINPUT,
 				     "%s: no rights lexicon for language '%s' (data/rights/ has %zu; use --lang to say "

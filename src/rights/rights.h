@@ -11,6 +11,7 @@
 
 #include "../doc/doc.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -45,7 +46,10 @@ typedef struct cov_phrase {
 	size_t n_words;
 } cov_phrase;
 
-/* The rights lexicon of one language. */
+/* The rights lexicon of one language.  cov_data_open reads the file and
+ * its concepts; the phrases, which need the stemmer, are built on the first
+ * cov_rights_lexicon() for the language (a parse needs none of them, a
+ * check only its own language's). */
 typedef struct cov_rlex {
 	char code[8];
 	char stemmer[32];
@@ -54,6 +58,10 @@ typedef struct cov_rlex {
 	/* first-word indexes: phrases sorted by first stem / first prefix */
 	size_t *by_stem, n_by_stem;
 	size_t *by_prefix, n_by_prefix;
+	char *path;          /* data/rights/<lang>.txt, for messages */
+	char *src;           /* its text, until the phrases are built */
+	_Atomic int state;   /* 0 not built yet, 1 built, < 0 the cov_status building failed with */
+	char error[512];     /* the message of that failure */
 } cov_rlex;
 
 typedef struct cov_rule_info {
@@ -71,6 +79,8 @@ struct cov_rights_data {
 	size_t n_iccpr;
 	cov_rule_info *rules;
 	size_t n_rules;
+	pthread_mutex_t lock;     /* building a lexicon on first use */
+	bool lock_ready;
 };
 
 int cov_rights_load(struct cov_rights_data *r, const char *dir);
@@ -104,8 +114,12 @@ size_t cov_tokens_at(const cov_tokens *t, size_t at);
  * stemmer) and keeps; covenant diff tokenizes each version once. */
 int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *standard, cov_tokens *tok,
 		     cov_review **out);
-/* The rights lexicon of a language, NULL if none. */
+/* The rights lexicon of a language, NULL if none (or if building it failed). */
 const cov_rlex *cov_rights_lexicon(const struct cov_rights_data *r, const char *lang);
+/* The same, built on first use: COV_OK with *out NULL when data/rights/ has
+ * no such language; an error (COV_EDATA: a malformed phrase) when building
+ * it fails, every time it is asked for. */
+int cov_rights_lexicon_get(const struct cov_rights_data *r, const char *lang, const cov_rlex **out);
 
 /* A phrase found in the text: tokens [first, last]. */
 typedef struct cov_match {

@@ -8,6 +8,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <libstemmer.h>
+#include <stdatomic.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,15 +45,19 @@ static int concept_id(struct cov_rights_data *r, const char *name)
 	return (int)r->n_concepts++;
 }
 
-/* A phrase "может быть огранич*" as words: stems, or prefixes for '*'. */
-static int add_phrase(cov_rlex *lex, int concept, char *text, const char *path, int lineno)
+/* A phrase "может быть огранич*" as words: stems (by `st`, NULL for none),
+ * or folded prefixes for '*'. */
+static int add_phrase(cov_rlex *lex, struct sb_stemmer *st, int concept, char *text, const char *path, int lineno)
 {
 	cov_phrase ph = {concept, NULL, 0};
-	for (char *save = NULL, *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+	int rc = COV_OK;
+	for (char *save = NULL, *w = strtok_r(text, " ", &save); w && rc == COV_OK; w = strtok_r(NULL, " ", &save)) {
 		size_t wl = strlen(w);
 		if (strcmp(w, "~") == 0) {
-			if (ph.n_words == 0 || !grow((void **)&ph.words, ph.n_words, sizeof *ph.words))
-				return cov_error_set(COV_EDATA, "%s:%d: '~' must stand between words", path, lineno);
+			if (ph.n_words == 0 || !grow((void **)&ph.words, ph.n_words, sizeof *ph.words)) {
+				rc = cov_error_set(COV_EDATA, "%s:%d: '~' must stand between words", path, lineno);
+				break;
+			}
 			ph.words[ph.n_words].text = NULL;
 			ph.words[ph.n_words++].prefix = false;
 			continue;
@@ -59,79 +65,144 @@ static int add_phrase(cov_rlex *lex, int concept, char *text, const char *path, 
 		bool prefix = wl > 1 && w[wl - 1] == '*';
 		if (prefix)
 			w[--wl] = '\0';
+		/* tokenized without a stemmer: the one stemmer of the lexicon
+		 * stems the folded words below (cov_tokenize would make one for
+		 * every phrase) */
 		cov_tokens t;
-		int rc = cov_tokenize(w, wl, lex->stemmer, &t);
-		if (rc)
-			return rc;
+		if ((rc = cov_tokenize(w, wl, NULL, &t)))
+			break;
 		for (size_t k = 0; k < t.n; k++) {
 			if (!grow((void **)&ph.words, ph.n_words, sizeof *ph.words)) {
-				cov_tokens_free(&t);
-				return cov_error_set(COV_ENOMEM, "out of memory");
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
 			}
 			bool last_prefix = prefix && k + 1 == t.n;
-			ph.words[ph.n_words].prefix = last_prefix;
-			ph.words[ph.n_words].text = strdup(last_prefix ? t.v[k].fold : t.v[k].stem);
-			ph.words[ph.n_words].len = ph.words[ph.n_words].text ? strlen(ph.words[ph.n_words].text) : 0;
-			if (!ph.words[ph.n_words++].text) {
-				cov_tokens_free(&t);
-				return cov_error_set(COV_ENOMEM, "out of memory");
+			const char *word = t.v[k].fold;
+			size_t len = t.v[k].fold_len;
+			if (!last_prefix && st) {
+				const sb_symbol *stem = sb_stemmer_stem(st, (const sb_symbol *)word, (int)len);
+				if (stem) {
+					word = (const char *)stem;
+					len = (size_t)sb_stemmer_length(st);
+				}
+			}
+			cov_phrase_word *pw = &ph.words[ph.n_words++];
+			pw->prefix = last_prefix;
+			pw->text = strndup(word, len);
+			pw->len = pw->text ? strlen(pw->text) : 0;
+			if (!pw->text) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
 			}
 		}
 		cov_tokens_free(&t);
 	}
-	if (ph.n_words == 0 || !ph.words[ph.n_words - 1].text) {
+	if (rc == COV_OK && (ph.n_words == 0 || !ph.words[ph.n_words - 1].text))
+		rc = cov_error_set(COV_EDATA, "%s:%d: an empty phrase", path, lineno);
+	if (rc == COV_OK && !grow((void **)&lex->phrases, lex->n_phrases, sizeof *lex->phrases))
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	if (rc != COV_OK) {
 		for (size_t k = 0; k < ph.n_words; k++)
 			free(ph.words[k].text);
 		free(ph.words);
-		return cov_error_set(COV_EDATA, "%s:%d: an empty phrase", path, lineno);
+		return rc;
 	}
-	if (!grow((void **)&lex->phrases, lex->n_phrases, sizeof *lex->phrases))
-		return cov_error_set(COV_ENOMEM, "out of memory");
 	lex->phrases[lex->n_phrases++] = ph;
 	return COV_OK;
 }
 
-static const cov_rlex *sort_lex;
+typedef struct first_word {
+	const char *text;
+	size_t phrase;
+} first_word;
 
+/* By the first word, then in file order (what a stable sort gives). */
 static int cmp_first(const void *a, const void *b)
 {
-	return strcmp(sort_lex->phrases[*(const size_t *)a].words[0].text,
-		      sort_lex->phrases[*(const size_t *)b].words[0].text);
+	const first_word *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+	return c ? c : (x->phrase > y->phrase) - (x->phrase < y->phrase);
+}
+
+static void sort_index(const cov_rlex *lex, size_t *idx, size_t n, first_word *tmp)
+{
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (first_word){lex->phrases[idx[i]].words[0].text, idx[i]};
+	if (n)
+		qsort(tmp, n, sizeof *tmp, cmp_first);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = tmp[i].phrase;
 }
 
 static int index_lex(cov_rlex *lex)
 {
 	lex->by_stem = malloc((lex->n_phrases + 1) * sizeof *lex->by_stem);
 	lex->by_prefix = malloc((lex->n_phrases + 1) * sizeof *lex->by_prefix);
-	if (!lex->by_stem || !lex->by_prefix)
+	first_word *tmp = malloc((lex->n_phrases + 1) * sizeof *tmp);
+	if (!lex->by_stem || !lex->by_prefix || !tmp) {
+		free(tmp);
 		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < lex->n_phrases; i++) {
 		if (lex->phrases[i].words[0].prefix)
 			lex->by_prefix[lex->n_by_prefix++] = i;
 		else
 			lex->by_stem[lex->n_by_stem++] = i;
 	}
-	sort_lex = lex; /* loading is single-threaded, before any use */
-	qsort(lex->by_stem, lex->n_by_stem, sizeof *lex->by_stem, cmp_first);
-	qsort(lex->by_prefix, lex->n_by_prefix, sizeof *lex->by_prefix, cmp_first);
-	sort_lex = NULL;
+	sort_index(lex, lex->by_stem, lex->n_by_stem, tmp);
+	sort_index(lex, lex->by_prefix, lex->n_by_prefix, tmp);
+	free(tmp);
 	return COV_OK;
 }
 
+/* The next line of `*p` into `line` (cap bytes, like fgets: a longer line
+ * comes in pieces); false at the end. */
+static bool next_line(const char **p, char *line, size_t cap)
+{
+	const char *s = *p;
+	if (!*s)
+		return false;
+	size_t n = 0;
+	while (s[n] && s[n] != '\n' && n + 1 < cap)
+		n++;
+	if (s[n] == '\n' && n + 1 < cap)
+		n++;
+	memcpy(line, s, n);
+	line[n] = '\0';
+	*p = s + n;
+	return true;
+}
+
+/* Reading a lexicon at open: its language, its stemmer and its concepts
+ * (so that concept ids are fixed before any lexicon is built).  The text
+ * is kept for build_lexicon. */
 static int load_lexicon(struct cov_rights_data *r, const char *path)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
-	if (!grow((void **)&r->langs, r->n_langs, sizeof *r->langs)) {
-		fclose(f);
-		return cov_error_set(COV_ENOMEM, "out of memory");
+	char *text = NULL;
+	size_t len = 0;
+	int rc = COV_OK;
+	if (fseek(f, 0, SEEK_END) != 0 || (len = (size_t)ftell(f), fseek(f, 0, SEEK_SET)) != 0 ||
+	    !(text = malloc(len + 1)) || fread(text, 1, len, f) != len) {
+		rc = text ? cov_error_set(COV_EDATA, "%s: cannot read: %s", path, strerror(errno))
+			  : cov_error_set(COV_ENOMEM, "out of memory");
 	}
+	fclose(f);
+	if (rc != COV_OK || !grow((void **)&r->langs, r->n_langs, sizeof *r->langs)) {
+		free(text);
+		return rc ? rc : cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	text[len] = '\0';
 	cov_rlex *lex = &r->langs[r->n_langs++];
 	memset(lex, 0, sizeof *lex);
+	lex->src = text;
+	if (!(lex->path = strdup(path)))
+		return cov_error_set(COV_ENOMEM, "out of memory");
 	char line[8192];
-	int lineno = 0, rc = COV_OK;
-	while (rc == COV_OK && fgets(line, sizeof line, f)) {
+	int lineno = 0;
+	for (const char *p = text; rc == COV_OK && next_line(&p, line, sizeof line);) {
 		lineno++;
 		char *s = cov_trim(line);
 		if (*s == '#' || !*s)
@@ -143,31 +214,89 @@ static int load_lexicon(struct cov_rights_data *r, const char *path)
 		}
 		*colon = '\0';
 		char *key = cov_trim(s), *val = cov_trim(colon + 1);
-		if (strcmp(key, "language") == 0) {
+		if (strcmp(key, "language") == 0)
 			snprintf(lex->code, sizeof lex->code, "%s", val);
-			continue;
-		}
-		if (strcmp(key, "stemmer") == 0) {
+		else if (strcmp(key, "stemmer") == 0)
 			snprintf(lex->stemmer, sizeof lex->stemmer, "%s", val);
-			continue;
-		}
-		int concept = concept_id(r, key);
-		if (concept < 0) {
+		else if (concept_id(r, key) < 0)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
-			break;
-		}
-		for (char *save = NULL, *p = strtok_r(val, "|", &save); p && rc == COV_OK; p = strtok_r(NULL, "|", &save)) {
-			p = cov_trim(p);
-			if (*p)
-				rc = add_phrase(lex, concept, p, path, lineno);
-		}
 	}
-	fclose(f);
 	if (rc == COV_OK && !lex->code[0])
 		rc = cov_error_set(COV_EDATA, "%s: no 'language:' line", path);
+	return rc;
+}
+
+/* The phrases of a lexicon and their indexes, on first use. */
+static int build_lexicon(const struct cov_rights_data *r, cov_rlex *lex)
+{
+	struct sb_stemmer *st = NULL;
+	if (lex->stemmer[0] && !(st = sb_stemmer_new(lex->stemmer, "UTF_8")))
+		return cov_error_set(COV_EDATA, "unknown stemmer '%s' (libstemmer)", lex->stemmer);
+	char line[8192];
+	int lineno = 0, rc = COV_OK;
+	for (const char *p = lex->src; rc == COV_OK && next_line(&p, line, sizeof line);) {
+		lineno++;
+		char *s = cov_trim(line);
+		if (*s == '#' || !*s)
+			continue;
+		char *colon = strchr(s, ':'); /* load_lexicon checked there is one */
+		*colon = '\0';
+		char *key = cov_trim(s), *val = cov_trim(colon + 1);
+		if (strcmp(key, "language") == 0 || strcmp(key, "stemmer") == 0)
+			continue;
+		int concept = cov_rights_concept(r, key);
+		for (char *save = NULL, *ph = strtok_r(val, "|", &save); ph && rc == COV_OK; ph = strtok_r(NULL, "|", &save)) {
+			ph = cov_trim(ph);
+			if (*ph)
+				rc = add_phrase(lex, st, concept, ph, lex->path, lineno);
+		}
+	}
+	if (st)
+		sb_stemmer_delete(st);
 	if (rc == COV_OK)
 		rc = index_lex(lex);
+	if (rc == COV_OK) {
+		free(lex->src);
+		lex->src = NULL;
+	}
 	return rc;
+}
+
+int cov_rights_lexicon_get(const struct cov_rights_data *r, const char *lang, const cov_rlex **out)
+{
+	*out = NULL;
+	cov_rlex *lex = NULL;
+	for (size_t i = 0; i < r->n_langs && !lex; i++)
+		if (strcmp(r->langs[i].code, lang) == 0)
+			lex = &r->langs[i];
+	if (!lex)
+		return COV_OK;
+	/* the data is shared and read-only to its users: building is the one
+	 * write, once, under the lock; readers see state 1 only after it */
+	int state = atomic_load_explicit(&lex->state, memory_order_acquire);
+	if (state == 0) {
+		pthread_mutex_t *lock = (pthread_mutex_t *)&r->lock;
+		pthread_mutex_lock(lock);
+		state = atomic_load_explicit(&lex->state, memory_order_relaxed);
+		if (state == 0) {
+			int rc = build_lexicon(r, lex);
+			if (rc)
+				snprintf(lex->error, sizeof lex->error, "%s", cov_error_last());
+			state = rc ? rc : 1;
+			atomic_store_explicit(&lex->state, state, memory_order_release);
+		}
+		pthread_mutex_unlock(lock);
+	}
+	if (state < 0)
+		return cov_error_set(state, "%s", lex->error);
+	*out = lex;
+	return COV_OK;
+}
+
+const cov_rlex *cov_rights_lexicon(const struct cov_rights_data *r, const char *lang)
+{
+	const cov_rlex *lex;
+	return cov_rights_lexicon_get(r, lang, &lex) == COV_OK ? lex : NULL;
 }
 
 static int load_standard(struct cov_rights_data *r, const char *path)
@@ -286,6 +415,11 @@ int cov_rights_load(struct cov_rights_data *r, const char *dir)
 {
 	char path[PATH_MAX];
 	int rc;
+	if (!r->lock_ready) {
+		if (pthread_mutex_init(&r->lock, NULL) != 0)
+			return cov_error_set(COV_ENOMEM, "cannot create a lock");
+		r->lock_ready = true;
+	}
 	if (snprintf(path, sizeof path, "%s/standards/iccpr.txt", dir) >= (int)sizeof path)
 		return cov_error_set(COV_EDATA, "%s: path too long", dir);
 	if ((rc = load_standard(r, path)))
@@ -332,6 +466,8 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(lex->phrases);
 		free(lex->by_stem);
 		free(lex->by_prefix);
+		free(lex->path);
+		free(lex->src);
 	}
 	free(r->langs);
 	for (size_t i = 0; i < r->n_iccpr; i++) {
@@ -347,6 +483,8 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->rules[i].message);
 	}
 	free(r->rules);
+	if (r->lock_ready)
+		pthread_mutex_destroy(&r->lock);
 	memset(r, 0, sizeof *r);
 }
 

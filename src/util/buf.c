@@ -41,7 +41,7 @@ bool cov_buf_grow(cov_buf *b, size_t extra)
 	return true;
 }
 
-void cov_buf_put(cov_buf *b, const char *s, size_t n)
+void cov_buf_put_slow(cov_buf *b, const char *s, size_t n)
 {
 	if (!cov_buf_grow(b, n))
 		return;
@@ -54,11 +54,6 @@ void cov_buf_put(cov_buf *b, const char *s, size_t n)
 void cov_buf_puts(cov_buf *b, const char *s)
 {
 	cov_buf_put(b, s, strlen(s));
-}
-
-void cov_buf_putc(cov_buf *b, char c)
-{
-	cov_buf_put(b, &c, 1);
 }
 
 void cov_buf_printf(cov_buf *b, const char *fmt, ...)

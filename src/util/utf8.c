@@ -7,10 +7,11 @@
 
 #include <unicode/ucasemap.h>
 #include <unicode/utf8.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <string.h>
 
-int32_t cov_utf8_next(const char *s, size_t n, size_t *i)
+int32_t cov_utf8_next_slow(const char *s, size_t n, size_t *i)
 {
 	int32_t c;
 	int32_t pos = 0;
@@ -26,80 +27,153 @@ size_t cov_utf8_invalid_at(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
-		/* ASCII fast path, 8 bytes at a time */
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
 		unsigned char c = p[i];
 		if (c < 0x80) {
-			i++;
+			/* ASCII: 8 bytes at a time while they all are */
+			uint64_t w;
+			if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ULL)))
+				i += 8;
+			else
+				i++;
 			continue;
 		}
-		size_t start = i;
+		/* two-byte sequences (Cyrillic, Latin-1), as U8_NEXT reads them */
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			return i;
+		}
 		int32_t cp;
 		int32_t pos = 0;
 		int32_t len = n - i > 8 ? 8 : (int32_t)(n - i);
 		U8_NEXT(p + i, pos, len, cp);
 		if (cp < 0)
-			return start;
+			return i;
 		i += (size_t)pos;
 	}
 	return n;
 }
 
 static _Thread_local UCaseMap *fold_map;
-
 /* ICU keeps the map; it is created once per thread and lives with it. */
-/* Fold basic Cyrillic in place of ICU: А–Я (U+0410–042F) → а–я, Ѐ–Џ
- * (U+0400–040F) → ѐ–џ; returns false for anything else. */
-static bool fold_cyrillic2(unsigned char a, unsigned char b, char *out)
-{
-	int cp = ((a & 0x1F) << 6) | (b & 0x3F);
-	if (cp >= 0x410 && cp <= 0x42F)
-		cp += 0x20;
-	else if (cp >= 0x400 && cp <= 0x40F)
-		cp += 0x50;
-	else if (!(cp >= 0x430 && cp <= 0x45F))
-		return false;
-	out[0] = (char)(0xC0 | (cp >> 6));
-	out[1] = (char)(0x80 | (cp & 0x3F));
-	return true;
-}
 
-int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
+static bool open_fold_map(void)
 {
-	/* fast path: ASCII and basic Cyrillic, which fold one to one */
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			if (i + 1 >= cap)
-				return -1;
-			out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
-			i++;
-		} else if ((c == 0xD0 || c == 0xD1) && i + 1 < n && i + 2 < cap &&
-			   fold_cyrillic2(c, (unsigned char)s[i + 1], out + i)) {
-			i += 2;
-		} else {
-			break;
-		}
-	}
-	if (i == n) {
-		out[n] = '\0';
-		return (int)n;
-	}
 	UErrorCode err = U_ZERO_ERROR;
 	if (!fold_map) {
 		fold_map = ucasemap_open(NULL, 0, &err);
 		if (U_FAILURE(err))
-			return -1;
+			return false;
 	}
+	return true;
+}
+
+/* Case folding is the same for a code point wherever it stands (covenant
+ * folds without the Turkic option), so the folding of a string is the
+ * folding of its characters put end to end.  The folding of each character
+ * met in the two-byte range (U+0080–U+07FF: Latin-1, Latin Extended,
+ * Greek, Cyrillic, Armenian, Hebrew, Arabic) and in U+2000–U+21FF
+ * (punctuation, «№») is asked of ICU the first time and kept: bytes 0–6
+ * hold the folded UTF-8, byte 7 its length; 0 = not asked yet; 0xFF in
+ * byte 7 = longer than 6 bytes (ICU folds the whole string then). */
+enum { FOLD2_FIRST = 0x80, FOLD2_LAST = 0x7FF, FOLD3_FIRST = 0x2000, FOLD3_LAST = 0x21FF };
+static _Atomic uint64_t fold2[FOLD2_LAST - FOLD2_FIRST + 1];
+static _Atomic uint64_t fold3[FOLD3_LAST - FOLD3_FIRST + 1];
+
+static uint64_t fold_char(const char *s, size_t n, _Atomic uint64_t *slot)
+{
+	uint64_t e = atomic_load_explicit(slot, memory_order_relaxed);
+	if (e)
+		return e;
+	char out[16];
+	UErrorCode err = U_ZERO_ERROR;
+	if (!open_fold_map())
+		return 0;
+	int32_t len = ucasemap_utf8FoldCase(fold_map, out, (int32_t)sizeof out, s, (int32_t)n, &err);
+	if (U_FAILURE(err) || len <= 0 || len > 6) {
+		e = (uint64_t)0xFF << 56;
+	} else {
+		e = (uint64_t)len << 56;
+		for (int32_t k = 0; k < len; k++)
+			e |= (uint64_t)(unsigned char)out[k] << (8 * k);
+	}
+	/* every thread computes the same value: a race only repeats the work */
+	atomic_store_explicit(slot, e, memory_order_relaxed);
+	return e;
+}
+
+int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	/* fast path: ASCII, and the characters whose folding is kept above */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	while (i < n) {
+		unsigned char c = p[i];
+		if (c < 0x80) {
+			if (o + 1 >= cap)
+				return -1;
+			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+			i++;
+			continue;
+		}
+		/* А–Я (D0 90–AF) and а–я (D0 B0–BF, D1 80–8F), the most
+		 * frequent, without the table */
+		if (c == 0xD0 && i + 1 < n && p[i + 1] >= 0x90 && p[i + 1] <= 0xBF) {
+			if (o + 2 >= cap)
+				return -1;
+			unsigned char t = p[i + 1];
+			if (t < 0xB0) {
+				out[o++] = t < 0xA0 ? (char)0xD0 : (char)0xD1;
+				out[o++] = t < 0xA0 ? (char)(t + 0x20) : (char)(t - 0x20);
+			} else {
+				out[o++] = (char)0xD0;
+				out[o++] = (char)t;
+			}
+			i += 2;
+			continue;
+		}
+		if (c == 0xD1 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x8F) {
+			if (o + 2 >= cap)
+				return -1;
+			out[o++] = (char)0xD1;
+			out[o++] = (char)p[i + 1];
+			i += 2;
+			continue;
+		}
+		/* one character by U8_NEXT, as ICU reads it */
+		int32_t cp, in = 0, avail = n - i > 8 ? 8 : (int32_t)(n - i);
+		U8_NEXT(p + i, in, avail, cp);
+		uint64_t e;
+		if (cp < 0) {
+			/* ill-formed bytes: ICU copies them as they are */
+			e = (uint64_t)in << 56;
+			for (int32_t k = 0; k < in; k++)
+				e |= (uint64_t)p[i + (size_t)k] << (8 * k);
+		} else if (cp >= FOLD2_FIRST && cp <= FOLD2_LAST) {
+			e = fold_char(s + i, (size_t)in, &fold2[cp - FOLD2_FIRST]);
+		} else if (cp >= FOLD3_FIRST && cp <= FOLD3_LAST) {
+			e = fold_char(s + i, (size_t)in, &fold3[cp - FOLD3_FIRST]);
+		} else {
+			break;
+		}
+		size_t len = (size_t)(e >> 56);
+		if (len == 0 || len > 6)
+			break;
+		if (o + len >= cap)
+			return -1;
+		for (size_t k = 0; k < len; k++)
+			out[o++] = (char)(e >> (8 * k));
+		i += (size_t)in;
+	}
+	if (i == n) {
+		out[o] = '\0';
+		return (int)o;
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	if (!open_fold_map())
+		return -1;
 	if (n > INT32_MAX || cap > INT32_MAX)
 		return -1;
 	int32_t len = ucasemap_utf8FoldCase(fold_map, out, (int32_t)cap, s, (int32_t)n, &err);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 int cov_error_set(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -39,9 +40,24 @@ typedef struct cov_buf {
 
 void cov_buf_init(cov_buf *b);
 bool cov_buf_grow(cov_buf *b, size_t extra);
-void cov_buf_put(cov_buf *b, const char *s, size_t n);
+void cov_buf_put_slow(cov_buf *b, const char *s, size_t n);
 void cov_buf_puts(cov_buf *b, const char *s);
-void cov_buf_putc(cov_buf *b, char c);
+/* Renderers append a few bytes at a time: the common case (room left) is
+ * inline, growing is not. */
+static inline void cov_buf_put(cov_buf *b, const char *s, size_t n)
+{
+	if (!b->oom && b->ptr && n < b->cap - b->len) {
+		memcpy(b->ptr + b->len, s, n);
+		b->len += n;
+		b->ptr[b->len] = '\0';
+	} else {
+		cov_buf_put_slow(b, s, n);
+	}
+}
+static inline void cov_buf_putc(cov_buf *b, char c)
+{
+	cov_buf_put(b, &c, 1);
+}
 void cov_buf_printf(cov_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Transfers ownership of the (NUL-terminated) bytes to the caller. */
 char *cov_buf_detach(cov_buf *b, size_t *len);
@@ -52,8 +68,22 @@ char *cov_trim(char *s);
 
 /* ---- UTF-8 ---- */
 /* Decode the code point at s[*i] (i < n) and advance *i; invalid bytes
- * yield U+FFFD and advance one byte. */
-int32_t cov_utf8_next(const char *s, size_t n, size_t *i);
+ * yield U+FFFD and advance one byte.  ASCII and two-byte sequences (Latin,
+ * Cyrillic) are decoded inline; the rest by ICU's U8_NEXT. */
+int32_t cov_utf8_next_slow(const char *s, size_t n, size_t *i);
+static inline int32_t cov_utf8_next(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	if (p[0] < 0x80) {
+		(*i)++;
+		return p[0];
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && *i + 1 < n && (p[1] & 0xC0) == 0x80) {
+		*i += 2;
+		return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	return cov_utf8_next_slow(s, n, i);
+}
 /* Offset of the first invalid UTF-8 sequence, or n if the text is valid. */
 size_t cov_utf8_invalid_at(const char *s, size_t n);
 /* Case-fold UTF-8 `s` into `out` (NUL-terminated); returns its length or
