@@ -356,15 +356,10 @@ bool cov_akn_sniff(const char *buf, size_t len, bool *html)
 
 int cov_akn_read(cov_doc *doc, const char *buf, size_t len, bool html)
 {
-	if (len > INT32_MAX)
-		return cov_error_set(COV_EINPUT, "%s: too large", doc->name);
-	xmlDocPtr x = html ? htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-					    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-						    HTML_PARSE_NONET | HTML_PARSE_COMPACT)
-			   : xmlReadMemory(buf, (int)len, NULL, NULL,
-					   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+	int rc;
+	xmlDocPtr x = cov_markup_read(doc, NULL, buf, len, html, MAX_DEPTH, &rc);
 	if (!x)
-		return cov_error_set(COV_EINPUT, "%s: not well-formed Akoma Ntoso XML", doc->name);
+		return rc;
 	if (!html && (x->intSubset || x->extSubset)) {
 		xmlFreeDoc(x);
 		return cov_error_set(COV_EINPUT, "%s: the XML declares a DTD; refused (entities are not expanded)", doc->name);
