@@ -80,6 +80,93 @@ static void legacy_encodings(void **state)
 	assert_error(parse_raw(cp1251, strlen(cp1251), &o, &bad), COV_EUSAGE, "unknown encoding 'no-such-charset'");
 }
 
+static void stray_byte_in_utf8(void **state)
+{
+	(void)state;
+	cov_doc *doc = NULL;
+	/* UTF-8 with one stray byte was read as ISO-8859-1: «Prosecutor’s»
+	 * became «Prosecutorâ€™s», silently */
+	const char en[] = "Article 1\nThe Prosecutor\u2019s office is independent \u2014 of everyone.\n"
+			  "Article 2\nNo one shall be held in slavery.\xff\n";
+	char want[64];
+	snprintf(want, sizeof want, "bad.txt: invalid UTF-8 at byte %zu ", (size_t)(strchr(en, '\xff') - en));
+	assert_error(parse_raw(en, strlen(en), NULL, &doc), COV_EINPUT, want);
+	assert_error(parse_raw(en, strlen(en), NULL, &doc), COV_EINPUT, "--encoding");
+	assert_null(doc);
+	const char ru[] = "\u0421\u0442\u0430\u0442\u044c\u044f 1.\n\u0422\u0435\xd0\u043a\u0441\u0442.\n";
+	assert_error(parse_raw(ru, strlen(ru), NULL, &doc), COV_EINPUT, "invalid UTF-8 at byte 20 ");
+	/* named, the encoding is used as it is */
+	cov_parse_options o = {.encoding = "windows-1252"};
+	doc = parse_str_opts(en, strlen(en), &o);
+	assert_null(cov_doc_warning(doc, 0));
+	cov_doc_free(doc);
+}
+
+static void detected_encoding_is_reported(void **state)
+{
+	(void)state;
+	/* Windows-1251 guessed: the guess and its confidence are a warning */
+	const char cp1251[] = "\xD1\xF2\xE0\xF2\xFC\xFF 1.\n\xCA\xE0\xE6\xE4\xFB\xE9 \xF7\xE5\xEB\xEE\xE2\xE5\xEA "
+			      "\xE8\xEC\xE5\xE5\xF2 \xEF\xF0\xE0\xE2\xEE \xED\xE0 \xE6\xE8\xE7\xED\xFC.\n";
+	cov_doc *doc = parse_str_opts(cp1251, strlen(cp1251), NULL);
+	const char *w = cov_doc_warning(doc, 0);
+	assert_non_null(w);
+	char want[64];
+	snprintf(want, sizeof want, "read as windows-1251 (the detector is %d%% sure)", cov_doc_encoding_confidence(doc));
+	if (!strstr(w, want) || !strstr(w, "<test>") || !strstr(w, "--encoding"))
+		fail_msg("warning '%s' lacks '%s'", w, want);
+	assert_null(cov_doc_warning(doc, 1));
+	cov_doc_free(doc);
+	/* named: nothing to warn about; UTF-8: nothing either */
+	cov_parse_options o = {.encoding = "windows-1251"};
+	doc = parse_str_opts(cp1251, strlen(cp1251), &o);
+	assert_null(cov_doc_warning(doc, 0));
+	cov_doc_free(doc);
+	doc = parse_str("Article 1\nText.\n");
+	assert_null(cov_doc_warning(doc, 0));
+	cov_doc_free(doc);
+	/* ISO-8859-1 with bytes 0x80-0x9F is Windows-1252: curly quotes, not C1 controls */
+	const char q[] = "Article 1\nThe citizens\x92 rights \x96 all of them \x96 and \x93" "freedoms\x94 of "
+			 "working people are protected by the state and by the law of the land.\n";
+	doc = parse_str_opts(q, strlen(q), NULL);
+	assert_non_null(strstr(cov_doc_text(doc, NULL), "citizens\u2019 rights \u2013 all"));
+	cov_doc_free(doc);
+}
+
+static void utf16_without_bom(void **state)
+{
+	(void)state;
+	/* Russian UTF-16 without a byte-order mark has no zero byte at the
+	 * start (С is 21 04): it is told by the zero high bytes of spaces,
+	 * digits and newlines, and read */
+	const char *ru = "\u0421\u0442\u0430\u0442\u044c\u044f 1.\n\u041a\u0430\u0436\u0434\u044b\u0439 "
+			 "\u0438\u043c\u0435\u0435\u0442 \u043f\u0440\u0430\u0432\u043e.\n";
+	for (int be = 0; be < 2; be++) {
+		char u16[256];
+		size_t n = 0;
+		for (size_t i = 0; ru[i];) {
+			size_t k = i;
+			unsigned c = (unsigned char)ru[k];
+			unsigned cp = c < 0x80 ? c : ((c & 0x1F) << 6) | ((unsigned char)ru[k + 1] & 0x3F);
+			i += c < 0x80 ? 1 : 2;
+			u16[n++] = (char)(be ? cp >> 8 : cp & 0xFF);
+			u16[n++] = (char)(be ? cp & 0xFF : cp >> 8);
+		}
+		cov_doc *doc = parse_str_opts(u16, n, NULL);
+		assert_string_equal(cov_doc_encoding(doc), be ? "UTF-16BE" : "UTF-16LE");
+		assert_non_null(strstr(cov_doc_text(doc, NULL), "\u041a\u0430\u0436\u0434\u044b\u0439"));
+		assert_non_null(cov_doc_warning(doc, 0));
+		assert_non_null(strstr(cov_doc_warning(doc, 0), "without a byte-order mark"));
+		assert_int_equal(cov_doc_count(doc, COV_NODE_ARTICLE), 1);
+		cov_doc_free(doc);
+		/* a lone surrogate: not UTF-16 after all, and the message says what to try */
+		u16[4] = be ? (char)0xD8 : 0;
+		u16[5] = be ? 0 : (char)0xD8;
+		cov_doc *bad = NULL;
+		assert_error(parse_raw(u16, n, NULL, &bad), COV_EINPUT, "--encoding utf-16le");
+	}
+}
+
 static void byte_order_marks(void **state)
 {
 	(void)state;
@@ -397,6 +484,9 @@ int main(void)
 		cmocka_unit_test(invalid_utf8),
 		cmocka_unit_test(legacy_encodings),
 		cmocka_unit_test(byte_order_marks),
+		cmocka_unit_test(stray_byte_in_utf8),
+		cmocka_unit_test(detected_encoding_is_reported),
+		cmocka_unit_test(utf16_without_bom),
 		cmocka_unit_test(size_limit),
 		cmocka_unit_test(files),
 		cmocka_unit_test(one_huge_line),
