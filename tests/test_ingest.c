@@ -4,6 +4,10 @@
  */
 #include "helpers.h"
 
+#include <jansson.h>
+
+#include "util/util.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -460,6 +464,39 @@ static void docx_messages(void **state)
 	free(xml);
 }
 
+static void long_title_cut_on_a_character(void **state)
+{
+	(void)state;
+	/* a 401-byte Cyrillic first line: the title was cut at byte 300, in the
+	 * middle of «ж», and the JSON had no title at all */
+	char *s = NULL;
+	size_t n = 0;
+	s = cat(s, &n, "x");
+	for (int i = 0; i < 200; i++)
+		s = cat(s, &n, "\u0436");
+	s = cat(s, &n, "\n\n\u0421\u0442\u0430\u0442\u044c\u044f 1.\n\u0422\u0435\u043a\u0441\u0442.\n");
+	cov_doc *doc = parse_str_opts(s, n, NULL);
+	const char *title = cov_doc_title(doc);
+	assert_int_equal(cov_utf8_invalid_at(title, strlen(title)), strlen(title));
+	assert_int_equal(strlen(title), 299);
+	char *out;
+	size_t len;
+	assert_int_equal(cov_render_string(doc, COV_RENDER_JSON, &out, &len), COV_OK);
+	json_error_t err;
+	json_t *root = json_loadb(out, len, 0, &err);
+	assert_non_null(root);
+	const char *jt = json_string_value(json_object_get(root, "title"));
+	assert_non_null(jt);
+	assert_string_equal(jt, title);
+	json_decref(root);
+	free(out);
+	assert_int_equal(cov_render_string(doc, COV_RENDER_TREE, &out, &len), COV_OK);
+	assert_int_equal(cov_utf8_invalid_at(out, len), len);
+	free(out);
+	cov_doc_free(doc);
+	free(s);
+}
+
 static void pathological_structure(void **state)
 {
 	(void)state;
@@ -494,6 +531,7 @@ int main(void)
 		cmocka_unit_test(html_hostile),
 		cmocka_unit_test(pathological_structure),
 		cmocka_unit_test(html_deep_nesting),
+		cmocka_unit_test(long_title_cut_on_a_character),
 		cmocka_unit_test(html_damage_that_loses_text),
 		cmocka_unit_test(akn_xml_depth_and_damage),
 		cmocka_unit_test(docx_messages),
