@@ -1,9 +1,10 @@
 /*
  * html.c — HTML to text through libxml2's forgiving HTML parser.  Block
  * elements become lines, runs of white space collapse, scripts and styles
- * are dropped, and h1–h6 leave a hint on their line for the structure
- * parser.  The tree is walked without recursion, so nesting depth cannot
- * exhaust the stack.
+ * are dropped (nothing else: the head's <title> is text too), and h1–h6
+ * leave a hint on their line for the structure parser.  The tree is walked
+ * without recursion, so nesting depth cannot exhaust the stack; libxml2
+ * runs without its depth cap (XML_PARSE_HUGE) under a limit of our own.
  */
 #include "ingest.h"
 
@@ -208,7 +209,8 @@ static bool is_block(const char *name)
 		"p", "div", "li", "ol", "ul", "dl", "dt", "dd", "tr", "table", "thead", "tbody", "section",
 		"article", "header", "footer", "main", "nav", "aside", "blockquote", "pre", "figure",
 		"figcaption", "address", "hr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "body", "html",
-		"center", "form", "fieldset", "caption", "hgroup", "details", "summary", "td", "th"};
+		"center", "form", "fieldset", "caption", "hgroup", "details", "summary", "td", "th", "head", "title",
+		"noscript", "template", "svg"};
 	for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
 		if (strcmp(name, blocks[i]) == 0)
 			return true;
@@ -217,8 +219,9 @@ static bool is_block(const char *name)
 
 static bool is_skipped(const char *name)
 {
-	return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 || strcmp(name, "head") == 0 ||
-	       strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0 || strcmp(name, "svg") == 0;
+	/* only code: the head's <title>, <noscript> and the like are text of
+	 * the page, and nothing of the text is dropped */
+	return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
 }
 
 static void newline(extract *x)
