@@ -384,6 +384,32 @@ static void akn_xml_depth_and_damage(void **state)
 	assert_null(doc);
 }
 
+static void akn_html_words_in_place(void **state)
+{
+	(void)state;
+	/* Laws.Africa: a table's cells are words apart («5 NP», not «5NP»); a
+	 * cross-heading after the subsections stays there, and is not the
+	 * section's heading */
+	const char *html =
+		"<div><section class=\"akn-section\" data-eId=\"sec_37\"><h3>37. States of emergency</h3>"
+		"<section class=\"akn-subsection\" data-eId=\"sec_37__subsec_1\"><span class=\"akn-num\">(1)</span>"
+		"<span class=\"akn-content\"><span class=\"akn-p\">A state of emergency may be declared.</span></span></section>"
+		"<h3 class=\"akn-crossHeading\">Table of Non-Derogable Rights</h3>"
+		"<span class=\"akn-hcontainer\"><span class=\"akn-content\"><table class=\"akn-table\"><tr><td><span class=\"akn-p\">5</span></td>"
+		"<td><span class=\"akn-p\">NP</span></td></tr></table></span></span></section></div>";
+	cov_doc *doc = parse_str(html);
+	assert_int_equal(cov_doc_format(doc), COV_FORMAT_AKN);
+	const cov_node *sec = find_node(doc, COV_NODE_SECTION, "37");
+	assert_non_null(sec);
+	assert_string_equal(cov_node_heading(sec), "States of emergency");
+	const char *text = cov_doc_text(doc, NULL);
+	assert_non_null(strstr(text, "5 NP"));
+	const char *sub = strstr(text, "A state of emergency"), *cross = strstr(text, "Table of Non-Derogable Rights");
+	assert_true(sub && cross && sub < cross);
+	assert_no_word_lost(doc);
+	cov_doc_free(doc);
+}
+
 /* A DOCX in memory: word/document.xml as given (compressed), read back. */
 static char *make_docx(const char *xml, size_t *len)
 {
@@ -535,6 +561,7 @@ int main(void)
 		cmocka_unit_test(html_damage_that_loses_text),
 		cmocka_unit_test(akn_xml_depth_and_damage),
 		cmocka_unit_test(docx_messages),
+		cmocka_unit_test(akn_html_words_in_place),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }
