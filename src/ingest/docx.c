@@ -367,9 +367,19 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 		cov_buf_free(&out);
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	}
-	if (!out.len || cov_utf8_invalid_at(out.ptr, out.len) < out.len || memchr(out.ptr, 0, out.len)) {
+	if (!out.len) {
 		cov_buf_free(&out);
-		return cov_error_set(COV_EINPUT, "%s: the DOCX contains no readable text", doc->name);
+		return cov_error_set(COV_EINPUT,
+				     "%s: the DOCX has no text in its paragraphs (text boxes and images are not "
+				     "read); save it as text or PDF from the word processor and read that",
+				     doc->name);
+	}
+	size_t bad = cov_utf8_invalid_at(out.ptr, out.len);
+	const char *nul = memchr(out.ptr, 0, out.len);
+	if (bad < out.len || nul) {
+		cov_buf_free(&out);
+		return cov_error_set(COV_EINPUT, "%s: word/document.xml has %s in its text; the file is damaged",
+				     doc->name, nul ? "a NUL character" : "invalid UTF-8");
 	}
 	doc->text = cov_buf_detach(&out, &doc->len);
 	doc->body = 0;

@@ -346,7 +346,10 @@ int cov_html_extract(cov_doc *doc, const char *buf, size_t len)
 	if (x.out.len == 0) {
 		cov_buf_free(&x.out);
 		free(x.hints);
-		return cov_error_set(COV_EINPUT, "%s: the HTML contains no text", doc->name);
+		return cov_error_set(COV_EINPUT,
+				     "%s: the HTML contains no text outside scripts and styles; if a script draws "
+				     "the page, save it from the browser as displayed (or its text) and read that",
+				     doc->name);
 	}
 	doc->text = cov_buf_detach(&x.out, &doc->len);
 	doc->line_hints = x.hints;
