@@ -410,6 +410,29 @@ static void akn_html_words_in_place(void **state)
 	cov_doc_free(doc);
 }
 
+static void akn_xml_encodings(void **state)
+{
+	(void)state;
+	/* the text is UTF-8 by the time libxml2 reads it: a declaration of
+	 * windows-1251 made it convert a second time (garbled, exit 0) */
+	const char *body = "<akomaNtoso><act><body><article eId=\"art_1\"><num>1</num><content><p>"
+			   "\u041a\u0430\u0436\u0434\u044b\u0439 \u0438\u043c\u0435\u0435\u0442 "
+			   "\u043f\u0440\u0430\u0432\u043e.</p></content></article></body></act></akomaNtoso>\n";
+	char utf8[512];
+	snprintf(utf8, sizeof utf8, "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n%s", body);
+	cov_doc *doc = parse_str(utf8);
+	assert_non_null(strstr(cov_doc_text(doc, NULL), "\u041a\u0430\u0436\u0434\u044b\u0439 \u0438\u043c\u0435\u0435\u0442"));
+	cov_doc_free(doc);
+	/* the same in Windows-1251, as declared: read as declared, not guessed */
+	const char cp1251[] = "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<akomaNtoso><act><body><article "
+			      "eId=\"art_1\"><num>1</num><content><p>\xCA\xE0\xE6\xE4\xFB\xE9 \xE8\xEC\xE5\xE5\xF2 "
+			      "\xEF\xF0\xE0\xE2\xEE.</p></content></article></body></act></akomaNtoso>\n";
+	doc = parse_str_opts(cp1251, strlen(cp1251), NULL);
+	assert_non_null(strstr(cov_doc_text(doc, NULL), "\u041a\u0430\u0436\u0434\u044b\u0439 \u0438\u043c\u0435\u0435\u0442"));
+	assert_string_equal(cov_doc_encoding(doc), "windows-1251");
+	cov_doc_free(doc);
+}
+
 /* A DOCX in memory: word/document.xml as given (compressed), read back. */
 static char *make_docx(const char *xml, size_t *len)
 {
@@ -562,6 +585,7 @@ int main(void)
 		cmocka_unit_test(akn_xml_depth_and_damage),
 		cmocka_unit_test(docx_messages),
 		cmocka_unit_test(akn_html_words_in_place),
+		cmocka_unit_test(akn_xml_encodings),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

@@ -420,7 +420,7 @@ bool cov_akn_sniff(const char *buf, size_t len, bool *html)
 int cov_akn_read(cov_doc *doc, const char *buf, size_t len, bool html)
 {
 	int rc;
-	xmlDocPtr x = cov_markup_read(doc, NULL, buf, len, html, MAX_DEPTH, &rc);
+	xmlDocPtr x = cov_markup_read(doc, NULL, buf, len, html, "UTF-8", MAX_DEPTH, &rc);
 	if (!x)
 		return rc;
 	if (!html && (x->intSubset || x->extSubset)) {

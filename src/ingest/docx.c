@@ -173,7 +173,7 @@ static int read_numbering(cov_doc *doc, zip_t *zip, size_t max, numbering *nb)
 		return cov_error_set(xml ? COV_EINPUT : COV_ENOMEM, "%s: cannot read word/numbering.xml from the archive",
 				     doc->name);
 	}
-	xmlDocPtr x = cov_markup_read(doc, "word/numbering.xml", xml, st.size, false, COV_MAX_NESTING, &rc);
+	xmlDocPtr x = cov_markup_read(doc, "word/numbering.xml", xml, st.size, false, NULL, COV_MAX_NESTING, &rc);
 	free(xml);
 	if (!x)
 		return rc;
@@ -330,7 +330,7 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 		return rc;
 	}
 	/* no network, no entity expansion: a hostile document cannot reach out */
-	xmlDocPtr x = cov_markup_read(doc, "word/document.xml", xml, st.size, false, COV_MAX_NESTING, &rc);
+	xmlDocPtr x = cov_markup_read(doc, "word/document.xml", xml, st.size, false, NULL, COV_MAX_NESTING, &rc);
 	free(xml);
 	if (!x) {
 		free(nb.lists);

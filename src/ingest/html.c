@@ -119,7 +119,7 @@ static void guard_error(void *data, xmlErrorPtr e)
 }
 
 struct _xmlDoc *cov_markup_read(cov_doc *doc, const char *part, const char *buf, size_t len, bool html,
-				int max_depth, int *status)
+				const char *xml_encoding, int max_depth, int *status)
 {
 	const char *sep = part ? ": " : "";
 	part = part ? part : "";
@@ -162,7 +162,7 @@ struct _xmlDoc *cov_markup_read(cov_doc *doc, const char *part, const char *buf,
 				       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 					       HTML_PARSE_COMPACT | XML_PARSE_HUGE);
 	else
-		x = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
+		x = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, xml_encoding,
 				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT |
 					      XML_PARSE_HUGE);
 	xmlSetStructuredErrorFunc(prev_ctx, prev);
@@ -288,7 +288,7 @@ static int heading_level(const char *name)
 int cov_html_extract(cov_doc *doc, const char *buf, size_t len)
 {
 	int rc;
-	htmlDocPtr html = cov_markup_read(doc, NULL, buf, len, true, COV_MAX_NESTING, &rc);
+	htmlDocPtr html = cov_markup_read(doc, NULL, buf, len, true, NULL, COV_MAX_NESTING, &rc);
 	if (!html)
 		return rc;
 	extract x;

@@ -265,6 +265,34 @@ static const char *detect_charset(const char *buf, size_t len, int *confidence)
 	return name;
 }
 
+/* The encoding an XML declaration names (<?xml version="1.0"
+ * encoding="windows-1251"?>), copied to out; false when there is none. */
+static bool xml_declared_encoding(const char *buf, size_t len, char *out, size_t cap)
+{
+	size_t n = len < 200 ? len : 200;
+	if (n < 6 || memcmp(buf, "<?xml", 5) != 0)
+		return false;
+	const char *end = memchr(buf, '>', n);
+	if (!end)
+		return false;
+	for (const char *p = buf; p + 9 < end; p++) {
+		if (memcmp(p, "encoding=", 9) != 0)
+			continue;
+		char q = p[9];
+		const char *v = p + 10, *e = v;
+		if (q != '"' && q != '\'')
+			return false;
+		while (e < end && *e != q)
+			e++;
+		if (e >= end || e == v || (size_t)(e - v) >= cap)
+			return false;
+		memcpy(out, v, (size_t)(e - v));
+		out[e - v] = '\0';
+		return true;
+	}
+	return false;
+}
+
 static bool starts_with(const char *buf, size_t len, const char *magic, size_t n)
 {
 	return len >= n && memcmp(buf, magic, n) == 0;
@@ -310,6 +338,11 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 		skip = 2;
 	}
 	cov_format format = opts ? opts->format : COV_FORMAT_AUTO;
+	/* XML that is not UTF-8 says what it is: the declaration, not a guess */
+	char declared[32];
+	if (!enc && xml_declared_encoding(buf, len, declared, sizeof declared) && strcasecmp(declared, "UTF-8") != 0 &&
+	    cov_utf8_invalid_at(buf, len) < len)
+		enc = declared;
 	if (enc) {
 		char *text = NULL;
 		size_t n = 0;

@@ -35,8 +35,10 @@ struct _xmlDoc;
  * well-formed, and the HTML errors that drop text (an unterminated comment,
  * start tag or DOCTYPE, a fatal parser error) are errors naming the file,
  * `part` (a member of an archive, or NULL) and where.  Returns NULL with
- * the error set in *status. */
+ * the error set in *status.  XML is read in `xml_encoding` whatever its
+ * declaration says (the UTF-8 that cov_ingest made of a file), or NULL
+ * for as declared (a member of a DOCX). */
 struct _xmlDoc *cov_markup_read(cov_doc *doc, const char *part, const char *buf, size_t len, bool html,
-				int max_depth, int *status);
+				const char *xml_encoding, int max_depth, int *status);
 
 #endif
