@@ -354,6 +354,14 @@ static void html_damage_that_loses_text(void **state)
 	const char *doctype = "<!DOCTYPE html PUBLIC \"x><html><body><p>Article 1 One.</p></body></html>";
 	assert_error(parse_raw(doctype, strlen(doctype), NULL, &doc), COV_EINPUT, "damaged HTML at line 1");
 	assert_null(doc);
+	const char *script = "<html><body><p>Article 1 One.</p><script>var x = 1;\n<p>Article 2 Two.</p></body></html>";
+	assert_error(parse_raw(script, strlen(script), NULL, &doc), COV_EINPUT, "a <script> is never closed");
+	/* a closed script that writes markup loses nothing */
+	const char *written = "<html><body><p>Article 1 One.</p><script>document.write('</p>');</script>"
+			      "<p>Article 2 Two.</p></body></html>";
+	assert_int_equal(parse_raw(written, strlen(written), NULL, &doc), COV_OK);
+	assert_non_null(strstr(cov_doc_text(doc, NULL), "Article 2 Two."));
+	cov_doc_free(doc);
 	/* damage that loses no text is still recovered */
 	const char *ok = "<html><body><p>Article 1 <a href=\"x\" <b>One</b></p><p>Two &bogus; </x></p>";
 	assert_int_equal(parse_raw(ok, strlen(ok), NULL, &doc), COV_OK);

@@ -14,6 +14,7 @@
 #include <libxml/xmlerror.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- libxml2 with our own limits and its text-losing errors surfaced ---- */
 
@@ -23,6 +24,8 @@ typedef struct markup_guard {
 	bool html;
 	bool oom;
 	int err_code, err_line;    /* the first error that loses text */
+	int raw_line;              /* "Element script embeds close tag": maybe never closed */
+	char raw_name[8];
 	char err_msg[160];
 	startElementSAXFunc start;
 	endElementSAXFunc end;
@@ -96,6 +99,12 @@ static bool loses_text(const xmlError *e, bool html)
 static void guard_error(void *data, xmlErrorPtr e)
 {
 	markup_guard *g = data;
+	if (e && g->html && !g->raw_line && e->code == XML_ERR_TAG_NAME_MISMATCH && e->str1 &&
+	    (strcmp(e->str1, "script") == 0 || strcmp(e->str1, "style") == 0) && e->message &&
+	    strstr(e->message, "embeds close tag")) {
+		g->raw_line = e->line;
+		snprintf(g->raw_name, sizeof g->raw_name, "%s", e->str1);
+	}
 	if (!e || g->err_code || !loses_text(e, g->html))
 		return;
 	if (e->code == XML_ERR_USER_STOP)
@@ -116,6 +125,24 @@ static void guard_error(void *data, xmlErrorPtr e)
 	while (k > 0 && g->err_msg[k - 1] == ' ')
 		k--;
 	g->err_msg[k] = '\0';
+}
+
+/* How many times "<name" (open) or "</name" (close) starts a tag in buf. */
+static size_t count_tags(const char *buf, size_t len, const char *name, bool close)
+{
+	size_t n = strlen(name), count = 0;
+	for (size_t i = 0; i + n + 2 < len; i++) {
+		if (buf[i] != '<')
+			continue;
+		size_t k = i + 1;
+		if (close && buf[k++] != '/')
+			continue;
+		char after = buf[k + n];
+		if (strncasecmp(buf + k, name, n) == 0 &&
+		    (after == '>' || after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '/'))
+			count++;
+	}
+	return count;
 }
 
 struct _xmlDoc *cov_markup_read(cov_doc *doc, const char *part, const char *buf, size_t len, bool html,
@@ -174,6 +201,13 @@ struct _xmlDoc *cov_markup_read(cov_doc *doc, const char *part, const char *buf,
 					doc->name, sep, part, max_depth, g.deep_at - 1);
 	} else if (g.oom) {
 		*status = cov_error_set(COV_ENOMEM, "%s: out of memory", doc->name);
+	} else if (html && g.raw_line && count_tags(buf, len, g.raw_name, true) < count_tags(buf, len, g.raw_name, false)) {
+		/* a <script> or <style> never closed runs to the end: all the
+		 * markup and text after it were taken for code */
+		*status = cov_error_set(COV_EINPUT,
+					"%s%s%s: damaged HTML at line %d: a <%s> is never closed, so the text after it "
+					"would be lost; close it (</%s>) and try again",
+					doc->name, sep, part, g.raw_line, g.raw_name, g.raw_name);
 	} else if (html && g.err_code) {
 		*status = cov_error_set(COV_EINPUT,
 					"%s%s%s: damaged HTML at line %d (%s): the text after it would be lost; "
