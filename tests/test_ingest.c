@@ -99,6 +99,11 @@ static void stray_byte_in_utf8(void **state)
 	assert_null(doc);
 	const char ru[] = "\u0421\u0442\u0430\u0442\u044c\u044f 1.\n\u0422\u0435\xd0\u043a\u0441\u0442.\n";
 	assert_error(parse_raw(ru, strlen(ru), NULL, &doc), COV_EINPUT, "invalid UTF-8 at byte 20 ");
+	/* UTF-8 named: a legacy text is refused, not guessed at */
+	const char cp1251[] = "\xD1\xF2\xE0\xF2\xFC\xFF 1.\n\xCA\xE0\xE6\xE4\xFB\xE9 \xF7\xE5\xEB\xEE\xE2\xE5\xEA "
+			      "\xE8\xEC\xE5\xE5\xF2 \xEF\xF0\xE0\xE2\xEE \xED\xE0 \xE6\xE8\xE7\xED\xFC.\n";
+	cov_parse_options u = {.encoding = "UTF-8"};
+	assert_error(parse_raw(cp1251, strlen(cp1251), &u, &doc), COV_EINPUT, "invalid UTF-8 at byte 0, though --encoding named UTF-8");
 	/* named, the encoding is used as it is */
 	cov_parse_options o = {.encoding = "windows-1252"};
 	doc = parse_str_opts(en, strlen(en), &o);

@@ -301,9 +301,11 @@ static bool starts_with(const char *buf, size_t len, const char *magic, size_t n
 int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opts)
 {
 	const char *enc = opts && opts->encoding && *opts->encoding ? opts->encoding : NULL;
-	if (enc && (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0))
+	/* --encoding utf-8 is read as UTF-8 or refused, never guessed at */
+	bool named_utf8 = enc && (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0);
+	if (named_utf8)
 		enc = NULL;
-	bool auto_enc = !enc || strcasecmp(enc, "auto") == 0;
+	bool auto_enc = !named_utf8 && (!enc || strcasecmp(enc, "auto") == 0);
 	if (enc && strcasecmp(enc, "auto") == 0)
 		enc = NULL;
 	doc->encoding_confidence = 100;
@@ -437,6 +439,14 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 				     doc->name, at);
 	}
 	size_t bad = cov_utf8_invalid_at(buf, len);
+	if (bad < len && named_utf8) {
+		free(buf);
+		return cov_error_set(COV_EINPUT,
+				     "%s: invalid UTF-8 at byte %zu, though --encoding named UTF-8; if the file is in "
+				     "another encoding, name that one (e.g. windows-1251, koi8-r), or leave --encoding "
+				     "out to have it detected",
+				     doc->name, bad);
+	}
 	if (bad < len) {
 		free(buf);
 		return cov_error_set(COV_EINPUT,
