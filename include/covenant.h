@@ -123,6 +123,11 @@ COV_EXPORT const char *cov_doc_language(const cov_doc *doc);   /* "en", "ru", "k
 COV_EXPORT const char *cov_doc_encoding(const cov_doc *doc);   /* encoding of the input */
 /* 0–100: how sure the encoding detector was (100 when declared or UTF-8). */
 COV_EXPORT int cov_doc_encoding_confidence(const cov_doc *doc);
+/* The i-th warning about how the input was read, NULL after the last: a
+ * legacy encoding or UTF-16 guessed (with the detector's confidence) when
+ * no --encoding was named.  A program shows them to its user (the CLI on
+ * standard error): the text may be misread. */
+COV_EXPORT const char *cov_doc_warning(const cov_doc *doc, size_t i);
 /* False when the text says it is no longer in force («Утратил силу»). */
 COV_EXPORT int cov_doc_in_force(const cov_doc *doc);
 

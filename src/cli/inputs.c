@@ -198,7 +198,11 @@ bool cov_cli_check_encoding(const cov_doc *doc, const cov_parse_options *po)
 int cov_cli_parse_input(const cov_data *data, const cov_cli_common *c, const char *path, cov_doc **out)
 {
 	int rc = cov_doc_parse_file(data, path, &c->po, out);
-	if (rc == COV_OK)
-		cov_cli_check_encoding(*out, &c->po);
+	if (rc != COV_OK)
+		return rc;
+	/* How the input was read, when covenant had to guess (an encoding). */
+	for (size_t i = 0; cov_doc_warning(*out, i); i++)
+		fprintf(stderr, "covenant: %s\n", cov_doc_warning(*out, i));
+	cov_cli_check_encoding(*out, &c->po);
 	return rc;
 }

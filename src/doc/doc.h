@@ -40,6 +40,10 @@ struct cov_doc {
 	size_t pages;
 	cov_format format;
 	cov_node_kind primary;
+	/* what the user must be told about how the input was read (a guessed
+	 * encoding and its confidence): cov_doc_warning(); arena strings */
+	const char *warnings[8];
+	size_t n_warnings;
 	/* HTML ingest: per-line heading level hint (0 none), or NULL */
 	unsigned char *line_hints;
 	size_t n_line_hints;

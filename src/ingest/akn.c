@@ -84,24 +84,80 @@ static role role_of(const char *name, cov_node_kind *kind)
 	return R_OTHER;
 }
 
-/* All text under n, white space collapsed, appended to out. */
-static void text_of(const xmlNode *n, cov_buf *out)
+/* Elements inside a block that still separate words: table cells, list
+ * items, line breaks, paragraphs (in AKN-HTML, any akn- class but the
+ * inline ones).  "<td>5</td><td>NP</td>" is «5 NP», not «5NP». */
+static bool breaks_words(const akn_reader *r, const xmlNode *n)
 {
-	xmlChar *t = xmlNodeGetContent(n);
-	if (!t)
-		return;
-	bool space = out->len > 0 && out->ptr[out->len - 1] != ' ' && out->ptr[out->len - 1] != '\n';
+	static const char *const blocks[] = {"td", "th", "tr", "br", "p", "li", "div", "table", "thead", "tbody",
+					     "ul", "ol", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "item",
+					     "blockList", "listIntroduction", "listWrapUp", "content", "intro", "wrapUp",
+					     "num", "heading", "subheading", "eol", "eop", "img", "hr"};
+	static const char *const inl[] = {"b", "i", "u", "sup", "sub", "span", "inline", "ref", "mref", "rref", "term",
+					  "def", "abbr", "date", "docTitle", "docNumber", "docType", "docDate", "a",
+					  "em", "strong", "remark", "noteRef", "authorialNote", "placeholder", "entity"};
+	const char *name = (const char *)n->name;
+	if (r->html) {
+		char nb[64];
+		const char *akn = akn_name(r, n, nb, sizeof nb);
+		if (akn) {
+			for (size_t i = 0; i < sizeof inl / sizeof *inl; i++)
+				if (strcmp(akn, inl[i]) == 0)
+					return false;
+			return true;
+		}
+	}
+	for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
+		if (strcmp(name, blocks[i]) == 0)
+			return true;
+	return false;
+}
+
+static void put_text(const xmlChar *t, cov_buf *out, bool *space)
+{
 	for (const xmlChar *p = t; *p; p++) {
 		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			space = out->len > 0 && out->ptr[out->len - 1] != '\n';
+			*space = out->len > 0 && out->ptr[out->len - 1] != '\n';
 			continue;
 		}
-		if (space && out->len > 0 && out->ptr[out->len - 1] != ' ' && out->ptr[out->len - 1] != '\n')
+		if (*space && out->len > 0 && out->ptr[out->len - 1] != ' ' && out->ptr[out->len - 1] != '\n')
 			cov_buf_putc(out, ' ');
-		space = false;
+		*space = false;
 		cov_buf_putc(out, (char)*p);
 	}
-	xmlFree(t);
+}
+
+/* The text under n (depth is bounded by the parse's MAX_DEPTH). */
+static void text_under(const akn_reader *r, const xmlNode *n, cov_buf *out, bool *space)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content)
+				put_text(c->content, out, space);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			bool br = breaks_words(r, c);
+			*space |= br;
+			text_under(r, c, out, space);
+			*space |= br;
+		} else if (c->type == XML_ENTITY_REF_NODE) {
+			xmlChar *t = xmlNodeGetContent(c);
+			if (t)
+				put_text(t, out, space);
+			xmlFree(t);
+		}
+	}
+}
+
+/* All text under n, white space collapsed, appended to out. */
+static void text_of(const akn_reader *r, const xmlNode *n, cov_buf *out)
+{
+	bool space = out->len > 0 && out->ptr[out->len - 1] != ' ' && out->ptr[out->len - 1] != '\n';
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content)
+			put_text(n->content, out, &space);
+		return;
+	}
+	text_under(r, n, out, &space);
 }
 
 static void end_line(cov_buf *b)
@@ -178,7 +234,7 @@ static void html_heading(akn_reader *r, const xmlNode *h, cov_node *node)
 			k = 1;
 			continue;
 		}
-		text_of(c, &parts[k]);
+		text_of(r, c, &parts[k]);
 	}
 	const char *a = parts[0].ptr ? parts[0].ptr : "", *b = parts[1].ptr ? parts[1].ptr : "";
 	while (*a == ' ')
@@ -241,9 +297,16 @@ static void element(akn_reader *r, const xmlNode *e, cov_node_kind kind, cov_nod
 			node->kind = COV_NODE_NOTE;
 		xmlFree(nm);
 	}
-	/* heading line: num and heading */
+	/* heading line: num and heading; in AKN-HTML the first <hN> that is
+	 * no cross-heading (a later <h3 class="akn-crossHeading"> is text of
+	 * the unit, in its place) */
+	const xmlNode *hn = NULL;
 	for (const xmlNode *c = e->children; c; c = c->next) {
 		if (r->html && is_hn(c)) {
+			cov_node_kind ck;
+			if (hn || role_of(akn_name(r, c, nb, sizeof nb), &ck) == R_BLOCK)
+				continue;
+			hn = c;
 			html_heading(r, c, node);
 			cov_buf_putc(&r->text, ' ');
 			continue;
@@ -252,7 +315,7 @@ static void element(akn_reader *r, const xmlNode *e, cov_node_kind kind, cov_nod
 		if (rl != R_NUM && rl != R_HEADING)
 			continue;
 		size_t from = r->text.len;
-		text_of(c, &r->text);
+		text_of(r, c, &r->text);
 		if (rl == R_NUM) {
 			node->num_printed = dup_str(r, r->text.ptr + from, r->text.len - from);
 			node->num = clean_num(r, node->num_printed);
@@ -271,7 +334,7 @@ static void element(akn_reader *r, const xmlNode *e, cov_node_kind kind, cov_nod
 		name = akn_name(r, c, nb, sizeof nb);
 		cov_node_kind ck;
 		role rl = heading_class(c) ? R_HEADING : role_of(name, &ck);
-		if (rl == R_NUM || rl == R_HEADING || rl == R_SKIP || (r->html && is_hn(c)))
+		if (rl == R_NUM || rl == R_HEADING || rl == R_SKIP || c == hn)
 			continue;
 		walk(r, c, node, depth + 1, line);
 	}
@@ -294,7 +357,7 @@ static void walk(akn_reader *r, const xmlNode *n, cov_node *parent, int depth, s
 		for (; t && *t && !visible; t++)
 			visible = !(*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r');
 		if (visible) {
-			text_of(n, &r->text);
+			text_of(r, n, &r->text);
 			end_line(&r->text);
 			*line = line_at(r);
 		}
@@ -323,7 +386,7 @@ static void walk(akn_reader *r, const xmlNode *n, cov_node *parent, int depth, s
 		}
 		if (!nested) {
 			end_line(&r->text);
-			text_of(n, &r->text);
+			text_of(r, n, &r->text);
 			end_line(&r->text);
 			*line = line_at(r);
 			return;
@@ -356,15 +419,10 @@ bool cov_akn_sniff(const char *buf, size_t len, bool *html)
 
 int cov_akn_read(cov_doc *doc, const char *buf, size_t len, bool html)
 {
-	if (len > INT32_MAX)
-		return cov_error_set(COV_EINPUT, "%s: too large", doc->name);
-	xmlDocPtr x = html ? htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-					    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-						    HTML_PARSE_NONET | HTML_PARSE_COMPACT)
-			   : xmlReadMemory(buf, (int)len, NULL, NULL,
-					   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+	int rc;
+	xmlDocPtr x = cov_markup_read(doc, NULL, buf, len, html, "UTF-8", MAX_DEPTH, &rc);
 	if (!x)
-		return cov_error_set(COV_EINPUT, "%s: not well-formed Akoma Ntoso XML", doc->name);
+		return rc;
 	if (!html && (x->intSubset || x->extSubset)) {
 		xmlFreeDoc(x);
 		return cov_error_set(COV_EINPUT, "%s: the XML declares a DTD; refused (entities are not expanded)", doc->name);

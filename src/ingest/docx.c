@@ -133,30 +133,54 @@ static void copy_val(const xmlNode *n, char *out, size_t cap)
 	xmlFree(v);
 }
 
+/* Refuse a member that would inflate past the input limit, or by more than
+ * MAX_RATIO to 1 (a zip bomb), before inflating anything. */
+static int check_member(cov_doc *doc, const char *name, const zip_stat_t *st, size_t max)
+{
+	if (st->size > max)
+		return cov_error_set(COV_EINPUT,
+				     "%s: %s inflates to %.1f MB, over the input limit of %.1f MB; "
+				     "raise the limit with --max-size MB (e.g. --max-size %.0f)",
+				     doc->name, name, st->size / 1048576.0, max / 1048576.0, st->size / 1048576.0 + 1);
+	if ((st->valid & ZIP_STAT_COMP_SIZE) && st->comp_size && st->size / st->comp_size > MAX_RATIO)
+		return cov_error_set(COV_EINPUT,
+				     "%s: %s would inflate %llu times (%llu bytes from %llu), more than the %d to 1 a "
+				     "document is ever compressed (a zip bomb); refused — if the file is genuine, save "
+				     "it again from the word processor",
+				     doc->name, name, (unsigned long long)(st->size / st->comp_size),
+				     (unsigned long long)st->size, (unsigned long long)st->comp_size, MAX_RATIO);
+	return COV_OK;
+}
+
 /* word/numbering.xml: abstract list definitions, and the lists (w:num)
  * that use them. */
-static void read_numbering(zip_t *zip, size_t max, numbering *nb)
+static int read_numbering(cov_doc *doc, zip_t *zip, size_t max, numbering *nb)
 {
 	zip_stat_t st;
 	zip_stat_init(&st);
-	if (zip_stat(zip, "word/numbering.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size > max ||
-	    ((st.valid & ZIP_STAT_COMP_SIZE) && st.comp_size && st.size / st.comp_size > MAX_RATIO))
-		return;
+	if (zip_stat(zip, "word/numbering.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+		return COV_OK; /* no numbering: Word's defaults */
+	int rc = check_member(doc, "word/numbering.xml", &st, max);
+	if (rc)
+		return rc;
 	char *xml = malloc(st.size + 1);
 	zip_file_t *f = xml ? zip_fopen(zip, "word/numbering.xml", 0) : NULL;
 	zip_int64_t got = f ? zip_fread(f, xml, st.size) : -1;
 	if (f)
 		zip_fclose(f);
-	xmlDocPtr x = got == (zip_int64_t)st.size ? xmlReadMemory(xml, (int)st.size, "numbering.xml", NULL,
-								 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-						: NULL;
+	if (got != (zip_int64_t)st.size) {
+		free(xml);
+		return cov_error_set(xml ? COV_EINPUT : COV_ENOMEM, "%s: cannot read word/numbering.xml from the archive",
+				     doc->name);
+	}
+	xmlDocPtr x = cov_markup_read(doc, "word/numbering.xml", xml, st.size, false, NULL, COV_MAX_NESTING, &rc);
 	free(xml);
 	if (!x)
-		return;
+		return rc;
 	xmlNode *root = xmlDocGetRootElement(x);
 	if (x->intSubset || !root) {
 		xmlFreeDoc(x);
-		return;
+		return COV_OK;
 	}
 	/* abstract definitions first */
 	list_fmt abstracts[64];
@@ -212,6 +236,7 @@ static void read_numbering(zip_t *zip, size_t max, numbering *nb)
 		}
 	}
 	xmlFreeDoc(x);
+	return COV_OK;
 }
 
 /* The text of one paragraph, numbering first. */
@@ -281,15 +306,13 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 	int rc = COV_OK;
 	if (zip_stat(zip, "word/document.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
 		rc = cov_error_set(COV_EINPUT, "%s: a zip archive without word/document.xml (not a DOCX)", doc->name);
-	} else if (st.size > max || ((st.valid & ZIP_STAT_COMP_SIZE) && st.comp_size && st.size / st.comp_size > MAX_RATIO)) {
-		rc = cov_error_set(COV_EINPUT,
-				   "%s: word/document.xml would inflate to %llu bytes from %llu (a zip bomb?); refused",
-				   doc->name, (unsigned long long)st.size, (unsigned long long)st.comp_size);
+	} else {
+		rc = check_member(doc, "word/document.xml", &st, max);
 	}
 	numbering nb;
 	memset(&nb, 0, sizeof nb);
 	if (rc == COV_OK)
-		read_numbering(zip, max, &nb);
+		rc = read_numbering(doc, zip, max, &nb);
 	char *xml = NULL;
 	if (rc == COV_OK) {
 		xml = malloc(st.size + 1);
@@ -307,12 +330,11 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 		return rc;
 	}
 	/* no network, no entity expansion: a hostile document cannot reach out */
-	xmlDocPtr x = xmlReadMemory(xml, (int)st.size, "document.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-										    XML_PARSE_NOWARNING);
+	xmlDocPtr x = cov_markup_read(doc, "word/document.xml", xml, st.size, false, NULL, COV_MAX_NESTING, &rc);
 	free(xml);
 	if (!x) {
 		free(nb.lists);
-		return cov_error_set(COV_EINPUT, "%s: word/document.xml is not well-formed XML", doc->name);
+		return rc;
 	}
 	/* Word never writes a DTD; one can only be there to expand entities
 	 * (billion laughs) or reach files (external entities) */
@@ -345,9 +367,19 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 		cov_buf_free(&out);
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	}
-	if (!out.len || cov_utf8_invalid_at(out.ptr, out.len) < out.len || memchr(out.ptr, 0, out.len)) {
+	if (!out.len) {
 		cov_buf_free(&out);
-		return cov_error_set(COV_EINPUT, "%s: the DOCX contains no readable text", doc->name);
+		return cov_error_set(COV_EINPUT,
+				     "%s: the DOCX has no text in its paragraphs (text boxes and images are not "
+				     "read); save it as text or PDF from the word processor and read that",
+				     doc->name);
+	}
+	size_t bad = cov_utf8_invalid_at(out.ptr, out.len);
+	const char *nul = memchr(out.ptr, 0, out.len);
+	if (bad < out.len || nul) {
+		cov_buf_free(&out);
+		return cov_error_set(COV_EINPUT, "%s: word/document.xml has %s in its text; the file is damaged",
+				     doc->name, nul ? "a NUL character" : "invalid UTF-8");
 	}
 	doc->text = cov_buf_detach(&out, &doc->len);
 	doc->body = 0;

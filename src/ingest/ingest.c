@@ -6,12 +6,119 @@
 #include "ingest.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+const char *cov_doc_warning(const cov_doc *doc, size_t i)
+{
+	return doc && i < doc->n_warnings ? doc->warnings[i] : NULL;
+}
+
+/* Record a warning for the user (cov_doc_warning). */
+static void warn(cov_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(cov_doc *doc, const char *fmt, ...)
+{
+	if (doc->n_warnings == sizeof doc->warnings / sizeof *doc->warnings)
+		return;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	const char *w = cov_arena_strndup(&doc->arena, msg, strlen(msg));
+	if (w)
+		doc->warnings[doc->n_warnings++] = w;
+}
+
+/* How far bytes read as UTF-8: valid characters of more than one byte,
+ * invalid sequences, and where the first invalid one is. */
+typedef struct utf8_census {
+	size_t multibyte, invalid, first;
+} utf8_census;
+
+static utf8_census utf8_count(const char *buf, size_t len)
+{
+	utf8_census c = {0, 0, len};
+	const uint8_t *p = (const uint8_t *)buf;
+	size_t i = 0;
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int32_t cp, pos = 0;
+		int32_t win = len - i > 8 ? 8 : (int32_t)(len - i);
+		U8_NEXT(p + i, pos, win, cp);
+		if (cp < 0) {
+			if (!c.invalid)
+				c.first = i;
+			c.invalid++;
+		} else {
+			c.multibyte++;
+		}
+		i += (size_t)(pos > 0 ? pos : 1);
+	}
+	return c;
+}
+
+/* UTF-16 without a byte-order mark, told by its zero bytes: the high
+ * bytes of ASCII characters (spaces, digits, newlines) are zero and all
+ * fall on one side of each pair, odd bytes for little-endian.  The whole
+ * input must then decode: no lone surrogates, no control characters but
+ * tab, newlines and form feed.  Returns the ICU name, or NULL. */
+static const char *sniff_utf16(const char *buf, size_t len)
+{
+	const uint8_t *u = (const uint8_t *)buf;
+	if (len < 4 || len % 2)
+		return NULL;
+	size_t zero[2] = {0, 0};
+	for (size_t i = 0; i < len && i < (1u << 16); i++)
+		if (!u[i])
+			zero[i & 1]++;
+	bool le = zero[1] > zero[0];
+	size_t major = zero[le], minor = zero[!le];
+	if (major < 4 || major < 8 * minor)
+		return NULL;
+	/* the high bytes of text take few values (00 and 04 for Russian, 00
+	 * for English): the two commonest cover nine in ten characters */
+	size_t hist[256] = {0}, units = 0;
+	for (size_t i = le; i < len && i < (1u << 16); i += 2, units++)
+		hist[u[i]]++;
+	size_t top[2] = {0, 0};
+	for (size_t v = 0; v < 256; v++)
+		if (hist[v] > top[0]) {
+			top[1] = top[0];
+			top[0] = hist[v];
+		} else if (hist[v] > top[1]) {
+			top[1] = hist[v];
+		}
+	if (10 * (top[0] + top[1]) < 9 * units)
+		return NULL;
+	for (size_t i = 0; i < len; i += 2) {
+		uint16_t c = le ? (uint16_t)(u[i] | u[i + 1] << 8) : (uint16_t)(u[i] << 8 | u[i + 1]);
+		if (U16_IS_LEAD(c)) {
+			if (i + 3 >= len)
+				return NULL;
+			uint16_t d = le ? (uint16_t)(u[i + 2] | u[i + 3] << 8) : (uint16_t)(u[i + 2] << 8 | u[i + 3]);
+			if (!U16_IS_TRAIL(d))
+				return NULL;
+			i += 2;
+		} else if (U16_IS_TRAIL(c) || c == 0xFFFE || c == 0xFFFF ||
+			   (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) {
+			return NULL;
+		}
+	}
+	return le ? "UTF-16LE" : "UTF-16BE";
+}
 
 int cov_read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -158,6 +265,34 @@ static const char *detect_charset(const char *buf, size_t len, int *confidence)
 	return name;
 }
 
+/* The encoding an XML declaration names (<?xml version="1.0"
+ * encoding="windows-1251"?>), copied to out; false when there is none. */
+static bool xml_declared_encoding(const char *buf, size_t len, char *out, size_t cap)
+{
+	size_t n = len < 200 ? len : 200;
+	if (n < 6 || memcmp(buf, "<?xml", 5) != 0)
+		return false;
+	const char *end = memchr(buf, '>', n);
+	if (!end)
+		return false;
+	for (const char *p = buf; p + 9 < end; p++) {
+		if (memcmp(p, "encoding=", 9) != 0)
+			continue;
+		char q = p[9];
+		const char *v = p + 10, *e = v;
+		if (q != '"' && q != '\'')
+			return false;
+		while (e < end && *e != q)
+			e++;
+		if (e >= end || e == v || (size_t)(e - v) >= cap)
+			return false;
+		memcpy(out, v, (size_t)(e - v));
+		out[e - v] = '\0';
+		return true;
+	}
+	return false;
+}
+
 static bool starts_with(const char *buf, size_t len, const char *magic, size_t n)
 {
 	return len >= n && memcmp(buf, magic, n) == 0;
@@ -166,9 +301,11 @@ static bool starts_with(const char *buf, size_t len, const char *magic, size_t n
 int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opts)
 {
 	const char *enc = opts && opts->encoding && *opts->encoding ? opts->encoding : NULL;
-	if (enc && (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0))
+	/* --encoding utf-8 is read as UTF-8 or refused, never guessed at */
+	bool named_utf8 = enc && (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0);
+	if (named_utf8)
 		enc = NULL;
-	bool auto_enc = !enc || strcasecmp(enc, "auto") == 0;
+	bool auto_enc = !named_utf8 && (!enc || strcasecmp(enc, "auto") == 0);
 	if (enc && strcasecmp(enc, "auto") == 0)
 		enc = NULL;
 	doc->encoding_confidence = 100;
@@ -203,6 +340,11 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 		skip = 2;
 	}
 	cov_format format = opts ? opts->format : COV_FORMAT_AUTO;
+	/* XML that is not UTF-8 says what it is: the declaration, not a guess */
+	char declared[32];
+	if (!enc && xml_declared_encoding(buf, len, declared, sizeof declared) && strcasecmp(declared, "UTF-8") != 0 &&
+	    cov_utf8_invalid_at(buf, len) < len)
+		enc = declared;
 	if (enc) {
 		char *text = NULL;
 		size_t n = 0;
@@ -218,11 +360,54 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 		doc->body = bom ? 3 : 0;
 		snprintf(doc->encoding, sizeof doc->encoding, "%s", bom ? "UTF-8 (BOM)" : "UTF-8");
 	}
-	/* not UTF-8 and no encoding named: ask the detector (Windows-1251,
-	 * KOI8-R, …); the guess and its confidence are reported */
+	/* zero bytes and no encoding named: UTF-16 without a byte-order mark? */
+	if (auto_enc && !enc && memchr(buf, '\0', len)) {
+		const char *u16 = sniff_utf16(buf, len);
+		if (u16) {
+			char *text = NULL;
+			size_t n = 0;
+			int rc = to_utf8(doc, u16, buf, len, &text, &n);
+			if (rc == COV_OK) {
+				free(buf);
+				buf = text;
+				len = n;
+				doc->body = 0;
+				enc = u16;
+				snprintf(doc->encoding, sizeof doc->encoding, "%s", u16);
+				doc->encoding_confidence = 90;
+				warn(doc,
+				     "%s: read as %s without a byte-order mark (told by its zero bytes); if the text "
+				     "looks wrong, name its encoding with --encoding",
+				     doc->name, u16);
+			}
+		}
+	}
+	/* not UTF-8 and no encoding named: UTF-8 with a few bad bytes is an
+	 * error (read as a legacy encoding, every other non-ASCII character
+	 * would be garbled); else ask the detector (Windows-1251, KOI8-R, …),
+	 * and say what it guessed and how sure it is */
 	if (auto_enc && !enc && cov_utf8_invalid_at(buf, len) < len && !memchr(buf, '\0', len)) {
+		utf8_census c = utf8_count(buf, len);
+		if (c.multibyte > 0 && c.multibyte >= 2 * c.invalid) {
+			free(buf);
+			return cov_error_set(COV_EINPUT,
+					     "%s: invalid UTF-8 at byte %zu (%zu invalid %s in text that is otherwise "
+					     "UTF-8, with %zu characters beyond ASCII); repair %s, or if the file is in "
+					     "another encoding name it with --encoding (e.g. windows-1252, windows-1251)",
+					     doc->name, c.first, c.invalid, c.invalid == 1 ? "sequence" : "sequences",
+					     c.multibyte, c.invalid == 1 ? "that byte" : "those bytes");
+		}
 		int conf = 0;
 		const char *guess = detect_charset(buf, len, &conf);
+		/* bytes 0x80–0x9F are C1 controls in ISO-8859-1 and curly quotes
+		 * and dashes in Windows-1252, which is what such files are (the
+		 * WHATWG encoding standard reads the one label as the other) */
+		if (guess && strcasecmp(guess, "ISO-8859-1") == 0)
+			for (size_t i = 0; i < len; i++)
+				if ((unsigned char)buf[i] >= 0x80 && (unsigned char)buf[i] <= 0x9F) {
+					guess = "windows-1252";
+					break;
+				}
 		if (guess) {
 			char *text = NULL;
 			size_t n = 0;
@@ -234,18 +419,34 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 				doc->body = 0;
 				snprintf(doc->encoding, sizeof doc->encoding, "%s", guess);
 				doc->encoding_confidence = conf;
+				warn(doc,
+				     "%s: not UTF-8; read as %s (the detector is %d%% sure); if the text looks wrong, "
+				     "name its encoding with --encoding",
+				     doc->name, guess, conf);
 			}
 		}
 	}
 	const char *nul = memchr(buf, '\0', len);
 	if (nul) {
 		size_t at = (size_t)(nul - buf);
-		bool utf16 = len >= 4 && (buf[1] == '\0' || buf[0] == '\0') && !enc;
 		free(buf);
-		return cov_error_set(COV_EINPUT, "%s: binary data (NUL byte at offset %zu)%s", doc->name, at,
-				     utf16 ? "; if it is UTF-16 without a byte-order mark, use --encoding utf-16le" : "");
+		if (enc)
+			return cov_error_set(COV_EINPUT, "%s: a NUL character at offset %zu of the text read as %s; "
+					     "it is binary data, or not in %s", doc->name, at, doc->encoding, doc->encoding);
+		return cov_error_set(COV_EINPUT,
+				     "%s: binary data (NUL byte at offset %zu); if it is text in UTF-16 without a "
+				     "byte-order mark, name it with --encoding utf-16le (or utf-16be)",
+				     doc->name, at);
 	}
 	size_t bad = cov_utf8_invalid_at(buf, len);
+	if (bad < len && named_utf8) {
+		free(buf);
+		return cov_error_set(COV_EINPUT,
+				     "%s: invalid UTF-8 at byte %zu, though --encoding named UTF-8; if the file is in "
+				     "another encoding, name that one (e.g. windows-1251, koi8-r), or leave --encoding "
+				     "out to have it detected",
+				     doc->name, bad);
+	}
 	if (bad < len) {
 		free(buf);
 		return cov_error_set(COV_EINPUT,

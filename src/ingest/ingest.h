@@ -26,4 +26,19 @@ int cov_akn_read(cov_doc *doc, const char *buf, size_t len, bool html);
 int cov_pdf_pages_to_text(cov_doc *doc, char **texts, size_t n);
 int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max);
 
+/* Nesting limits of our own (libxml2 runs with XML_PARSE_HUGE, so its own
+ * silent cut at 256 is gone): deeper markup is refused, naming the byte. */
+#define COV_MAX_NESTING 4096
+struct _xmlDoc;
+/* Parse HTML (forgiving, UTF-8) or XML (well-formed, no network) with
+ * libxml2.  Markup nested deeper than max_depth, XML that is not
+ * well-formed, and the HTML errors that drop text (an unterminated comment,
+ * start tag or DOCTYPE, a fatal parser error) are errors naming the file,
+ * `part` (a member of an archive, or NULL) and where.  Returns NULL with
+ * the error set in *status.  XML is read in `xml_encoding` whatever its
+ * declaration says (the UTF-8 that cov_ingest made of a file), or NULL
+ * for as declared (a member of a DOCX). */
+struct _xmlDoc *cov_markup_read(cov_doc *doc, const char *part, const char *buf, size_t len, bool html,
+				const char *xml_encoding, int max_depth, int *status);
+
 #endif

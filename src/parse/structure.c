@@ -892,8 +892,14 @@ static void choose_title(builder *b)
 			break;
 		}
 	}
-	if (first)
-		b->doc->title = clean_title(b, first->cs, first->ce < first->cs + 300 ? first->ce : first->cs + 300);
+	if (first) {
+		/* a long first line is cut at 300 bytes, on a character boundary
+		 * (a cut inside one is invalid UTF-8, which JSON cannot carry) */
+		size_t end = first->ce < first->cs + 300 ? first->ce : first->cs + 300;
+		while (end > first->cs && end < first->ce && ((unsigned char)s[end] & 0xC0) == 0x80)
+			end--;
+		b->doc->title = clean_title(b, first->cs, end);
+	}
 }
 
 /* ---- notes: amendments and repeals ---- */
