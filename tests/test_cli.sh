@@ -58,10 +58,12 @@ contains "binary message" "$tmp/err" "NUL byte at offset 3"
 printf 'Статья 1' | iconv -f utf-8 -t cp1251 > "$tmp/cp1251.txt"
 check "cp1251 detected" 0 "$bin" parse "$tmp/cp1251.txt"
 contains "cp1251 reported" "$tmp/out" '"encoding": "windows-1251"'
+contains "a guessed encoding is a warning on stderr" "$tmp/err" "read as windows-1251 (the detector is"
 printf 'ab\300\257' > "$tmp/junk.txt"
 check "junk bytes" 3 "$bin" parse "$tmp/junk.txt"
 contains "junk message" "$tmp/err" "invalid UTF-8 at byte 2"
 check "cp1251 with --encoding" 0 "$bin" parse -e windows-1251 -f tree "$tmp/cp1251.txt"
+if grep -q "read as" "$tmp/err"; then fail=$((fail+1)); echo "FAIL: --encoding still warns of a guess"; else pass=$((pass+1)); fi
 contains "cp1251 decoded" "$tmp/out" "article 1"
 check "missing" 3 "$bin" parse "$tmp/nope.txt"
 contains "missing message" "$tmp/err" "nope.txt: No such file or directory"
