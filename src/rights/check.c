@@ -90,6 +90,8 @@ typedef struct ctx {
 	size_t n_general, cap_general;
 	article_rights *arts;
 	size_t n_arts, cap_arts;
+	size_t *art_slots;           /* article number → 1 + index in arts (open addressing), 0 empty */
+	size_t n_art_slots;          /* a power of two, at least twice n_arts */
 	/* sentences naming the rights that may never be restricted */
 	struct { const char *article; sentence s; size_t match; } *nonrestr;
 	size_t n_nonrestr, cap_nonrestr;
@@ -566,18 +568,47 @@ static const char *article_of(const ctx *c, const cov_node *n)
 	return "";
 }
 
+/* The slot of `article` in the hash of article numbers (FNV-1a): where it
+ * is, or the empty slot where it goes. */
+static size_t art_slot(const ctx *c, const char *article)
+{
+	size_t h = 1469598103934665603u;
+	for (const unsigned char *p = (const unsigned char *)article; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	size_t mask = c->n_art_slots - 1;
+	for (h &= mask; c->art_slots[h] && strcmp(c->arts[c->art_slots[h] - 1].num, article) != 0; h = (h + 1) & mask)
+		;
+	return h;
+}
+
 static void note_article_rights(ctx *c, const char *article, rightset rights, rightset granted)
 {
-	for (size_t i = 0; i < c->n_arts; i++)
-		if (strcmp(c->arts[i].num, article) == 0) {
-			c->arts[i].rights |= rights;
-			c->arts[i].granted |= granted;
+	if (c->n_art_slots) {
+		size_t *slot = &c->art_slots[art_slot(c, article)];
+		if (*slot) {
+			c->arts[*slot - 1].rights |= rights;
+			c->arts[*slot - 1].granted |= granted;
 			return;
 		}
+	}
+	if ((c->n_arts + 1) * 2 > c->n_art_slots) { /* grow the hash: every article again */
+		size_t n = c->n_art_slots ? c->n_art_slots * 2 : 64;
+		size_t *slots = calloc(n, sizeof *slots);
+		if (!slots) {
+			c->status = cov_error_set(COV_ENOMEM, "out of memory");
+			return;
+		}
+		free(c->art_slots);
+		c->art_slots = slots;
+		c->n_art_slots = n;
+		for (size_t i = 0; i < c->n_arts; i++)
+			c->art_slots[art_slot(c, c->arts[i].num)] = i + 1;
+	}
 	if (!GROW(c->arts, c->n_arts, c->cap_arts)) {
 		c->status = cov_error_set(COV_ENOMEM, "out of memory");
 		return;
 	}
+	c->art_slots[art_slot(c, article)] = c->n_arts + 1;
 	c->arts[c->n_arts].num = article;
 	c->arts[c->n_arts].rights = rights;
 	c->arts[c->n_arts++].granted = granted;
@@ -913,6 +944,7 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 	free(c->m);
 	free(c->general);
 	free(c->arts);
+	free(c->art_slots);
 	free(c->nonrestr);
 	free(c->emergency);
 	free(c);
