@@ -281,6 +281,8 @@ typedef struct posting {
 } posting;
 
 typedef struct similarities {
+	size_t comparisons; /* word comparisons planned */
+	bool banded;        /* far pairs compared by their rare words only */
 	cell *cells;        /* row by row, each row sorted by j */
 	size_t *row_start;  /* no + 1 */
 	col_cell *cols;     /* the same cells column by column, each sorted by i */
@@ -335,6 +337,8 @@ static int similarities_compute(const vec *vo, size_t no, const vec *vn, size_t 
 			band_work += df < 2 * BAND + 1 ? df : 2 * BAND + 1;
 		}
 	bool banded = work > EXACT_WORK;
+	m->banded = banded;
+	m->comparisons = banded ? band_work : work;
 	if ((banded ? band_work : work) > MAX_WORK) {
 		rc = cov_error_set(COV_EINPUT, "%s, %s: too many similar articles to compare (%zu × %zu articles)", old_name,
 				   new_name, no, nn);
@@ -524,7 +528,8 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	memset(sides, 0, sizeof sides);
 	diff_side *s[2] = {&sides[0], &sides[1]};
 	vec *vo = NULL, *vn = NULL;
-	similarities m = {NULL, NULL, NULL, NULL};
+	similarities m;
+	memset(&m, 0, sizeof m);
 	cand *cands = NULL;
 	size_t *match_o = NULL, *match_n = NULL, *pair_o = NULL, *pair_n = NULL;
 	int rc = COV_OK;
@@ -591,6 +596,11 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	}
 	if (rc == COV_OK)
 		rc = similarities_compute(vo, no, vn, nn, n_ids, old->name, new_doc->name, &m);
+	if (rc == COV_OK) {
+		cmp->comparisons = m.comparisons;
+		cmp->banded = m.banded;
+		cmp->kept = m.row_start[no];
+	}
 	if (rc == COV_OK) {
 		const cell *cells = m.cells;
 		const size_t *row_start = m.row_start;
