@@ -716,35 +716,29 @@ static bool is_number(const char *f)
 	return f[0] >= '0' && f[0] <= '9';
 }
 
-/* Is article `num` among the numbers of the sentences in `list`? */
-static bool listed(const ctx *c, const sentence *list, size_t n, const char *num)
-{
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = list[i].first; k <= list[i].last; k++)
-			if (is_number(c->tokp->v[k].fold) && strcmp(c->tokp->v[k].fold, num) == 0)
-				return true;
-	return false;
-}
-
 /* The rights a list of articles puts out of reach ("… предусмотренные
  * статьями 12, 14, 16 …"): a right counts when an article that grants it
  * ("Everyone has the right to freedom of conscience") is listed; an article
  * that only mentions it (a privacy article mentioning information) does
- * not count unless no article grants that right at all. */
+ * not count unless no article grants that right at all.  Each number of
+ * the list is looked up among the articles (not each article in the list). */
 static rightset listed_rights(ctx *c, const sentence *list, size_t n, size_t *numbers)
 {
-	for (size_t i = 0; numbers && i < n; i++)
-		for (size_t k = list[i].first; k <= list[i].last; k++)
-			*numbers += is_number(c->tokp->v[k].fold);
 	rightset granted_anywhere = 0;
 	for (size_t i = 0; i < c->n_arts; i++)
 		granted_anywhere |= c->arts[i].granted;
 	rightset out = 0;
-	for (size_t i = 0; i < c->n_arts; i++) {
-		if (!listed(c, list, n, c->arts[i].num))
-			continue;
-		out |= c->arts[i].granted | (c->arts[i].rights & ~granted_anywhere);
-	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = list[i].first; k <= list[i].last; k++) {
+			const char *fold = c->tokp->v[k].fold;
+			if (!is_number(fold))
+				continue;
+			if (numbers)
+				(*numbers)++;
+			size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, fold)] : 0;
+			if (slot)
+				out |= c->arts[slot - 1].granted | (c->arts[slot - 1].rights & ~granted_anywhere);
+		}
 	return out;
 }
 
