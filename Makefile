@@ -52,6 +52,8 @@ bench: build
 	@$(BUILD)/bench/bench_parse ../shared/corpus
 	@$(BUILD)/bench/bench_diff ../shared/corpus
 	@$(BUILD)/bench/bench_pdf ../shared/corpus
+	@$(BUILD)/bench/bench_scale ../shared/corpus
+	@$(BUILD)/bench/bench_memory ../shared/corpus
 
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
