@@ -203,13 +203,14 @@ static double containment(const vec *a, const vec *b)
 /* Up to this many word comparisons (Σ over words of old × new articles
  * having it), every pair of articles is compared.  Beyond it, a word found
  * in more than RARE_DF new articles is compared only with the new articles
- * within BAND places of where the old article would be; rarer words are
- * followed everywhere, so an article moved far is still found by its own
- * words.  This keeps time linear when the texts grow (a code of thousands
- * of articles, a text repeated). */
+ * within a band of places around where the old article would be — as wide
+ * as that budget allows, and at least MIN_BAND; rarer words are followed
+ * everywhere, so an article moved far is still found by its own words.
+ * This keeps time linear when the texts grow (a code of thousands of
+ * articles, a text repeated). */
 #define EXACT_WORK ((size_t)1 << 25)
 #define RARE_DF 16
-#define BAND 64
+#define MIN_BAND 64
 #define PARTIAL_FLOOR 0.05  /* far pairs: rare words must give this much before the full comparison */
 #define MAX_WORK ((size_t)1 << 32) /* refuse before starting beyond this */
 
@@ -329,14 +330,21 @@ static int similarities_compute(const vec *vo, size_t no, const vec *vn, size_t 
 		start[id] = start[id - 1];
 	start[0] = 0;
 	/* the cost, before anything is compared */
-	size_t work = 0, band_work = 0;
-	for (size_t i = 0; i < no; i++)
+	size_t work = 0, terms = 0;
+	for (size_t i = 0; i < no; i++) {
+		terms += vo[i].n;
+		for (size_t k = 0; k < vo[i].n; k++)
+			work += start[vo[i].t[k].id + 1] - start[vo[i].t[k].id];
+	}
+	bool banded = work > EXACT_WORK;
+	size_t band = EXACT_WORK / (2 * terms + 1), band_work = 0;
+	if (band < MIN_BAND)
+		band = MIN_BAND;
+	for (size_t i = 0; banded && i < no; i++)
 		for (size_t k = 0; k < vo[i].n; k++) {
 			size_t df = start[vo[i].t[k].id + 1] - start[vo[i].t[k].id];
-			work += df;
-			band_work += df < 2 * BAND + 1 ? df : 2 * BAND + 1;
+			band_work += df <= RARE_DF || df < 2 * band + 1 ? df : 2 * band + 1;
 		}
-	bool banded = work > EXACT_WORK;
 	m->banded = banded;
 	m->comparisons = banded ? band_work : work;
 	if ((banded ? band_work : work) > MAX_WORK) {
@@ -365,8 +373,8 @@ static int similarities_compute(const vec *vo, size_t no, const vec *vn, size_t 
 		size_t lo_j = 0, hi_j = SIZE_MAX;
 		if (banded) {
 			size_t c = (size_t)at;
-			lo_j = c > BAND ? c - BAND : 0;
-			hi_j = c + BAND;
+			lo_j = c > band ? c - band : 0;
+			hi_j = c + band;
 		}
 		size_t n_touched = 0;
 		for (size_t k = 0; k < vo[i].n; k++) {
