@@ -6,14 +6,16 @@
  * stemmed and interned once, each article becomes a vector of word counts
  * weighted by how rare the word is across both versions (tf-idf), and the
  * similarity of two articles is the cosine of their vectors (only the
- * similarities above a floor are kept, so memory follows the pairs that
- * resemble each other rather than old × new).  Pairs are
+ * similarities above a floor are kept, at most ROW_KEEP per article, and
+ * beyond a budget of word comparisons decided up front, frequent words are
+ * compared only near an article's expected place: time and memory grow
+ * with the texts, not with old × new).  Pairs are
  * taken mutual-best first, then greedily by similarity (numbers, headings
  * and position only break ties); the longest run of pairs in the same order
  * is "in order", the others have moved.  An unpaired article whose words lie
  * mostly inside an article already paired is part of a split or a merge.
  */
-#define _GNU_SOURCE /* hsearch_r */
+#define _GNU_SOURCE /* hsearch_r, qsort_r */
 #include "diff.h"
 #include "../parse/lexicon.h"
 
