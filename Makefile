@@ -54,6 +54,8 @@ bench: build
 	@$(BUILD)/bench/bench_diff ../shared/corpus
 	@$(BUILD)/bench/bench_pdf ../shared/corpus
 	@$(BUILD)/bench/bench_startup ../shared/corpus
+	@$(BUILD)/bench/bench_scale ../shared/corpus
+	@$(BUILD)/bench/bench_memory ../shared/corpus
 
 # The README's two commands on a fresh Debian 12 root (mmdebstrap + chroot; root only).
 fresh:

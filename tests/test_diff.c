@@ -5,6 +5,7 @@
  * 1995 → 2026, Russia's editions, Belarus and two English translations.
  */
 #include "helpers.h"
+#include "diff/diff.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -191,6 +192,110 @@ static void json_contract(void **state)
 	cov_doc_free(b);
 }
 
+/* Similarities print with three significant digits ("0.548"), not the
+ * seventeen of a double ("0.54800000000000004"). */
+static void similarity_precision(void **state)
+{
+	(void)state;
+	cov_doc *a = example_doc("veridia-2015.txt"), *b = example_doc("veridia-2024.txt");
+	cov_comparison *c = compare(a, b);
+	char *s;
+	size_t len;
+	cov_diff_options o = {"2015", "2024", 0, 0};
+	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_JSON, &o, &s, &len), COV_OK);
+	size_t seen = 0;
+	for (const char *at = strstr(s, "\"similarity\": "); at; at = strstr(at + 1, "\"similarity\": ")) {
+		const char *v = at + strlen("\"similarity\": ");
+		size_t digits = strspn(v, "0123456789.");
+		if (digits > 5)
+			fail_msg("similarity printed as %.*s", (int)digits, v);
+		seen++;
+	}
+	assert_int_equal(seen, cov_comparison_pair_count(c));
+	free(s);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+/* A made-up word of its own for article k ("zobace…"), which no stemmer
+ * shortens into another's. */
+static void unique_word(char *out, const char *prefix, size_t k)
+{
+	static const char *const syl[] = {"ba", "ce", "di", "fo", "gu", "ka", "le", "mi", "no", "pu"};
+	strcpy(out, prefix);
+	do {
+		strcat(out, syl[k % 10]);
+		k /= 10;
+	} while (k);
+	strcat(out, "t");
+}
+
+/* A text of n articles sharing common words, each with two words of its
+ * own; article `moved` (1-based, 0 for none) is taken out and put last,
+ * the others renumbered. */
+static cov_doc *many_articles(size_t n, size_t moved)
+{
+	size_t cap = n * 160 + 64, len = 0;
+	char *t = malloc(cap);
+	assert_non_null(t);
+	size_t num = 1;
+	for (size_t step = 1; step <= n; step++) {
+		size_t k = step;
+		if (moved && step >= moved)
+			k = step == n ? moved : step + 1;
+		char w1[64], w2[64];
+		unique_word(w1, "zo", k);
+		unique_word(w2, "xa", k);
+		len += (size_t)snprintf(t + len, cap - len,
+					"Article %zu.\nEvery person under the law of the republic has the %s and the %s.\n\n",
+					num++, w1, w2);
+	}
+	cov_doc *d = parse_str_opts(t, len, NULL);
+	free(t);
+	return d;
+}
+
+/* The alignment's cost is decided up front and grows with the texts, not
+ * with old × new articles; an article moved across the whole text is still
+ * found (by its own words) when far pairs are not compared word by word. */
+static void cost_grows_linearly(void **state)
+{
+	(void)state;
+	size_t comparisons[2], kept[2];
+	for (int k = 0; k < 2; k++) {
+		size_t n = k ? 8000 : 4000;
+		cov_doc *a = many_articles(n, 0), *b = many_articles(n, 10);
+		cov_comparison *c;
+		if (cov_diff_ex(test_data, a, b, COV_DIFF_NO_IMPACT, &c) != COV_OK)
+			fail_msg("diff failed: %s", cov_error_last());
+		assert_true(c->banded);
+		comparisons[k] = c->comparisons;
+		kept[k] = c->kept;
+		assert_true(c->kept <= 128 * n);
+		/* every article found: the moved one at the end, the others one up */
+		assert_int_equal(cov_comparison_pair_count(c), n);
+		char last[32];
+		snprintf(last, sizeof last, "%zu", n);
+		expect_pair(c, "10", last);
+		assert_int_equal(pair_of(c, "10")->status, COV_PAIR_MOVED);
+		expect_pair(c, "11", "10");
+		expect_pair(c, "9", "9");
+		snprintf(last, sizeof last, "%zu", n - 1);
+		char prev[32];
+		snprintf(prev, sizeof prev, "%zu", n);
+		expect_pair(c, prev, last);
+		cov_comparison_free(c);
+		cov_doc_free(a);
+		cov_doc_free(b);
+	}
+	/* twice the articles: about twice the work (comparing all pairs: 4×) */
+	if (comparisons[1] > comparisons[0] * 5 / 2)
+		fail_msg("word comparisons grew from %zu to %zu for twice the articles", comparisons[0], comparisons[1]);
+	if (kept[1] > kept[0] * 5 / 2)
+		fail_msg("similarities kept grew from %zu to %zu for twice the articles", kept[0], kept[1]);
+}
+
 static void identical_and_empty(void **state)
 {
 	(void)state;
@@ -348,6 +453,8 @@ int main(void)
 		cmocka_unit_test(veridia),
 		cmocka_unit_test(moved_split_merged),
 		cmocka_unit_test(json_contract),
+		cmocka_unit_test(similarity_precision),
+		cmocka_unit_test(cost_grows_linearly),
 		cmocka_unit_test(identical_and_empty),
 		cmocka_unit_test(kazakhstan_1995_2026),
 		cmocka_unit_test(russia_editions),

@@ -6,14 +6,16 @@
  * stemmed and interned once, each article becomes a vector of word counts
  * weighted by how rare the word is across both versions (tf-idf), and the
  * similarity of two articles is the cosine of their vectors (only the
- * similarities above a floor are kept, so memory follows the pairs that
- * resemble each other rather than old × new).  Pairs are
+ * similarities above a floor are kept, at most ROW_KEEP per article, and
+ * beyond a budget of word comparisons decided up front, frequent words are
+ * compared only near an article's expected place: time and memory grow
+ * with the texts, not with old × new).  Pairs are
  * taken mutual-best first, then greedily by similarity (numbers, headings
  * and position only break ties); the longest run of pairs in the same order
  * is "in order", the others have moved.  An unpaired article whose words lie
  * mostly inside an article already paired is part of a split or a merge.
  */
-#define _GNU_SOURCE /* hsearch_r */
+#define _GNU_SOURCE /* hsearch_r, qsort_r */
 #include "diff.h"
 #include "../parse/lexicon.h"
 
@@ -198,15 +200,33 @@ static double containment(const vec *a, const vec *b)
 
 /* ---- alignment ---- */
 
-#define SPARSE_FLOOR 0.1           /* similarities below this are not kept */
-#define MAX_CELLS ((size_t)50000000) /* refuse inputs where everything resembles everything */
+#define SPARSE_FLOOR 0.1    /* similarities below this are not kept */
+#define ROW_KEEP 128        /* nor more than this many per old article, the closest first */
+/* Up to this many word comparisons (Σ over words of old × new articles
+ * having it), every pair of articles is compared.  Beyond it, a word found
+ * in more than RARE_DF new articles is compared only with the new articles
+ * within a band of places around where the old article would be — as wide
+ * as that budget allows, and at least MIN_BAND; rarer words are followed
+ * everywhere, so an article moved far is still found by its own words.
+ * This keeps time linear when the texts grow (a code of thousands of
+ * articles, a text repeated). */
+#define EXACT_WORK ((size_t)1 << 25)
+#define RARE_DF 16
+#define MIN_BAND 64
+#define PARTIAL_FLOOR 0.05  /* far pairs: rare words must give this much before the full comparison */
+#define MAX_WORK ((size_t)1 << 32) /* refuse before starting beyond this */
 
 typedef struct cell {
 	uint32_t j;
 	float sim;
 } cell;
 
-/* Similarity of old unit i and new unit j (0 if below the floor). */
+typedef struct col_cell {
+	uint32_t i;
+	float sim;
+} col_cell;
+
+/* Similarity of old unit i and new unit j (0 if not kept). */
 static double sim_at(const cell *cells, const size_t *row_start, size_t i, size_t j)
 {
 	size_t lo = row_start[i], hi = row_start[i + 1];
@@ -218,6 +238,222 @@ static double sim_at(const cell *cells, const size_t *row_start, size_t i, size_
 			hi = mid;
 	}
 	return lo < row_start[i + 1] && cells[lo].j == j ? cells[lo].sim : 0;
+}
+
+/* Dot product of two vectors (sorted by id). */
+static double dot(const vec *a, const vec *b)
+{
+	double sum = 0;
+	size_t i = 0, j = 0;
+	while (i < a->n && j < b->n) {
+		if (a->t[i].id < b->t[j].id)
+			i++;
+		else if (a->t[i].id > b->t[j].id)
+			j++;
+		else
+			sum += (double)a->t[i++].w * b->t[j++].w;
+	}
+	return sum;
+}
+
+static int cmp_cell_j(const void *a, const void *b)
+{
+	const cell *x = a, *y = b;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* For choosing the ROW_KEEP kept similarities of a row: higher first, then
+ * nearer the old article's place (qsort_r's argument: that place). */
+static int cmp_cell_keep(const void *a, const void *b, void *arg)
+{
+	const cell *x = a, *y = b;
+	if (x->sim != y->sim)
+		return x->sim > y->sim ? -1 : 1;
+	double at = *(const double *)arg;
+	double dx = fabs(x->j - at), dy = fabs(y->j - at);
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* An inverted index of the new articles: for every word id, the new
+ * articles having it (in order) with its weight there. */
+typedef struct posting {
+	uint32_t unit;
+	float w;
+} posting;
+
+typedef struct similarities {
+	size_t comparisons; /* word comparisons planned */
+	bool banded;        /* far pairs compared by their rare words only */
+	cell *cells;        /* row by row, each row sorted by j */
+	size_t *row_start;  /* no + 1 */
+	col_cell *cols;     /* the same cells column by column, each sorted by i */
+	size_t *col_start;  /* nn + 1 */
+} similarities;
+
+static void similarities_free(similarities *m)
+{
+	free(m->cells);
+	free(m->row_start);
+	free(m->cols);
+	free(m->col_start);
+}
+
+/* The similarities worth keeping between old and new articles.  The cost
+ * is decided up front from the number of word comparisons, and memory is
+ * at most ROW_KEEP cells per old article. */
+static int similarities_compute(const vec *vo, size_t no, const vec *vn, size_t nn, uint32_t n_ids, const char *old_name,
+				const char *new_name, similarities *m)
+{
+	memset(m, 0, sizeof *m);
+	size_t *start = calloc((size_t)n_ids + 2, sizeof *start);
+	size_t total = 0;
+	for (size_t j = 0; j < nn; j++)
+		total += vn[j].n;
+	posting *post = malloc((total + 1) * sizeof *post);
+	int rc = COV_OK;
+	if (!start || !post) {
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t j = 0; j < nn; j++)
+		for (size_t k = 0; k < vn[j].n; k++)
+			start[vn[j].t[k].id + 1]++;
+	for (uint32_t id = 0; id < n_ids; id++)
+		start[id + 1] += start[id];
+	for (size_t j = 0; j < nn; j++)
+		for (size_t k = 0; k < vn[j].n; k++) {
+			size_t at = start[vn[j].t[k].id]++;
+			post[at] = (posting){(uint32_t)j, vn[j].t[k].w};
+		}
+	/* start[id] now marks the end of id's postings; rebuild the starts */
+	for (uint32_t id = n_ids; id > 0; id--)
+		start[id] = start[id - 1];
+	start[0] = 0;
+	/* the cost, before anything is compared */
+	size_t work = 0, terms = 0;
+	for (size_t i = 0; i < no; i++) {
+		terms += vo[i].n;
+		for (size_t k = 0; k < vo[i].n; k++)
+			work += start[vo[i].t[k].id + 1] - start[vo[i].t[k].id];
+	}
+	bool banded = work > EXACT_WORK;
+	size_t band = EXACT_WORK / (2 * terms + 1), band_work = 0;
+	if (band < MIN_BAND)
+		band = MIN_BAND;
+	for (size_t i = 0; banded && i < no; i++)
+		for (size_t k = 0; k < vo[i].n; k++) {
+			size_t df = start[vo[i].t[k].id + 1] - start[vo[i].t[k].id];
+			band_work += df <= RARE_DF || df < 2 * band + 1 ? df : 2 * band + 1;
+		}
+	m->banded = banded;
+	m->comparisons = banded ? band_work : work;
+	if ((banded ? band_work : work) > MAX_WORK) {
+		rc = cov_error_set(COV_EINPUT, "%s, %s: too many similar articles to compare (%zu × %zu articles)", old_name,
+				   new_name, no, nn);
+		goto done;
+	}
+	size_t keep = nn < ROW_KEEP ? nn : ROW_KEEP;
+	double *row = calloc(nn + 1, sizeof *row);
+	uint32_t *touched = malloc((nn + 1) * sizeof *touched);
+	cell *found = malloc((nn + 1) * sizeof *found);
+	m->cells = malloc((no * keep + 1) * sizeof *m->cells);
+	m->row_start = calloc(no + 1, sizeof *m->row_start);
+	m->col_start = calloc(nn + 2, sizeof *m->col_start);
+	if (!row || !touched || !found || !m->cells || !m->row_start || !m->col_start) {
+		free(row);
+		free(touched);
+		free(found);
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+		goto done;
+	}
+	size_t n_cells = 0;
+	for (size_t i = 0; i < no; i++) {
+		/* the band: where article i would be in the new text */
+		double at = no ? ((double)i + 0.5) * (double)nn / (double)no : 0;
+		size_t lo_j = 0, hi_j = SIZE_MAX;
+		if (banded) {
+			size_t c = (size_t)at;
+			lo_j = c > band ? c - band : 0;
+			hi_j = c + band;
+		}
+		size_t n_touched = 0;
+		for (size_t k = 0; k < vo[i].n; k++) {
+			uint32_t id = vo[i].t[k].id;
+			size_t p = start[id], end = start[id + 1];
+			bool near_only = banded && end - p > RARE_DF;
+			if (near_only) { /* the first posting at lo_j or after */
+				size_t lo = p, hi = end;
+				while (lo < hi) {
+					size_t mid = lo + (hi - lo) / 2;
+					if (post[mid].unit < lo_j)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				p = lo;
+			}
+			for (; p < end; p++) {
+				uint32_t j = post[p].unit;
+				if (near_only && j > hi_j)
+					break;
+				if (row[j] == 0) /* weights are positive: 0 means not seen yet */
+					touched[n_touched++] = j;
+				row[j] += (double)vo[i].t[k].w * post[p].w;
+			}
+		}
+		size_t n_found = 0;
+		for (size_t t = 0; t < n_touched; t++) {
+			uint32_t j = touched[t];
+			double d = row[j];
+			row[j] = 0;
+			if (!(vo[i].norm > 0 && vn[j].norm > 0))
+				continue;
+			if (banded && (j < lo_j || j > hi_j)) {
+				/* far away: only rare words were compared */
+				if (d / (vo[i].norm * vn[j].norm) < PARTIAL_FLOOR)
+					continue;
+				d = dot(&vo[i], &vn[j]);
+			}
+			double v = d / (vo[i].norm * vn[j].norm);
+			if (v >= SPARSE_FLOOR)
+				found[n_found++] = (cell){j, (float)v};
+		}
+		if (n_found > keep) {
+			qsort_r(found, n_found, sizeof *found, cmp_cell_keep, &at);
+			n_found = keep;
+		}
+		qsort(found, n_found, sizeof *found, cmp_cell_j);
+		m->row_start[i] = n_cells;
+		memcpy(m->cells + n_cells, found, n_found * sizeof *found);
+		n_cells += n_found;
+		for (size_t c = 0; c < n_found; c++)
+			m->col_start[found[c].j + 1]++;
+	}
+	m->row_start[no] = n_cells;
+	free(row);
+	free(touched);
+	free(found);
+	/* the same, column by column */
+	for (size_t j = 0; j < nn; j++)
+		m->col_start[j + 1] += m->col_start[j];
+	m->cols = malloc((n_cells + 1) * sizeof *m->cols);
+	size_t *fill = malloc((nn + 1) * sizeof *fill);
+	if (!m->cols || !fill) {
+		free(fill);
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+		goto done;
+	}
+	memcpy(fill, m->col_start, nn * sizeof *fill);
+	for (size_t i = 0; i < no; i++)
+		for (size_t c = m->row_start[i]; c < m->row_start[i + 1]; c++)
+			m->cols[fill[m->cells[c].j]++] = (col_cell){(uint32_t)i, m->cells[c].sim};
+	free(fill);
+done:
+	free(start);
+	free(post);
+	return rc;
 }
 
 typedef struct cand {
@@ -241,6 +477,35 @@ static int cmp_pair_new(const void *a, const void *b)
 	if (x->new_node->start != y->new_node->start)
 		return x->new_node->start < y->new_node->start ? -1 : 1;
 	return x->old_node->start < y->old_node->start ? -1 : x->old_node->start > y->old_node->start;
+}
+
+typedef struct pair_at {
+	cov_pair pair;
+	size_t oi, nj; /* indexes of its old and new articles */
+} pair_at;
+
+static int cmp_pair_at(const void *a, const void *b)
+{
+	return cmp_pair_new(&((const pair_at *)a)->pair, &((const pair_at *)b)->pair);
+}
+
+/* Index of a unit among a side's units (they are in document order). */
+static size_t unit_index(const diff_side *s, const cov_node *n)
+{
+	size_t lo = 0, hi = s->n_units;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->units[mid]->start < n->start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < s->n_units && s->units[lo] != n) /* units starting at the same byte */
+		lo++;
+	if (lo == s->n_units) /* not in order after all */
+		for (lo = 0; lo < s->n_units && s->units[lo] != n; lo++)
+			;
+	return lo;
 }
 
 const char *cov_pair_status_name(cov_pair_status s)
@@ -273,13 +538,10 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	memset(sides, 0, sizeof sides);
 	diff_side *s[2] = {&sides[0], &sides[1]};
 	vec *vo = NULL, *vn = NULL;
-	double *sim = NULL;
-	/* the similarities worth keeping, row by row: memory grows with the
-	 * pairs that resemble each other, not with old × new */
-	cell *cells = NULL;
-	size_t n_cells = 0, cap_cells = 0, *row_start = NULL;
+	similarities m;
+	memset(&m, 0, sizeof m);
 	cand *cands = NULL;
-	size_t *match_o = NULL, *match_n = NULL;
+	size_t *match_o = NULL, *match_n = NULL, *pair_o = NULL, *pair_n = NULL;
 	int rc = COV_OK;
 	if (!cmp)
 		return cov_error_set(COV_ENOMEM, "out of memory");
@@ -304,11 +566,11 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	if (rc == COV_OK) {
 		vo = calloc(no + 1, sizeof *vo);
 		vn = calloc(nn + 1, sizeof *vn);
-		sim = calloc(nn + 1, sizeof *sim); /* one row at a time */
-		row_start = calloc(no + 1, sizeof *row_start);
 		match_o = malloc((no + 1) * sizeof *match_o);
 		match_n = malloc((nn + 1) * sizeof *match_n);
-		if (!vo || !vn || !sim || !row_start || !match_o || !match_n)
+		pair_o = malloc((no + 1) * sizeof *pair_o);
+		pair_n = malloc((nn + 1) * sizeof *pair_n);
+		if (!vo || !vn || !match_o || !match_n || !pair_o || !pair_n)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; rc == COV_OK && i < no; i++)
@@ -342,67 +604,17 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 		}
 		free(df);
 	}
+	if (rc == COV_OK)
+		rc = similarities_compute(vo, no, vn, nn, n_ids, old->name, new_doc->name, &m);
 	if (rc == COV_OK) {
-		/* dot products through an inverted index of the new articles: each
-		 * old word visits only the new articles that have it */
-		size_t *start = calloc((size_t)n_ids + 2, sizeof *start);
-		size_t total = 0;
-		for (size_t j = 0; j < nn; j++)
-			total += vn[j].n;
-		struct posting { uint32_t unit; float w; } *post = malloc((total + 1) * sizeof *post);
-		if (!start || !post) {
-			free(start);
-			free(post);
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-			goto fail;
-		}
-		for (size_t j = 0; j < nn; j++)
-			for (size_t k = 0; k < vn[j].n; k++)
-				start[vn[j].t[k].id + 1]++;
-		for (uint32_t id = 0; id < n_ids; id++)
-			start[id + 1] += start[id];
-		for (size_t j = 0; j < nn; j++)
-			for (size_t k = 0; k < vn[j].n; k++) {
-				size_t at = start[vn[j].t[k].id]++;
-				post[at] = (struct posting){(uint32_t)j, vn[j].t[k].w};
-			}
-		/* start[id] now marks the end of id's postings; rebuild the starts */
-		for (uint32_t id = n_ids; id > 0; id--)
-			start[id] = start[id - 1];
-		start[0] = 0;
-		for (size_t i = 0; i < no && rc == COV_OK; i++) {
-			double *row = sim;
-			memset(row, 0, nn * sizeof *row);
-			for (size_t k = 0; k < vo[i].n; k++) {
-				uint32_t id = vo[i].t[k].id;
-				for (size_t p = start[id]; p < start[id + 1]; p++)
-					row[post[p].unit] += (double)vo[i].t[k].w * post[p].w;
-			}
-			row_start[i] = n_cells;
-			for (size_t j = 0; j < nn; j++) {
-				double v = vo[i].norm > 0 && vn[j].norm > 0 ? row[j] / (vo[i].norm * vn[j].norm) : 0;
-				if (v < SPARSE_FLOOR)
-					continue;
-				if (n_cells == cap_cells) {
-					if (cap_cells >= MAX_CELLS) {
-						rc = cov_error_set(COV_EINPUT, "%s, %s: too many similar articles to compare",
-								   old->name, new_doc->name);
-						break;
-					}
-					cap_cells = cap_cells ? cap_cells * 2 : 1024;
-					cell *p = realloc(cells, cap_cells * sizeof *p);
-					if (!p) {
-						rc = cov_error_set(COV_ENOMEM, "out of memory");
-						break;
-					}
-					cells = p;
-				}
-				cells[n_cells++] = (cell){(uint32_t)j, (float)v};
-			}
-		}
-		row_start[no] = n_cells;
-		free(start);
-		free(post);
+		cmp->comparisons = m.comparisons;
+		cmp->banded = m.banded;
+		cmp->kept = m.row_start[no];
+	}
+	if (rc == COV_OK) {
+		const cell *cells = m.cells;
+		const size_t *row_start = m.row_start;
+		size_t n_cells = row_start[no];
 		/* candidates, ranked by similarity; mutual best pairs first; the
 		 * same number, the same heading and a near position break ties */
 		size_t nc = 0, cap_c = 0;
@@ -467,30 +679,35 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 		} else {
 			cmp->pairs = pv;
+			/* pair_o[i], pair_n[j]: the index in pv of the pair of a matched article */
 			for (size_t i = 0; i < no; i++)
-				if (match_o[i] != SIZE_MAX)
+				if (match_o[i] != SIZE_MAX) {
+					pair_o[i] = pair_n[match_o[i]] = cmp->n_pairs;
 					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[match_o[i]],
 									COV_PAIR_MODIFIED, sim_at(cells, row_start, i, match_o[i]), NULL, 0};
+				}
+			/* the candidates of an unmatched article: the kept similarities
+			 * of its column (new) or row (old), in order */
 			for (size_t j = 0; j < nn; j++) {
 				if (match_n[j] != SIZE_MAX)
 					continue;
 				size_t best = SIZE_MAX;
-				double bc = 0;
-				for (size_t i = 0; i < no; i++) {
-					if (match_o[i] == SIZE_MAX || sim_at(cells, row_start, i, j) < SPARSE_FLOOR)
+				double bc = 0, bs = 0;
+				for (size_t c = m.col_start[j]; c < m.col_start[j + 1]; c++) {
+					size_t i = m.cols[c].i;
+					if (match_o[i] == SIZE_MAX)
 						continue;
-					double c = containment(&vn[j], &vo[i]);
-					if (c > bc) {
-						bc = c;
+					double cc = containment(&vn[j], &vo[i]);
+					if (cc > bc) {
+						bc = cc;
 						best = i;
+						bs = m.cols[c].sim;
 					}
 				}
 				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
-					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[best], sides[1].units[j], COV_PAIR_SPLIT,
-									sim_at(cells, row_start, best, j), NULL, 0};
-					for (size_t k = 0; k < cmp->n_pairs; k++)
-						if (pv[k].old_node == sides[0].units[best])
-							pv[k].status = COV_PAIR_SPLIT;
+					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[best], sides[1].units[j], COV_PAIR_SPLIT, bs, NULL, 0};
+					/* the other pairs of that old article are already split */
+					pv[pair_o[best]].status = COV_PAIR_SPLIT;
 				} else {
 					cmp->added[cmp->n_added++] = sides[1].units[j];
 				}
@@ -499,22 +716,23 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 				if (match_o[i] != SIZE_MAX)
 					continue;
 				size_t best = SIZE_MAX;
-				double bc = 0;
-				for (size_t j = 0; j < nn; j++) {
-					if (match_n[j] == SIZE_MAX || sim_at(cells, row_start, i, j) < SPARSE_FLOOR)
+				double bc = 0, bs = 0;
+				for (size_t c = row_start[i]; c < row_start[i + 1]; c++) {
+					size_t j = cells[c].j;
+					if (match_n[j] == SIZE_MAX)
 						continue;
-					double c = containment(&vo[i], &vn[j]);
-					if (c > bc) {
-						bc = c;
+					double cc = containment(&vo[i], &vn[j]);
+					if (cc > bc) {
+						bc = cc;
 						best = j;
+						bs = cells[c].sim;
 					}
 				}
 				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
-					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[best], COV_PAIR_MERGED,
-									sim_at(cells, row_start, i, best), NULL, 0};
-					for (size_t k = 0; k < cmp->n_pairs; k++)
-						if (pv[k].new_node == sides[1].units[best] && pv[k].status != COV_PAIR_SPLIT)
-							pv[k].status = COV_PAIR_MERGED;
+					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[best], COV_PAIR_MERGED, bs, NULL, 0};
+					/* the pairs of that new article: its own (unless split), earlier merges */
+					if (pv[pair_n[best]].status != COV_PAIR_SPLIT)
+						pv[pair_n[best]].status = COV_PAIR_MERGED;
 				} else {
 					cmp->removed[cmp->n_removed++] = sides[0].units[i];
 				}
@@ -522,12 +740,21 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 		}
 	}
 	if (rc == COV_OK && cmp->n_pairs) {
-		qsort(cmp->pairs, cmp->n_pairs, sizeof *cmp->pairs, cmp_pair_new);
-		/* in order: the longest increasing run of old positions along the new order */
+		/* sorted along the new text, each pair with its articles' indexes */
 		size_t n = cmp->n_pairs;
+		pair_at *pa = malloc(n * sizeof *pa);
 		size_t *len = malloc(n * sizeof *len), *prev = malloc(n * sizeof *prev);
 		bool *keep = calloc(n, sizeof *keep);
-		if (!len || !prev || !keep) {
+		if (pa) {
+			for (size_t k = 0; k < n; k++)
+				pa[k] = (pair_at){cmp->pairs[k], unit_index(&sides[0], cmp->pairs[k].old_node),
+						  unit_index(&sides[1], cmp->pairs[k].new_node)};
+			qsort(pa, n, sizeof *pa, cmp_pair_at);
+			for (size_t k = 0; k < n; k++)
+				cmp->pairs[k] = pa[k].pair;
+		}
+		/* in order: the longest increasing run of old positions along the new order */
+		if (!pa || !len || !prev || !keep) {
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 		} else {
 			/* O(n²) is fine for a few hundred articles; bounded for hostile input */
@@ -548,11 +775,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 				keep[k] = true;
 			for (size_t k = 0; rc == COV_OK && k < n; k++) {
 				cov_pair *p = &cmp->pairs[k];
-				size_t oi = 0, nj = 0;
-				while (sides[0].units[oi] != p->old_node)
-					oi++;
-				while (sides[1].units[nj] != p->new_node)
-					nj++;
+				size_t oi = pa[k].oi, nj = pa[k].nj;
 				cov_change *ch = NULL;
 				size_t nch = 0;
 				rc = cov_word_diff(cmp, &sides[0], sides[0].first[oi], sides[0].last[oi], &sides[1],
@@ -582,23 +805,23 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 					p->status = nch ? COV_PAIR_MODIFIED : COV_PAIR_UNCHANGED;
 			}
 		}
+		free(pa);
 		free(len);
 		free(prev);
 		free(keep);
 	}
-fail:
 	for (size_t i = 0; vo && i < no; i++)
 		free(vo[i].t);
 	for (size_t j = 0; vn && j < nn; j++)
 		free(vn[j].t);
 	free(vo);
 	free(vn);
-	free(sim);
-	free(cells);
-	free(row_start);
+	similarities_free(&m);
 	free(cands);
 	free(match_o);
 	free(match_n);
+	free(pair_o);
+	free(pair_n);
 	if (rc == COV_OK && !(flags & COV_DIFF_NO_IMPACT))
 		rc = cov_diff_impact(data, cmp, &sides[0], &sides[1]);
 	else if (rc == COV_OK)

@@ -30,6 +30,11 @@ struct cov_comparison {
 	cov_finding *findings;
 	size_t n_findings, cap_findings;
 	char impact_note[256];
+	/* the cost of the alignment, decided before it starts: word comparisons
+	 * (postings visited), whether far pairs were compared by rare words
+	 * only, and the similarities kept (at most ROW_KEEP per old article) */
+	size_t comparisons, kept;
+	bool banded;
 	/* word diff scratch, per interned id: occurrences in a pair's two texts */
 	uint32_t n_ids;
 	uint32_t *count_a, *count_b, *pos_a, *pos_b;

@@ -29,12 +29,49 @@ static size_t first_sentence(const cov_doc *doc, size_t a, size_t b)
 	return b;
 }
 
-static bool within(const cov_node *n, const cov_node *unit)
+/* Which provisions lie inside which article: (article, provision) for
+ * every article that is an ancestor of a provision's node, sorted, so the
+ * provisions of one article are found by a binary search instead of a pass
+ * over the whole text for every pair. */
+typedef struct unit_prov {
+	const cov_node *unit;
+	size_t prov;
+} unit_prov;
+
+typedef struct prov_index {
+	unit_prov *v;
+	size_t n;
+} prov_index;
+
+static int cmp_unit_prov(const void *a, const void *b)
 {
-	for (; n; n = n->parent)
-		if (n == unit)
-			return true;
-	return false;
+	const unit_prov *x = a, *y = b;
+	if (x->unit != y->unit)
+		return (uintptr_t)x->unit < (uintptr_t)y->unit ? -1 : 1;
+	return x->prov < y->prov ? -1 : x->prov > y->prov;
+}
+
+static int index_provisions(const cov_review *rev, cov_node_kind primary, prov_index *ix)
+{
+	size_t cap = 0;
+	ix->v = NULL;
+	ix->n = 0;
+	for (size_t i = 0; i < cov_review_provision_count(rev); i++)
+		for (const cov_node *n = cov_review_provision(rev, i)->node; n; n = n->parent) {
+			if (n->kind != primary)
+				continue;
+			if (ix->n == cap) {
+				cap = cap ? cap * 2 : 256;
+				unit_prov *p = realloc(ix->v, cap * sizeof *p);
+				if (!p)
+					return cov_error_set(COV_ENOMEM, "out of memory");
+				ix->v = p;
+			}
+			ix->v[ix->n++] = (unit_prov){n, i};
+		}
+	if (ix->n)
+		qsort(ix->v, ix->n, sizeof *ix->v, cmp_unit_prov);
+	return COV_OK;
 }
 
 
@@ -87,14 +124,20 @@ typedef struct unit_rights {
 	const cov_provision *limit_prov[COV_MAX_ICCPR];
 } unit_rights;
 
-static void gather(const cov_review *rev, const cov_node *unit, unit_rights *u)
+static void gather(const cov_review *rev, const prov_index *ix, const cov_node *unit, unit_rights *u)
 {
 	memset(u, 0, sizeof *u);
 	uint64_t ctx = 0;
-	for (size_t i = 0; i < cov_review_provision_count(rev); i++) {
-		const cov_provision *p = cov_review_provision(rev, i);
-		if (!within(p->node, unit))
-			continue;
+	size_t lo = 0, hi = ix->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((uintptr_t)ix->v[mid].unit < (uintptr_t)unit)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ix->n && ix->v[lo].unit == unit; lo++) {
+		const cov_provision *p = cov_review_provision(rev, ix->v[lo].prov);
 		uint64_t own = 0;
 		for (size_t k = 0; k < p->n_rights; k++)
 			own |= (uint64_t)1 << p->rights[k];
@@ -161,6 +204,32 @@ static const cov_finding *finding_of(const cov_review *rev, const char *rule)
 	return NULL;
 }
 
+/* Is `s` among v[0..n)?  (The rules and guarantees are a few dozen names.) */
+static bool among(const char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+/* Add `s` to the set v[0..*n) (grown as needed); false if out of memory. */
+static bool set_add(const char ***v, size_t *n, size_t *cap, const char *s)
+{
+	if (among(*v, *n, s))
+		return true;
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		const char **p = realloc(*v, c * sizeof *p);
+		if (!p)
+			return false;
+		*v = p;
+		*cap = c;
+	}
+	(*v)[(*n)++] = s;
+	return true;
+}
+
 static int cmp_finding(const void *a, const void *b)
 {
 	const cov_finding *x = a, *y = b;
@@ -203,6 +272,10 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 	}
 	if (rc)
 		return rc;
+	prov_index ix_old = {NULL, 0}, ix_new = {NULL, 0};
+	rc = index_provisions(ro, cmp->old->primary, &ix_old);
+	if (rc == COV_OK)
+		rc = index_provisions(rn, cmp->new_doc->primary, &ix_new);
 	/* pair by pair: holders narrowed, grounds added */
 	for (size_t i = 0; rc == COV_OK && i < cmp->n_pairs; i++) {
 		const cov_pair *p = &cmp->pairs[i];
@@ -213,8 +286,8 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 			break;
 		}
-		gather(ro, p->old_node, a);
-		gather(rn, p->new_node, b);
+		gather(ro, &ix_old, p->old_node, a);
+		gather(rn, &ix_new, p->new_node, b);
 		for (int r = 1; rc == COV_OK && r < COV_MAX_ICCPR; r++) {
 			uint64_t bit = (uint64_t)1 << r;
 			if (!(a->rights & bit) || !(b->rights & bit))
@@ -253,19 +326,17 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 		free(a);
 		free(b);
 	}
+	free(ix_old.v);
+	free(ix_new.v);
 	/* the whole text: rights and guarantees dropped */
 	uint64_t old_rights = all_rights(ro), new_rights = all_rights(rn);
+	const char **seen = NULL; /* guarantees of the provisions before: each is reported once */
+	size_t n_seen = 0, cap_seen = 0;
 	for (size_t i = 0; rc == COV_OK && i < cov_review_provision_count(ro); i++) {
 		const cov_provision *p = cov_review_provision(ro, i);
 		for (size_t k = 0; rc == COV_OK && k < p->n_guarantees; k++) {
 			const char *g = p->guarantees[k];
-			bool first = true;
-			for (size_t j = 0; j < i; j++) { /* report each guarantee once */
-				const cov_provision *q = cov_review_provision(ro, j);
-				for (size_t m = 0; m < q->n_guarantees; m++)
-					first &= strcmp(q->guarantees[m], g) != 0;
-			}
-			if (!first || has_guarantee(rn, g, NULL))
+			if (among(seen, n_seen, g) || has_guarantee(rn, g, NULL))
 				continue;
 			bool treaty = strcmp(g, "treaty-primacy") == 0;
 			rc = add(data, cmp, treaty ? "regression.treaty-primacy-removed" : "regression.right-removed", cmp->old,
@@ -274,7 +345,11 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 					: cov_arena_printf(&cmp->arena, "The %s guarantee of article %s appears nowhere in the new text.", g,
 					      p->article));
 		}
+		for (size_t k = 0; rc == COV_OK && k < p->n_guarantees; k++)
+			if (!set_add(&seen, &n_seen, &cap_seen, p->guarantees[k]))
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
+	free(seen);
 	for (int r = 1; rc == COV_OK && r < COV_MAX_ICCPR; r++) {
 		uint64_t bit = (uint64_t)1 << r;
 		if (!(old_rights & bit) || (new_rights & bit))
@@ -298,14 +373,20 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 	if (rc == COV_OK && dp_old && dp_new)
 		rc = add(data, cmp, "improvement.death-penalty-abolished", cmp->new_doc, dp_new->node, 6, dp_new->start,
 			 dp_new->end, dp_new->trigger_start, dp_new->trigger_end, NULL);
+	const char **old_rules = NULL; /* the rules the old text triggered */
+	size_t n_old_rules = 0, cap_old_rules = 0;
+	for (size_t i = 0; rc == COV_OK && i < cov_review_count(ro); i++)
+		if (!set_add(&old_rules, &n_old_rules, &cap_old_rules, cov_review_finding(ro, i)->rule))
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	for (size_t i = 0; rc == COV_OK && i < cov_review_count(rn); i++) {
 		const cov_finding *f = cov_review_finding(rn, i);
 		if (f->severity != COV_SEVERITY_POSITIVE || strncmp(f->rule, "death-penalty", 13) == 0 ||
-		    finding_of(ro, f->rule))
+		    among(old_rules, n_old_rules, f->rule))
 			continue;
 		rc = add(data, cmp, "improvement.protection-added", cmp->new_doc, f->node, f->standard, f->start, f->end,
 			 f->trigger_start, f->trigger_end, cov_arena_printf(&cmp->arena, "New in this version: %s", f->message));
 	}
+	free(old_rules);
 	if (rc == COV_OK && cmp->n_findings)
 		rc = order_findings(cmp);
 	cov_review_free(ro);

@@ -27,6 +27,13 @@ static void excerpt(cov_buf *out, const char *s, size_t n, size_t max)
 
 int cov_render_tree_buf(const cov_doc *doc, cov_buf *out)
 {
+	cov_out o = {out, NULL, false};
+	return cov_render_tree_out(doc, &o);
+}
+
+int cov_render_tree_out(const cov_doc *doc, cov_out *o)
+{
+	cov_buf *out = o->b;
 	size_t units = cov_doc_count(doc, doc->primary);
 	cov_buf_printf(out, "%s  [%s, %zu %s%s]\n", doc->title && *doc->title ? doc->title : doc->name,
 		       doc->language, units, cov_node_kind_name(doc->primary), units == 1 ? "" : "s");
@@ -56,6 +63,7 @@ int cov_render_tree_buf(const cov_doc *doc, cov_buf *out)
 			excerpt(out, doc->text + n->text_start, n->text_end - n->text_start, 60);
 		}
 		cov_buf_putc(out, '\n');
+		cov_out_drain(o);
 	}
-	return COV_OK;
+	return cov_out_end(o);
 }

@@ -90,6 +90,8 @@ typedef struct ctx {
 	size_t n_general, cap_general;
 	article_rights *arts;
 	size_t n_arts, cap_arts;
+	size_t *art_slots;           /* article number → 1 + index in arts (open addressing), 0 empty */
+	size_t n_art_slots;          /* a power of two, at least twice n_arts */
 	/* sentences naming the rights that may never be restricted */
 	struct { const char *article; sentence s; size_t match; } *nonrestr;
 	size_t n_nonrestr, cap_nonrestr;
@@ -566,18 +568,47 @@ static const char *article_of(const ctx *c, const cov_node *n)
 	return "";
 }
 
+/* The slot of `article` in the hash of article numbers (FNV-1a): where it
+ * is, or the empty slot where it goes. */
+static size_t art_slot(const ctx *c, const char *article)
+{
+	size_t h = 1469598103934665603u;
+	for (const unsigned char *p = (const unsigned char *)article; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	size_t mask = c->n_art_slots - 1;
+	for (h &= mask; c->art_slots[h] && strcmp(c->arts[c->art_slots[h] - 1].num, article) != 0; h = (h + 1) & mask)
+		;
+	return h;
+}
+
 static void note_article_rights(ctx *c, const char *article, rightset rights, rightset granted)
 {
-	for (size_t i = 0; i < c->n_arts; i++)
-		if (strcmp(c->arts[i].num, article) == 0) {
-			c->arts[i].rights |= rights;
-			c->arts[i].granted |= granted;
+	if (c->n_art_slots) {
+		size_t *slot = &c->art_slots[art_slot(c, article)];
+		if (*slot) {
+			c->arts[*slot - 1].rights |= rights;
+			c->arts[*slot - 1].granted |= granted;
 			return;
 		}
+	}
+	if ((c->n_arts + 1) * 2 > c->n_art_slots) { /* grow the hash: every article again */
+		size_t n = c->n_art_slots ? c->n_art_slots * 2 : 64;
+		size_t *slots = calloc(n, sizeof *slots);
+		if (!slots) {
+			c->status = cov_error_set(COV_ENOMEM, "out of memory");
+			return;
+		}
+		free(c->art_slots);
+		c->art_slots = slots;
+		c->n_art_slots = n;
+		for (size_t i = 0; i < c->n_arts; i++)
+			c->art_slots[art_slot(c, c->arts[i].num)] = i + 1;
+	}
 	if (!GROW(c->arts, c->n_arts, c->cap_arts)) {
 		c->status = cov_error_set(COV_ENOMEM, "out of memory");
 		return;
 	}
+	c->art_slots[art_slot(c, article)] = c->n_arts + 1;
 	c->arts[c->n_arts].num = article;
 	c->arts[c->n_arts].rights = rights;
 	c->arts[c->n_arts++].granted = granted;
@@ -685,35 +716,29 @@ static bool is_number(const char *f)
 	return f[0] >= '0' && f[0] <= '9';
 }
 
-/* Is article `num` among the numbers of the sentences in `list`? */
-static bool listed(const ctx *c, const sentence *list, size_t n, const char *num)
-{
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = list[i].first; k <= list[i].last; k++)
-			if (is_number(c->tokp->v[k].fold) && strcmp(c->tokp->v[k].fold, num) == 0)
-				return true;
-	return false;
-}
-
 /* The rights a list of articles puts out of reach ("… предусмотренные
  * статьями 12, 14, 16 …"): a right counts when an article that grants it
  * ("Everyone has the right to freedom of conscience") is listed; an article
  * that only mentions it (a privacy article mentioning information) does
- * not count unless no article grants that right at all. */
+ * not count unless no article grants that right at all.  Each number of
+ * the list is looked up among the articles (not each article in the list). */
 static rightset listed_rights(ctx *c, const sentence *list, size_t n, size_t *numbers)
 {
-	for (size_t i = 0; numbers && i < n; i++)
-		for (size_t k = list[i].first; k <= list[i].last; k++)
-			*numbers += is_number(c->tokp->v[k].fold);
 	rightset granted_anywhere = 0;
 	for (size_t i = 0; i < c->n_arts; i++)
 		granted_anywhere |= c->arts[i].granted;
 	rightset out = 0;
-	for (size_t i = 0; i < c->n_arts; i++) {
-		if (!listed(c, list, n, c->arts[i].num))
-			continue;
-		out |= c->arts[i].granted | (c->arts[i].rights & ~granted_anywhere);
-	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = list[i].first; k <= list[i].last; k++) {
+			const char *fold = c->tokp->v[k].fold;
+			if (!is_number(fold))
+				continue;
+			if (numbers)
+				(*numbers)++;
+			size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, fold)] : 0;
+			if (slot)
+				out |= c->arts[slot - 1].granted | (c->arts[slot - 1].rights & ~granted_anywhere);
+		}
 	return out;
 }
 
@@ -907,6 +932,7 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 	free(c->m);
 	free(c->general);
 	free(c->arts);
+	free(c->art_slots);
 	free(c->nonrestr);
 	free(c->emergency);
 	free(c);
