@@ -319,14 +319,6 @@ static void lib_rollback(cov_store *st)
 
 static int version_by_id(cov_store *st, int64_t id, cov_store_version *v);
 
-static void sha256_hex(const unsigned char *bytes, size_t len, char hex[65])
-{
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(sum, bytes, (gssize)len);
-	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
-	g_checksum_free(sum);
-}
-
 /* The text of an article: its own text and its descendants', without the
  * editorial notes (they are indexed as events, not as the law's words). */
 static void article_text(const cov_doc *doc, const cov_node *a, cov_buf *b)
@@ -389,6 +381,23 @@ typedef struct node_row {
 	const cov_node *node;
 	int64_t row;
 } node_row;
+
+static int lib_same(cov_store *st, const char *work, const char *sha, cov_store_version *out)
+{
+	sqlite3_stmt *s = q(st, Q_SAME_SHA);
+	if (!s)
+		return fail(st, "preparing");
+	text(s, 1, work);
+	text(s, 2, sha);
+	int step = sqlite3_step(s);
+	int64_t id = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (step == SQLITE_ROW) {
+		int rc = out ? version_by_id(st, id, out) : COV_OK;
+		return rc ? rc : 1;
+	}
+	return step == SQLITE_DONE ? 0 : fail(st, "looking for the same file");
+}
 
 static int put_articles(cov_store *st, const cov_doc *doc, const cov_review *review, int64_t version, long *count)
 {
@@ -560,13 +569,17 @@ static int put_amendments(cov_store *st, const cov_doc *doc, int64_t version)
 		for (size_t i = 0; i < na && rc == COV_OK; i++) {
 			if (!cov_store_date_valid(am[i].date))
 				continue;
-			char *key = g_strdup_printf("%s|%s", am[i].date, am[i].law);
+			char act[64];
+			snprintf(act, sizeof act, "%s", am[i].law ? am[i].law : "");
+			for (size_t e = strlen(act); e && strchr(".,;: ", act[e - 1]); e--)
+				act[e - 1] = 0; /* "6-НП." and "6-НП" are one act */
+			char *key = g_strdup_printf("%s|%s", am[i].date, act);
 			if (g_hash_table_contains(seen, key)) {
 				g_free(key);
 				continue;
 			}
 			g_hash_table_add(seen, key);
-			cov_store_event e = {.kind = "amended", .date = am[i].date, .act = am[i].law, .source = "notes",
+			cov_store_event e = {.kind = "amended", .date = am[i].date, .act = act, .source = "notes",
 					     .turnout = -1, .votes_for = -1, .votes_against = -1};
 			rc = insert_event(st, version, &e);
 		}
@@ -605,24 +618,19 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 {
 	lib *l = st->impl;
 	char sha[65];
-	sha256_hex(bytes, len, sha);
-	sqlite3_stmt *s = q(st, Q_SAME_SHA);
-	if (!s)
-		return fail(st, "preparing");
-	text(s, 1, in->work);
-	text(s, 2, sha);
-	int step = sqlite3_step(s);
-	if (step == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+	cov_store_sha256(bytes, len, sha);
+	cov_store_version tmp = {0};
+	int rc = lib_same(st, in->work, sha, out ? out : &tmp);
+	cov_store_version_clear(&tmp);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
 		*result = COV_STORE_UNCHANGED;
-		return out ? version_by_id(st, id, out) : COV_OK;
+		return COV_OK;
 	}
-	if (step != SQLITE_DONE)
-		return fail(st, "looking for the same file");
-	sqlite3_reset(s);
-
-	int rc = exec(st, "SAVEPOINT put");
+	sqlite3_stmt *s;
+	int step;
+	rc = exec(st, "SAVEPOINT put");
 	if (rc)
 		return rc;
 	*result = COV_STORE_IMPORTED;
@@ -1079,6 +1087,6 @@ static int lib_counts(cov_store *st, long counts[4])
 }
 
 static const cov_store_ops sqlite_ops = {
-	"sqlite", lib_close, lib_begin, lib_commit, lib_rollback, lib_put, lib_find, lib_get, lib_article,
+	"sqlite", lib_close, lib_begin, lib_commit, lib_rollback, lib_put, lib_same, lib_find, lib_get, lib_article,
 	lib_works, lib_versions, lib_events, lib_search, lib_counts,
 };

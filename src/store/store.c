@@ -7,6 +7,7 @@
 #include "../util/util.h"
 
 #include <ctype.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,6 +154,21 @@ int cov_store_put(cov_store *st, const cov_data *data, const cov_doc *doc, const
 		return cov_error_set(COV_EUSAGE, "unknown status '%s' (draft, adopted, in-force, repealed, superseded)",
 				     in->status);
 	return st->ops->put(st, data, doc, review, bytes, len, in, result, out);
+}
+
+void cov_store_sha256(const unsigned char *bytes, size_t len, char hex[65])
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, bytes, (gssize)len);
+	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
+	g_checksum_free(sum);
+}
+
+int cov_store_same(cov_store *st, const char *work, const unsigned char *bytes, size_t len, cov_store_version *out)
+{
+	char sha[65];
+	cov_store_sha256(bytes, len, sha);
+	return st->ops->same(st, work, sha, out);
 }
 
 static bool work_char(char c)

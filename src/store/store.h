@@ -127,6 +127,10 @@ int cov_store_put(cov_store *st, const cov_data *data, const cov_doc *doc, const
 		  const unsigned char *bytes, size_t len, const cov_store_version_in *in,
 		  cov_store_put_result *result, cov_store_version *out);
 
+/* Whether a version of `work` was imported from exactly these bytes
+ * (same sha256): 1 and `out` filled, 0 if not, or a negative status. */
+int cov_store_same(cov_store *st, const char *work, const unsigned char *bytes, size_t len, cov_store_version *out);
+
 /* Resolve WORK (the latest version), WORK@DATE (the version of that date)
  * or WORK:DATE (the version in force on that date); `lang` NULL or a
  * language to prefer.  COV_EINPUT with a message naming what exists. */
@@ -178,6 +182,7 @@ typedef struct cov_store_ops {
 	int (*put)(cov_store *st, const cov_data *data, const cov_doc *doc, const cov_review *review,
 		   const unsigned char *bytes, size_t len, const cov_store_version_in *in,
 		   cov_store_put_result *result, cov_store_version *out);
+	int (*same)(cov_store *st, const char *work, const char *sha256, cov_store_version *out);
 	int (*find)(cov_store *st, const char *work, char sep, const char *date, const char *lang,
 		    cov_store_version *out);
 	int (*get)(cov_store *st, int64_t version, const char *what, char **out, size_t *len);
@@ -194,6 +199,9 @@ struct cov_store {
 	char *path;
 	void *impl;
 };
+
+/* The sha256 of bytes, as 64 hex digits. */
+void cov_store_sha256(const unsigned char *bytes, size_t len, char hex[65]);
 
 int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out);
 
