@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define APPLICATION_ID 0x434F564C /* "COVL" */
 
@@ -32,7 +33,10 @@ static const char *const migrations[] = {
 	"  lang TEXT NOT NULL, date TEXT NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,"
 	"  sha256 TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', imported TEXT NOT NULL,"
 	"  in_force_from TEXT, in_force_until TEXT, n_articles INTEGER NOT NULL DEFAULT 0,"
-	"  data_hash TEXT NOT NULL DEFAULT '', text BLOB NOT NULL, tree BLOB NOT NULL, analysis BLOB,"
+	"  data_hash TEXT NOT NULL DEFAULT '',"
+	/* zlib-compressed (compress2), with their sizes before compression */
+	"  text BLOB NOT NULL, text_size INTEGER NOT NULL, tree BLOB NOT NULL, tree_size INTEGER NOT NULL,"
+	"  analysis BLOB, analysis_size INTEGER,"
 	"  UNIQUE(work, date, lang, source));"
 	"CREATE INDEX versions_sha ON versions(work, sha256);"
 	"CREATE TABLE events("
@@ -70,8 +74,9 @@ static const char *const sql[Q_COUNT] = {
 		" kind = CASE WHEN ?6 THEN excluded.kind ELSE kind END",
 	[Q_VERSION_INSERT] =
 		"INSERT INTO versions(work, lang, date, status, source, sha256, title, imported, in_force_from,"
-		" n_articles, data_hash, text, tree, analysis)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8, ?9, ?10, ?11, ?12, ?13)",
+		" n_articles, data_hash, text, text_size, tree, tree_size, analysis, analysis_size)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8, ?9, ?10, ?11, ?14,"
+		" ?12, ?15, ?13, ?16)",
 	[Q_ARTICLE_INSERT] = "INSERT INTO articles(version, eid, num, heading, text, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[Q_FTS_INSERT] = "INSERT INTO articles_fts(rowid, heading, text) VALUES(?1, ?2, ?3)",
 	[Q_RIGHT_INSERT] = "INSERT OR IGNORE INTO article_rights(article, standard, right) VALUES(?1, ?2, ?3)",
@@ -92,7 +97,7 @@ static const char *const sql[Q_COUNT] = {
 	[Q_VERSION_BY_ID] =
 		"SELECT v.id, v.work, w.country, CASE WHEN w.title <> '' THEN w.title ELSE v.title END, w.kind, v.lang,"
 		" v.date, v.status, v.source, v.sha256, coalesce(v.in_force_from, ''), coalesce(v.in_force_until, ''),"
-		" v.data_hash, v.n_articles, length(v.text) FROM versions v JOIN works w ON w.id = v.work WHERE v.id = ?1",
+		" v.data_hash, v.n_articles, v.text_size FROM versions v JOIN works w ON w.id = v.work WHERE v.id = ?1",
 };
 
 typedef struct lib {
@@ -684,6 +689,7 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 
 	char *tree = NULL, *analysis = NULL;
 	size_t tree_len = 0, analysis_len = 0;
+	Bytef *z[3] = {NULL, NULL, NULL};
 	rc = cov_render_string(doc, COV_RENDER_JSON, &tree, &tree_len);
 	if (rc == COV_OK && review) {
 		cov_review_options ro = {COV_SEVERITY_LOW, 1, 0};
@@ -704,14 +710,26 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 		text(s, 8, from);
 		sqlite3_bind_int64(s, 9, 0);
 		text(s, 10, in->data_hash ? in->data_hash : "");
-		sqlite3_bind_blob(s, 11, t, (int)tl, SQLITE_STATIC);
-		sqlite3_bind_blob(s, 12, tree, (int)tree_len, SQLITE_STATIC);
-		if (analysis)
-			sqlite3_bind_blob(s, 13, analysis, (int)analysis_len, SQLITE_STATIC);
-		if (sqlite3_step(s) != SQLITE_DONE)
+		const char *raw[3] = {t, tree, analysis};
+		size_t raw_len[3] = {tl, tree_len, analysis_len};
+		for (int i = 0; i < 3 && rc == COV_OK; i++) {
+			if (!raw[i])
+				continue;
+			uLongf zl = compressBound(raw_len[i]);
+			z[i] = malloc(zl);
+			if (!z[i] || compress2(z[i], &zl, (const Bytef *)raw[i], raw_len[i], 1) != Z_OK) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
+			}
+			sqlite3_bind_blob(s, 11 + i, z[i], (int)zl, SQLITE_STATIC);
+			sqlite3_bind_int64(s, 14 + i, (sqlite3_int64)raw_len[i]);
+		}
+		if (rc == COV_OK && sqlite3_step(s) != SQLITE_DONE)
 			rc = fail(st, "storing the version");
 		sqlite3_reset(s);
 	}
+	for (int i = 0; i < 3; i++)
+		free(z[i]);
 	free(tree);
 	free(analysis);
 	if (rc)
@@ -776,7 +794,7 @@ static int version_by_id(cov_store *st, int64_t id, cov_store_version *v)
 #define VERSION_COLUMNS \
 	"v.id, v.work, w.country, CASE WHEN w.title <> '' THEN w.title ELSE v.title END, w.kind, v.lang," \
 	" v.date, v.status, v.source, v.sha256, coalesce(v.in_force_from, ''), coalesce(v.in_force_until, '')," \
-	" v.data_hash, v.n_articles, length(v.text)"
+	" v.data_hash, v.n_articles, v.text_size"
 
 /* The dates a work has, for messages: "1995-08-30, 2026-02-12". */
 static void work_dates(cov_store *st, const char *work, bool in_force, cov_buf *b)
@@ -858,9 +876,9 @@ static int lib_find(cov_store *st, const char *work, char sep, const char *date,
 static int lib_get(cov_store *st, int64_t version, const char *what, char **out, size_t *len)
 {
 	lib *l = st->impl;
-	const char *qs = strcmp(what, "text") == 0 ? "SELECT text FROM versions WHERE id = ?1"
-			 : strcmp(what, "tree") == 0 ? "SELECT tree FROM versions WHERE id = ?1"
-			 : strcmp(what, "analysis") == 0 ? "SELECT analysis FROM versions WHERE id = ?1" : NULL;
+	const char *qs = strcmp(what, "text") == 0 ? "SELECT text, text_size FROM versions WHERE id = ?1"
+			 : strcmp(what, "tree") == 0 ? "SELECT tree, tree_size FROM versions WHERE id = ?1"
+			 : strcmp(what, "analysis") == 0 ? "SELECT analysis, analysis_size FROM versions WHERE id = ?1" : NULL;
 	if (!qs)
 		return cov_error_set(COV_EUSAGE, "no stored '%s'", what);
 	sqlite3_stmt *s;
@@ -870,12 +888,22 @@ static int lib_get(cov_store *st, int64_t version, const char *what, char **out,
 	int step = sqlite3_step(s), rc = COV_OK;
 	if (step == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
 		const void *p = sqlite3_column_blob(s, 0);
-		size_t n = (size_t)sqlite3_column_bytes(s, 0);
-		*out = malloc(n + 1);
+		size_t zn = (size_t)sqlite3_column_bytes(s, 0);
+		sqlite3_int64 size = sqlite3_column_int64(s, 1);
+		uLongf n = size > 0 ? (uLongf)size : 0;
+		*out = size >= 0 && size < ((sqlite3_int64)1 << 32) ? malloc(n + 1) : NULL;
 		if (!*out) {
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			rc = size < 0 || size >= ((sqlite3_int64)1 << 32)
+				     ? cov_error_set(COV_EIO, "%s: the library is damaged (a %s of %lld bytes)", st->path,
+						     what, (long long)size)
+				     : cov_error_set(COV_ENOMEM, "out of memory");
+		} else if (uncompress((Bytef *)*out, &n, p ? p : (const void *)"", zn) != Z_OK ||
+			   n != (uLongf)size) {
+			free(*out);
+			*out = NULL;
+			rc = cov_error_set(COV_EIO, "%s: the library is damaged (the stored %s cannot be read)", st->path,
+					   what);
 		} else {
-			memcpy(*out, p ? p : "", n);
 			(*out)[n] = 0;
 			*len = n;
 		}

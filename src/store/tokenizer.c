@@ -126,9 +126,16 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 				script = 1;
 			else if (!script && c < 0x250 && u_isalpha(c))
 				script = 2;
-			c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-			if (c == 0x451)
-				c = 0x435; /* ё → е */
+			if (c < 0x80)
+				c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+			else if (c >= 0x410 && c <= 0x42F)
+				c += 0x20; /* А-Я */
+			else if (c >= 0x430 && c <= 0x44F)
+				;
+			else
+				c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+			if (c == 0x451 || c == 0x401)
+				c = 0x435; /* ё, Ё → е */
 			if (wl + 4 <= MAX_WORD) {
 				U8_APPEND_UNSAFE(w, wl, c);
 			}
