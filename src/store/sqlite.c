@@ -1056,8 +1056,8 @@ static int lib_search(cov_store *st, const cov_store_search_opts *o, cov_store_h
 	int rc = COV_OK;
 	if (step != SQLITE_DONE && step != SQLITE_ROW) {
 		const char *msg = sqlite3_errmsg(l->db);
-		if (strstr(msg, "fts5") || strstr(msg, "syntax") || strstr(msg, "no such column") ||
-		    strstr(msg, "unknown special query") || strstr(msg, "malformed MATCH"))
+		/* SQLITE_ERROR from a prepared statement that ran before: the query */
+		if (sqlite3_errcode(l->db) == SQLITE_ERROR)
 			rc = cov_error_set(COV_EUSAGE, "cannot read the query «%s»: %s (put words with punctuation in "
 					   "double quotes: '\"right-to-life\"')", o->query, msg);
 		else
