@@ -154,7 +154,7 @@ if command -v sqlite3 >/dev/null; then
   for round in $(seq 1 25); do
     "$bin" import "$tmp/many" --work many --db "$kdb" -q >/dev/null 2>&1 &
     pid=$!
-    sleep "0.0$(( (RANDOM % 9) + 1 ))$(( RANDOM % 10 ))"
+    if [ $((round % 5)) -eq 0 ]; then sleep 1; else sleep "0.$(printf %02d $((RANDOM % 20)))"; fi
     kill -9 "$pid" 2>/dev/null && kills=$((kills+1))
     wait "$pid" 2>/dev/null
     [ "$(sqlite3 "$kdb" 'PRAGMA integrity_check')" = ok ] || bad=$((bad+1))
