@@ -99,7 +99,7 @@ static int on_version(void *ctx, const cov_store_version *v)
 	cov_buf_printf(&b, "version %s (%s, %s, %ld articles) from %s", v->date, v->lang, v->status, v->n_articles,
 		       v->source);
 	if (*v->in_force_from)
-		cov_buf_printf(&b, "; in force %s → %s", v->in_force_from, *v->in_force_until ? v->in_force_until : "");
+		cov_buf_printf(&b, "; in force %s → %s", v->in_force_from, *v->in_force_until ? v->in_force_until : "now");
 	add(t, v->date, 0, cov_buf_detach(&b, NULL));
 	return COV_OK;
 }
