@@ -51,6 +51,7 @@ fuzz:
 bench: build
 	@scripts/deps.sh bench
 	@$(BUILD)/bench/bench_parse ../shared/corpus
+	@COVENANT_DATA=$(CURDIR)/data $(BUILD)/bench/bench_store ../shared/corpus
 	@$(BUILD)/bench/bench_diff ../shared/corpus
 	@$(BUILD)/bench/bench_pdf ../shared/corpus
 	@$(BUILD)/bench/bench_startup ../shared/corpus

@@ -43,3 +43,41 @@ if [ -f "$corpus" ] && [ -f "$old_kz" ]; then
   "$bin" diff "$old_kz" "$corpus" --old-label "Constitution 1995 (as of 2023)" --new-label "Constitution 2026" \
     | awk '/^Articles/ { stop = 1 } !stop { print }'
 fi
+
+# The library: dated versions of works, points in time, search.  A library
+# of its own in build/, so the demo never touches the user's.
+lib="$(dirname "$bin")/demo-library.db"
+rm -f "$lib" "$lib-wal" "$lib-shm"
+kz95="$root/../shared/corpus/kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf"
+say "covenant import examples/veridia-*.txt   (a work, two dated versions, a referendum)"
+"$bin" import "$ex/veridia-2015.txt" --db "$lib" --work veridia --country VE --date 2015-05-01 --event adopted:2015-05-01
+"$bin" import "$ex/veridia-2024.txt" --db "$lib" --work veridia --date 2024-02-12 --status draft \
+  --event referendum:2024-03-15:turnout=61.4:for=58.2 --event in-force:2024-07-01 --replaces veridia@2015-05-01
+if [ -f "$corpus" ] && [ -f "$kz95" ]; then
+  say "the motivating case: Kazakhstan 1995 (PDF, as amended) and the 2026 draft with its real events"
+  "$bin" import "$kz95" --db "$lib" -q --work kz-constitution --date 1995-08-30 --event adopted:1995-08-30
+  "$bin" import "$corpus" --db "$lib" -q --work kz-constitution --date 2026-02-12 --status draft \
+    --event referendum:2026-03-15:turnout=73.12:for=87.15 --event in-force:2026-07-01 --replaces kz-constitution@1995-08-30
+  say "covenant history kz-constitution   (amendments of 2023 left out here)"
+  "$bin" history kz-constitution --db "$lib" | grep -v 'amended by .*НП'
+  say "covenant show kz-constitution:2026-05-01 --article 32   (the text in force on 1 May 2026)"
+  "$bin" show kz-constitution:2026-05-01 --db "$lib" --article 32 --format text
+  say "covenant show kz-constitution:2026-07-01 --article 34   (and from 1 July)"
+  "$bin" show kz-constitution:2026-07-01 --db "$lib" --article 34 --format text
+fi
+ru="$root/../shared/corpus/ru-constitution-history-akamaus/versions"
+if [ -d "$ru" ]; then
+  say "covenant import .../ru-constitution-history-akamaus/versions   (17 editions; work and dates from the names)"
+  "$bin" import "$ru" --db "$lib" -q
+fi
+say "covenant list"
+"$bin" list --db "$lib"
+say "covenant search \"мирные собрания\" --right iccpr:21   (stemmed: finds «мирно … собрания» too)"
+"$bin" search "мирные собрания" --right iccpr:21 --best --db "$lib"
+if [ -f "$corpus" ] && [ -f "$kz95" ]; then
+  say "covenant diff kz-constitution:2026-06-30 kz-constitution:2026-07-01   (stored versions; first lines)"
+  "$bin" diff kz-constitution:2026-06-30 kz-constitution:2026-07-01 --db "$lib" | head -2
+else
+  say "covenant diff veridia:2024-06-30 veridia:2024-07-01   (stored versions; first lines)"
+  "$bin" diff veridia:2024-06-30 veridia:2024-07-01 --db "$lib" | head -2
+fi

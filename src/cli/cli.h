@@ -17,6 +17,11 @@
 int cov_cli_parse(int argc, char **argv);
 int cov_cli_check(int argc, char **argv);
 int cov_cli_diff(int argc, char **argv);
+int cov_cli_import(int argc, char **argv);
+int cov_cli_show(int argc, char **argv);
+int cov_cli_history(int argc, char **argv);
+int cov_cli_list(int argc, char **argv);
+int cov_cli_search(int argc, char **argv);
 /* Print "covenant: <last error>" and return the exit code for `status`. */
 int cov_cli_fail(int status);
 int cov_cli_exit_code(int status);
@@ -40,6 +45,9 @@ int cov_cli_version(void);
 	"      --color WHEN      auto (default: on a terminal, unless NO_COLOR is set or\n" \
 	"                        TERM=dumb), always, never\n" \
 	"      --data DIR        covenant's data directory (see covenant --help)\n" \
+	"      --db PATH         the library (default $COVENANT_DB, else\n" \
+	"                        $XDG_DATA_HOME/covenant/library.db): an input may then be\n" \
+	"                        WORK, WORK@DATE or WORK:DATE (in force on DATE)\n" \
 	"  -h, --help            this help\n" \
 	"  -V, --version         the version\n"
 
@@ -59,6 +67,7 @@ typedef struct cov_cli_common {
 	const char *glob;         /* --glob PATTERN: files to take from directories */
 	int color;                /* decided: 0 or 1 (after cov_cli_options) */
 	const char *color_when;   /* auto, always, never */
+	const char *db;           /* --db PATH: the library; NULL for the default */
 } cov_cli_common;
 
 /* Parse argv with the common options plus `extra` (codes >= 256, handled by
@@ -125,5 +134,20 @@ void cov_cli_inputs_free(cov_cli_inputs *in);
 bool cov_cli_check_encoding(const cov_doc *doc, const cov_parse_options *po);
 /* Parse one input with the common options (and the encoding check). */
 int cov_cli_parse_input(const cov_data *data, const cov_cli_common *c, const char *path, cov_doc **out);
+
+/* ---- the library (library.c) ---- */
+
+struct cov_store;
+/* Open the library of --db (or the default); `write` to import.  On failure
+ * prints "covenant: why" and returns the exit code (3), else -1. */
+int cov_cli_store_open(const cov_cli_common *c, bool write, struct cov_store **out);
+/* A stored version as a document: `ref` is WORK, WORK@DATE or WORK:DATE
+ * and is not a file.  COV_EINPUT with a message when it cannot be found. */
+int cov_cli_store_doc(const cov_data *data, const cov_cli_common *c, const char *ref, cov_doc **out);
+/* "WORK@DATE  LANG  in force since …" of a version, for show and list. */
+struct cov_store_version;
+void cov_cli_version_line(cov_buf *b, const struct cov_store_version *v, const char *today);
+/* Today as YYYY-MM-DD (UTC). */
+void cov_cli_today(char out[11]);
 
 #endif

@@ -5,6 +5,7 @@
  * makes mojibake of the text.
  */
 #include "cli.h"
+#include "../store/store.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -197,6 +198,9 @@ bool cov_cli_check_encoding(const cov_doc *doc, const cov_parse_options *po)
 
 int cov_cli_parse_input(const cov_data *data, const cov_cli_common *c, const char *path, cov_doc **out)
 {
+	struct stat st;
+	if (strcmp(path, "-") != 0 && stat(path, &st) != 0 && errno == ENOENT && cov_store_is_ref(path))
+		return cov_cli_store_doc(data, c, path, out); /* a stored version (library.c) */
 	int rc = cov_doc_parse_file(data, path, &c->po, out);
 	if (rc != COV_OK)
 		return rc;

@@ -24,11 +24,19 @@ static const char usage[] =
 	"  check FILE…     rights and their restrictions, checked against the ICCPR\n"
 	"                  (a directory: every file under it)\n"
 	"  diff OLD NEW    two versions aligned article by article, and the rights impact\n"
+	"  import FILE…    store texts in the library as dated versions of works\n"
+	"  show WORK       a stored version: WORK (latest), WORK@DATE, WORK:DATE (in force)\n"
+	"  history WORK    a work's timeline: drafts, referendums, in force, amendments\n"
+	"  list            the works in the library, their versions and statuses\n"
+	"  search QUERY    full-text search of every stored article (stemmed en, ru)\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
 	"options for every command (see covenant COMMAND --help):\n"
 	"  -f, --format FMT, -o, --output FILE, -l, --lang LANG, -e, --encoding NAME,\n"
 	"  --input-format F, --max-size MB, --glob PATTERN, --color WHEN,\n"
+	"  --db PATH       the library: without it $COVENANT_DB, then\n"
+	"                  $XDG_DATA_HOME/covenant/library.db (~/.local/share/…);\n"
+	"                  check and diff then also read WORK, WORK@DATE, WORK:DATE\n"
 	"  --data DIR      where covenant's data/ lives; without it: $COVENANT_DATA,\n"
 	"                  then next to the binary (../data, ../share/covenant),\n"
 	"                  then " COV_DATADIR "\n"
@@ -63,7 +71,18 @@ int cov_cli_version(void)
 	return 0;
 }
 
-static const char *const commands[] = {"parse", "check", "diff", "help", "version"};
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} table[] = {
+	{"parse", cov_cli_parse},     {"check", cov_cli_check}, {"diff", cov_cli_diff},
+	{"import", cov_cli_import},   {"show", cov_cli_show},   {"history", cov_cli_history},
+	{"list", cov_cli_list},       {"search", cov_cli_search},
+};
+#define N_TABLE (sizeof table / sizeof *table)
+
+static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
+				       "list", "search", "help", "version"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)
@@ -126,22 +145,16 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "help") == 0) {
 		char *args[] = {argv[0], "--help", NULL};
-		if (argc > 2 && strcmp(argv[2], "parse") == 0)
-			return cov_cli_parse(2, args);
-		if (argc > 2 && strcmp(argv[2], "check") == 0)
-			return cov_cli_check(2, args);
-		if (argc > 2 && strcmp(argv[2], "diff") == 0)
-			return cov_cli_diff(2, args);
+		for (size_t i = 0; argc > 2 && i < N_TABLE; i++)
+			if (strcmp(argv[2], table[i].name) == 0)
+				return table[i].run(2, args);
 		if (argc > 2)
 			return unknown_command(argv[2]);
 		fputs(usage, stdout);
 		return 0;
 	}
-	if (strcmp(cmd, "parse") == 0)
-		return cov_cli_parse(argc - 1, argv + 1);
-	if (strcmp(cmd, "check") == 0)
-		return cov_cli_check(argc - 1, argv + 1);
-	if (strcmp(cmd, "diff") == 0)
-		return cov_cli_diff(argc - 1, argv + 1);
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (strcmp(cmd, table[i].name) == 0)
+			return table[i].run(argc - 1, argv + 1);
 	return unknown_command(cmd);
 }

@@ -1,7 +1,7 @@
 /*
  * options.c — the options every command that reads input shares, parsed
  * by one function so `parse`, `check` and `diff` take the same -f, -l, -e,
- * -o, --max-size, --input-format, --glob, --color and --data; and usage
+ * -o, --max-size, --input-format, --glob, --color, --data and --db; and usage
  * errors said in one line, as git and ripgrep do.
  */
 #include "cli.h"
@@ -18,6 +18,7 @@ static const struct option common_opts[] = {
 	{"color", required_argument, NULL, 'C'},    {"colour", required_argument, NULL, 'C'},
 	{"data", required_argument, NULL, 'D'},     {"max-size", required_argument, NULL, 'M'},
 	{"input-format", required_argument, NULL, 'I'}, {"glob", required_argument, NULL, 'G'},
+	{"db", required_argument, NULL, 'B'},
 	{"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
 };
 #define N_COMMON (sizeof common_opts / sizeof *common_opts)
@@ -136,6 +137,11 @@ int cov_cli_options(cov_cli_common *c, int argc, char **argv, const struct optio
 		case 'M': rc = set_max_size(c, optarg); break;
 		case 'I': rc = set_input_format(c, optarg); break;
 		case 'G': c->glob = optarg; break;
+		case 'B':
+			if (!*optarg)
+				rc = cov_cli_usage_error(c, "--db wants the path of a library file");
+			c->db = optarg;
+			break;
 		case 'h': fputs(c->usage, stdout); return 0;
 		case 'V': return cov_cli_version();
 		case ':': {

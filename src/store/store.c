@@ -1,0 +1,254 @@
+/*
+ * store.c — what every library backend shares: the names of kinds,
+ * statuses and events, the --event syntax, references (WORK, WORK@DATE,
+ * WORK:DATE), the default location, and the dispatch to the backend.
+ */
+#include "store.h"
+#include "../util/util.h"
+
+#include <ctype.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const cov_store_kinds[] = {"constitution", "law", "code", "treaty", "bill", NULL};
+const char *const cov_store_statuses[] = {"draft", "adopted", "in-force", "repealed", "superseded", NULL};
+const char *const cov_store_event_kinds[] = {"published", "adopted", "referendum", "in-force", "amended",
+					     "consolidated", "repealed", "replaced", NULL};
+
+bool cov_store_name_in(const char *const *list, const char *name)
+{
+	for (; *list; list++)
+		if (strcmp(*list, name) == 0)
+			return true;
+	return false;
+}
+
+bool cov_store_date_valid(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return false;
+	return true;
+}
+
+static int number(const char *key, const char *v, double *out)
+{
+	char *end;
+	double x = strtod(v, &end);
+	if (end == v || *end || !(x >= 0 && x <= 100))
+		return cov_error_set(COV_EUSAGE, "--event: %s wants a percentage from 0 to 100, not '%s'", key, v);
+	*out = x;
+	return COV_OK;
+}
+
+int cov_store_event_parse(char *buf, cov_store_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->turnout = ev->votes_for = ev->votes_against = -1;
+	ev->act = ev->ref = ev->result = "";
+	ev->source = "flag";
+	char *save = NULL;
+	char *kind = strtok_r(buf, ":", &save);
+	char *date = kind ? strtok_r(NULL, ":", &save) : NULL;
+	if (!kind || !date)
+		return cov_error_set(COV_EUSAGE, "--event wants KIND:DATE[:key=value…] (for example "
+				     "referendum:2026-03-15:turnout=73.12:for=87.15)");
+	if (strcmp(kind, "in_force") == 0 || strcmp(kind, "inforce") == 0)
+		kind = "in-force";
+	if (!cov_store_name_in(cov_store_event_kinds, kind))
+		return cov_error_set(COV_EUSAGE, "--event: unknown kind '%s' (published, adopted, referendum, in-force, "
+				     "amended, consolidated, repealed, replaced)", kind);
+	if (!cov_store_date_valid(date))
+		return cov_error_set(COV_EUSAGE, "--event %s: '%s' is not a date YYYY-MM-DD", kind, date);
+	ev->kind = kind;
+	ev->date = date;
+	for (char *kv; (kv = strtok_r(NULL, ":", &save));) {
+		char *eq = strchr(kv, '=');
+		if (!eq)
+			return cov_error_set(COV_EUSAGE, "--event %s: '%s' is not key=value", kind, kv);
+		*eq = 0;
+		const char *v = eq + 1;
+		int rc = COV_OK;
+		if (strcmp(kv, "turnout") == 0)
+			rc = number(kv, v, &ev->turnout);
+		else if (strcmp(kv, "for") == 0)
+			rc = number(kv, v, &ev->votes_for);
+		else if (strcmp(kv, "against") == 0)
+			rc = number(kv, v, &ev->votes_against);
+		else if (strcmp(kv, "act") == 0 || strcmp(kv, "law") == 0)
+			ev->act = v;
+		else if (strcmp(kv, "by") == 0)
+			ev->ref = v;
+		else if (strcmp(kv, "result") == 0) {
+			if (strcmp(v, "approved") && strcmp(v, "rejected"))
+				rc = cov_error_set(COV_EUSAGE, "--event %s: result is approved or rejected, not '%s'", kind, v);
+			ev->result = v;
+		} else
+			rc = cov_error_set(COV_EUSAGE, "--event %s: unknown key '%s' (turnout, for, against, result, act, by)",
+					   kind, kv);
+		if (rc)
+			return rc;
+	}
+	if (strcmp(kind, "referendum") == 0 && !*ev->result && ev->votes_for >= 0)
+		ev->result = ev->votes_for > 50 ? "approved" : "rejected";
+	return COV_OK;
+}
+
+int cov_store_default_path(char *buf, size_t cap)
+{
+	const char *env = getenv("COVENANT_DB");
+	int n;
+	if (env && *env)
+		n = snprintf(buf, cap, "%s", env);
+	else if ((env = getenv("XDG_DATA_HOME")) && *env == '/')
+		n = snprintf(buf, cap, "%s/covenant/library.db", env);
+	else if ((env = getenv("HOME")) && *env)
+		n = snprintf(buf, cap, "%s/.local/share/covenant/library.db", env);
+	else
+		return cov_error_set(COV_EUSAGE, "no library location: set COVENANT_DB or HOME, or give --db PATH");
+	if (n < 0 || (size_t)n >= cap)
+		return cov_error_set(COV_EUSAGE, "the library's path is too long");
+	return COV_OK;
+}
+
+int cov_store_open(const char *path, unsigned flags, cov_store **out)
+{
+	*out = NULL;
+	if (strncmp(path, "postgres://", 11) == 0 || strncmp(path, "postgresql://", 13) == 0)
+		return cov_error_set(COV_EUSAGE, "%s: this covenant has no PostgreSQL backend (only SQLite files)", path);
+	return cov_store_sqlite_open(path, flags, out);
+}
+
+void cov_store_close(cov_store *st)
+{
+	if (st)
+		st->ops->close(st);
+}
+
+const char *cov_store_path(const cov_store *st) { return st->path; }
+int cov_store_begin(cov_store *st) { return st->ops->begin(st); }
+int cov_store_commit(cov_store *st) { return st->ops->commit(st); }
+void cov_store_rollback(cov_store *st) { st->ops->rollback(st); }
+
+int cov_store_put(cov_store *st, const cov_data *data, const cov_doc *doc, const cov_review *review,
+		  const unsigned char *bytes, size_t len, const cov_store_version_in *in,
+		  cov_store_put_result *result, cov_store_version *out)
+{
+	if (!in->work || !*in->work)
+		return cov_error_set(COV_EUSAGE, "no work: give --work ID");
+	if (!in->date || !cov_store_date_valid(in->date))
+		return cov_error_set(COV_EUSAGE, "no date: give --date YYYY-MM-DD");
+	if (in->kind && *in->kind && !cov_store_name_in(cov_store_kinds, in->kind))
+		return cov_error_set(COV_EUSAGE, "unknown kind '%s' (constitution, law, code, treaty, bill)", in->kind);
+	if (in->status && *in->status && !cov_store_name_in(cov_store_statuses, in->status))
+		return cov_error_set(COV_EUSAGE, "unknown status '%s' (draft, adopted, in-force, repealed, superseded)",
+				     in->status);
+	return st->ops->put(st, data, doc, review, bytes, len, in, result, out);
+}
+
+void cov_store_sha256(const unsigned char *bytes, size_t len, char hex[65])
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, bytes, (gssize)len);
+	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
+	g_checksum_free(sum);
+}
+
+int cov_store_same(cov_store *st, const char *work, const unsigned char *bytes, size_t len, cov_store_version *out)
+{
+	char sha[65];
+	cov_store_sha256(bytes, len, sha);
+	return st->ops->same(st, work, sha, out);
+}
+
+static bool work_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.';
+}
+
+bool cov_store_is_ref(const char *s)
+{
+	size_t n = 0;
+	while (work_char(s[n]))
+		n++;
+	if (n == 0 || n > 95)
+		return false;
+	if (!s[n])
+		return true;
+	return (s[n] == '@' || s[n] == ':') && cov_store_date_valid(s + n + 1);
+}
+
+int cov_store_find(cov_store *st, const char *ref, const char *lang, cov_store_version *out)
+{
+	char work[96];
+	size_t n = 0;
+	while (work_char(ref[n]))
+		n++;
+	if (n == 0 || n >= sizeof work || (ref[n] && !((ref[n] == '@' || ref[n] == ':') &&
+						      cov_store_date_valid(ref + n + 1))))
+		return cov_error_set(COV_EUSAGE, "'%s' is not WORK, WORK@YYYY-MM-DD (the version of that date) or "
+				     "WORK:YYYY-MM-DD (the version in force on that date)", ref);
+	memcpy(work, ref, n);
+	work[n] = 0;
+	return st->ops->find(st, work, ref[n], ref[n] ? ref + n + 1 : NULL, lang, out);
+}
+
+int cov_store_get(cov_store *st, int64_t version, const char *what, char **out, size_t *len)
+{
+	return st->ops->get(st, version, what, out, len);
+}
+
+int cov_store_article(cov_store *st, int64_t version, const char *num, char **eid, char **heading, char **text)
+{
+	return st->ops->article(st, version, num, eid, heading, text);
+}
+
+int cov_store_works(cov_store *st, const char *work, cov_store_work_cb cb, void *ctx)
+{
+	return st->ops->works(st, work, cb, ctx);
+}
+
+int cov_store_versions(cov_store *st, const char *work, cov_store_version_cb cb, void *ctx)
+{
+	return st->ops->versions(st, work, cb, ctx);
+}
+
+int cov_store_events(cov_store *st, const char *work, cov_store_event_cb cb, void *ctx)
+{
+	return st->ops->events(st, work, cb, ctx);
+}
+
+int cov_store_search(cov_store *st, const cov_store_search_opts *o, cov_store_hit_cb cb, void *ctx)
+{
+	if (!o->query || !*o->query)
+		return cov_error_set(COV_EUSAGE, "search wants a query");
+	return st->ops->search(st, o, cb, ctx);
+}
+
+int cov_store_counts(cov_store *st, long counts[4])
+{
+	return st->ops->counts(st, counts);
+}
+
+void cov_store_version_clear(cov_store_version *v)
+{
+	char **s[] = {&v->work, &v->country, &v->title, &v->kind, &v->lang, &v->date, &v->status,
+		      &v->source, &v->sha256, &v->in_force_from, &v->in_force_until, &v->data_hash};
+	for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
+		free(*s[i]);
+		*s[i] = NULL;
+	}
+	v->id = 0;
+	v->n_articles = 0;
+	v->text_bytes = 0;
+}
