@@ -133,6 +133,19 @@ static void post_processing_without_layout(void **state)
 	free(out);
 	for (int p = 0; p < N; p++)
 		free(texts[p]);
+	/* «§ N» heading page N, «Seite N» at its foot */
+	for (int p = 0; p < N; p++) {
+		char buf[512];
+		snprintf(buf, sizeof buf, "§ %d\nDas Recht Nummer %d wird gewährleistet.\nSeite %d\n", p + 1, p + 1, p + 1);
+		texts[p] = strdup(buf);
+	}
+	out = pages_to_text(texts, N);
+	assert_true(has_line(out, "§ 1"));
+	assert_true(has_line(out, "§ 16"));
+	assert_null(strstr(out, "Seite"));
+	free(out);
+	for (int p = 0; p < N; p++)
+		free(texts[p]);
 }
 
 /* Numbers that do not count with the page are text, even at the edge. */

@@ -172,10 +172,16 @@ static bool page_word(const char *w, size_t n)
 	return false;
 }
 
-/* «Article 12», «Статья 12. …», «Chapter IV», «Art. 5»: a word and a number
- * open the line, and the word does not say "page". */
+/* «Article 12», «Статья 12. …», «Chapter IV», «Art. 5», «§ 5»: a word and a
+ * number open the line, and the word does not say "page". */
 static bool heading_line(const char *l, size_t n)
 {
+	if (n > 2 && memcmp(l, "§", 2) == 0) { /* «§ 12» */
+		size_t i = 2;
+		while (i < n && l[i] == ' ')
+			i++;
+		return i < n && is_digit(l[i]);
+	}
 	size_t i = 0, letters = 0;
 	while (i < n) {
 		size_t j = i;
