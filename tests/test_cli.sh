@@ -132,6 +132,13 @@ check "pdf" 0 "$bin" parse -f tree "$src/tests/fixtures/text.pdf"
 contains "pdf articles" "$tmp/out" "article 3"
 check "encrypted pdf" 3 "$bin" parse "$src/tests/fixtures/encrypted.pdf"
 contains "encrypted message" "$tmp/err" "encrypted PDF"
+# poppler is loaded when a PDF is read: not linked, and its absence said plainly
+if ldd "$bin" | grep -qE 'libpoppler|libglib|libgobject|libcairo'; then
+  fail=$((fail+1)); echo "FAIL: covenant links poppler, GLib or cairo:"; ldd "$bin" | grep -E 'poppler|glib|gobject|cairo'
+else pass=$((pass+1)); fi
+check "pdf without poppler" 3 env COVENANT_POPPLER=/nonexistent/libpoppler-glib.so.8 "$bin" parse "$src/tests/fixtures/text.pdf"
+contains "pdf without poppler message" "$tmp/err" "covenant: $src/tests/fixtures/text.pdf: PDF support needs libpoppler-glib8 (apt-get install libpoppler-glib8)"
+check "text without poppler" 0 env COVENANT_POPPLER=/nonexistent/libpoppler-glib.so.8 "$bin" parse "$src/examples/veridia-2015.txt"
 check "docx" 0 "$bin" parse -f tree "$src/tests/fixtures/text.docx"
 check "zip bomb" 3 "$bin" parse "$src/tests/fixtures/bomb.docx"
 check "bad input format" 2 "$bin" parse --input-format rtf "$src/tests/fixtures/text.docx"

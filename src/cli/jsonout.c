@@ -7,7 +7,6 @@
 #include "cli.h"
 
 #include <dirent.h>
-#include <glib.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,27 +79,31 @@ int cov_cli_data_hash(const cov_data *data, char hex[65])
 	names l = {0};
 	list_data(dir, "", &l, 0);
 	qsort(l.v, l.n, sizeof *l.v, by_name);
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	cov_sha256 *sum = cov_sha256_new();
 	int rc = l.oom || !sum ? cov_error_set(COV_ENOMEM, "out of memory") : COV_OK;
 	for (size_t i = 0; i < l.n && rc == COV_OK; i++) {
 		char full[8192];
 		snprintf(full, sizeof full, "%s/%s", dir, l.v[i]);
-		gchar *content;
-		gsize len;
-		if (!g_file_get_contents(full, &content, &len, NULL)) {
+		FILE *f = fopen(full, "rb");
+		if (!f) {
 			rc = cov_error_set(COV_EDATA, "%s: cannot read", full);
 			break;
 		}
-		g_checksum_update(sum, (const guchar *)l.v[i], (gssize)strlen(l.v[i]) + 1);
-		g_checksum_update(sum, (const guchar *)content, (gssize)len);
-		g_free(content);
+		cov_sha256_update(sum, l.v[i], strlen(l.v[i]) + 1);
+		char chunk[65536];
+		for (size_t n; (n = fread(chunk, 1, sizeof chunk, f)) > 0;)
+			cov_sha256_update(sum, chunk, n);
+		if (ferror(f))
+			rc = cov_error_set(COV_EDATA, "%s: cannot read", full);
+		fclose(f);
 	}
-	if (rc == COV_OK) {
-		snprintf(cached, sizeof cached, "%s", g_checksum_get_string(sum));
-		memcpy(hex, cached, 65);
+	if (sum) {
+		cov_sha256_finish(sum, cached);
+		if (rc == COV_OK)
+			memcpy(hex, cached, 65);
+		else
+			cached[0] = 0;
 	}
-	if (sum)
-		g_checksum_free(sum);
 	for (size_t i = 0; i < l.n; i++)
 		free(l.v[i]);
 	free(l.v);

@@ -1,284 +1,168 @@
 /*
  * pdf.c — PDF to text with poppler-glib: the text layer in reading order,
- * page by page; running headers and footers (a line repeated at the top or
- * bottom of most pages) and bare page numbers removed; lines that a
- * paragraph was wrapped into joined again, and words hyphenated across
- * lines rejoined.  No OCR: a PDF without a text layer is an error that says
- * so.
+ * page by page, with where each line sits (for pdftext.c, which drops the
+ * page furniture and joins wrapped lines).  No OCR: a PDF without a text
+ * layer is an error that says so.
+ *
+ * poppler-glib (and with it GLib, cairo, NSS, X11…: some forty libraries)
+ * is loaded with dlopen when the first PDF is read, not when covenant
+ * starts: the headers give the types, the library the functions.
  */
 #include "ingest.h"
+#include "pdf.h"
 
-#include <glib.h>
+#include <dlfcn.h>
 #include <poppler.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct page_lines {
-	char **v;
-	size_t n;
-} page_lines;
+/* The functions used, typed from poppler's and GLib's own headers. */
+static struct {
+	__typeof__(&poppler_document_new_from_bytes) document_new_from_bytes;
+	__typeof__(&poppler_document_get_n_pages) document_get_n_pages;
+	__typeof__(&poppler_document_get_page) document_get_page;
+	__typeof__(&poppler_page_get_text) page_get_text;
+	__typeof__(&poppler_page_get_text_layout) page_get_text_layout;
+	__typeof__(&poppler_page_get_size) page_get_size;
+	__typeof__(&poppler_error_quark) error_quark;
+	__typeof__(&g_bytes_new_static) bytes_new_static;
+	__typeof__(&g_bytes_unref) bytes_unref;
+	__typeof__(&g_object_unref) object_unref;
+	__typeof__(&g_error_free) error_free;
+	__typeof__(&g_free) free;
+} P;
+static bool loaded;
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
-static void split_lines(char *text, page_lines *out)
+static void load_poppler(void)
 {
-	out->v = NULL;
-	out->n = 0;
-	size_t cap = 0;
-	for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **p = realloc(out->v, cap * sizeof *p);
-			if (!p)
-				return;
-			out->v = p;
-		}
-		out->v[out->n++] = l;
-	}
-}
-
-/* A line as a page furniture key: digits folded to '#', spaces trimmed. */
-static void furniture_key(const char *l, char *key, size_t cap)
-{
-	size_t k = 0;
-	while (*l == ' ' || *l == '\t')
-		l++;
-	for (; *l && k + 1 < cap; l++)
-		key[k++] = (*l >= '0' && *l <= '9') ? '#' : *l;
-	while (k > 0 && (key[k - 1] == ' ' || key[k - 1] == '\r'))
-		k--;
-	key[k] = '\0';
-}
-
-static bool is_page_number(const char *l)
-{
-	char key[64];
-	furniture_key(l, key, sizeof key);
-	/* "12", "- 12 -", "Page 12", "стр. 12", "12/52" */
-	size_t hashes = 0, other = 0;
-	for (const char *p = key; *p; p++) {
-		if (*p == '#')
-			hashes++;
-		else if (*p != '-' && *p != ' ' && *p != '/' && *p != '.')
-			other++;
-	}
-	return hashes > 0 && hashes <= 6 && (other == 0 || (other <= 5 && strlen(key) < 16));
-}
-
-static size_t count_key(page_lines *pages, size_t n, bool top, const char *key)
-{
-	size_t count = 0;
-	for (size_t p = 0; p < n; p++) {
-		if (!pages[p].n)
-			continue;
-		char k[256];
-		furniture_key(pages[p].v[top ? 0 : pages[p].n - 1], k, sizeof k);
-		count += strcmp(k, key) == 0;
-	}
-	return count;
-}
-
-/* Drop running headers and footers and page numbers: decide for every
- * page first, then remove, so that one page's removal does not hide the
- * repetition on the others. */
-static void drop_furniture(page_lines *pages, size_t n)
-{
-	bool *drop = calloc(n + 1, sizeof *drop);
-	if (!drop)
+	const char *name = getenv("COVENANT_POPPLER");
+	void *h = dlopen(name && *name ? name : COV_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
 		return;
-	for (int top = 0; top < 2; top++) {
-		for (int round = 0; round < 2; round++) { /* a header may sit above a page number */
-			for (size_t p = 0; p < n; p++) {
-				drop[p] = false;
-				if (!pages[p].n)
-					continue;
-				const char *l = pages[p].v[top ? 0 : pages[p].n - 1];
-				char key[256];
-				furniture_key(l, key, sizeof key);
-				size_t same = n >= 2 && key[0] ? count_key(pages, n, top, key) : 0;
-				drop[p] = is_page_number(l) || (same >= 2 && same * 2 >= n && strlen(key) < 120);
-			}
-			for (size_t p = 0; p < n; p++) {
-				if (!drop[p])
-					continue;
-				if (top)
-					memmove(pages[p].v, pages[p].v + 1, (pages[p].n - 1) * sizeof *pages[p].v);
-				pages[p].n--;
-			}
+	static const struct {
+		const char *name;
+		size_t at;
+	} syms[] = {
+#define SYM(field, fn) {#fn, offsetof(__typeof__(P), field)}
+		SYM(document_new_from_bytes, poppler_document_new_from_bytes),
+		SYM(document_get_n_pages, poppler_document_get_n_pages),
+		SYM(document_get_page, poppler_document_get_page),
+		SYM(page_get_text, poppler_page_get_text),
+		SYM(page_get_text_layout, poppler_page_get_text_layout),
+		SYM(page_get_size, poppler_page_get_size),
+		SYM(error_quark, poppler_error_quark),
+		SYM(bytes_new_static, g_bytes_new_static),
+		SYM(bytes_unref, g_bytes_unref),
+		SYM(object_unref, g_object_unref),
+		SYM(error_free, g_error_free),
+		SYM(free, g_free),
+#undef SYM
+	};
+	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
+		void *f = dlsym(h, syms[i].name); /* GLib's too: poppler-glib depends on it */
+		if (!f) {
+			dlclose(h);
+			return;
 		}
+		memcpy((char *)&P + syms[i].at, &f, sizeof f);
 	}
-	free(drop);
+	loaded = true; /* never unloaded: GLib cannot be */
 }
 
-static bool ends_sentence(const char *l)
+/* Split the page's text at '\n' and give every line the box around its
+ * visible characters; poppler gives one rectangle per character of the
+ * text (or the page gets no layout, if the counts disagree). */
+static void page_layout(PopplerPage *page, cov_pdf_page *out)
 {
-	size_t n = strlen(l);
-	while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\r'))
-		n--;
-	if (!n)
-		return true;
-	char c = l[n - 1];
-	return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
-}
-
-static bool starts_lower(const char *l)
-{
-	while (*l == ' ')
-		l++;
-	size_t i = 0, n = strlen(l);
-	if (!n)
-		return false;
-	int32_t c = cov_utf8_next(l, n, &i);
-	return g_unichar_islower((gunichar)c) || c == ',' || c == ';' || c == ')' || c == '.';
-}
-
-/* Characters (not bytes) of a line without its leading spaces. */
-static size_t visible_len(const char *l)
-{
-	while (*l == ' ')
-		l++;
-	size_t n = 0;
-	for (; *l; l++)
-		n += ((unsigned char)*l & 0xC0) != 0x80;
-	return n;
-}
-
-/* "Статья 4. …", "Глава 2.", "Article 12", "Раздел IX": a word and a number
- * open a line that a heading, not a wrapped sentence, begins. */
-static bool heading_shaped(const char *l)
-{
-	while (*l == ' ')
-		l++;
-	size_t n = strlen(l), i = 0, letters = 0;
-	while (i < n) {
-		size_t j = i;
-		int32_t c = cov_utf8_next(l, n, &j);
-		if (!g_unichar_isalpha((gunichar)c))
-			break;
-		letters++;
-		i = j;
+	PopplerRectangle *r = NULL;
+	guint nr = 0;
+	double w = 0, h = 0;
+	P.page_get_size(page, &w, &h);
+	if (!P.page_get_text_layout(page, &r, &nr)) {
+		P.free(r);
+		return;
 	}
-	if (!letters || i >= n || l[i] != ' ')
-		return false;
-	i++;
-	return i < n && ((l[i] >= '0' && l[i] <= '9') || l[i] == 'I' || l[i] == 'V' || l[i] == 'X');
-}
-
-/* Join wrapped lines: the next line continues this one when it starts in
- * lower case, or when this one is long and stops mid-sentence. */
-static void join_lines(page_lines *pages, size_t n, cov_buf *out)
-{
-	const char *prev = NULL;
-	for (size_t p = 0; p < n; p++) {
-		for (size_t i = 0; i < pages[p].n; i++) {
-			const char *l = pages[p].v[i];
-			while (*l == ' ' || *l == '\t')
-				l++;
-			size_t len = strlen(l);
-			while (len && (l[len - 1] == ' ' || l[len - 1] == '\r'))
-				len--;
-			if (!len)
-				continue;
-			bool join = false, glue = false;
-			if (prev) {
-				size_t pl = out->len;
-				bool hyphen = pl > 0 && out->ptr[pl - 1] == '-' && pl > 1 && out->ptr[pl - 2] != ' ';
-				if (hyphen && starts_lower(l)) {
-					join = glue = true; /* «государ-\nственный» */
-					out->len--;
-				} else if (starts_lower(l)) {
-					join = true;
-				} else if (!ends_sentence(prev) && visible_len(prev) >= 60 && !heading_shaped(l) &&
-					   !heading_shaped(prev) && !(visible_len(l) < 40 && !ends_sentence(l))) {
-					join = true; /* a short unpunctuated line is a heading («Статья 85») */
+	const char *t = out->text;
+	size_t len = strlen(t), lines = 1, chars = 0;
+	for (size_t i = 0; i < len;) {
+		lines += t[i] == '\n';
+		cov_utf8_next(t, len, &i);
+		chars++;
+	}
+	cov_pdf_box *b = chars == nr ? malloc(lines * sizeof *b) : NULL;
+	if (b) {
+		size_t line = 0, k = 0;
+		b[0] = (cov_pdf_box){1, 0};
+		for (size_t i = 0; i < len; k++) {
+			int32_t c = cov_utf8_next(t, len, &i);
+			if (c == '\n') {
+				b[++line] = (cov_pdf_box){1, 0};
+			} else if (c != ' ' && c != '\t' && c != '\r') {
+				float y1 = (float)r[k].y1, y2 = (float)r[k].y2;
+				if (y1 > y2) {
+					float s = y1;
+					y1 = y2;
+					y2 = s;
 				}
+				cov_pdf_box *x = &b[line];
+				bool first = x->top > x->bottom;
+				x->top = first || y1 < x->top ? y1 : x->top;
+				x->bottom = first || y2 > x->bottom ? y2 : x->bottom;
 			}
-			if (prev && !join)
-				cov_buf_putc(out, '\n');
-			else if (join && !glue)
-				cov_buf_putc(out, ' ');
-			size_t start = out->len;
-			cov_buf_put(out, l, len);
-			prev = out->ptr ? out->ptr + start : l;
 		}
+		out->boxes = b;
+		out->n_boxes = lines;
+		out->height = h;
 	}
-	cov_buf_putc(out, '\n');
-}
-
-int cov_pdf_pages_to_text(cov_doc *doc, char **texts, size_t n)
-{
-	page_lines *pages = calloc(n + 1, sizeof *pages);
-	if (!pages)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	size_t visible = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!texts[i])
-			continue;
-		for (const char *p = texts[i]; *p; p++)
-			visible += !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f');
-		split_lines(texts[i], &pages[i]);
-	}
-	int rc = COV_OK;
-	if (visible == 0)
-		rc = cov_error_set(COV_EINPUT,
-				   "%s: the PDF has no text layer (%zu page%s of images?); covenant does not do OCR", doc->name,
-				   n, n == 1 ? "" : "s");
-	cov_buf out;
-	cov_buf_init(&out);
-	if (rc == COV_OK) {
-		drop_furniture(pages, n);
-		join_lines(pages, n, &out);
-		/* the text layer must be valid, NUL-free UTF-8 to be parsed */
-		if (out.oom)
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		else if (cov_utf8_invalid_at(out.ptr, out.len) < out.len || memchr(out.ptr, 0, out.len))
-			rc = cov_error_set(COV_EINPUT, "%s: the PDF's text layer is not valid text", doc->name);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(pages[i].v);
-	free(pages);
-	if (rc) {
-		cov_buf_free(&out);
-		return rc;
-	}
-	doc->pages = n;
-	doc->text = cov_buf_detach(&out, &doc->len);
-	doc->body = 0;
-	return COV_OK;
+	P.free(r);
 }
 
 int cov_pdf_extract(cov_doc *doc, const char *buf, size_t len)
 {
+	pthread_once(&load_once, load_poppler);
+	if (!loaded)
+		return cov_error_set(COV_EINPUT, "%s: PDF support needs libpoppler-glib8 (apt-get install libpoppler-glib8)",
+				     doc->name);
 	GError *err = NULL;
-	GBytes *bytes = g_bytes_new_static(buf, len);
-	PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &err);
+	GBytes *bytes = P.bytes_new_static(buf, len);
+	PopplerDocument *pdf = P.document_new_from_bytes(bytes, NULL, &err);
 	if (!pdf) {
 		int rc;
-		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
+		if (err && err->domain == P.error_quark() && err->code == POPPLER_ERROR_ENCRYPTED)
 			rc = cov_error_set(COV_EINPUT, "%s: encrypted PDF (it needs a password; covenant cannot read it)",
 					   doc->name);
 		else
 			rc = cov_error_set(COV_EINPUT, "%s: not a readable PDF (%s)", doc->name,
 					   err ? err->message : "unknown error");
 		if (err)
-			g_error_free(err);
-		g_bytes_unref(bytes);
+			P.error_free(err);
+		P.bytes_unref(bytes);
 		return rc;
 	}
-	int n = poppler_document_get_n_pages(pdf);
-	char **texts = calloc((size_t)(n > 0 ? n : 1), sizeof *texts);
-	int rc = texts ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
-	for (int i = 0; rc == COV_OK && i < n; i++) {
-		PopplerPage *page = poppler_document_get_page(pdf, i);
+	int n = P.document_get_n_pages(pdf);
+	size_t pages = (size_t)(n > 0 ? n : 0);
+	cov_pdf_page *pg = calloc(pages + 1, sizeof *pg);
+	int rc = pg ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
+	for (size_t i = 0; rc == COV_OK && i < pages; i++) {
+		PopplerPage *page = P.document_get_page(pdf, (int)i);
 		if (!page)
 			continue;
-		texts[i] = poppler_page_get_text(page);
-		g_object_unref(page);
+		pg[i].text = P.page_get_text(page);
+		if (pg[i].text)
+			page_layout(page, &pg[i]);
+		P.object_unref(page);
 	}
 	if (rc == COV_OK)
-		rc = cov_pdf_pages_to_text(doc, texts, (size_t)(n > 0 ? n : 0));
-	for (int i = 0; texts && i < n; i++)
-		g_free(texts[i]);
-	free(texts);
-	g_object_unref(pdf);
-	g_bytes_unref(bytes);
+		rc = cov_pdf_layout_to_text(doc, pg, pages);
+	for (size_t i = 0; pg && i < pages; i++) {
+		P.free(pg[i].text);
+		free(pg[i].boxes);
+	}
+	free(pg);
+	P.object_unref(pdf);
+	P.bytes_unref(bytes);
 	return rc;
 }

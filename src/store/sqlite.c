@@ -11,7 +11,7 @@
 #include "../util/util.h"
 
 #include <errno.h>
-#include <glib.h>
+#include <libxml/hash.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -561,8 +561,8 @@ static int refresh(cov_store *st, const char *work)
 /* Amendments recorded in the text's notes, each (date, act) once. */
 static int put_amendments(cov_store *st, const cov_doc *doc, int64_t version)
 {
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	int rc = COV_OK;
+	xmlHashTablePtr seen = xmlHashCreate(64);
+	int rc = seen ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
 	cov_iter it;
 	cov_iter_init(&it, cov_doc_root(doc));
 	for (cov_event ev; rc == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
@@ -578,18 +578,20 @@ static int put_amendments(cov_store *st, const cov_doc *doc, int64_t version)
 			snprintf(act, sizeof act, "%s", am[i].law ? am[i].law : "");
 			for (size_t e = strlen(act); e && strchr(".,;: ", act[e - 1]); e--)
 				act[e - 1] = 0; /* "6-НП." and "6-НП" are one act */
-			char *key = g_strdup_printf("%s|%s", am[i].date, act);
-			if (g_hash_table_contains(seen, key)) {
-				g_free(key);
+			char key[128];
+			snprintf(key, sizeof key, "%s|%s", am[i].date, act);
+			if (xmlHashLookup(seen, (const xmlChar *)key))
 				continue;
+			if (xmlHashAddEntry(seen, (const xmlChar *)key, (void *)1) != 0) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
 			}
-			g_hash_table_add(seen, key);
 			cov_store_event e = {.kind = "amended", .date = am[i].date, .act = act, .source = "notes",
 					     .turnout = -1, .votes_for = -1, .votes_against = -1};
 			rc = insert_event(st, version, &e);
 		}
 	}
-	g_hash_table_destroy(seen);
+	xmlHashFree(seen, NULL);
 	return rc;
 }
 

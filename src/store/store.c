@@ -7,7 +7,6 @@
 #include "../util/util.h"
 
 #include <ctype.h>
-#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,10 +157,7 @@ int cov_store_put(cov_store *st, const cov_data *data, const cov_doc *doc, const
 
 void cov_store_sha256(const unsigned char *bytes, size_t len, char hex[65])
 {
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(sum, bytes, (gssize)len);
-	snprintf(hex, 65, "%s", g_checksum_get_string(sum));
-	g_checksum_free(sum);
+	cov_sha256_hex(bytes, len, hex);
 }
 
 int cov_store_same(cov_store *st, const char *work, const unsigned char *bytes, size_t len, cov_store_version *out)

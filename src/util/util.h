@@ -18,6 +18,13 @@ int cov_error_set(int status, const char *fmt, ...)
 void cov_error_clear(void);
 
 /* ---- arena: one per document, freed at once ---- */
+/* SHA-256 (src/util/sha256.c, libcrypto): incremental, or at once; 64 hex digits. */
+typedef struct cov_sha256 cov_sha256;
+cov_sha256 *cov_sha256_new(void); /* NULL when out of memory */
+void cov_sha256_update(cov_sha256 *h, const void *bytes, size_t len);
+void cov_sha256_finish(cov_sha256 *h, char hex[65]); /* frees h */
+void cov_sha256_hex(const void *bytes, size_t len, char hex[65]);
+
 typedef struct cov_arena_chunk cov_arena_chunk;
 typedef struct cov_arena {
 	cov_arena_chunk *head;
