@@ -15,7 +15,7 @@ corpus=${COVENANT_CORPUS:-$src/../shared/corpus}
 readme="$src/README.md"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/repo" "$tmp/bin"
+mkdir -p "$tmp/repo/build" "$tmp/bin"
 for d in examples data docs tests man include; do [ -e "$src/$d" ] && ln -s "$src/$d" "$tmp/repo/$d"; done
 [ -d "$corpus" ] && { mkdir -p "$tmp/shared"; ln -s "$(readlink -f "$corpus")" "$tmp/shared/corpus"; }
 ln -s "$bin" "$tmp/bin/covenant"
