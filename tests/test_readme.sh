@@ -7,7 +7,8 @@
 # (5 for `--fail-on`, which is its point), and every line the README shows under
 # it must be in what it printed: a shown line is cut at each "…" and each piece
 # must appear, in order, on one line of the output.  Examples that read
-# ../shared/corpus are skipped, saying so, when the corpus is absent.
+# ../shared/corpus — and those after them in the same block — are skipped,
+# saying so, when the corpus is absent.
 set -u
 bin=${COVENANT_BIN:?}
 src=${COVENANT_SOURCE:?}
@@ -23,9 +24,9 @@ ln -s "$bin" "$tmp/bin/covenant"
 pass=0 fail=0 skip=0 n=0
 # Each example becomes two files: cmd.N (the command) and want.N (the lines shown).
 awk -v dir="$tmp" '
-  /^```console/ { inblock = 1; next }
+  /^```console/ { inblock = 1; block++; next }
   /^```/        { inblock = 0; cur = ""; next }
-  inblock && /^\$ / { n++; cur = dir "/want." n; print substr($0, 3) > (dir "/cmd." n); printf "" > cur; next }
+  inblock && /^\$ / { n++; cur = dir "/want." n; print substr($0, 3) > (dir "/cmd." n); print block > (dir "/block." n); printf "" > cur; next }
   inblock && cur != "" { print > cur }
 ' "$readme"
 
@@ -33,8 +34,10 @@ count=$(ls "$tmp" | grep -c '^cmd\.')
 for i in $(seq 1 "$count"); do
   n=$((n+1))
   cmd=$(cat "$tmp/cmd.$i")
-  if [[ "$cmd" == *../shared/* ]] && [ ! -d "$corpus" ]; then
-    echo "skip (no ../shared/corpus): $cmd"; skip=$((skip+1)); continue
+  block=$(cat "$tmp/block.$i")
+  # a block is one session: once an example in it needs the corpus, the rest of it does too
+  if [ ! -d "$corpus" ] && { [[ "$cmd" == *../shared/* ]] || [ "${skipped_block:-}" = "$block" ]; }; then
+    echo "skip (no ../shared/corpus): $cmd"; skip=$((skip+1)); skipped_block=$block; continue
   fi
   ( cd "$tmp/repo" && PATH="$tmp/bin:$PATH" NO_COLOR=1 timeout 60 bash -c "$cmd" ) >"$tmp/out.$i" 2>"$tmp/err.$i"
   rc=$?
