@@ -32,7 +32,8 @@ enum {
 	C_NONDISCRIMINATION, C_GROUNDS_LIST, C_SEX, C_OTHER_STATUS, C_DEATH, C_DEATH_PERMITTED,
 	C_CENSORSHIP, C_PERSONAL_DATA, C_PROTECTED, C_TREATY, C_TREATY_PRIMACY, C_DETERMINED_BY_LAW,
 	C_OMBUDS, C_APPOINTED_EXEC, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
-	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE, C_COUNT
+	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE,
+	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -43,19 +44,42 @@ static const char *const concept_names[C_COUNT] = {
 	"censorship", "personal-data", "protected", "treaty", "treaty-primacy", "determined-by-law",
 	"ombudsperson", "appointed-by-executive", "with-consent", "non-restrictable", "emergency",
 	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word", "refers-elsewhere",
+	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
 
-/* A limitation clause on rights in general, applied after the walk. */
-typedef struct general_clause {
+/* A sentence that restricts rights, judged after the walk, when the
+ * whole document is known (a general clause may supply the necessity test,
+ * a general clause applies to the rights it governs): one finding per
+ * sentence, naming every right and aspect (aims, vagueness, necessity). */
+typedef struct limit_cand {
 	const cov_node *node;
 	const char *article;
 	sentence s;
-	int ground[32];             /* concept ids */
+	rightset rights;              /* the closed rights it restricts (a general clause: set after the walk) */
+	bool general;                 /* a clause on rights and freedoms in general */
+	bool necessity;               /* necessity in the sentence, its parent or its article */
+	bool provision_necessity;     /* necessity anywhere in its provision (a general clause's test) */
+	bool blanket;                 /* the right itself conditioned on broad values */
+	size_t marker, deleg, cond;   /* token of the restriction / delegation / condition, SIZE_MAX if none */
+	size_t marker_last, deleg_last, cond_last;
+	int ground[32];               /* concept ids of the grounds */
 	size_t gfirst[32], glast[32]; /* their tokens */
 	size_t n_grounds;
-} general_clause;
+	size_t vfirst[8], vlast[8];   /* vague words */
+	size_t n_vague;
+} limit_cand;
+
+/* A sentence granting rights to citizens only, judged after the walk
+ * against the rights other sentences give to everyone. */
+typedef struct holder_cand {
+	const cov_node *node;
+	const char *article;
+	sentence s;
+	rightset rights;
+	size_t first, last;           /* the holder's words */
+} holder_cand;
 
 /* An article of the document: the rights its provisions concern. */
 typedef struct article_rights {
@@ -86,8 +110,13 @@ typedef struct ctx {
 	cov_match *m;                /* matches of the current provision */
 	size_t n_m, cap_m;
 	rightset doc_rights;
-	general_clause *general;
-	size_t n_general, cap_general;
+	limit_cand *lims;
+	size_t n_lims, cap_lims;
+	holder_cand *holders;
+	size_t n_holders, cap_holders;
+	rightset granted_everyone;   /* rights some sentence grants to everyone (or to no one in particular) */
+	const cov_node *nec_article; /* cache: the article whose necessity was looked up */
+	bool nec_article_val;
 	article_rights *arts;
 	size_t n_arts, cap_arts;
 	/* sentences naming the rights that may never be restricted */
@@ -129,15 +158,13 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 		for (size_t i = 0; i < rev->n_findings; i++)
 			if (rev->findings[i].rule == ri->id && strcmp(rev->findings[i].article, article) == 0)
 				return;
-	/* the same rule, sentence and standard once */
-	for (size_t i = rev->n_findings; i-- > 0;) {
-		cov_finding *f = &rev->findings[i];
-		if (f->start != s->start)
-			break;
-		if (strcmp(f->rule, rule) == 0 && f->standard == standard &&
-		    f->trigger_start == c->tokp->v[trig_first].start)
+	/* one finding per rule and sentence: it lists every right it affects */
+	for (size_t i = 0; i < rev->n_findings; i++) {
+		const cov_finding *f = &rev->findings[i];
+		if (f->start == s->start && f->end == s->end && strcmp(f->rule, rule) == 0)
 			return;
 	}
+	(void)standard;
 	if (!GROW(rev->findings, rev->n_findings, rev->cap_findings)) {
 		c->status = cov_error_set(COV_ENOMEM, "out of memory");
 		rev->n_findings = rev->cap_findings = 0;
@@ -295,6 +322,64 @@ static bool parent_necessity(ctx *c, const cov_node *node)
 	return found;
 }
 
+/* Is there a necessity phrase anywhere in tokens of node `n`?  A
+ * Commonwealth section puts its test ("reasonably justifiable in a
+ * democratic society") once, after the subsections it governs. */
+static bool node_necessity(ctx *c, const cov_node *n)
+{
+	if (!n || c->concept[C_NECESSITY] < 0)
+		return false;
+	size_t first = cov_tokens_at(c->tokp, n->text_start), last = cov_tokens_at(c->tokp, n->text_end);
+	cov_match *m = NULL;
+	size_t nm = 0, cap = 0;
+	bool found = false;
+	if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &nm, &cap) == COV_OK)
+		for (size_t i = 0; i < nm && !found; i++)
+			found = m[i].concept == c->concept[C_NECESSITY];
+	free(m);
+	return found;
+}
+
+/* The whole article (the primary unit, with every provision in it). */
+static bool article_necessity(ctx *c, const cov_node *node)
+{
+	const cov_node *art = node;
+	while (art && art->kind != c->doc->primary)
+		art = art->parent;
+	if (!art)
+		return false;
+	if (c->nec_article != art) {
+		/* an article's span covers its children's text */
+		cov_node whole = *art;
+		whole.text_start = cov_node_start(art);
+		whole.text_end = cov_node_end(art);
+		c->nec_article = art;
+		c->nec_article_val = node_necessity(c, &whole);
+	}
+	return c->nec_article_val;
+}
+
+static rightset closed_of(const ctx *c, rightset set)
+{
+	rightset closed = 0;
+	for (int k = 1; k < COV_MAX_ICCPR; k++) {
+		const cov_std_article *a = cov_rights_article(c->r, k);
+		if ((set & ((rightset)1 << k)) && a && a->limits == COV_LIMITS_CLOSED)
+			closed |= (rightset)1 << k;
+	}
+	return closed;
+}
+
+/* The rights a sentence names itself, without the words of a list of
+ * grounds of discrimination ("religion" there is no right of art. 18). */
+static rightset sentence_rights(const ctx *c, const sentence *s)
+{
+	rightset set = rights_in(c, s);
+	if (has(c, C_NONDISCRIMINATION, s) || has(c, C_GROUNDS_LIST, s))
+		set &= (rightset)1 << 26;
+	return set;
+}
+
 static void limitation_rules(ctx *c, const cov_node *node, const char *article, const sentence *s,
 			     rightset ctx_rights, cov_limitation *lim)
 {
@@ -311,6 +396,10 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	size_t from = c->m[m0].first;
 	size_t gen = find(c, C_GENERAL, s, 0);
 	bool general = gen != SIZE_MAX && c->m[gen].first < from && !(ctx_rights & ~((rightset)1 << 26));
+	/* a restriction belongs to the rights its own sentence names ("freedom
+	 * of speech may be restricted …"), else to those of its provision */
+	rightset own = closed_of(c, sentence_rights(c, s));
+	rightset closed = own ? own : closed_of(c, ctx_rights);
 
 	/* grounds after the marker, in order */
 	size_t grounds[32], n_grounds = 0;
@@ -344,74 +433,45 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		lim->start = s->start;
 		lim->end = s->end;
 	}
-	if (general) {
-		if (!GROW(c->general, c->n_general, c->cap_general)) {
-			c->status = cov_error_set(COV_ENOMEM, "out of memory");
-			return;
+	if (!closed && !general)
+		return;
+	if (!GROW(c->lims, c->n_lims, c->cap_lims)) {
+		c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		return;
+	}
+	limit_cand *l = &c->lims[c->n_lims++];
+	memset(l, 0, sizeof *l);
+	l->node = node;
+	l->article = article;
+	l->s = *s;
+	l->rights = general ? 0 : closed;
+	l->general = general;
+	l->necessity = necessity || article_necessity(c, node);
+	l->provision_necessity = general && (necessity || node_necessity(c, node));
+	l->marker = marker != SIZE_MAX ? c->m[marker].first : SIZE_MAX;
+	l->marker_last = marker != SIZE_MAX ? c->m[marker].last : 0;
+	l->deleg = deleg != SIZE_MAX ? c->m[deleg].first : SIZE_MAX;
+	l->deleg_last = deleg != SIZE_MAX ? c->m[deleg].last : 0;
+	l->cond = cond != SIZE_MAX ? c->m[cond].first : SIZE_MAX;
+	l->cond_last = cond != SIZE_MAX ? c->m[cond].last : 0;
+	l->n_grounds = n_grounds;
+	for (size_t k = 0; k < n_grounds; k++) {
+		l->ground[k] = c->m[grounds[k]].concept;
+		l->gfirst[k] = c->m[grounds[k]].first;
+		l->glast[k] = c->m[grounds[k]].last;
+	}
+	for (size_t i = 0; i < c->n_m && l->n_vague < 8; i++)
+		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from) {
+			l->vfirst[l->n_vague] = c->m[i].first;
+			l->vlast[l->n_vague++] = c->m[i].last;
 		}
-		general_clause *g = &c->general[c->n_general++];
-		g->node = node;
-		g->article = article;
-		g->s = *s;
-		g->n_grounds = n_grounds;
-		for (size_t k = 0; k < n_grounds; k++) {
-			g->ground[k] = c->m[grounds[k]].concept;
-			g->gfirst[k] = c->m[grounds[k]].first;
-			g->glast[k] = c->m[grounds[k]].last;
-		}
-	}
-	rightset closed = 0;
-	for (int k = 1; k < COV_MAX_ICCPR; k++) {
-		const cov_std_article *a = cov_rights_article(c->r, k);
-		if ((ctx_rights & ((rightset)1 << k)) && a && a->limits == COV_LIMITS_CLOSED)
-			closed |= (rightset)1 << k;
-	}
-	if (!general) {
-		for (size_t k = 0; k < n_grounds; k++) {
-			const cov_match *g = &c->m[grounds[k]];
-			const char *aim = c->aim_of_concept[g->concept];
-			for (int art = 1; art < COV_MAX_ICCPR; art++) {
-				if (!(closed & ((rightset)1 << art)))
-					continue;
-				const cov_std_article *a = cov_rights_article(c->r, art);
-				if (aim_allowed(a, aim))
-					continue;
-				add_finding(c, "limit.illegitimate-aim", node, article, art, s, g->first, g->last,
-					    cov_arena_printf(&c->rev->arena, "«%s» (%s) is not among the aims ICCPR art. %d allows for "
-								 "restricting %s.", span(c, g->first, g->last), aim, art,
-						     right_name(c, art)));
-			}
-		}
-	}
-	if (closed || general) {
-		int std = (closed & ((rightset)1 << 19)) ? 19 : first_right(closed);
-		for (size_t i = 0; i < c->n_m; i++)
-			if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from)
-				add_finding(c, "limit.vague-ground", node, article, std, s, c->m[i].first, c->m[i].last,
-					    cov_arena_printf(&c->rev->arena, "«%s» is a ground so vague that no one can foresee what "
-								 "a law based on it will forbid.", span(c, c->m[i].first, c->m[i].last)));
-	}
-	if (closed && n_grounds && !necessity && marker != SIZE_MAX)
-		add_finding(c, "limit.no-necessity", node, article, first_right(closed), s, c->m[marker].first,
-			    c->m[marker].last, NULL);
-	if (closed && deleg != SIZE_MAX && marker != SIZE_MAX && n_grounds == 0)
-		add_finding(c, "limit.open-delegation", node, article, first_right(closed), s, c->m[deleg].first,
-			    c->m[deleg].last, NULL);
 	/* a condition that names only legitimate, precise aims ("must not
 	 * violate the rights of others", ICCPR art. 5) conditions nothing */
-	bool broad = false;
-	for (size_t k = 0; k < n_grounds; k++) {
-		const cov_match *g = &c->m[grounds[k]];
-		if (!aim_of_any(c, c->aim_of_concept[g->concept]))
+	bool broad = l->n_vague > 0;
+	for (size_t k = 0; k < n_grounds; k++)
+		if (!aim_of_any(c, c->aim_of_concept[l->ground[k]]))
 			broad = true;
-		for (size_t i = 0; i < c->n_m; i++)
-			if (c->m[i].concept == c->concept[C_VAGUE] && !(c->m[i].last < g->first || g->last < c->m[i].first))
-				broad = true;
-	}
-	if (cond != SIZE_MAX && broad && (closed || gen != SIZE_MAX))
-		add_finding(c, "limit.blanket-condition", node, article,
-			    (closed & ((rightset)1 << 19)) ? 19 : first_right(closed), s, c->m[cond].first, c->m[cond].last,
-			    NULL);
+	l->blanket = cond != SIZE_MAX && broad && (closed || gen != SIZE_MAX);
 }
 
 static void pattern_rules(ctx *c, const cov_node *node, const char *article, const sentence *s, rightset own_rights)
@@ -423,7 +483,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		bool negated = false;
 		size_t neg = find(c, C_NEGATION, s, 0);
 		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
-			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 6)
+			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 10)
 				negated = true;
 		if (!negated)
 			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
@@ -438,16 +498,24 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			add_finding(c, "association.funding-disclosure", node, article, 22, s, c->m[disc].first,
 				    c->m[disc].last, NULL);
 	}
+	/* a ban on trade-union membership beyond the armed forces and police
+	 * (art. 22(2)); a ban on party membership only for whole professions or
+	 * all public servants: judges, prosecutors and the like abstain from
+	 * parties for their impartiality, which is widely accepted */
 	size_t mem = find(c, C_MEMBERSHIP, s, 0);
-	size_t other = find(c, C_GROUP_OTHER, s, 0);
-	if (mem != SIZE_MAX && other != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
-		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[other].first, c->m[other].last,
-			    cov_arena_printf(&c->rev->arena, "Membership of parties or trade unions is banned for «%s», beyond the "
-						 "armed forces and police that ICCPR art. 22(2) allows to be restricted.",
-				     span(c, c->m[other].first, c->m[other].last)));
-	size_t mw = find(c, C_MAN_WOMAN, s, 0);
-	if (mw != SIZE_MAX && has(c, C_MARRIAGE, s))
-		add_finding(c, "discrimination.exclusive-definition", node, article, 23, s, c->m[mw].first, c->m[mw].last,
+	size_t other = find(c, C_GROUP_OTHER, s, 0), pub = find(c, C_GROUP_PUBLIC, s, 0);
+	bool union_ban = has(c, C_TRADE_UNION, s);
+	size_t who = pub != SIZE_MAX ? pub : union_ban ? other : SIZE_MAX;
+	if (mem != SIZE_MAX && who != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[who].first, c->m[who].last,
+			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for «%s», beyond the armed forces and "
+						 "police whose exercise of the right ICCPR art. 22(2) allows to be restricted.",
+				     union_ban ? "trade unions" : "political parties", span(c, c->m[who].first, c->m[who].last)));
+	/* marriage defined ("Marriage is a union of a man and a woman"), not a
+	 * de facto union given the effects of marriage */
+	size_t mw = find(c, C_MAN_WOMAN, s, 0), mar = find(c, C_MARRIAGE, s, 0);
+	if (mw != SIZE_MAX && mar != SIZE_MAX && c->m[mar].first < c->m[mw].first && !has(c, C_DE_FACTO, s))
+		add_finding(c, "discrimination.exclusive-definition", node, article, 26, s, c->m[mw].first, c->m[mw].last,
 			    NULL);
 	size_t nd = find(c, C_NONDISCRIMINATION, s, 0);
 	size_t ground_words = 0;
@@ -484,8 +552,14 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (nr != SIZE_MAX) {
 		add_finding(c, "limit.non-restrictable-list", node, article, 4, s, c->m[nr].first, c->m[nr].last, NULL);
 		if (GROW(c->nonrestr, c->n_nonrestr, c->cap_nonrestr)) {
+			/* the list runs to the end of its provision ("… under Articles
+			 * 14(1) and (2); 15; 16; …" is one list, not three sentences) */
+			sentence list = *s;
+			size_t end = cov_tokens_at(c->tokp, node->text_end);
+			if (end > list.last + 1)
+				list.last = end - 1;
 			c->nonrestr[c->n_nonrestr].article = article;
-			c->nonrestr[c->n_nonrestr].s = *s;
+			c->nonrestr[c->n_nonrestr].s = list;
 			c->nonrestr[c->n_nonrestr++].match = c->m[nr].last;
 		} else {
 			c->status = cov_error_set(COV_ENOMEM, "out of memory");
@@ -498,7 +572,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	for (size_t k = 0; k < c->r->n_iccpr; k++)
 		if (c->r->iccpr[k].non_derogable)
 			nonderog |= (rightset)1 << c->r->iccpr[k].num;
-	if (em != SIZE_MAX && has(c, C_RESTRICT, s) && !has(c, C_NON_RESTRICTABLE, s) &&
+	if (em != SIZE_MAX && has(c, C_EMERGENCY_POWER, s) && !has(c, C_NON_RESTRICTABLE, s) &&
 	    (has(c, C_GENERAL, s) || (rights_in(c, s) & nonderog))) {
 		if (GROW(c->emergency, c->n_emergency, c->cap_emergency)) {
 			c->emergency[c->n_emergency].node = node;
@@ -512,8 +586,10 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (has(c, C_TREATY, s)) {
 		if (has(c, C_TREATY_PRIMACY, s))
 			c->treaty_primacy = true;
+		/* a rule on treaties' place in the legal order left to ordinary
+		 * law, not a sentence on publishing, ratifying or extraditing */
 		size_t dl = find(c, C_DETERMINED_BY_LAW, s, 0);
-		if (dl != SIZE_MAX && !c->have_treaty_by_law) {
+		if (dl != SIZE_MAX && has(c, C_TREATY_EFFECT, s) && !c->have_treaty_by_law) {
 			c->have_treaty_by_law = true;
 			c->treaty_by_law.node = node;
 			c->treaty_by_law.article = article;
@@ -526,7 +602,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t ap = find(c, C_APPOINTED_EXEC, s, 0);
 	if (om != SIZE_MAX && ap != SIZE_MAX && c->m[om].first <= s->first + 3 && c->m[ap].first > c->m[om].last &&
 	    !has(c, C_WITH_CONSENT, s))
-		add_finding(c, "nhri.executive-appointment", node, article, 0, s, c->m[ap].first, c->m[ap].last, NULL);
+		add_finding(c, "nhri.executive-appointment", node, article, 2, s, c->m[ap].first, c->m[ap].last, NULL);
 }
 
 /* The rights a grant is about: those named nearest to the verb ("have the
@@ -552,6 +628,44 @@ static rightset granted_rights(const ctx *c, const sentence *s, size_t grant)
 		size_t d = m->first > g->last ? m->first - g->last : g->first > m->last ? g->first - m->last : 0;
 		if (d == best)
 			set |= (rightset)1 << c->right_of_concept[m->concept];
+	}
+	return set;
+}
+
+/* The rights a grant gives as its object: named within a few words after
+ * the verb ("Citizens have the right to freedom of association"), not in a
+ * list of grounds ("… regardless of sex, creed, religion"), not a party
+ * or political association (art. 25: "association for political purposes"),
+ * not "without discrimination" trailing a grant of something else. */
+static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
+{
+	const cov_match *g = &c->m[grant];
+	size_t limit = g->last + 10;
+	size_t gl = find(c, C_GROUNDS_LIST, s, g->last);
+	if (gl != SIZE_MAX && c->m[gl].first < limit)
+		limit = c->m[gl].first;
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		if (m->concept >= 512 || !c->right_of_concept[m->concept] || !in_sentence(m, s) || m->last <= g->last ||
+		    m->first < g->first || m->first >= limit)
+			continue;
+		int art = c->right_of_concept[m->concept];
+		const char *w = c->tokp->v[m->first].fold;
+		if (art == 26 && (strncmp(w, "discrimin", 9) == 0 || strncmp(w, "дискримин", 18) == 0))
+			continue;
+		if (art == 22) {
+			bool political = false;
+			for (size_t k = 0; k < c->n_m && !political; k++) {
+				const cov_match *p = &c->m[k];
+				if (p->concept == c->concept[C_POLITICAL] && in_sentence(p, s) && p->first + 3 >= m->first &&
+				    p->first <= m->last + 3)
+					political = true;
+			}
+			if (political)
+				continue;
+		}
+		set |= (rightset)1 << art;
 	}
 	return set;
 }
@@ -632,6 +746,11 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 		 * "Everyone has the right"); "the rights of other citizens" later
 		 * in a sentence is no holder */
 		size_t grant = find(c, C_GRANT, s, 0);
+		/* "не вправе", "shall not have the right": no grant */
+		for (size_t k = find(c, C_NEGATION, s, 0); grant != SIZE_MAX && k != SIZE_MAX;
+		     k = find(c, C_NEGATION, s, c->m[k].first + 1))
+			if (c->m[k].last + 1 == c->m[grant].first || (c->m[k].first >= c->m[grant].first && c->m[k].last <= c->m[grant].last))
+				grant = SIZE_MAX;
 		if (srights && grant != SIZE_MAX) {
 			size_t he = find(c, C_HOLDER_EVERYONE, s, 0), hc = find(c, C_HOLDER_CITIZENS, s, 0);
 			if (he != SIZE_MAX && (c->m[he].first > s->first + 3 || c->m[he].first > c->m[grant].first))
@@ -643,17 +762,29 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 			note_article_rights(c, article, 0, srights);
 			if (!p->holder[0])
 				p->holder = citizens ? "citizens" : he != SIZE_MAX ? "everyone" : "";
-			if (citizens)
-				for (int art = 1; art < COV_MAX_ICCPR; art++) {
-					const cov_std_article *a = cov_rights_article(c->r, art);
-					if ((srights & ((rightset)1 << art)) && a && a->everyone && art != 2)
-						add_finding(c, "holder.citizens-only", n, article, art, s, c->m[hc].first,
-							    c->m[hc].last,
-							    cov_arena_printf(&c->rev->arena, "This right (%s) is granted to «%s» only; "
-										 "ICCPR art. %d gives it to everyone.",
-								     right_name(c, art), span(c, c->m[hc].first, c->m[hc].last),
-								     art));
+			rightset object = object_rights(c, s, grant);
+			if (!citizens)
+				c->granted_everyone |= object | (he == SIZE_MAX && hc == SIZE_MAX ? srights : 0);
+			/* art. 25 is the citizens' own; art. 2 is no right of its own */
+			object &= ~(((rightset)1 << 25) | ((rightset)1 << 2));
+			for (int art = 1; art < COV_MAX_ICCPR; art++) {
+				const cov_std_article *a = cov_rights_article(c->r, art);
+				if ((object & ((rightset)1 << art)) && !(a && a->everyone))
+					object &= ~((rightset)1 << art);
+			}
+			if (citizens && object) {
+				if (GROW(c->holders, c->n_holders, c->cap_holders)) {
+					holder_cand *h = &c->holders[c->n_holders++];
+					h->node = n;
+					h->article = article;
+					h->s = *s;
+					h->rights = object;
+					h->first = c->m[hc].first;
+					h->last = c->m[hc].last;
+				} else {
+					c->status = cov_error_set(COV_ENOMEM, "out of memory");
 				}
+			}
 		}
 		size_t before = lims ? p->n_limitations : 0;
 		limitation_rules(c, n, article, s, ctx_rights, lims ? &lims[p->n_limitations] : NULL);
@@ -685,13 +816,41 @@ static bool is_number(const char *f)
 	return f[0] >= '0' && f[0] <= '9';
 }
 
-/* Is article `num` among the numbers of the sentences in `list`? */
+/* Do the bytes between two tokens make a range ("11-18", "11–18", "11 to 18")? */
+static bool range_between(const ctx *c, size_t a, size_t b)
+{
+	const char *t = c->doc->text;
+	size_t from = c->tokp->v[a].end, to = c->tokp->v[b].start;
+	if (b == a + 2 && (strcmp(c->tokp->v[a + 1].fold, "to") == 0 || strcmp(c->tokp->v[a + 1].fold, "по") == 0))
+		return true;
+	if (b != a + 1)
+		return false;
+	for (size_t i = from; i < to; i++)
+		if (t[i] == '-' || (i + 2 < to + 2 && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+				     ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94)))
+			return true;
+	return false;
+}
+
+/* Is article `num` among the numbers of the sentences in `list`?  Ranges
+ * are ranges: "Articles 11–18" lists 16. */
 static bool listed(const ctx *c, const sentence *list, size_t n, const char *num)
 {
+	long want = is_number(num) ? strtol(num, NULL, 10) : -1;
+	bool plain = want >= 0 && strspn(num, "0123456789") == strlen(num);
 	for (size_t i = 0; i < n; i++)
-		for (size_t k = list[i].first; k <= list[i].last; k++)
-			if (is_number(c->tokp->v[k].fold) && strcmp(c->tokp->v[k].fold, num) == 0)
+		for (size_t k = list[i].first; k <= list[i].last; k++) {
+			if (!is_number(c->tokp->v[k].fold))
+				continue;
+			if (strcmp(c->tokp->v[k].fold, num) == 0)
 				return true;
+			for (size_t e = k + 1; plain && e <= k + 2 && e <= list[i].last; e++)
+				if (is_number(c->tokp->v[e].fold) && range_between(c, k, e)) {
+					long lo = strtol(c->tokp->v[k].fold, NULL, 10), hi = strtol(c->tokp->v[e].fold, NULL, 10);
+					if (lo < hi && hi - lo < 200 && want >= lo && want <= hi)
+						return true;
+				}
+		}
 	return false;
 }
 
@@ -717,6 +876,160 @@ static rightset listed_rights(ctx *c, const sentence *list, size_t n, size_t *nu
 	return out;
 }
 
+/* "freedom of opinion and expression (art. 19), peaceful assembly (art. 21)" */
+static const char *rights_names(ctx *c, rightset set)
+{
+	char buf[1024] = "";
+	for (int art = 1; art < COV_MAX_ICCPR; art++)
+		if (set & ((rightset)1 << art)) {
+			size_t l = strlen(buf);
+			snprintf(buf + l, sizeof buf - l, "%s%s (art. %d)", l ? ", " : "", right_name(c, art), art);
+		}
+	const char *p = cov_arena_strndup(&c->rev->arena, buf, strlen(buf));
+	return p ? p : "";
+}
+
+/* "arts. 19, 21" or "art. 18" */
+static const char *art_list(ctx *c, rightset set)
+{
+	char buf[256] = "";
+	int n = 0;
+	for (int art = 1; art < COV_MAX_ICCPR; art++)
+		if (set & ((rightset)1 << art)) {
+			size_t l = strlen(buf);
+			snprintf(buf + l, sizeof buf - l, "%s%d", n++ ? ", " : "", art);
+		}
+	const char *p = cov_arena_printf(&c->rev->arena, "%s %s", n > 1 ? "arts." : "art.", buf);
+	return p ? p : "";
+}
+
+static int standard_of(rightset set)
+{
+	return (set & ((rightset)1 << 19)) ? 19 : first_right(set);
+}
+
+/* One finding per sentence that restricts rights: the most serious of its
+ * problems names the rule; the message lists every right and aspect. */
+static void emit_limits(ctx *c, rightset excluded)
+{
+	rightset doc_closed = closed_of(c, c->doc_rights) & ~excluded;
+	/* the rights a general clause governs: those of the articles it lists,
+	 * or every restrictable right of the document */
+	for (size_t i = 0; i < c->n_lims; i++) {
+		limit_cand *l = &c->lims[i];
+		if (!l->general)
+			continue;
+		size_t numbers = 0;
+		rightset listed_set = listed_rights(c, &l->s, 1, &numbers);
+		l->rights = numbers ? closed_of(c, listed_set) & ~excluded : doc_closed;
+	}
+	/* a general clause with a necessity test supplies it to every right it governs */
+	rightset gen_nec = 0;
+	for (size_t i = 0; i < c->n_lims; i++)
+		if (c->lims[i].general && c->lims[i].provision_necessity)
+			gen_nec |= c->lims[i].rights;
+	for (size_t i = 0; i < c->n_lims && c->status == COV_OK; i++) {
+		limit_cand *l = &c->lims[i];
+		if (!l->rights)
+			continue;
+		char msg[2048] = "";
+		size_t ml = 0;
+		rightset bad_all = 0;
+		size_t bad_first = SIZE_MAX, bad_last = 0;
+		int seen[32];
+		size_t n_seen = 0;
+		for (size_t k = 0; k < l->n_grounds; k++) {
+			const char *aim = c->aim_of_concept[l->ground[k]];
+			bool dup = false;
+			for (size_t j = 0; j < n_seen; j++)
+				dup |= seen[j] == l->ground[k];
+			if (dup)
+				continue;
+			seen[n_seen++] = l->ground[k];
+			rightset bad = 0;
+			for (int art = 1; art < COV_MAX_ICCPR; art++) {
+				const cov_std_article *a = cov_rights_article(c->r, art);
+				if ((l->rights & ((rightset)1 << art)) && a && !aim_allowed(a, aim))
+					bad |= (rightset)1 << art;
+			}
+			if (!bad)
+				continue;
+			if (bad_first == SIZE_MAX) {
+				bad_first = l->gfirst[k];
+				bad_last = l->glast[k];
+			}
+			bad_all |= bad;
+			ml += (size_t)snprintf(msg + ml, ml < sizeof msg ? sizeof msg - ml : 0, "%s«%s» (%s) is not among the aims ICCPR %s allow%s",
+					       ml ? "; " : "", span(c, l->gfirst[k], l->glast[k]), aim, art_list(c, bad),
+					       (bad & (bad - 1)) ? "" : "s");
+		}
+		bool vague = l->n_vague > 0;
+		bool no_nec = !l->necessity && l->n_grounds && l->marker != SIZE_MAX && (l->rights & ~gen_nec);
+		bool deleg = l->deleg != SIZE_MAX && l->marker != SIZE_MAX && l->n_grounds == 0 && !(l->rights & gen_nec);
+		const char *rule;
+		size_t tf, tl;
+		rightset affected = bad_all ? bad_all : l->rights;
+		const char *who = l->general ? "The general limitation clause" : "This clause";
+		char head[1536];
+		if (l->blanket) {
+			rule = "limit.blanket-condition";
+			tf = l->cond, tl = l->cond_last;
+			snprintf(head, sizeof head, "%s makes %s conditional on broad values, which lets any exercise of it be "
+				 "treated as unlawful.", who, rights_names(c, l->rights));
+			affected = l->rights;
+		} else if (bad_all) {
+			rule = "limit.illegitimate-aim";
+			tf = bad_first, tl = bad_last;
+			snprintf(head, sizeof head, "%s lets %s be restricted for aims the ICCPR does not allow: %s.", who,
+				 rights_names(c, bad_all), msg);
+		} else if (vague) {
+			rule = "limit.vague-ground";
+			tf = l->vfirst[0], tl = l->vlast[0];
+			snprintf(head, sizeof head, "%s restricts %s on a ground so vague («%s») that no one can foresee what a "
+				 "law based on it will forbid.", who, rights_names(c, l->rights), span(c, tf, tl));
+		} else if (no_nec) {
+			rule = "limit.no-necessity";
+			tf = l->marker, tl = l->marker_last;
+			snprintf(head, sizeof head, "%s restricts %s without requiring that the restriction be necessary and "
+				 "proportionate to a legitimate aim (ICCPR %s).", who, rights_names(c, l->rights), art_list(c, l->rights));
+		} else if (deleg) {
+			rule = "limit.open-delegation";
+			tf = l->deleg, tl = l->deleg_last;
+			snprintf(head, sizeof head, "%s leaves the restriction of %s to ordinary law with no aims or criteria, so the "
+				 "Constitution sets no limit on it (ICCPR %s).", who, rights_names(c, l->rights), art_list(c, l->rights));
+		} else {
+			continue;
+		}
+		char full[3072];
+		size_t fl = (size_t)snprintf(full, sizeof full, "%s", head);
+		if (l->blanket && bad_all && fl < sizeof full)
+			fl += (size_t)snprintf(full + fl, sizeof full - fl, " Aims: %s.", msg);
+		for (size_t k = strcmp(rule, "limit.vague-ground") == 0 ? 1 : 0; vague && k < l->n_vague && fl < sizeof full; k++)
+			fl += (size_t)snprintf(full + fl, sizeof full - fl, "%s«%s»%s", k == 0 || (k == 1 && strcmp(rule, "limit.vague-ground") == 0) ? " Vague: " : ", ",
+					       span(c, l->vfirst[k], l->vlast[k]), k + 1 == l->n_vague ? " — no one can foresee what a law based on it will forbid." : "");
+		if (no_nec && strcmp(rule, "limit.no-necessity") != 0 && fl < sizeof full)
+			snprintf(full + fl, sizeof full - fl, " It does not require the restriction to be necessary and proportionate.");
+		add_finding(c, rule, l->node, l->article, standard_of(affected), &l->s, tf, tl,
+			    cov_arena_strndup(&c->rev->arena, full, strlen(full)));
+	}
+}
+
+/* Rights granted to citizens only, unless another sentence gives the same
+ * right to everyone ("association to everyone, parties to citizens"). */
+static void emit_holders(ctx *c)
+{
+	for (size_t i = 0; i < c->n_holders; i++) {
+		holder_cand *h = &c->holders[i];
+		rightset set = h->rights & ~c->granted_everyone;
+		if (!set)
+			continue;
+		add_finding(c, "holder.citizens-only", h->node, h->article, standard_of(set), &h->s, h->first, h->last,
+			    cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; the ICCPR gives %s to everyone.",
+					     rights_names(c, set), (set & (set - 1)) ? "are" : "is", span(c, h->first, h->last),
+					     (set & (set - 1)) ? "them" : "it"));
+	}
+}
+
 static void after_walk(ctx *c)
 {
 	sentence *lists = malloc((c->n_nonrestr + 1) * sizeof *lists);
@@ -727,24 +1040,8 @@ static void after_walk(ctx *c)
 	for (size_t i = 0; i < c->n_nonrestr; i++)
 		lists[i] = c->nonrestr[i].s;
 	rightset excluded = listed_rights(c, lists, c->n_nonrestr, NULL);
-	/* a general limitation clause applies to every right it does not exclude */
-	for (size_t i = 0; i < c->n_general; i++) {
-		general_clause *g = &c->general[i];
-		for (size_t k = 0; k < g->n_grounds; k++) {
-			const char *aim = c->aim_of_concept[g->ground[k]];
-			size_t gf = g->gfirst[k], gl = g->glast[k];
-			for (int art = 1; art < COV_MAX_ICCPR; art++) {
-				const cov_std_article *a = cov_rights_article(c->r, art);
-				if (!a || a->limits != COV_LIMITS_CLOSED || !(c->doc_rights & ((rightset)1 << art)) ||
-				    (excluded & ((rightset)1 << art)) || aim_allowed(a, aim))
-					continue;
-				add_finding(c, "limit.illegitimate-aim", g->node, g->article, art, &g->s, gf, gl,
-					    cov_arena_printf(&c->rev->arena, "The general limitation clause lets this right (%s) be "
-								 "restricted for «%s» (%s), which is not an aim of ICCPR art. %d.",
-						     right_name(c, art), span(c, gf, gl), aim, art));
-			}
-		}
-	}
+	emit_limits(c, excluded);
+	emit_holders(c);
 	/* emergencies: the non-derogable rights must be out of reach */
 	for (size_t i = 0; i < c->n_emergency; i++) {
 		bool seen = false;
@@ -786,6 +1083,7 @@ static void after_walk(ctx *c)
 				    cov_arena_printf(&c->rev->arena, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
 							 "derogating from %s.", listed ? "Rights outside the protected list" : "Rights",
 						 names));
+			break; /* the emergency clause once: it is one problem */
 		}
 	}
 	free(lists);
@@ -799,7 +1097,7 @@ static void after_walk(ctx *c)
 		c->rev->n_findings = k;
 	}
 	if (c->have_treaty_by_law && !c->treaty_primacy)
-		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 0,
+		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 2,
 			    &c->treaty_by_law.s, c->treaty_by_law.match, c->treaty_by_law.match, NULL);
 }
 
@@ -911,7 +1209,8 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 	if (rc == COV_OK && rev->n_findings)
 		qsort(rev->findings, rev->n_findings, sizeof *rev->findings, cmp_finding);
 	free(c->m);
-	free(c->general);
+	free(c->lims);
+	free(c->holders);
 	free(c->arts);
 	free(c->nonrestr);
 	free(c->emergency);
