@@ -33,7 +33,8 @@ enum {
 	C_CENSORSHIP, C_PERSONAL_DATA, C_PROTECTED, C_TREATY, C_TREATY_PRIMACY, C_DETERMINED_BY_LAW,
 	C_OMBUDS, C_APPOINTED_EXEC, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
 	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE,
-	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC, C_COUNT
+	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
+	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -45,6 +46,7 @@ static const char *const concept_names[C_COUNT] = {
 	"ombudsperson", "appointed-by-executive", "with-consent", "non-restrictable", "emergency",
 	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word", "refers-elsewhere",
 	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
+	"equality-clause", "ground-core", "some-of", "except",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -120,7 +122,7 @@ typedef struct ctx {
 	article_rights *arts;
 	size_t n_arts, cap_arts;
 	/* sentences naming the rights that may never be restricted */
-	struct { const char *article; sentence s; size_t match; } *nonrestr;
+	struct { const char *article; sentence s; size_t match; rightset named; } *nonrestr;
 	size_t n_nonrestr, cap_nonrestr;
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } *emergency;
 	size_t n_emergency, cap_emergency;
@@ -447,7 +449,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	l->rights = general ? 0 : closed;
 	l->general = general;
 	l->necessity = necessity || article_necessity(c, node);
-	l->provision_necessity = general && (necessity || node_necessity(c, node));
+	l->provision_necessity = general && l->necessity; /* "Every restriction … shall be proportional" beside it */
 	l->marker = marker != SIZE_MAX ? c->m[marker].first : SIZE_MAX;
 	l->marker_last = marker != SIZE_MAX ? c->m[marker].last : 0;
 	l->deleg = deleg != SIZE_MAX ? c->m[deleg].first : SIZE_MAX;
@@ -506,6 +508,9 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t other = find(c, C_GROUP_OTHER, s, 0), pub = find(c, C_GROUP_PUBLIC, s, 0);
 	bool union_ban = has(c, C_TRADE_UNION, s);
 	size_t who = pub != SIZE_MAX ? pub : union_ban ? other : SIZE_MAX;
+	for (size_t k = find(c, C_SOME_OF, s, 0); who != SIZE_MAX && k != SIZE_MAX; k = find(c, C_SOME_OF, s, c->m[k].first + 1))
+		if (c->m[k].last < c->m[who].first && c->m[who].first - c->m[k].last <= 2)
+			who = SIZE_MAX; /* "the categories of state employees who may not …" */
 	if (mem != SIZE_MAX && who != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
 		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[who].first, c->m[who].last,
 			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for «%s», beyond the armed forces and "
@@ -522,7 +527,27 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	for (size_t k = 0; k < c->n_m; k++)
 		ground_words += c->m[k].concept == c->concept[C_GROUND_WORD] && in_sentence(&c->m[k], s);
 	/* a clause that lists grounds ("race, sex, language, religion …") */
-	if (nd != SIZE_MAX && ground_words >= 3 && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s)) {
+	/* … that is itself an equality clause: not a cross-reference in
+	 * parentheses ("(which relates to discrimination on grounds of …)"), not
+	 * an association formed "for the purposes of creating discrimination",
+	 * not the rule that restrictions or derogations may not discriminate
+	 * (ICCPR art. 4(1) has its own short list), not a list of religious
+	 * grounds only (a religious-freedom clause) */
+	bool in_parens = false;
+	if (nd != SIZE_MAX) {
+		const char *t = c->doc->text;
+		int depth = 0;
+		for (size_t b = s->start; b < c->tokp->v[c->m[nd].first].start; b++)
+			depth += t[b] == '(' ? 1 : t[b] == ')' ? -1 : 0;
+		in_parens = depth > 0;
+	}
+	bool of_restrictions = false; /* "The restriction of freedoms … cannot discriminate" */
+	for (size_t k = find(c, C_RESTRICT, s, 0); nd != SIZE_MAX && k != SIZE_MAX; k = find(c, C_RESTRICT, s, c->m[k].first + 1))
+		if (c->m[k].last < c->m[nd].first && c->m[nd].first - c->m[k].last <= 8)
+			of_restrictions = true;
+	if (nd != SIZE_MAX && ground_words >= 3 && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s) &&
+	    !in_parens && has(c, C_EQUALITY_CLAUSE, s) && has(c, C_GROUND_CORE, s) && !of_restrictions &&
+	    !has(c, C_EMERGENCY, s)) {
 		bool sex = has(c, C_SEX, s), other_status = has(c, C_OTHER_STATUS, s);
 		if (sex && other_status)
 			c->complete_equality = true;
@@ -558,6 +583,20 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			size_t end = cov_tokens_at(c->tokp, node->text_end);
 			if (end > list.last + 1)
 				list.last = end - 1;
+			/* the rights it names, in its points too ("shall not be subject to
+			 * any limitation: … 4. freedom of thought and opinion; …") */
+			rightset named = 0;
+			if (!has(c, C_EXCEPT, s)) {
+				size_t to = cov_tokens_at(c->tokp, cov_node_end(node));
+				cov_match *m = NULL;
+				size_t nm = 0, cap = 0;
+				if (to > s->first && cov_match_range(c->lex, c->tokp, s->first, to, &m, &nm, &cap) == COV_OK)
+					for (size_t k = 0; k < nm; k++)
+						if (m[k].concept < 512 && c->right_of_concept[m[k].concept])
+							named |= (rightset)1 << c->right_of_concept[m[k].concept];
+				free(m);
+			}
+			c->nonrestr[c->n_nonrestr].named = named & ~((rightset)1 << 26);
 			c->nonrestr[c->n_nonrestr].article = article;
 			c->nonrestr[c->n_nonrestr].s = list;
 			c->nonrestr[c->n_nonrestr++].match = c->m[nr].last;
@@ -1040,6 +1079,8 @@ static void after_walk(ctx *c)
 	for (size_t i = 0; i < c->n_nonrestr; i++)
 		lists[i] = c->nonrestr[i].s;
 	rightset excluded = listed_rights(c, lists, c->n_nonrestr, NULL);
+	for (size_t i = 0; i < c->n_nonrestr; i++)
+		excluded |= c->nonrestr[i].named;
 	emit_limits(c, excluded);
 	emit_holders(c);
 	/* emergencies: the non-derogable rights must be out of reach */
@@ -1059,6 +1100,9 @@ static void after_walk(ctx *c)
 				lists[n_same++] = c->nonrestr[k].s;
 		bool listed = n_same > 0;
 		rightset protected_ = listed_rights(c, lists, n_same, &numbers);
+		for (size_t k = 0; k < c->n_nonrestr; k++)
+			protected_ |= c->nonrestr[k].named;
+		numbers += protected_ != 0;
 		rightset nonderogable = 0;
 		for (size_t k = 0; k < c->r->n_iccpr; k++)
 			if (c->r->iccpr[k].non_derogable)
