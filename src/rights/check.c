@@ -64,6 +64,7 @@ typedef struct limit_cand {
 	bool necessity;               /* necessity in the sentence, its parent or its article */
 	bool provision_necessity;     /* necessity anywhere in its provision (a general clause's test) */
 	bool blanket;                 /* the right itself conditioned on broad values */
+	bool necessity_only;          /* "The limitation must never go beyond what is necessary": supplies the test, finds nothing */
 	size_t marker, deleg, cond;   /* token of the restriction / delegation / condition, SIZE_MAX if none */
 	size_t marker_last, deleg_last, cond_last;
 	int ground[32];               /* concept ids of the grounds */
@@ -374,12 +375,78 @@ static rightset closed_of(const ctx *c, rightset set)
 
 /* The rights a sentence names itself, without the words of a list of
  * grounds of discrimination ("religion" there is no right of art. 18). */
-static rightset sentence_rights(const ctx *c, const sentence *s)
+static rightset sentence_rights(const ctx *c, const sentence *s, size_t from)
 {
-	rightset set = rights_in(c, s);
+	/* a right named by a phrase ("freedom of assembly"), or by a lone word
+	 * before the restriction ("of conscience and of religion … may only be
+	 * limited"), not a word among the grounds after it ("religions" among
+	 * communities whose harmony a law may protect) */
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		int art = c->m[i].concept < 512 ? c->right_of_concept[c->m[i].concept] : 0;
+		if (art && in_sentence(&c->m[i], s) && (c->m[i].last > c->m[i].first || c->m[i].last < from))
+			set |= (rightset)1 << art;
+	}
 	if (has(c, C_NONDISCRIMINATION, s) || has(c, C_GROUNDS_LIST, s))
 		set &= (rightset)1 << 26;
 	return set;
+}
+
+static bool is_number(const char *f);
+
+static const cov_node *find_num(const cov_node *n, const char *num)
+{
+	for (const cov_node *k = n->first; k; k = k->next) {
+		if (k->num && strcmp(k->num, num) == 0)
+			return k;
+		const cov_node *d = find_num(k, num);
+		if (d)
+			return d;
+	}
+	return NULL;
+}
+
+/* The closed rights of the point a sentence names ("Nothing in sub-clause
+ * (a) of clause (1) …", "… referred to in Sub-Article (1)"): the first
+ * "clause (x)", "article (x)" or "paragraph (x)" whose point is in the
+ * same article.  0 when it names none. */
+static rightset referenced_rights(ctx *c, const cov_node *node, const sentence *s)
+{
+	const cov_node *art = node;
+	while (art && art->kind != c->doc->primary)
+		art = art->parent;
+	if (!art)
+		return 0;
+	const char *t = c->doc->text;
+	for (size_t k = s->first; k < s->last; k++) {
+		const cov_token *a = &c->tokp->v[k], *b = &c->tokp->v[k + 1];
+		static const char *const words[] = {"clause", "clauses", "article", "paragraph"};
+		bool named = false;
+		for (size_t w = 0; w < sizeof words / sizeof *words && !named; w++) {
+			size_t l = strlen(words[w]);
+			named = a->fold_len >= l && strncmp(a->fold + a->fold_len - l, words[w], l) == 0;
+		}
+		if (!named)
+			continue;
+		if (b->fold_len > 3 || memchr(t + a->end, '(', b->start - a->end) == NULL)
+			continue;
+		char num[8];
+		snprintf(num, sizeof num, "%.*s", (int)b->fold_len, b->fold);
+		const cov_node *p = find_num(art, num);
+		if (!p)
+			return 0;
+		size_t first = cov_tokens_at(c->tokp, cov_node_start(p)), last = cov_tokens_at(c->tokp, cov_node_end(p));
+		cov_match *m = NULL;
+		size_t nm = 0, cap = 0;
+		rightset set = 0;
+		if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &nm, &cap) == COV_OK)
+			for (size_t i = 0; i < nm; i++)
+				if (m[i].concept < 512 && c->right_of_concept[m[i].concept] && m[i].last > m[i].first)
+					set |= (rightset)1 << c->right_of_concept[m[i].concept];
+		free(m);
+		return closed_of(c, set);
+	}
+	return 0;
 }
 
 static void limitation_rules(ctx *c, const cov_node *node, const char *article, const sentence *s,
@@ -400,7 +467,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	bool general = gen != SIZE_MAX && c->m[gen].first < from && !(ctx_rights & ~((rightset)1 << 26));
 	/* a restriction belongs to the rights its own sentence names ("freedom
 	 * of speech may be restricted …"), else to those of its provision */
-	rightset own = closed_of(c, sentence_rights(c, s));
+	rightset own = closed_of(c, sentence_rights(c, s, from));
 	rightset closed = own ? own : closed_of(c, ctx_rights);
 
 	/* grounds after the marker, in order */
@@ -435,8 +502,23 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		lim->start = s->start;
 		lim->end = s->end;
 	}
-	if (!closed && !general)
+	/* a sentence on limitations in general that requires necessity, in an
+	 * article about no right ("The limitations referred to in Article 20 may
+	 * be imposed only … what is necessary"), supplies the test */
+	bool about_limits = (marker != SIZE_MAX && c->m[marker].first <= s->first + 2) || gen != SIZE_MAX;
+	bool cites = false; /* "The limitations referred to in Article 20" */
+	for (size_t k = s->first; k <= s->last && !cites; k++)
+		cites = is_number(c->tokp->v[k].fold) && k > s->first && !is_number(c->tokp->v[k - 1].fold);
+	/* "Nothing in sub-clause (b) …": the rights of the point it names */
+	rightset point = referenced_rights(c, node, s);
+	if (point && !general)
+		closed = point;
+	bool necessity_only = !general && !point && necessity && about_limits && !sentence_rights(c, s, from) &&
+			      (cites || (!closed && !ctx_rights)) && !has(c, C_EMERGENCY, s);
+	if (!closed && !general && !necessity_only)
 		return;
+	if (necessity_only)
+		closed = 0;
 	if (!GROW(c->lims, c->n_lims, c->cap_lims)) {
 		c->status = cov_error_set(COV_ENOMEM, "out of memory");
 		return;
@@ -446,10 +528,11 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	l->node = node;
 	l->article = article;
 	l->s = *s;
-	l->rights = general ? 0 : closed;
-	l->general = general;
+	l->rights = general || necessity_only ? 0 : closed;
+	l->general = general || necessity_only;
+	l->necessity_only = necessity_only;
 	l->necessity = necessity || article_necessity(c, node);
-	l->provision_necessity = general && l->necessity; /* "Every restriction … shall be proportional" beside it */
+	l->provision_necessity = l->general && l->necessity; /* "Every restriction … shall be proportional" beside it */
 	l->marker = marker != SIZE_MAX ? c->m[marker].first : SIZE_MAX;
 	l->marker_last = marker != SIZE_MAX ? c->m[marker].last : 0;
 	l->deleg = deleg != SIZE_MAX ? c->m[deleg].first : SIZE_MAX;
@@ -545,8 +628,14 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	for (size_t k = find(c, C_RESTRICT, s, 0); nd != SIZE_MAX && k != SIZE_MAX; k = find(c, C_RESTRICT, s, c->m[k].first + 1))
 		if (c->m[k].last < c->m[nd].first && c->m[nd].first - c->m[k].last <= 8)
 			of_restrictions = true;
+	/* "… protects … the prohibition of discrimination on the ground of …"
+	 * names the subject of a competence; it is no norm itself */
+	bool norm = false;
+	for (size_t k = find(c, C_EQUALITY_CLAUSE, s, 0); nd != SIZE_MAX && k != SIZE_MAX && !norm;
+	     k = find(c, C_EQUALITY_CLAUSE, s, c->m[k].first + 1))
+		norm = !(c->m[k].last + 2 == c->m[nd].first && strcmp(c->tokp->v[c->m[k].last + 1].fold, "of") == 0);
 	if (nd != SIZE_MAX && ground_words >= 3 && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s) &&
-	    !in_parens && has(c, C_EQUALITY_CLAUSE, s) && has(c, C_GROUND_CORE, s) && !of_restrictions &&
+	    !in_parens && norm && has(c, C_GROUND_CORE, s) && !of_restrictions &&
 	    !has(c, C_EMERGENCY, s)) {
 		bool sex = has(c, C_SEX, s), other_status = has(c, C_OTHER_STATUS, s);
 		if (sex && other_status)
@@ -969,7 +1058,7 @@ static void emit_limits(ctx *c, rightset excluded)
 			gen_nec |= c->lims[i].rights;
 	for (size_t i = 0; i < c->n_lims && c->status == COV_OK; i++) {
 		limit_cand *l = &c->lims[i];
-		if (!l->rights)
+		if (!l->rights || l->necessity_only)
 			continue;
 		char msg[2048] = "";
 		size_t ml = 0;
@@ -1109,12 +1198,20 @@ static void after_walk(ctx *c)
 				nonderogable |= (rightset)1 << c->r->iccpr[k].num;
 		if (listed && (!numbers || !(protected_ & nonderogable)))
 			continue; /* a list we cannot read (a table of sections): give it the benefit of the doubt */
+		/* "the rights … specified in Articles 22, 24, 25 … may be temporarily
+		 * limited": the clause lists what may be suspended */
+		size_t em_numbers = 0;
+		rightset suspendable = listed_rights(c, &c->emergency[i].s, 1, &em_numbers);
+		if (em_numbers && !(suspendable & nonderogable))
+			continue;
 		rightset missing = 0;
 		for (int art = 1; art < COV_MAX_ICCPR; art++) {
 			const cov_std_article *a = cov_rights_article(c->r, art);
 			if (a && a->non_derogable && (c->doc_rights & ((rightset)1 << art)) && !(protected_ & ((rightset)1 << art)))
 				missing |= (rightset)1 << art;
 		}
+		if (em_numbers)
+			missing &= suspendable;
 		if (missing) {
 			char names[256] = "";
 			for (int art = 1; art < COV_MAX_ICCPR; art++)
