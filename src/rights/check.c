@@ -65,6 +65,8 @@ typedef struct limit_cand {
 	bool provision_necessity;     /* necessity anywhere in its provision (a general clause's test) */
 	bool blanket;                 /* the right itself conditioned on broad values */
 	bool necessity_only;          /* "The limitation must never go beyond what is necessary": supplies the test, finds nothing */
+	bool from_context;            /* the rights are its provision's or article's, not named in it: an aim is
+				       * illegitimate only if it is for every one of them */
 	size_t marker, deleg, cond;   /* token of the restriction / delegation / condition, SIZE_MAX if none */
 	size_t marker_last, deleg_last, cond_last;
 	int ground[32];               /* concept ids of the grounds */
@@ -453,6 +455,12 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 			     rightset ctx_rights, cov_limitation *lim)
 {
 	size_t marker = find(c, C_RESTRICT, s, 0);
+	/* "must not restrict the rights and freedoms of other people" is a duty, no restriction */
+	for (size_t k = find(c, C_NEGATION, s, 0); marker != SIZE_MAX && k != SIZE_MAX; k = find(c, C_NEGATION, s, c->m[k].first + 1))
+		if (c->m[k].last < c->m[marker].first && c->m[marker].first - c->m[k].last <= 2 &&
+		    (strcmp(c->tokp->v[c->m[k].last].fold, "not") == 0 || strcmp(c->tokp->v[c->m[k].last].fold, "не") == 0) &&
+		    !has(c, C_NON_RESTRICTABLE, s))
+			marker = find(c, C_RESTRICT, s, c->m[marker].first + 1);
 	size_t cond = find(c, C_CONDITION, s, 0);
 	size_t deleg = find(c, C_DELEGATION, s, 0);
 	if (has(c, C_NON_RESTRICTABLE, s) || has(c, C_REFERS_ELSEWHERE, s))
@@ -469,6 +477,11 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	 * of speech may be restricted …"), else to those of its provision */
 	rightset own = closed_of(c, sentence_rights(c, s, from));
 	rightset closed = own ? own : closed_of(c, ctx_rights);
+	/* "Every person has the right to receive … instruction … subject to such
+	 * restrictions as …": the sentence restricts what it grants itself */
+	bool from_context = !own;
+	if (!own && !sentence_rights(c, s, 0) && has(c, C_GRANT, s))
+		closed = 0;
 
 	/* grounds after the marker, in order */
 	size_t grounds[32], n_grounds = 0;
@@ -511,8 +524,10 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		cites = is_number(c->tokp->v[k].fold) && k > s->first && !is_number(c->tokp->v[k - 1].fold);
 	/* "Nothing in sub-clause (b) …": the rights of the point it names */
 	rightset point = referenced_rights(c, node, s);
-	if (point && !general)
+	if (point && !general) {
 		closed = point;
+		from_context = false;
+	}
 	bool necessity_only = !general && !point && necessity && about_limits && !sentence_rights(c, s, from) &&
 			      (cites || (!closed && !ctx_rights)) && !has(c, C_EMERGENCY, s);
 	if (!closed && !general && !necessity_only)
@@ -531,6 +546,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	l->rights = general || necessity_only ? 0 : closed;
 	l->general = general || necessity_only;
 	l->necessity_only = necessity_only;
+	l->from_context = from_context && !general;
 	l->necessity = necessity || article_necessity(c, node);
 	l->provision_necessity = l->general && l->necessity; /* "Every restriction … shall be proportional" beside it */
 	l->marker = marker != SIZE_MAX ? c->m[marker].first : SIZE_MAX;
@@ -1080,6 +1096,12 @@ static void emit_limits(ctx *c, rightset excluded)
 				if ((l->rights & ((rightset)1 << art)) && a && !aim_allowed(a, aim))
 					bad |= (rightset)1 << art;
 			}
+			/* "The exercise of these rights may be restricted … in the
+			 * interests of national security", after "freedom of thought and
+			 * speech": which right it restricts is not said, so an aim one of
+			 * them allows is no finding */
+			if (l->from_context && bad != l->rights)
+				bad = 0;
 			if (!bad)
 				continue;
 			if (bad_first == SIZE_MAX) {
