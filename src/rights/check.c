@@ -34,7 +34,7 @@ enum {
 	C_OMBUDS, C_APPOINTED_EXEC, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
 	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE,
 	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
-	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_COUNT
+	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -46,7 +46,7 @@ static const char *const concept_names[C_COUNT] = {
 	"ombudsperson", "appointed-by-executive", "with-consent", "non-restrictable", "emergency",
 	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word", "refers-elsewhere",
 	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
-	"equality-clause", "ground-core", "some-of", "except",
+	"equality-clause", "ground-core", "some-of", "except", "right-word",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -131,6 +131,7 @@ typedef struct ctx {
 	size_t n_emergency, cap_emergency;
 	bool treaty_primacy;
 	bool complete_equality;  /* a non-discrimination clause with sex and "other status" */
+	size_t eq_best_words, eq_best_start; /* the document's main equality clause: the longest list of grounds */
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } treaty_by_law;
 	bool have_treaty_by_law;
 	int status;
@@ -477,6 +478,22 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	 * of speech may be restricted …"), else to those of its provision */
 	rightset own = closed_of(c, sentence_rights(c, s, from));
 	rightset closed = own ? own : closed_of(c, ctx_rights);
+	/* a sentence that names no right nor speaks of rights ("France shall
+	 * consent to the limitations upon its sovereignty") restricts none; a
+	 * lead-in ("Subject to any reasonable restrictions …") restricts the
+	 * rights of its points, not those of the paragraph before it */
+	if (!own && !has(c, C_RIGHT_WORD, s) && !general) {
+		rightset kids = 0;
+		size_t kf = cov_tokens_at(c->tokp, node->text_end), kl = cov_tokens_at(c->tokp, cov_node_end(node));
+		cov_match *km = NULL;
+		size_t nkm = 0, kcap = 0;
+		if (kf < kl && cov_match_range(c->lex, c->tokp, kf, kl, &km, &nkm, &kcap) == COV_OK)
+			for (size_t i = 0; i < nkm; i++)
+				if (km[i].concept < 512 && c->right_of_concept[km[i].concept] && km[i].last > km[i].first)
+					kids |= (rightset)1 << c->right_of_concept[km[i].concept];
+		free(km);
+		closed = closed_of(c, kids);
+	}
 	/* "Every person has the right to receive … instruction … subject to such
 	 * restrictions as …": the sentence restricts what it grants itself */
 	bool from_context = !own;
@@ -650,12 +667,21 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	for (size_t k = find(c, C_EQUALITY_CLAUSE, s, 0); nd != SIZE_MAX && k != SIZE_MAX && !norm;
 	     k = find(c, C_EQUALITY_CLAUSE, s, c->m[k].first + 1))
 		norm = !(c->m[k].last + 2 == c->m[nd].first && strcmp(c->tokp->v[c->m[k].last + 1].fold, "of") == 0);
-	if (nd != SIZE_MAX && ground_words >= 3 && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s) &&
+	/* the grounds follow the words that introduce them ("on grounds of race, …") */
+	size_t gl = find(c, C_GROUNDS_LIST, s, 0), listed_after = 0;
+	for (size_t k = 0; gl != SIZE_MAX && k < c->n_m; k++)
+		listed_after += c->m[k].concept == c->concept[C_GROUND_WORD] && in_sentence(&c->m[k], s) &&
+				c->m[k].first > c->m[gl].last;
+	if (nd != SIZE_MAX && ground_words >= 3 && listed_after >= 2 && !has(c, C_GROUNDS_EXCLUSIVE, s) &&
 	    !in_parens && norm && has(c, C_GROUND_CORE, s) && !of_restrictions &&
 	    !has(c, C_EMERGENCY, s)) {
 		bool sex = has(c, C_SEX, s), other_status = has(c, C_OTHER_STATUS, s);
 		if (sex && other_status)
 			c->complete_equality = true;
+		if ((!sex || !other_status) && ground_words > c->eq_best_words) {
+			c->eq_best_words = ground_words;
+			c->eq_best_start = s->start;
+		}
 		if (!sex || !other_status)
 			add_finding(c, "discrimination.grounds-incomplete", node, article, 26, s, c->m[nd].first,
 				    c->m[nd].last,
@@ -1057,6 +1083,7 @@ static int standard_of(rightset set)
 static void emit_limits(ctx *c, rightset excluded)
 {
 	rightset doc_closed = closed_of(c, c->doc_rights) & ~excluded;
+	rightset gen_nec = 0;
 	/* the rights a general clause governs: those of the articles it lists,
 	 * or every restrictable right of the document */
 	for (size_t i = 0; i < c->n_lims; i++) {
@@ -1066,12 +1093,11 @@ static void emit_limits(ctx *c, rightset excluded)
 		size_t numbers = 0;
 		rightset listed_set = listed_rights(c, &l->s, 1, &numbers);
 		l->rights = numbers ? closed_of(c, listed_set) & ~excluded : doc_closed;
+		/* a general clause with a necessity test supplies it to every right
+		 * it governs, those out of reach in an emergency too */
+		if (l->provision_necessity)
+			gen_nec |= numbers ? closed_of(c, listed_set) : closed_of(c, c->doc_rights);
 	}
-	/* a general clause with a necessity test supplies it to every right it governs */
-	rightset gen_nec = 0;
-	for (size_t i = 0; i < c->n_lims; i++)
-		if (c->lims[i].general && c->lims[i].provision_necessity)
-			gen_nec |= c->lims[i].rights;
 	for (size_t i = 0; i < c->n_lims && c->status == COV_OK; i++) {
 		limit_cand *l = &c->lims[i];
 		if (!l->rights || l->necessity_only)
@@ -1252,10 +1278,14 @@ static void after_walk(ctx *c)
 	free(lists);
 	/* an incomplete list of grounds next to a complete clause elsewhere
 	 * (a directive principle beside the bill of rights) is no gap */
-	if (c->complete_equality) {
+	/* and the gaps of a document's guarantee of equality are one problem,
+	 * judged on its main clause (the longest list of grounds), not on every
+	 * directive principle or fiscal rule that says "without discrimination" */
+	{
 		size_t k = 0;
 		for (size_t i = 0; i < c->rev->n_findings; i++)
-			if (strcmp(c->rev->findings[i].rule, "discrimination.grounds-incomplete") != 0)
+			if (strcmp(c->rev->findings[i].rule, "discrimination.grounds-incomplete") != 0 ||
+			    (!c->complete_equality && c->rev->findings[i].start == c->eq_best_start))
 				c->rev->findings[k++] = c->rev->findings[i];
 		c->rev->n_findings = k;
 	}
