@@ -154,7 +154,12 @@ static void what_it_must_not_say(void **state)
 		"Article 4\nNo one may be discriminated against on grounds of sex, race, language, religion, origin or any other circumstances.\n"
 		"Article 5\nThe exercise of rights and freedoms must not violate the rights and freedoms of others.\n"
 		"Article 6\nThe National Assembly exercises its legislative authority with the permission of no one.\n"
-		"Article 7\nAssemblies are held without prior authorisation.\n",
+		"Article 7\nAssemblies are held without prior authorisation.\n"
+		"Article 8\nPropaganda for war and advocacy of national, racial or religious hatred that constitutes incitement "
+		"to discrimination, hostility or violence shall be prohibited by law.\n"
+		"Article 9\nNo citizen may be deprived of citizenship.\n"
+		"Article 10\nEveryone has the right to freedom of association. Citizens have the right to form political parties.\n"
+		"Article 11\nThe right to collective action shall not extend to members of the armed forces.\n",
 		&doc);
 	assert_int_equal(negatives(r), 0);
 	cov_review_free(r);
@@ -287,6 +292,17 @@ static void kazakhstan_2026(void **state)
 	EXPECT(r, "nhri.executive-appointment", "85", 0);
 	EXPECT(r, "treaty.no-primacy", "5", 0);
 	EXPECT(r, "limit.illegitimate-aim", "41", 19);       /* the general limitation clause */
+	/* what a reviewer of the text expects besides (issue 10, point 12) */
+	EXPECT(r, "expression.propaganda-ban-broad", "6", 19);  /* «разжигание … социальной … розни» */
+	EXPECT(r, "expression.propaganda-ban-broad", "23", 19); /* «пропаганда … социального … превосходства» */
+	EXPECT(r, "nationality.arbitrary-deprivation", "13", 12); /* «иного тяжкого вреда национальным интересам» */
+	EXPECT(r, "elections.prisoners-disenfranchised", "35", 25);
+	EXPECT(r, "limit.vague-offence", "41", 19);            /* «межэтническое и межконфессиональное согласие» */
+	/* one finding per problem: art. 41(1) is one clause, not one per right */
+	assert_int_equal(count(r, "limit.illegitimate-aim", "41", 0), 1);
+	/* every finding cites an ICCPR article */
+	for (size_t i = 0; i < cov_review_count(r); i++)
+		assert_true(cov_review_finding(r, i)->standard > 0);
 	/* what it protects */
 	EXPECT(r, "death-penalty.abolished", "17", 6);
 	EXPECT(r, "censorship.prohibited", "23", 19);
@@ -317,6 +333,11 @@ static void kazakhstan_1995_en(void **state)
 	NEVER(r, "treaty.no-primacy", NULL, 0);          /* art. 4(3): treaties have primacy */
 	NEVER(r, "nhri.executive-appointment", NULL, 0); /* the Senate elects the Commissioner */
 	NEVER(r, "discrimination.exclusive-definition", NULL, 0);
+	/* the same rules as the Russian text of the same constitution */
+	EXPECT(r, "expression.propaganda-ban-broad", "20", 19);
+	EXPECT(r, "nationality.arbitrary-deprivation", "10", 12);
+	EXPECT(r, "elections.prisoners-disenfranchised", "33", 25);
+	EXPECT(r, "limit.vague-offence", "39", 19);
 	cov_review_free(r);
 	cov_doc_free(doc);
 }

@@ -34,7 +34,8 @@ enum {
 	C_OMBUDS, C_APPOINTED_EXEC, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
 	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE,
 	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
-	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD, C_COUNT
+	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
+	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -47,6 +48,7 @@ static const char *const concept_names[C_COUNT] = {
 	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word", "refers-elsewhere",
 	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
 	"equality-clause", "ground-core", "some-of", "except", "right-word",
+	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -766,6 +768,55 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			c->treaty_by_law.s = *s;
 			c->treaty_by_law.match = c->m[find(c, C_TREATY, s, 0)].first;
 		}
+	}
+	/* a ban on propaganda or incitement whose objects reach beyond art.
+	 * 20(2): "social … superiority", the constitutional order, integrity */
+	size_t prop = find(c, C_PROPAGANDA, s, 0), bo = find(c, C_BROAD_OBJECT, s, 0);
+	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
+		add_finding(c, "expression.propaganda-ban-broad", node, article, 19, s, c->m[bo].first, c->m[bo].last,
+			    cov_arena_printf(&c->rev->arena, "The ban on «%s» reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
+						 "(propaganda for war; advocacy of national, racial or religious hatred that "
+						 "incites discrimination, hostility or violence); other speech may be restricted only "
+						 "as art. 19(3) allows.", span(c, c->m[prop].first, c->m[prop].last),
+				     span(c, c->m[bo].first, c->m[bo].last)));
+	/* loss of citizenship allowed on a vague ground ("other serious damage
+	 * to the vital interests") */
+	size_t loss = find(c, C_CITIZENSHIP_LOSS, s, 0);
+	if (loss != SIZE_MAX && has(c, C_ALLOWED, s)) {
+		size_t vg = SIZE_MAX;
+		for (size_t k = 0; k < c->n_m && vg == SIZE_MAX; k++) {
+			const cov_match *m = &c->m[k];
+			const char *aim = m->concept < 512 ? c->aim_of_concept[m->concept] : NULL;
+			if (in_sentence(m, s) && m->first > c->m[loss].last &&
+			    (m->concept == c->concept[C_VAGUE] || (aim && !aim_of_any(c, aim))))
+				vg = k;
+		}
+		if (vg != SIZE_MAX)
+			add_finding(c, "nationality.arbitrary-deprivation", node, article, 12, s, c->m[vg].first, c->m[vg].last,
+				    cov_arena_printf(&c->rev->arena, "Citizenship may be taken away for «%s», a ground so vague that its "
+							 "loss is arbitrary (ICCPR art. 12(4); General Comment 27 §21; Universal "
+							 "Declaration art. 15(2)).", span(c, c->m[vg].first, c->m[vg].last)));
+	}
+	/* every prisoner denied the vote */
+	size_t pr = find(c, C_PRISON, s, 0);
+	if (pr != SIZE_MAX && (rights_in(c, s) & ((rightset)1 << 25)) && has(c, C_DENIED, s))
+		add_finding(c, "elections.prisoners-disenfranchised", node, article, 25, s, c->m[pr].first, c->m[pr].last, NULL);
+	/* conduct made unconstitutional or punishable on a vague ground */
+	size_t uc = find(c, C_UNLAWFUL_CONDUCT, s, 0);
+	if (uc != SIZE_MAX) {
+		size_t vg = SIZE_MAX;
+		for (size_t k = 0; k < c->n_m && vg == SIZE_MAX; k++) {
+			const cov_match *m = &c->m[k];
+			const char *aim = m->concept < 512 ? c->aim_of_concept[m->concept] : NULL;
+			if (in_sentence(m, s) && aim && (strcmp(aim, "interethnic-harmony") == 0 || strcmp(aim, "traditional-values") == 0))
+				vg = k; /* harmony and values, not the interests of the State a prosecution may be weighed against */
+		}
+		if (vg != SIZE_MAX)
+			add_finding(c, "limit.vague-offence", node, article, 19, s, c->m[vg].first, c->m[vg].last,
+				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is made %s: terms so vague that no one "
+							 "can foresee what is forbidden, which the requirement of legality of ICCPR arts. "
+							 "15(1) and 19(3) excludes.", span(c, c->m[vg].first, c->m[vg].last),
+					     span(c, c->m[uc].first, c->m[uc].last)));
 	}
 	/* the ombudsperson is the subject of the sentence, appointed by the executive */
 	size_t om = find(c, C_OMBUDS, s, 0);
