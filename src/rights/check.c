@@ -1197,7 +1197,7 @@ static void emit_limits(ctx *c, rightset excluded)
 		size_t tf, tl;
 		rightset affected = bad_all ? bad_all : l->rights;
 		const char *who = l->general ? "The general limitation clause" : "This clause";
-		char head[1536];
+		char head[4096];
 		if (l->blanket) {
 			rule = "limit.blanket-condition";
 			tf = l->cond, tl = l->cond_last;
@@ -1227,7 +1227,7 @@ static void emit_limits(ctx *c, rightset excluded)
 		} else {
 			continue;
 		}
-		char full[3072];
+		char full[8192];
 		size_t fl = (size_t)snprintf(full, sizeof full, "%s", head);
 		if (l->blanket && bad_all && fl < sizeof full)
 			fl += (size_t)snprintf(full + fl, sizeof full - fl, " Aims: %s.", msg);
