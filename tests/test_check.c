@@ -445,6 +445,28 @@ static void kazakhstan_en_ru_same(void **state)
 	cov_doc_free(ru);
 }
 
+/* Territorial integrity and sovereignty are national security for arts.
+ * 12, 19, 21, 22 (Siracusa §29); a lead-in restricts its points, not the
+ * paragraph before it; friendly relations with foreign States are no aim. */
+static void aims_as_the_iccpr_judges_them(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	bool skipped;
+	cov_review *r = check_corpus("constitute-192-marcomorucci/constitutions/India_2012.txt", &doc, &skipped);
+	if (skipped)
+		skip();
+	assert_true(said(r, "limit.illegitimate-aim", "19", "friendly relations"));
+	assert_false(said(r, "limit.illegitimate-aim", "19", "«sovereignty»"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_corpus("constitute-192-marcomorucci/constitutions/Bangladesh_2011.txt", &doc, &skipped);
+	assert_true(said(r, "limit.illegitimate-aim", "39", "(art. 19)"));
+	assert_false(said(r, "limit.illegitimate-aim", "39", "art. 18"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 static void russia_2020(void **state)
 {
 	(void)state;
@@ -596,6 +618,7 @@ int main(void)
 		cmocka_unit_test(kazakhstan_2026),
 		cmocka_unit_test(kazakhstan_1995_en),
 		cmocka_unit_test(kazakhstan_en_ru_same),
+		cmocka_unit_test(aims_as_the_iccpr_judges_them),
 		cmocka_unit_test(russia_2020),
 		cmocka_unit_test(belarus_and_south_africa),
 		cmocka_unit_test(audit_verdicts),
