@@ -35,7 +35,8 @@ enum {
 	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE,
 	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
 	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
-	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT, C_COUNT
+	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
+	C_EVEN_IN_EMERGENCY, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -49,6 +50,7 @@ static const char *const concept_names[C_COUNT] = {
 	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
 	"equality-clause", "ground-core", "some-of", "except", "right-word",
 	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
+	"even-in-emergency",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -454,6 +456,21 @@ static rightset referenced_rights(ctx *c, const cov_node *node, const sentence *
 	return 0;
 }
 
+/* "except", "unless" outside the words that put rights out of reach
+ * ("… shall be impermissible unless …" is the phrase itself) */
+static bool has_exception(const ctx *c, const sentence *s)
+{
+	for (size_t k = find(c, C_EXCEPT, s, 0); k != SIZE_MAX; k = find(c, C_EXCEPT, s, c->m[k].first + 1)) {
+		bool inside = false;
+		for (size_t i = 0; i < c->n_m && !inside; i++)
+			inside = c->m[i].concept == c->concept[C_NON_RESTRICTABLE] && in_sentence(&c->m[i], s) &&
+				 c->m[i].first <= c->m[k].first && c->m[k].last <= c->m[i].last;
+		if (!inside)
+			return true;
+	}
+	return false;
+}
+
 static void limitation_rules(ctx *c, const cov_node *node, const char *article, const sentence *s,
 			     rightset ctx_rights, cov_limitation *lim)
 {
@@ -466,8 +483,9 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 			marker = find(c, C_RESTRICT, s, c->m[marker].first + 1);
 	size_t cond = find(c, C_CONDITION, s, 0);
 	size_t deleg = find(c, C_DELEGATION, s, 0);
-	if (has(c, C_NON_RESTRICTABLE, s) || has(c, C_REFERS_ELSEWHERE, s))
-		return; /* the rights that may never be restricted (a positive), or a pointer to the limits */
+	if ((has(c, C_NON_RESTRICTABLE, s) && !has_exception(c, s)) || has(c, C_REFERS_ELSEWHERE, s))
+		return; /* the rights that may never be restricted (a positive), or a pointer to the limits;
+			 * "may not be restricted except …" is a limitation clause */
 	if (marker == SIZE_MAX && cond == SIZE_MAX && deleg == SIZE_MAX)
 		return;
 	size_t m0 = marker != SIZE_MAX ? marker : cond != SIZE_MAX ? cond : deleg;
@@ -707,7 +725,14 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (pd != SIZE_MAX && has(c, C_PROTECTED, s))
 		add_finding(c, "privacy.data-protection", node, article, 17, s, c->m[pd].first, c->m[pd].last, NULL);
 	size_t nr = find(c, C_NON_RESTRICTABLE, s, 0);
-	if (nr != SIZE_MAX) {
+	/* "Even under the circumstances indicated in the first paragraph, the
+	 * individual's right to life … can be inviolable except …": what stays
+	 * protected in an emergency, whatever exceptions it names */
+	size_t even = find(c, C_EVEN_IN_EMERGENCY, s, 0);
+	bool even_list = even != SIZE_MAX && (nr == SIZE_MAX || has_exception(c, s));
+	if (even_list)
+		nr = even;
+	if (nr != SIZE_MAX && (even_list || !has_exception(c, s))) {
 		add_finding(c, "limit.non-restrictable-list", node, article, 4, s, c->m[nr].first, c->m[nr].last, NULL);
 		if (GROW(c->nonrestr, c->n_nonrestr, c->cap_nonrestr)) {
 			/* the list runs to the end of its provision ("… under Articles
@@ -719,7 +744,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			/* the rights it names, in its points too ("shall not be subject to
 			 * any limitation: … 4. freedom of thought and opinion; …") */
 			rightset named = 0;
-			if (!has(c, C_EXCEPT, s)) {
+			if (even_list || !has(c, C_EXCEPT, s)) {
 				size_t to = cov_tokens_at(c->tokp, cov_node_end(node));
 				cov_match *m = NULL;
 				size_t nm = 0, cap = 0;
