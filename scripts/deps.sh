@@ -7,7 +7,7 @@
 set -euo pipefail
 
 build=(gcc make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev)
-test=(libcmocka-dev valgrind poppler-utils)
+test=(libcmocka-dev valgrind poppler-utils jq)
 fuzz=(clang libclang-rt-14-dev)
 
 want=("${build[@]}")
