@@ -7,7 +7,7 @@
 set -euo pipefail
 
 build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev libssl-dev)
-test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3)
+test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3 jq)
 fuzz=(clang libclang-rt-14-dev)
 bench=(git poppler-utils)
 fresh=(mmdebstrap)

@@ -87,7 +87,7 @@ check "check json" 0 "$bin" check -f json "$src/examples/veridia-2024.txt"
 contains "check json rule" "$tmp/out" '"rule": "association.foreign-funding-ban"'
 contains "check json standard" "$tmp/out" '"standard": "iccpr:22"'
 check "check md" 0 "$bin" check -f md "$src/examples/veridia-2024.txt"
-contains "check md heading" "$tmp/out" "## ICCPR art. 23 — marriage and family"
+contains "check md heading" "$tmp/out" "## ICCPR art. 26 — equality before the law and equal protection against discrimination"
 check "check fail-on high" 5 "$bin" check --fail-on high "$src/examples/veridia-2024.txt"
 printf 'Article 1\nEveryone has the right to life.\nArticle 2\nEveryone has the right to freedom of expression.\n' > "$tmp/good.txt"
 check "check fail-on not reached" 0 "$bin" check --fail-on medium --standard iccpr "$tmp/good.txt"

@@ -55,6 +55,120 @@ static void upper(cov_buf *b, const char *s)
 		cov_buf_putc(b, (char)(*s >= 'a' && *s <= 'z' ? *s - 32 : *s));
 }
 
+/* ---- coverage: what the text guarantees, and what it leaves out ---- */
+
+/* Named guarantees a text may state (data/rights/<lang>.txt, "guarantee
+ * NAME: …") that the ICCPR's and ICESCR's rights include. */
+static const struct {
+	const char *name, *standard, *title;
+} named_guarantees[] = {
+	{"strike", "icescr:8", "the right to strike (ICESCR art. 8(1)(d))"},
+	{"manifest-religion", "iccpr:18", "freedom to manifest one's religion or belief (ICCPR art. 18(1))"},
+};
+
+/* The articles (numbers, without repeats) of the provisions that concern
+ * ICCPR article `art` (or state guarantee `name`), as one string; "" if none. */
+static void covering(const cov_review *r, int art, const char *name, cov_buf *out)
+{
+	const char *seen[64];
+	size_t n = 0;
+	for (size_t i = 0; i < cov_review_provision_count(r); i++) {
+		const cov_provision *p = cov_review_provision(r, i);
+		bool is = false;
+		for (size_t k = 0; !name && k < p->n_rights; k++)
+			is |= p->rights[k] == art;
+		for (size_t k = 0; name && k < p->n_guarantees; k++)
+			is |= strcmp(p->guarantees[k], name) == 0;
+		if (!is || !p->article || !*p->article)
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < n; k++)
+			dup |= strcmp(seen[k], p->article) == 0;
+		if (dup || n == 64)
+			continue;
+		seen[n++] = p->article;
+		cov_buf_printf(out, "%s%s", n > 1 ? ", " : "", p->article);
+	}
+}
+
+/* The g-th entry of the coverage view: an ICCPR article with a right of
+ * its own (art > 0), or a named guarantee; false past the end or for an
+ * article with no right of its own (2, 4) or absent from the standard. */
+static bool coverage_entry(const cov_data *data, size_t g, int *art, const char **name, char *title, size_t cap,
+			   char *std, size_t stdcap)
+{
+	size_t n_named = sizeof named_guarantees / sizeof *named_guarantees;
+	*art = 0;
+	*name = NULL;
+	if (g >= 1 && g < COV_MAX_ICCPR) {
+		*art = (int)g;
+		if (!*cov_standard_right(data, *art) || *art == 2 || *art == 4)
+			return false; /* no right of its own: non-discrimination in Covenant rights, derogation */
+		snprintf(title, cap, "ICCPR art. %d — %s", *art, cov_standard_right(data, *art));
+		snprintf(std, stdcap, "iccpr:%d", *art);
+		return true;
+	}
+	if (g >= COV_MAX_ICCPR && g - COV_MAX_ICCPR < n_named) {
+		size_t k = g - COV_MAX_ICCPR;
+		*name = named_guarantees[k].name;
+		snprintf(title, cap, "%s", named_guarantees[k].title);
+		snprintf(std, stdcap, "%s", named_guarantees[k].standard);
+		return true;
+	}
+	return false;
+}
+
+#define COVERAGE_END (COV_MAX_ICCPR + sizeof named_guarantees / sizeof *named_guarantees)
+
+static void coverage_text(const cov_data *data, const cov_review *r, cov_buf *b, bool md)
+{
+	cov_buf_printf(b, md ? "\n## What the text guarantees\n\n" : "\nWhat the text guarantees (articles concerning each right)\n");
+	for (size_t g = 1; g < COVERAGE_END; g++) {
+		int art;
+		const char *name;
+		char title[256], std[32];
+		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std))
+			continue;
+		cov_buf list;
+		cov_buf_init(&list);
+		covering(r, art, name, &list);
+		const char *arts = list.len ? list.ptr : "";
+		if (md)
+			cov_buf_printf(b, "- %s: %s%s\n", title, !list.len ? "**not guaranteed**" : strchr(arts, ',') ? "articles " : "article ", arts);
+		else
+			cov_buf_printf(b, "  %s: %s%s\n", title, !list.len ? "NOT GUARANTEED" : strchr(arts, ',') ? "articles " : "article ", arts);
+		cov_buf_free(&list);
+	}
+}
+
+static json_t *coverage_json(const cov_data *data, const cov_review *r)
+{
+	json_t *a = json_array();
+	for (size_t g = 1; a && g < COVERAGE_END; g++) {
+		int art;
+		const char *name;
+		char title[256], std[32];
+		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std))
+			continue;
+		json_t *o = json_object(), *provs = json_array();
+		json_object_set_new(o, "standard", json_string(std));
+		json_object_set_new(o, "right", json_string(art ? cov_standard_right(data, art) : title));
+		if (name)
+			json_object_set_new(o, "guarantee", json_string(name));
+		cov_buf list;
+		cov_buf_init(&list);
+		covering(r, art, name, &list);
+		char *save = NULL;
+		for (char *t = list.len ? strtok_r(list.ptr, ", ", &save) : NULL; t; t = strtok_r(NULL, ", ", &save))
+			json_array_append_new(provs, json_string(t));
+		cov_buf_free(&list);
+		json_object_set_new(o, "articles", provs);
+		json_object_set_new(o, "guaranteed", json_boolean(json_array_size(provs) > 0));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 /* Findings grouped by ICCPR article, then those without one, then positives. */
 static void text_or_md(const cov_data *data, const cov_review *r, const cov_review_options *o, cov_buf *b, bool md)
 {
@@ -125,6 +239,7 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 			}
 		}
 	}
+	coverage_text(data, r, b, md);
 }
 
 /* A finding's stable id: 12 hex digits of FNV-1a (64 bits) over its rule,
@@ -229,7 +344,7 @@ static json_t *provision_json(const cov_provision *p)
 	return o;
 }
 
-static int review_json(const cov_review *r, const cov_review_options *o, cov_buf *b)
+static int review_json(const cov_data *data, const cov_review *r, const cov_review_options *o, cov_buf *b)
 {
 	const cov_doc *doc = cov_review_doc(r);
 	json_t *root = json_object(), *d = json_object(), *provs = json_array(), *finds = json_array(),
@@ -263,6 +378,7 @@ static int review_json(const cov_review *r, const cov_review_options *o, cov_buf
 			json_array_append_new(finds, cov_finding_json(f, NULL));
 	}
 	json_object_set_new(root, "findings", finds);
+	json_object_set_new(root, "coverage", coverage_json(data, r));
 	return cov_render_json_dump(root, b);
 }
 
@@ -278,7 +394,7 @@ int cov_render_review_string(const cov_data *data, const cov_review *r, cov_revi
 	switch (fmt) {
 	case COV_REVIEW_TEXT: text_or_md(data, r, o, &b, false); break;
 	case COV_REVIEW_MARKDOWN: text_or_md(data, r, o, &b, true); break;
-	case COV_REVIEW_JSON: rc = review_json(r, o, &b); break;
+	case COV_REVIEW_JSON: rc = review_json(data, r, o, &b); break;
 	default: rc = cov_error_set(COV_EUSAGE, "unknown review format");
 	}
 	return cov_render_finish(&b, rc, out, len);

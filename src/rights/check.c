@@ -32,7 +32,11 @@ enum {
 	C_NONDISCRIMINATION, C_GROUNDS_LIST, C_SEX, C_OTHER_STATUS, C_DEATH, C_DEATH_PERMITTED,
 	C_CENSORSHIP, C_PERSONAL_DATA, C_PROTECTED, C_TREATY, C_TREATY_PRIMACY, C_DETERMINED_BY_LAW,
 	C_OMBUDS, C_APPOINTED_EXEC, C_WITH_CONSENT, C_NON_RESTRICTABLE, C_EMERGENCY,
-	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE, C_COUNT
+	C_HOLDER_EVERYONE, C_HOLDER_CITIZENS, C_GROUNDS_EXCLUSIVE, C_GROUND_WORD, C_REFERS_ELSEWHERE,
+	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
+	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
+	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
+	C_EVEN_IN_EMERGENCY, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -43,19 +47,48 @@ static const char *const concept_names[C_COUNT] = {
 	"censorship", "personal-data", "protected", "treaty", "treaty-primacy", "determined-by-law",
 	"ombudsperson", "appointed-by-executive", "with-consent", "non-restrictable", "emergency",
 	"holder everyone", "holder citizens", "grounds-exclusive", "ground-word", "refers-elsewhere",
+	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
+	"equality-clause", "ground-core", "some-of", "except", "right-word",
+	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
+	"even-in-emergency",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
 
-/* A limitation clause on rights in general, applied after the walk. */
-typedef struct general_clause {
+/* A sentence that restricts rights, judged after the walk, when the
+ * whole document is known (a general clause may supply the necessity test,
+ * a general clause applies to the rights it governs): one finding per
+ * sentence, naming every right and aspect (aims, vagueness, necessity). */
+typedef struct limit_cand {
 	const cov_node *node;
 	const char *article;
 	sentence s;
-	int ground[32];             /* concept ids */
+	rightset rights;              /* the closed rights it restricts (a general clause: set after the walk) */
+	bool general;                 /* a clause on rights and freedoms in general */
+	bool necessity;               /* necessity in the sentence, its parent or its article */
+	bool provision_necessity;     /* necessity anywhere in its provision (a general clause's test) */
+	bool blanket;                 /* the right itself conditioned on broad values */
+	bool necessity_only;          /* "The limitation must never go beyond what is necessary": supplies the test, finds nothing */
+	bool from_context;            /* the rights are its provision's or article's, not named in it: an aim is
+				       * illegitimate only if it is for every one of them */
+	size_t marker, deleg, cond;   /* token of the restriction / delegation / condition, SIZE_MAX if none */
+	size_t marker_last, deleg_last, cond_last;
+	int ground[32];               /* concept ids of the grounds */
 	size_t gfirst[32], glast[32]; /* their tokens */
 	size_t n_grounds;
-} general_clause;
+	size_t vfirst[8], vlast[8];   /* vague words */
+	size_t n_vague;
+} limit_cand;
+
+/* A sentence granting rights to citizens only, judged after the walk
+ * against the rights other sentences give to everyone. */
+typedef struct holder_cand {
+	const cov_node *node;
+	const char *article;
+	sentence s;
+	rightset rights;
+	size_t first, last;           /* the holder's words */
+} holder_cand;
 
 /* An article of the document: the rights its provisions concern. */
 typedef struct article_rights {
@@ -86,19 +119,25 @@ typedef struct ctx {
 	cov_match *m;                /* matches of the current provision */
 	size_t n_m, cap_m;
 	rightset doc_rights;
-	general_clause *general;
-	size_t n_general, cap_general;
+	limit_cand *lims;
+	size_t n_lims, cap_lims;
+	holder_cand *holders;
+	size_t n_holders, cap_holders;
+	rightset granted_everyone;   /* rights some sentence grants to everyone (or to no one in particular) */
+	const cov_node *nec_article; /* cache: the article whose necessity was looked up */
+	bool nec_article_val;
 	article_rights *arts;
 	size_t n_arts, cap_arts;
 	size_t *art_slots;           /* article number → 1 + index in arts (open addressing), 0 empty */
 	size_t n_art_slots;          /* a power of two, at least twice n_arts */
 	/* sentences naming the rights that may never be restricted */
-	struct { const char *article; sentence s; size_t match; } *nonrestr;
+	struct { const char *article; sentence s; size_t match; rightset named; } *nonrestr;
 	size_t n_nonrestr, cap_nonrestr;
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } *emergency;
 	size_t n_emergency, cap_emergency;
 	bool treaty_primacy;
 	bool complete_equality;  /* a non-discrimination clause with sex and "other status" */
+	size_t eq_best_words, eq_best_start; /* the document's main equality clause: the longest list of grounds */
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } treaty_by_law;
 	bool have_treaty_by_law;
 	int status;
@@ -131,15 +170,13 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 		for (size_t i = 0; i < rev->n_findings; i++)
 			if (rev->findings[i].rule == ri->id && strcmp(rev->findings[i].article, article) == 0)
 				return;
-	/* the same rule, sentence and standard once */
-	for (size_t i = rev->n_findings; i-- > 0;) {
-		cov_finding *f = &rev->findings[i];
-		if (f->start != s->start)
-			break;
-		if (strcmp(f->rule, rule) == 0 && f->standard == standard &&
-		    f->trigger_start == c->tokp->v[trig_first].start)
+	/* one finding per rule and sentence: it lists every right it affects */
+	for (size_t i = 0; i < rev->n_findings; i++) {
+		const cov_finding *f = &rev->findings[i];
+		if (f->start == s->start && f->end == s->end && strcmp(f->rule, rule) == 0)
 			return;
 	}
+	(void)standard;
 	if (!GROW(rev->findings, rev->n_findings, rev->cap_findings)) {
 		c->status = cov_error_set(COV_ENOMEM, "out of memory");
 		rev->n_findings = rev->cap_findings = 0;
@@ -297,14 +334,160 @@ static bool parent_necessity(ctx *c, const cov_node *node)
 	return found;
 }
 
+/* Is there a necessity phrase anywhere in tokens of node `n`?  A
+ * Commonwealth section puts its test ("reasonably justifiable in a
+ * democratic society") once, after the subsections it governs. */
+static bool node_necessity(ctx *c, const cov_node *n)
+{
+	if (!n || c->concept[C_NECESSITY] < 0)
+		return false;
+	size_t first = cov_tokens_at(c->tokp, n->text_start), last = cov_tokens_at(c->tokp, n->text_end);
+	cov_match *m = NULL;
+	size_t nm = 0, cap = 0;
+	bool found = false;
+	if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &nm, &cap) == COV_OK)
+		for (size_t i = 0; i < nm && !found; i++)
+			found = m[i].concept == c->concept[C_NECESSITY];
+	free(m);
+	return found;
+}
+
+/* The whole article (the primary unit, with every provision in it). */
+static bool article_necessity(ctx *c, const cov_node *node)
+{
+	const cov_node *art = node;
+	while (art && art->kind != c->doc->primary)
+		art = art->parent;
+	if (!art)
+		return false;
+	if (c->nec_article != art) {
+		/* an article's span covers its children's text */
+		cov_node whole = *art;
+		whole.text_start = cov_node_start(art);
+		whole.text_end = cov_node_end(art);
+		c->nec_article = art;
+		c->nec_article_val = node_necessity(c, &whole);
+	}
+	return c->nec_article_val;
+}
+
+static rightset closed_of(const ctx *c, rightset set)
+{
+	rightset closed = 0;
+	for (int k = 1; k < COV_MAX_ICCPR; k++) {
+		const cov_std_article *a = cov_rights_article(c->r, k);
+		if ((set & ((rightset)1 << k)) && a && a->limits == COV_LIMITS_CLOSED)
+			closed |= (rightset)1 << k;
+	}
+	return closed;
+}
+
+/* The rights a sentence names itself, without the words of a list of
+ * grounds of discrimination ("religion" there is no right of art. 18). */
+static rightset sentence_rights(const ctx *c, const sentence *s, size_t from)
+{
+	/* a right named by a phrase ("freedom of assembly"), or by a lone word
+	 * before the restriction ("of conscience and of religion … may only be
+	 * limited"), not a word among the grounds after it ("religions" among
+	 * communities whose harmony a law may protect) */
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		int art = c->m[i].concept < 512 ? c->right_of_concept[c->m[i].concept] : 0;
+		if (art && in_sentence(&c->m[i], s) && (c->m[i].last > c->m[i].first || c->m[i].last < from))
+			set |= (rightset)1 << art;
+	}
+	if (has(c, C_NONDISCRIMINATION, s) || has(c, C_GROUNDS_LIST, s))
+		set &= (rightset)1 << 26;
+	return set;
+}
+
+static bool is_number(const char *f);
+
+static const cov_node *find_num(const cov_node *n, const char *num)
+{
+	for (const cov_node *k = n->first; k; k = k->next) {
+		if (k->num && strcmp(k->num, num) == 0)
+			return k;
+		const cov_node *d = find_num(k, num);
+		if (d)
+			return d;
+	}
+	return NULL;
+}
+
+/* The closed rights of the point a sentence names ("Nothing in sub-clause
+ * (a) of clause (1) …", "… referred to in Sub-Article (1)"): the first
+ * "clause (x)", "article (x)" or "paragraph (x)" whose point is in the
+ * same article.  0 when it names none. */
+static rightset referenced_rights(ctx *c, const cov_node *node, const sentence *s)
+{
+	const cov_node *art = node;
+	while (art && art->kind != c->doc->primary)
+		art = art->parent;
+	if (!art)
+		return 0;
+	const char *t = c->doc->text;
+	for (size_t k = s->first; k < s->last; k++) {
+		const cov_token *a = &c->tokp->v[k], *b = &c->tokp->v[k + 1];
+		static const char *const words[] = {"clause", "clauses", "article", "paragraph"};
+		bool named = false;
+		for (size_t w = 0; w < sizeof words / sizeof *words && !named; w++) {
+			size_t l = strlen(words[w]);
+			named = a->fold_len >= l && strncmp(a->fold + a->fold_len - l, words[w], l) == 0;
+		}
+		if (!named)
+			continue;
+		if (b->fold_len > 3 || memchr(t + a->end, '(', b->start - a->end) == NULL)
+			continue;
+		char num[8];
+		snprintf(num, sizeof num, "%.*s", (int)b->fold_len, b->fold);
+		const cov_node *p = find_num(art, num);
+		if (!p)
+			return 0;
+		size_t first = cov_tokens_at(c->tokp, cov_node_start(p)), last = cov_tokens_at(c->tokp, cov_node_end(p));
+		cov_match *m = NULL;
+		size_t nm = 0, cap = 0;
+		rightset set = 0;
+		if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &nm, &cap) == COV_OK)
+			for (size_t i = 0; i < nm; i++)
+				if (m[i].concept < 512 && c->right_of_concept[m[i].concept] && m[i].last > m[i].first)
+					set |= (rightset)1 << c->right_of_concept[m[i].concept];
+		free(m);
+		return closed_of(c, set);
+	}
+	return 0;
+}
+
+/* "except", "unless" outside the words that put rights out of reach
+ * ("… shall be impermissible unless …" is the phrase itself) */
+static bool has_exception(const ctx *c, const sentence *s)
+{
+	for (size_t k = find(c, C_EXCEPT, s, 0); k != SIZE_MAX; k = find(c, C_EXCEPT, s, c->m[k].first + 1)) {
+		bool inside = false;
+		for (size_t i = 0; i < c->n_m && !inside; i++)
+			inside = c->m[i].concept == c->concept[C_NON_RESTRICTABLE] && in_sentence(&c->m[i], s) &&
+				 c->m[i].first <= c->m[k].first && c->m[k].last <= c->m[i].last;
+		if (!inside)
+			return true;
+	}
+	return false;
+}
+
 static void limitation_rules(ctx *c, const cov_node *node, const char *article, const sentence *s,
 			     rightset ctx_rights, cov_limitation *lim)
 {
 	size_t marker = find(c, C_RESTRICT, s, 0);
+	/* "must not restrict the rights and freedoms of other people" is a duty, no restriction */
+	for (size_t k = find(c, C_NEGATION, s, 0); marker != SIZE_MAX && k != SIZE_MAX; k = find(c, C_NEGATION, s, c->m[k].first + 1))
+		if (c->m[k].last < c->m[marker].first && c->m[marker].first - c->m[k].last <= 2 &&
+		    (strcmp(c->tokp->v[c->m[k].last].fold, "not") == 0 || strcmp(c->tokp->v[c->m[k].last].fold, "не") == 0) &&
+		    !has(c, C_NON_RESTRICTABLE, s))
+			marker = find(c, C_RESTRICT, s, c->m[marker].first + 1);
 	size_t cond = find(c, C_CONDITION, s, 0);
 	size_t deleg = find(c, C_DELEGATION, s, 0);
-	if (has(c, C_NON_RESTRICTABLE, s) || has(c, C_REFERS_ELSEWHERE, s))
-		return; /* the rights that may never be restricted (a positive), or a pointer to the limits */
+	if ((has(c, C_NON_RESTRICTABLE, s) && !has_exception(c, s)) || has(c, C_REFERS_ELSEWHERE, s))
+		return; /* the rights that may never be restricted (a positive), or a pointer to the limits;
+			 * "may not be restricted except …" is a limitation clause */
 	if (marker == SIZE_MAX && cond == SIZE_MAX && deleg == SIZE_MAX)
 		return;
 	size_t m0 = marker != SIZE_MAX ? marker : cond != SIZE_MAX ? cond : deleg;
@@ -313,6 +496,31 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	size_t from = c->m[m0].first;
 	size_t gen = find(c, C_GENERAL, s, 0);
 	bool general = gen != SIZE_MAX && c->m[gen].first < from && !(ctx_rights & ~((rightset)1 << 26));
+	/* a restriction belongs to the rights its own sentence names ("freedom
+	 * of speech may be restricted …"), else to those of its provision */
+	rightset own = closed_of(c, sentence_rights(c, s, from));
+	rightset closed = own ? own : closed_of(c, ctx_rights);
+	/* a sentence that names no right nor speaks of rights ("France shall
+	 * consent to the limitations upon its sovereignty") restricts none; a
+	 * lead-in ("Subject to any reasonable restrictions …") restricts the
+	 * rights of its points, not those of the paragraph before it */
+	if (!own && !has(c, C_RIGHT_WORD, s) && !general) {
+		rightset kids = 0;
+		size_t kf = cov_tokens_at(c->tokp, node->text_end), kl = cov_tokens_at(c->tokp, cov_node_end(node));
+		cov_match *km = NULL;
+		size_t nkm = 0, kcap = 0;
+		if (kf < kl && cov_match_range(c->lex, c->tokp, kf, kl, &km, &nkm, &kcap) == COV_OK)
+			for (size_t i = 0; i < nkm; i++)
+				if (km[i].concept < 512 && c->right_of_concept[km[i].concept] && km[i].last > km[i].first)
+					kids |= (rightset)1 << c->right_of_concept[km[i].concept];
+		free(km);
+		closed = closed_of(c, kids);
+	}
+	/* "Every person has the right to receive … instruction … subject to such
+	 * restrictions as …": the sentence restricts what it grants itself */
+	bool from_context = !own;
+	if (!own && !sentence_rights(c, s, 0) && has(c, C_GRANT, s))
+		closed = 0;
 
 	/* grounds after the marker, in order */
 	size_t grounds[32], n_grounds = 0;
@@ -346,74 +554,64 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		lim->start = s->start;
 		lim->end = s->end;
 	}
-	if (general) {
-		if (!GROW(c->general, c->n_general, c->cap_general)) {
-			c->status = cov_error_set(COV_ENOMEM, "out of memory");
-			return;
+	/* a sentence on limitations in general that requires necessity, in an
+	 * article about no right ("The limitations referred to in Article 20 may
+	 * be imposed only … what is necessary"), supplies the test */
+	bool about_limits = (marker != SIZE_MAX && c->m[marker].first <= s->first + 2) || gen != SIZE_MAX;
+	bool cites = false; /* "The limitations referred to in Article 20" */
+	for (size_t k = s->first; k <= s->last && !cites; k++)
+		cites = is_number(c->tokp->v[k].fold) && k > s->first && !is_number(c->tokp->v[k - 1].fold);
+	/* "Nothing in sub-clause (b) …": the rights of the point it names */
+	rightset point = referenced_rights(c, node, s);
+	if (point && !general) {
+		closed = point;
+		from_context = false;
+	}
+	bool necessity_only = !general && !point && necessity && about_limits && !sentence_rights(c, s, from) &&
+			      (cites || (!closed && !ctx_rights)) && !has(c, C_EMERGENCY, s);
+	if (!closed && !general && !necessity_only)
+		return;
+	if (necessity_only)
+		closed = 0;
+	if (!GROW(c->lims, c->n_lims, c->cap_lims)) {
+		c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		return;
+	}
+	limit_cand *l = &c->lims[c->n_lims++];
+	memset(l, 0, sizeof *l);
+	l->node = node;
+	l->article = article;
+	l->s = *s;
+	l->rights = general || necessity_only ? 0 : closed;
+	l->general = general || necessity_only;
+	l->necessity_only = necessity_only;
+	l->from_context = from_context && !general;
+	l->necessity = necessity || article_necessity(c, node);
+	l->provision_necessity = l->general && l->necessity; /* "Every restriction … shall be proportional" beside it */
+	l->marker = marker != SIZE_MAX ? c->m[marker].first : SIZE_MAX;
+	l->marker_last = marker != SIZE_MAX ? c->m[marker].last : 0;
+	l->deleg = deleg != SIZE_MAX ? c->m[deleg].first : SIZE_MAX;
+	l->deleg_last = deleg != SIZE_MAX ? c->m[deleg].last : 0;
+	l->cond = cond != SIZE_MAX ? c->m[cond].first : SIZE_MAX;
+	l->cond_last = cond != SIZE_MAX ? c->m[cond].last : 0;
+	l->n_grounds = n_grounds;
+	for (size_t k = 0; k < n_grounds; k++) {
+		l->ground[k] = c->m[grounds[k]].concept;
+		l->gfirst[k] = c->m[grounds[k]].first;
+		l->glast[k] = c->m[grounds[k]].last;
+	}
+	for (size_t i = 0; i < c->n_m && l->n_vague < 8; i++)
+		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from) {
+			l->vfirst[l->n_vague] = c->m[i].first;
+			l->vlast[l->n_vague++] = c->m[i].last;
 		}
-		general_clause *g = &c->general[c->n_general++];
-		g->node = node;
-		g->article = article;
-		g->s = *s;
-		g->n_grounds = n_grounds;
-		for (size_t k = 0; k < n_grounds; k++) {
-			g->ground[k] = c->m[grounds[k]].concept;
-			g->gfirst[k] = c->m[grounds[k]].first;
-			g->glast[k] = c->m[grounds[k]].last;
-		}
-	}
-	rightset closed = 0;
-	for (int k = 1; k < COV_MAX_ICCPR; k++) {
-		const cov_std_article *a = cov_rights_article(c->r, k);
-		if ((ctx_rights & ((rightset)1 << k)) && a && a->limits == COV_LIMITS_CLOSED)
-			closed |= (rightset)1 << k;
-	}
-	if (!general) {
-		for (size_t k = 0; k < n_grounds; k++) {
-			const cov_match *g = &c->m[grounds[k]];
-			const char *aim = c->aim_of_concept[g->concept];
-			for (int art = 1; art < COV_MAX_ICCPR; art++) {
-				if (!(closed & ((rightset)1 << art)))
-					continue;
-				const cov_std_article *a = cov_rights_article(c->r, art);
-				if (aim_allowed(a, aim))
-					continue;
-				add_finding(c, "limit.illegitimate-aim", node, article, art, s, g->first, g->last,
-					    cov_arena_printf(&c->rev->arena, "«%s» (%s) is not among the aims ICCPR art. %d allows for "
-								 "restricting %s.", span(c, g->first, g->last), aim, art,
-						     right_name(c, art)));
-			}
-		}
-	}
-	if (closed || general) {
-		int std = (closed & ((rightset)1 << 19)) ? 19 : first_right(closed);
-		for (size_t i = 0; i < c->n_m; i++)
-			if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from)
-				add_finding(c, "limit.vague-ground", node, article, std, s, c->m[i].first, c->m[i].last,
-					    cov_arena_printf(&c->rev->arena, "«%s» is a ground so vague that no one can foresee what "
-								 "a law based on it will forbid.", span(c, c->m[i].first, c->m[i].last)));
-	}
-	if (closed && n_grounds && !necessity && marker != SIZE_MAX)
-		add_finding(c, "limit.no-necessity", node, article, first_right(closed), s, c->m[marker].first,
-			    c->m[marker].last, NULL);
-	if (closed && deleg != SIZE_MAX && marker != SIZE_MAX && n_grounds == 0)
-		add_finding(c, "limit.open-delegation", node, article, first_right(closed), s, c->m[deleg].first,
-			    c->m[deleg].last, NULL);
 	/* a condition that names only legitimate, precise aims ("must not
 	 * violate the rights of others", ICCPR art. 5) conditions nothing */
-	bool broad = false;
-	for (size_t k = 0; k < n_grounds; k++) {
-		const cov_match *g = &c->m[grounds[k]];
-		if (!aim_of_any(c, c->aim_of_concept[g->concept]))
+	bool broad = l->n_vague > 0;
+	for (size_t k = 0; k < n_grounds; k++)
+		if (!aim_of_any(c, c->aim_of_concept[l->ground[k]]))
 			broad = true;
-		for (size_t i = 0; i < c->n_m; i++)
-			if (c->m[i].concept == c->concept[C_VAGUE] && !(c->m[i].last < g->first || g->last < c->m[i].first))
-				broad = true;
-	}
-	if (cond != SIZE_MAX && broad && (closed || gen != SIZE_MAX))
-		add_finding(c, "limit.blanket-condition", node, article,
-			    (closed & ((rightset)1 << 19)) ? 19 : first_right(closed), s, c->m[cond].first, c->m[cond].last,
-			    NULL);
+	l->blanket = cond != SIZE_MAX && broad && (closed || gen != SIZE_MAX);
 }
 
 static void pattern_rules(ctx *c, const cov_node *node, const char *article, const sentence *s, rightset own_rights)
@@ -425,7 +623,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		bool negated = false;
 		size_t neg = find(c, C_NEGATION, s, 0);
 		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
-			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 6)
+			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 10)
 				negated = true;
 		if (!negated)
 			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
@@ -440,26 +638,72 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			add_finding(c, "association.funding-disclosure", node, article, 22, s, c->m[disc].first,
 				    c->m[disc].last, NULL);
 	}
+	/* a ban on trade-union membership beyond the armed forces and police
+	 * (art. 22(2)); a ban on party membership only for whole professions or
+	 * all public servants: judges, prosecutors and the like abstain from
+	 * parties for their impartiality, which is widely accepted */
 	size_t mem = find(c, C_MEMBERSHIP, s, 0);
-	size_t other = find(c, C_GROUP_OTHER, s, 0);
-	if (mem != SIZE_MAX && other != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
-		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[other].first, c->m[other].last,
-			    cov_arena_printf(&c->rev->arena, "Membership of parties or trade unions is banned for «%s», beyond the "
-						 "armed forces and police that ICCPR art. 22(2) allows to be restricted.",
-				     span(c, c->m[other].first, c->m[other].last)));
-	size_t mw = find(c, C_MAN_WOMAN, s, 0);
-	if (mw != SIZE_MAX && has(c, C_MARRIAGE, s))
-		add_finding(c, "discrimination.exclusive-definition", node, article, 23, s, c->m[mw].first, c->m[mw].last,
+	size_t other = find(c, C_GROUP_OTHER, s, 0), pub = find(c, C_GROUP_PUBLIC, s, 0);
+	bool union_ban = has(c, C_TRADE_UNION, s);
+	size_t who = pub != SIZE_MAX ? pub : union_ban ? other : SIZE_MAX;
+	for (size_t k = find(c, C_SOME_OF, s, 0); who != SIZE_MAX && k != SIZE_MAX; k = find(c, C_SOME_OF, s, c->m[k].first + 1))
+		if (c->m[k].last < c->m[who].first && c->m[who].first - c->m[k].last <= 2)
+			who = SIZE_MAX; /* "the categories of state employees who may not …" */
+	if (mem != SIZE_MAX && who != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[who].first, c->m[who].last,
+			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for «%s», beyond the armed forces and "
+						 "police whose exercise of the right ICCPR art. 22(2) allows to be restricted.",
+				     union_ban ? "trade unions" : "political parties", span(c, c->m[who].first, c->m[who].last)));
+	/* marriage defined ("Marriage is a union of a man and a woman"), not a
+	 * de facto union given the effects of marriage */
+	size_t mw = find(c, C_MAN_WOMAN, s, 0), mar = find(c, C_MARRIAGE, s, 0);
+	if (mw != SIZE_MAX && mar != SIZE_MAX && c->m[mar].first < c->m[mw].first && !has(c, C_DE_FACTO, s))
+		add_finding(c, "discrimination.exclusive-definition", node, article, 26, s, c->m[mw].first, c->m[mw].last,
 			    NULL);
 	size_t nd = find(c, C_NONDISCRIMINATION, s, 0);
 	size_t ground_words = 0;
 	for (size_t k = 0; k < c->n_m; k++)
 		ground_words += c->m[k].concept == c->concept[C_GROUND_WORD] && in_sentence(&c->m[k], s);
 	/* a clause that lists grounds ("race, sex, language, religion …") */
-	if (nd != SIZE_MAX && ground_words >= 3 && has(c, C_GROUNDS_LIST, s) && !has(c, C_GROUNDS_EXCLUSIVE, s)) {
+	/* … that is itself an equality clause: not a cross-reference in
+	 * parentheses ("(which relates to discrimination on grounds of …)"), not
+	 * an association formed "for the purposes of creating discrimination",
+	 * not the rule that restrictions or derogations may not discriminate
+	 * (ICCPR art. 4(1) has its own short list), not a list of religious
+	 * grounds only (a religious-freedom clause) */
+	bool in_parens = false;
+	if (nd != SIZE_MAX) {
+		const char *t = c->doc->text;
+		int depth = 0;
+		for (size_t b = s->start; b < c->tokp->v[c->m[nd].first].start; b++)
+			depth += t[b] == '(' ? 1 : t[b] == ')' ? -1 : 0;
+		in_parens = depth > 0;
+	}
+	bool of_restrictions = false; /* "The restriction of freedoms … cannot discriminate" */
+	for (size_t k = find(c, C_RESTRICT, s, 0); nd != SIZE_MAX && k != SIZE_MAX; k = find(c, C_RESTRICT, s, c->m[k].first + 1))
+		if (c->m[k].last < c->m[nd].first && c->m[nd].first - c->m[k].last <= 8)
+			of_restrictions = true;
+	/* "… protects … the prohibition of discrimination on the ground of …"
+	 * names the subject of a competence; it is no norm itself */
+	bool norm = false;
+	for (size_t k = find(c, C_EQUALITY_CLAUSE, s, 0); nd != SIZE_MAX && k != SIZE_MAX && !norm;
+	     k = find(c, C_EQUALITY_CLAUSE, s, c->m[k].first + 1))
+		norm = !(c->m[k].last + 2 == c->m[nd].first && strcmp(c->tokp->v[c->m[k].last + 1].fold, "of") == 0);
+	/* the grounds follow the words that introduce them ("on grounds of race, …") */
+	size_t gl = find(c, C_GROUNDS_LIST, s, 0), listed_after = 0;
+	for (size_t k = 0; gl != SIZE_MAX && k < c->n_m; k++)
+		listed_after += c->m[k].concept == c->concept[C_GROUND_WORD] && in_sentence(&c->m[k], s) &&
+				c->m[k].first > c->m[gl].last;
+	if (nd != SIZE_MAX && ground_words >= 3 && listed_after >= 2 && !has(c, C_GROUNDS_EXCLUSIVE, s) &&
+	    !in_parens && norm && has(c, C_GROUND_CORE, s) && !of_restrictions &&
+	    !has(c, C_EMERGENCY, s)) {
 		bool sex = has(c, C_SEX, s), other_status = has(c, C_OTHER_STATUS, s);
 		if (sex && other_status)
 			c->complete_equality = true;
+		if ((!sex || !other_status) && ground_words > c->eq_best_words) {
+			c->eq_best_words = ground_words;
+			c->eq_best_start = s->start;
+		}
 		if (!sex || !other_status)
 			add_finding(c, "discrimination.grounds-incomplete", node, article, 26, s, c->m[nd].first,
 				    c->m[nd].last,
@@ -483,11 +727,38 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (pd != SIZE_MAX && has(c, C_PROTECTED, s))
 		add_finding(c, "privacy.data-protection", node, article, 17, s, c->m[pd].first, c->m[pd].last, NULL);
 	size_t nr = find(c, C_NON_RESTRICTABLE, s, 0);
-	if (nr != SIZE_MAX) {
+	/* "Even under the circumstances indicated in the first paragraph, the
+	 * individual's right to life … can be inviolable except …": what stays
+	 * protected in an emergency, whatever exceptions it names */
+	size_t even = find(c, C_EVEN_IN_EMERGENCY, s, 0);
+	bool even_list = even != SIZE_MAX && (nr == SIZE_MAX || has_exception(c, s));
+	if (even_list)
+		nr = even;
+	if (nr != SIZE_MAX && (even_list || !has_exception(c, s))) {
 		add_finding(c, "limit.non-restrictable-list", node, article, 4, s, c->m[nr].first, c->m[nr].last, NULL);
 		if (GROW(c->nonrestr, c->n_nonrestr, c->cap_nonrestr)) {
+			/* the list runs to the end of its provision ("… under Articles
+			 * 14(1) and (2); 15; 16; …" is one list, not three sentences) */
+			sentence list = *s;
+			size_t end = cov_tokens_at(c->tokp, node->text_end);
+			if (end > list.last + 1)
+				list.last = end - 1;
+			/* the rights it names, in its points too ("shall not be subject to
+			 * any limitation: … 4. freedom of thought and opinion; …") */
+			rightset named = 0;
+			if (even_list || !has(c, C_EXCEPT, s)) {
+				size_t to = cov_tokens_at(c->tokp, cov_node_end(node));
+				cov_match *m = NULL;
+				size_t nm = 0, cap = 0;
+				if (to > s->first && cov_match_range(c->lex, c->tokp, s->first, to, &m, &nm, &cap) == COV_OK)
+					for (size_t k = 0; k < nm; k++)
+						if (m[k].concept < 512 && c->right_of_concept[m[k].concept])
+							named |= (rightset)1 << c->right_of_concept[m[k].concept];
+				free(m);
+			}
+			c->nonrestr[c->n_nonrestr].named = named & ~((rightset)1 << 26);
 			c->nonrestr[c->n_nonrestr].article = article;
-			c->nonrestr[c->n_nonrestr].s = *s;
+			c->nonrestr[c->n_nonrestr].s = list;
 			c->nonrestr[c->n_nonrestr++].match = c->m[nr].last;
 		} else {
 			c->status = cov_error_set(COV_ENOMEM, "out of memory");
@@ -500,7 +771,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	for (size_t k = 0; k < c->r->n_iccpr; k++)
 		if (c->r->iccpr[k].non_derogable)
 			nonderog |= (rightset)1 << c->r->iccpr[k].num;
-	if (em != SIZE_MAX && has(c, C_RESTRICT, s) && !has(c, C_NON_RESTRICTABLE, s) &&
+	if (em != SIZE_MAX && has(c, C_EMERGENCY_POWER, s) && !has(c, C_NON_RESTRICTABLE, s) &&
 	    (has(c, C_GENERAL, s) || (rights_in(c, s) & nonderog))) {
 		if (GROW(c->emergency, c->n_emergency, c->cap_emergency)) {
 			c->emergency[c->n_emergency].node = node;
@@ -514,8 +785,10 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (has(c, C_TREATY, s)) {
 		if (has(c, C_TREATY_PRIMACY, s))
 			c->treaty_primacy = true;
+		/* a rule on treaties' place in the legal order left to ordinary
+		 * law, not a sentence on publishing, ratifying or extraditing */
 		size_t dl = find(c, C_DETERMINED_BY_LAW, s, 0);
-		if (dl != SIZE_MAX && !c->have_treaty_by_law) {
+		if (dl != SIZE_MAX && has(c, C_TREATY_EFFECT, s) && !c->have_treaty_by_law) {
 			c->have_treaty_by_law = true;
 			c->treaty_by_law.node = node;
 			c->treaty_by_law.article = article;
@@ -523,12 +796,61 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			c->treaty_by_law.match = c->m[find(c, C_TREATY, s, 0)].first;
 		}
 	}
+	/* a ban on propaganda or incitement whose objects reach beyond art.
+	 * 20(2): "social … superiority", the constitutional order, integrity */
+	size_t prop = find(c, C_PROPAGANDA, s, 0), bo = find(c, C_BROAD_OBJECT, s, 0);
+	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
+		add_finding(c, "expression.propaganda-ban-broad", node, article, 19, s, c->m[bo].first, c->m[bo].last,
+			    cov_arena_printf(&c->rev->arena, "The ban on «%s» reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
+						 "(propaganda for war; advocacy of national, racial or religious hatred that "
+						 "incites discrimination, hostility or violence); other speech may be restricted only "
+						 "as art. 19(3) allows.", span(c, c->m[prop].first, c->m[prop].last),
+				     span(c, c->m[bo].first, c->m[bo].last)));
+	/* loss of citizenship allowed on a vague ground ("other serious damage
+	 * to the vital interests") */
+	size_t loss = find(c, C_CITIZENSHIP_LOSS, s, 0);
+	if (loss != SIZE_MAX && has(c, C_ALLOWED, s)) {
+		size_t vg = SIZE_MAX;
+		for (size_t k = 0; k < c->n_m && vg == SIZE_MAX; k++) {
+			const cov_match *m = &c->m[k];
+			const char *aim = m->concept < 512 ? c->aim_of_concept[m->concept] : NULL;
+			if (in_sentence(m, s) && m->first > c->m[loss].last &&
+			    (m->concept == c->concept[C_VAGUE] || (aim && !aim_of_any(c, aim))))
+				vg = k;
+		}
+		if (vg != SIZE_MAX)
+			add_finding(c, "nationality.arbitrary-deprivation", node, article, 12, s, c->m[vg].first, c->m[vg].last,
+				    cov_arena_printf(&c->rev->arena, "Citizenship may be taken away for «%s», a ground so vague that its "
+							 "loss is arbitrary (ICCPR art. 12(4); General Comment 27 §21; Universal "
+							 "Declaration art. 15(2)).", span(c, c->m[vg].first, c->m[vg].last)));
+	}
+	/* every prisoner denied the vote */
+	size_t pr = find(c, C_PRISON, s, 0);
+	if (pr != SIZE_MAX && (rights_in(c, s) & ((rightset)1 << 25)) && has(c, C_DENIED, s))
+		add_finding(c, "elections.prisoners-disenfranchised", node, article, 25, s, c->m[pr].first, c->m[pr].last, NULL);
+	/* conduct made unconstitutional or punishable on a vague ground */
+	size_t uc = find(c, C_UNLAWFUL_CONDUCT, s, 0);
+	if (uc != SIZE_MAX) {
+		size_t vg = SIZE_MAX;
+		for (size_t k = 0; k < c->n_m && vg == SIZE_MAX; k++) {
+			const cov_match *m = &c->m[k];
+			const char *aim = m->concept < 512 ? c->aim_of_concept[m->concept] : NULL;
+			if (in_sentence(m, s) && aim && (strcmp(aim, "interethnic-harmony") == 0 || strcmp(aim, "traditional-values") == 0))
+				vg = k; /* harmony and values, not the interests of the State a prosecution may be weighed against */
+		}
+		if (vg != SIZE_MAX)
+			add_finding(c, "limit.vague-offence", node, article, 19, s, c->m[vg].first, c->m[vg].last,
+				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is made %s: terms so vague that no one "
+							 "can foresee what is forbidden, which the requirement of legality of ICCPR arts. "
+							 "15(1) and 19(3) excludes.", span(c, c->m[vg].first, c->m[vg].last),
+					     span(c, c->m[uc].first, c->m[uc].last)));
+	}
 	/* the ombudsperson is the subject of the sentence, appointed by the executive */
 	size_t om = find(c, C_OMBUDS, s, 0);
 	size_t ap = find(c, C_APPOINTED_EXEC, s, 0);
 	if (om != SIZE_MAX && ap != SIZE_MAX && c->m[om].first <= s->first + 3 && c->m[ap].first > c->m[om].last &&
 	    !has(c, C_WITH_CONSENT, s))
-		add_finding(c, "nhri.executive-appointment", node, article, 0, s, c->m[ap].first, c->m[ap].last, NULL);
+		add_finding(c, "nhri.executive-appointment", node, article, 2, s, c->m[ap].first, c->m[ap].last, NULL);
 }
 
 /* The rights a grant is about: those named nearest to the verb ("have the
@@ -554,6 +876,44 @@ static rightset granted_rights(const ctx *c, const sentence *s, size_t grant)
 		size_t d = m->first > g->last ? m->first - g->last : g->first > m->last ? g->first - m->last : 0;
 		if (d == best)
 			set |= (rightset)1 << c->right_of_concept[m->concept];
+	}
+	return set;
+}
+
+/* The rights a grant gives as its object: named within a few words after
+ * the verb ("Citizens have the right to freedom of association"), not in a
+ * list of grounds ("… regardless of sex, creed, religion"), not a party
+ * or political association (art. 25: "association for political purposes"),
+ * not "without discrimination" trailing a grant of something else. */
+static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
+{
+	const cov_match *g = &c->m[grant];
+	size_t limit = g->last + 10;
+	size_t gl = find(c, C_GROUNDS_LIST, s, g->last);
+	if (gl != SIZE_MAX && c->m[gl].first < limit)
+		limit = c->m[gl].first;
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		if (m->concept >= 512 || !c->right_of_concept[m->concept] || !in_sentence(m, s) || m->last <= g->last ||
+		    m->first < g->first || m->first >= limit)
+			continue;
+		int art = c->right_of_concept[m->concept];
+		const char *w = c->tokp->v[m->first].fold;
+		if (art == 26 && (strncmp(w, "discrimin", 9) == 0 || strncmp(w, "дискримин", 18) == 0))
+			continue;
+		if (art == 22) {
+			bool political = false;
+			for (size_t k = 0; k < c->n_m && !political; k++) {
+				const cov_match *p = &c->m[k];
+				if (p->concept == c->concept[C_POLITICAL] && in_sentence(p, s) && p->first + 3 >= m->first &&
+				    p->first <= m->last + 3)
+					political = true;
+			}
+			if (political)
+				continue;
+		}
+		set |= (rightset)1 << art;
 	}
 	return set;
 }
@@ -663,6 +1023,11 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 		 * "Everyone has the right"); "the rights of other citizens" later
 		 * in a sentence is no holder */
 		size_t grant = find(c, C_GRANT, s, 0);
+		/* "не вправе", "shall not have the right": no grant */
+		for (size_t k = find(c, C_NEGATION, s, 0); grant != SIZE_MAX && k != SIZE_MAX;
+		     k = find(c, C_NEGATION, s, c->m[k].first + 1))
+			if (c->m[k].last + 1 == c->m[grant].first || (c->m[k].first >= c->m[grant].first && c->m[k].last <= c->m[grant].last))
+				grant = SIZE_MAX;
 		if (srights && grant != SIZE_MAX) {
 			size_t he = find(c, C_HOLDER_EVERYONE, s, 0), hc = find(c, C_HOLDER_CITIZENS, s, 0);
 			if (he != SIZE_MAX && (c->m[he].first > s->first + 3 || c->m[he].first > c->m[grant].first))
@@ -674,17 +1039,29 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 			note_article_rights(c, article, 0, srights);
 			if (!p->holder[0])
 				p->holder = citizens ? "citizens" : he != SIZE_MAX ? "everyone" : "";
-			if (citizens)
-				for (int art = 1; art < COV_MAX_ICCPR; art++) {
-					const cov_std_article *a = cov_rights_article(c->r, art);
-					if ((srights & ((rightset)1 << art)) && a && a->everyone && art != 2)
-						add_finding(c, "holder.citizens-only", n, article, art, s, c->m[hc].first,
-							    c->m[hc].last,
-							    cov_arena_printf(&c->rev->arena, "This right (%s) is granted to «%s» only; "
-										 "ICCPR art. %d gives it to everyone.",
-								     right_name(c, art), span(c, c->m[hc].first, c->m[hc].last),
-								     art));
+			rightset object = object_rights(c, s, grant);
+			if (!citizens)
+				c->granted_everyone |= object | (he == SIZE_MAX && hc == SIZE_MAX ? srights : 0);
+			/* art. 25 is the citizens' own; art. 2 is no right of its own */
+			object &= ~(((rightset)1 << 25) | ((rightset)1 << 2));
+			for (int art = 1; art < COV_MAX_ICCPR; art++) {
+				const cov_std_article *a = cov_rights_article(c->r, art);
+				if ((object & ((rightset)1 << art)) && !(a && a->everyone))
+					object &= ~((rightset)1 << art);
+			}
+			if (citizens && object) {
+				if (GROW(c->holders, c->n_holders, c->cap_holders)) {
+					holder_cand *h = &c->holders[c->n_holders++];
+					h->node = n;
+					h->article = article;
+					h->s = *s;
+					h->rights = object;
+					h->first = c->m[hc].first;
+					h->last = c->m[hc].last;
+				} else {
+					c->status = cov_error_set(COV_ENOMEM, "out of memory");
 				}
+			}
 		}
 		size_t before = lims ? p->n_limitations : 0;
 		limitation_rules(c, n, article, s, ctx_rights, lims ? &lims[p->n_limitations] : NULL);
@@ -716,6 +1093,29 @@ static bool is_number(const char *f)
 	return f[0] >= '0' && f[0] <= '9';
 }
 
+/* Do the bytes between two tokens make a range ("11-18", "11–18", "11 to 18")? */
+static bool range_between(const ctx *c, size_t a, size_t b)
+{
+	const char *t = c->doc->text;
+	size_t from = c->tokp->v[a].end, to = c->tokp->v[b].start;
+	if (b == a + 2 && (strcmp(c->tokp->v[a + 1].fold, "to") == 0 || strcmp(c->tokp->v[a + 1].fold, "по") == 0))
+		return true;
+	if (b != a + 1)
+		return false;
+	for (size_t i = from; i < to; i++)
+		if (t[i] == '-' || (i + 2 < to + 2 && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+				     ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94)))
+			return true;
+	return false;
+}
+
+/* What article `num` puts out of reach when a list names it. */
+static rightset article_listed(ctx *c, const char *num, rightset granted_anywhere)
+{
+	size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, num)] : 0;
+	return slot ? c->arts[slot - 1].granted | (c->arts[slot - 1].rights & ~granted_anywhere) : 0;
+}
+
 /* The rights a list of articles puts out of reach ("… предусмотренные
  * статьями 12, 14, 16 …"): a right counts when an article that grants it
  * ("Everyone has the right to freedom of conscience") is listed; an article
@@ -735,11 +1135,180 @@ static rightset listed_rights(ctx *c, const sentence *list, size_t n, size_t *nu
 				continue;
 			if (numbers)
 				(*numbers)++;
-			size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, fold)] : 0;
-			if (slot)
-				out |= c->arts[slot - 1].granted | (c->arts[slot - 1].rights & ~granted_anywhere);
+			out |= article_listed(c, fold, granted_anywhere);
+			/* ranges are ranges: "Articles 11–18" lists 12 … 17 too */
+			bool plain = strspn(fold, "0123456789") == strlen(fold);
+			for (size_t e = k + 1; plain && e <= k + 2 && e <= list[i].last; e++)
+				if (is_number(c->tokp->v[e].fold) && range_between(c, k, e)) {
+					long lo = strtol(fold, NULL, 10), hi = strtol(c->tokp->v[e].fold, NULL, 10);
+					for (long v = lo + 1; lo < hi && hi - lo < 200 && v < hi; v++) {
+						char num[24];
+						snprintf(num, sizeof num, "%ld", v);
+						out |= article_listed(c, num, granted_anywhere);
+					}
+				}
 		}
 	return out;
+}
+
+/* "freedom of opinion and expression (art. 19), peaceful assembly (art. 21)" */
+static const char *rights_names(ctx *c, rightset set)
+{
+	char buf[1024] = "";
+	for (int art = 1; art < COV_MAX_ICCPR; art++)
+		if (set & ((rightset)1 << art)) {
+			size_t l = strlen(buf);
+			snprintf(buf + l, sizeof buf - l, "%s%s (art. %d)", l ? ", " : "", right_name(c, art), art);
+		}
+	const char *p = cov_arena_strndup(&c->rev->arena, buf, strlen(buf));
+	return p ? p : "";
+}
+
+/* "arts. 19, 21" or "art. 18" */
+static const char *art_list(ctx *c, rightset set)
+{
+	char buf[256] = "";
+	int n = 0;
+	for (int art = 1; art < COV_MAX_ICCPR; art++)
+		if (set & ((rightset)1 << art)) {
+			size_t l = strlen(buf);
+			snprintf(buf + l, sizeof buf - l, "%s%d", n++ ? ", " : "", art);
+		}
+	const char *p = cov_arena_printf(&c->rev->arena, "%s %s", n > 1 ? "arts." : "art.", buf);
+	return p ? p : "";
+}
+
+static int standard_of(rightset set)
+{
+	return (set & ((rightset)1 << 19)) ? 19 : first_right(set);
+}
+
+/* One finding per sentence that restricts rights: the most serious of its
+ * problems names the rule; the message lists every right and aspect. */
+static void emit_limits(ctx *c, rightset excluded)
+{
+	rightset doc_closed = closed_of(c, c->doc_rights) & ~excluded;
+	rightset gen_nec = 0;
+	/* the rights a general clause governs: those of the articles it lists,
+	 * or every restrictable right of the document */
+	for (size_t i = 0; i < c->n_lims; i++) {
+		limit_cand *l = &c->lims[i];
+		if (!l->general)
+			continue;
+		size_t numbers = 0;
+		rightset listed_set = listed_rights(c, &l->s, 1, &numbers);
+		l->rights = numbers ? closed_of(c, listed_set) & ~excluded : doc_closed;
+		/* a general clause with a necessity test supplies it to every right
+		 * it governs, those out of reach in an emergency too */
+		if (l->provision_necessity)
+			gen_nec |= numbers ? closed_of(c, listed_set) : closed_of(c, c->doc_rights);
+	}
+	for (size_t i = 0; i < c->n_lims && c->status == COV_OK; i++) {
+		limit_cand *l = &c->lims[i];
+		if (!l->rights || l->necessity_only)
+			continue;
+		char msg[2048] = "";
+		size_t ml = 0;
+		rightset bad_all = 0;
+		size_t bad_first = SIZE_MAX, bad_last = 0;
+		int seen[32];
+		size_t n_seen = 0;
+		for (size_t k = 0; k < l->n_grounds; k++) {
+			const char *aim = c->aim_of_concept[l->ground[k]];
+			bool dup = false;
+			for (size_t j = 0; j < n_seen; j++)
+				dup |= seen[j] == l->ground[k];
+			if (dup)
+				continue;
+			seen[n_seen++] = l->ground[k];
+			rightset bad = 0;
+			for (int art = 1; art < COV_MAX_ICCPR; art++) {
+				const cov_std_article *a = cov_rights_article(c->r, art);
+				if ((l->rights & ((rightset)1 << art)) && a && !aim_allowed(a, aim))
+					bad |= (rightset)1 << art;
+			}
+			/* "The exercise of these rights may be restricted … in the
+			 * interests of national security", after "freedom of thought and
+			 * speech": which right it restricts is not said, so an aim one of
+			 * them allows is no finding */
+			if (l->from_context && bad != l->rights)
+				bad = 0;
+			if (!bad)
+				continue;
+			if (bad_first == SIZE_MAX) {
+				bad_first = l->gfirst[k];
+				bad_last = l->glast[k];
+			}
+			bad_all |= bad;
+			ml += (size_t)snprintf(msg + ml, ml < sizeof msg ? sizeof msg - ml : 0, "%s«%s» (%s) is not among the aims ICCPR %s allow%s",
+					       ml ? "; " : "", span(c, l->gfirst[k], l->glast[k]), aim, art_list(c, bad),
+					       (bad & (bad - 1)) ? "" : "s");
+		}
+		bool vague = l->n_vague > 0;
+		bool no_nec = !l->necessity && l->n_grounds && l->marker != SIZE_MAX && (l->rights & ~gen_nec);
+		bool deleg = l->deleg != SIZE_MAX && l->marker != SIZE_MAX && l->n_grounds == 0 && !(l->rights & gen_nec);
+		const char *rule;
+		size_t tf, tl;
+		rightset affected = bad_all ? bad_all : l->rights;
+		const char *who = l->general ? "The general limitation clause" : "This clause";
+		char head[4096];
+		if (l->blanket) {
+			rule = "limit.blanket-condition";
+			tf = l->cond, tl = l->cond_last;
+			snprintf(head, sizeof head, "%s makes %s conditional on broad values, which lets any exercise of it be "
+				 "treated as unlawful.", who, rights_names(c, l->rights));
+			affected = l->rights;
+		} else if (bad_all) {
+			rule = "limit.illegitimate-aim";
+			tf = bad_first, tl = bad_last;
+			snprintf(head, sizeof head, "%s lets %s be restricted for aims the ICCPR does not allow: %s.", who,
+				 rights_names(c, bad_all), msg);
+		} else if (vague) {
+			rule = "limit.vague-ground";
+			tf = l->vfirst[0], tl = l->vlast[0];
+			snprintf(head, sizeof head, "%s restricts %s on a ground so vague («%s») that no one can foresee what a "
+				 "law based on it will forbid.", who, rights_names(c, l->rights), span(c, tf, tl));
+		} else if (no_nec) {
+			rule = "limit.no-necessity";
+			tf = l->marker, tl = l->marker_last;
+			snprintf(head, sizeof head, "%s restricts %s without requiring that the restriction be necessary and "
+				 "proportionate to a legitimate aim (ICCPR %s).", who, rights_names(c, l->rights), art_list(c, l->rights));
+		} else if (deleg) {
+			rule = "limit.open-delegation";
+			tf = l->deleg, tl = l->deleg_last;
+			snprintf(head, sizeof head, "%s leaves the restriction of %s to ordinary law with no aims or criteria, so the "
+				 "Constitution sets no limit on it (ICCPR %s).", who, rights_names(c, l->rights), art_list(c, l->rights));
+		} else {
+			continue;
+		}
+		char full[8192];
+		size_t fl = (size_t)snprintf(full, sizeof full, "%s", head);
+		if (l->blanket && bad_all && fl < sizeof full)
+			fl += (size_t)snprintf(full + fl, sizeof full - fl, " Aims: %s.", msg);
+		for (size_t k = strcmp(rule, "limit.vague-ground") == 0 ? 1 : 0; vague && k < l->n_vague && fl < sizeof full; k++)
+			fl += (size_t)snprintf(full + fl, sizeof full - fl, "%s«%s»%s", k == 0 || (k == 1 && strcmp(rule, "limit.vague-ground") == 0) ? " Vague: " : ", ",
+					       span(c, l->vfirst[k], l->vlast[k]), k + 1 == l->n_vague ? " — no one can foresee what a law based on it will forbid." : "");
+		if (no_nec && strcmp(rule, "limit.no-necessity") != 0 && fl < sizeof full)
+			snprintf(full + fl, sizeof full - fl, " It does not require the restriction to be necessary and proportionate.");
+		add_finding(c, rule, l->node, l->article, standard_of(affected), &l->s, tf, tl,
+			    cov_arena_strndup(&c->rev->arena, full, strlen(full)));
+	}
+}
+
+/* Rights granted to citizens only, unless another sentence gives the same
+ * right to everyone ("association to everyone, parties to citizens"). */
+static void emit_holders(ctx *c)
+{
+	for (size_t i = 0; i < c->n_holders; i++) {
+		holder_cand *h = &c->holders[i];
+		rightset set = h->rights & ~c->granted_everyone;
+		if (!set)
+			continue;
+		add_finding(c, "holder.citizens-only", h->node, h->article, standard_of(set), &h->s, h->first, h->last,
+			    cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; the ICCPR gives %s to everyone.",
+					     rights_names(c, set), (set & (set - 1)) ? "are" : "is", span(c, h->first, h->last),
+					     (set & (set - 1)) ? "them" : "it"));
+	}
 }
 
 static void after_walk(ctx *c)
@@ -752,24 +1321,10 @@ static void after_walk(ctx *c)
 	for (size_t i = 0; i < c->n_nonrestr; i++)
 		lists[i] = c->nonrestr[i].s;
 	rightset excluded = listed_rights(c, lists, c->n_nonrestr, NULL);
-	/* a general limitation clause applies to every right it does not exclude */
-	for (size_t i = 0; i < c->n_general; i++) {
-		general_clause *g = &c->general[i];
-		for (size_t k = 0; k < g->n_grounds; k++) {
-			const char *aim = c->aim_of_concept[g->ground[k]];
-			size_t gf = g->gfirst[k], gl = g->glast[k];
-			for (int art = 1; art < COV_MAX_ICCPR; art++) {
-				const cov_std_article *a = cov_rights_article(c->r, art);
-				if (!a || a->limits != COV_LIMITS_CLOSED || !(c->doc_rights & ((rightset)1 << art)) ||
-				    (excluded & ((rightset)1 << art)) || aim_allowed(a, aim))
-					continue;
-				add_finding(c, "limit.illegitimate-aim", g->node, g->article, art, &g->s, gf, gl,
-					    cov_arena_printf(&c->rev->arena, "The general limitation clause lets this right (%s) be "
-								 "restricted for «%s» (%s), which is not an aim of ICCPR art. %d.",
-						     right_name(c, art), span(c, gf, gl), aim, art));
-			}
-		}
-	}
+	for (size_t i = 0; i < c->n_nonrestr; i++)
+		excluded |= c->nonrestr[i].named;
+	emit_limits(c, excluded);
+	emit_holders(c);
 	/* emergencies: the non-derogable rights must be out of reach */
 	for (size_t i = 0; i < c->n_emergency; i++) {
 		bool seen = false;
@@ -787,18 +1342,29 @@ static void after_walk(ctx *c)
 				lists[n_same++] = c->nonrestr[k].s;
 		bool listed = n_same > 0;
 		rightset protected_ = listed_rights(c, lists, n_same, &numbers);
+		for (size_t k = 0; k < c->n_nonrestr; k++)
+			protected_ |= c->nonrestr[k].named;
+		numbers += protected_ != 0;
 		rightset nonderogable = 0;
 		for (size_t k = 0; k < c->r->n_iccpr; k++)
 			if (c->r->iccpr[k].non_derogable)
 				nonderogable |= (rightset)1 << c->r->iccpr[k].num;
 		if (listed && (!numbers || !(protected_ & nonderogable)))
 			continue; /* a list we cannot read (a table of sections): give it the benefit of the doubt */
+		/* "the rights … specified in Articles 22, 24, 25 … may be temporarily
+		 * limited": the clause lists what may be suspended */
+		size_t em_numbers = 0;
+		rightset suspendable = listed_rights(c, &c->emergency[i].s, 1, &em_numbers);
+		if (em_numbers && !(suspendable & nonderogable))
+			continue;
 		rightset missing = 0;
 		for (int art = 1; art < COV_MAX_ICCPR; art++) {
 			const cov_std_article *a = cov_rights_article(c->r, art);
 			if (a && a->non_derogable && (c->doc_rights & ((rightset)1 << art)) && !(protected_ & ((rightset)1 << art)))
 				missing |= (rightset)1 << art;
 		}
+		if (em_numbers)
+			missing &= suspendable;
 		if (missing) {
 			char names[256] = "";
 			for (int art = 1; art < COV_MAX_ICCPR; art++)
@@ -811,20 +1377,25 @@ static void after_walk(ctx *c)
 				    cov_arena_printf(&c->rev->arena, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
 							 "derogating from %s.", listed ? "Rights outside the protected list" : "Rights",
 						 names));
+			break; /* the emergency clause once: it is one problem */
 		}
 	}
 	free(lists);
 	/* an incomplete list of grounds next to a complete clause elsewhere
 	 * (a directive principle beside the bill of rights) is no gap */
-	if (c->complete_equality) {
+	/* and the gaps of a document's guarantee of equality are one problem,
+	 * judged on its main clause (the longest list of grounds), not on every
+	 * directive principle or fiscal rule that says "without discrimination" */
+	{
 		size_t k = 0;
 		for (size_t i = 0; i < c->rev->n_findings; i++)
-			if (strcmp(c->rev->findings[i].rule, "discrimination.grounds-incomplete") != 0)
+			if (strcmp(c->rev->findings[i].rule, "discrimination.grounds-incomplete") != 0 ||
+			    (!c->complete_equality && c->rev->findings[i].start == c->eq_best_start))
 				c->rev->findings[k++] = c->rev->findings[i];
 		c->rev->n_findings = k;
 	}
 	if (c->have_treaty_by_law && !c->treaty_primacy)
-		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 0,
+		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 2,
 			    &c->treaty_by_law.s, c->treaty_by_law.match, c->treaty_by_law.match, NULL);
 }
 
@@ -930,7 +1501,8 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 	if (rc == COV_OK && rev->n_findings)
 		qsort(rev->findings, rev->n_findings, sizeof *rev->findings, cmp_finding);
 	free(c->m);
-	free(c->general);
+	free(c->lims);
+	free(c->holders);
 	free(c->arts);
 	free(c->art_slots);
 	free(c->nonrestr);
