@@ -89,6 +89,21 @@ static void covering(const cov_review *r, int art, const char *name, cov_buf *ou
 		seen[n++] = p->article;
 		cov_buf_printf(out, "%s%s", n > 1 ? ", " : "", p->article);
 	}
+	/* Art. 20 is a duty to prohibit: a text that bans war propaganda or
+	 * incitement to hatred meets it, even where the ban reaches further (a
+	 * finding of its own). */
+	for (size_t i = 0; art == 20 && !name && i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (strncmp(f->rule, "expression.propaganda-ban", 25) != 0 || !f->article || !*f->article)
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < n; k++)
+			dup |= strcmp(seen[k], f->article) == 0;
+		if (dup || n == 64)
+			continue;
+		seen[n++] = f->article;
+		cov_buf_printf(out, "%s%s", n > 1 ? ", " : "", f->article);
+	}
 }
 
 /* The g-th entry of the coverage view: an ICCPR article with a right of

@@ -1304,10 +1304,12 @@ static void emit_holders(ctx *c)
 		rightset set = h->rights & ~c->granted_everyone;
 		if (!set)
 			continue;
-		add_finding(c, "holder.citizens-only", h->node, h->article, standard_of(set), &h->s, h->first, h->last,
-			    cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; the ICCPR gives %s to everyone.",
+		char *msg = (char *)cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; the ICCPR gives %s to everyone.",
 					     rights_names(c, set), (set & (set - 1)) ? "are" : "is", span(c, h->first, h->last),
-					     (set & (set - 1)) ? "them" : "it"));
+					     (set & (set - 1)) ? "them" : "it");
+		if (msg && *msg >= 'a' && *msg <= 'z')
+			*msg = (char)(*msg - 'a' + 'A'); /* a sentence: "Peaceful assembly (art. 21) is …" */
+		add_finding(c, "holder.citizens-only", h->node, h->article, standard_of(set), &h->s, h->first, h->last, msg);
 	}
 }
 
