@@ -165,7 +165,7 @@ static void json_contract(void **state)
 	cov_comparison *c = compare(a, b);
 	char *s;
 	size_t len;
-	cov_diff_options o = {"2015", "2024", 0, 0};
+	cov_diff_options o = {.old_label = "2015", .new_label = "2024"};
 	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_JSON, &o, &s, &len), COV_OK);
 	json_error_t err;
 	json_t *root = json_loads(s, 0, &err);
@@ -201,7 +201,7 @@ static void similarity_precision(void **state)
 	cov_comparison *c = compare(a, b);
 	char *s;
 	size_t len;
-	cov_diff_options o = {"2015", "2024", 0, 0};
+	cov_diff_options o = {.old_label = "2015", .new_label = "2024"};
 	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_JSON, &o, &s, &len), COV_OK);
 	size_t seen = 0;
 	for (const char *at = strstr(s, "\"similarity\": "); at; at = strstr(at + 1, "\"similarity\": ")) {
