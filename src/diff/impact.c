@@ -344,6 +344,28 @@ static int match_findings(cov_comparison *cmp, const cov_review *ro, const cov_r
 	return COV_OK;
 }
 
+/* The old text's general clause sharing most grounds with `grounds`, NULL
+ * if none shares any. */
+static const cov_limitation *best_general(const cov_review *ro, const char *const *grounds, size_t n)
+{
+	const cov_limitation *best = NULL;
+	size_t best_n = 0;
+	for (size_t i = 0; i < cov_review_provision_count(ro); i++) {
+		const cov_provision *p = cov_review_provision(ro, i);
+		for (size_t l = 0; l < p->n_limitations; l++) {
+			const cov_limitation *lim = &p->limitations[l];
+			size_t k = 0;
+			for (size_t g = 0; lim->general && g < lim->n_grounds; g++)
+				k += among(grounds, n, lim->grounds[g]);
+			if (k > best_n) {
+				best_n = k;
+				best = lim;
+			}
+		}
+	}
+	return best;
+}
+
 int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, diff_side *new_side)
 {
 	cov_review *ro = NULL, *rn = NULL;
@@ -365,15 +387,12 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 	 * every right, whichever article states it */
 	const char *general[32];
 	size_t n_general = 0;
-	const cov_limitation *general_at = NULL;
 	for (size_t i = 0; i < cov_review_provision_count(ro); i++) {
 		const cov_provision *p = cov_review_provision(ro, i);
 		for (size_t l = 0; l < p->n_limitations; l++) {
 			const cov_limitation *lim = &p->limitations[l];
 			if (!lim->general)
 				continue;
-			if (!general_at)
-				general_at = lim;
 			for (size_t g = 0; g < lim->n_grounds && n_general < 32; g++)
 				if (!among(general, n_general, lim->grounds[g]))
 					general[n_general++] = lim->grounds[g];
@@ -429,15 +448,23 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				}
 			}
 			if (added[0]) {
-				const cov_limitation *lim = b->limit_at[r];
-				const cov_limitation *was = a->limit_at[r] ? a->limit_at[r] : general_at;
+				const cov_limitation *lim = b->limit_at[r], *was;
 				size_t n_before = cmp->n_findings;
 				rc = add(data, cmp, "regression.grounds-added", cmp->new_doc, b->limit_prov[r]->node, r, lim->start,
 					 lim->end, lim->start, lim->end,
 					 cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s), allowed neither by that article nor by a general clause of the old text: %s.", right,
 					     p->new_node->num, p->old_node->num, added));
-				if (was)
+				/* the old side: the article's own restriction, else the
+				 * general clause that allowed most of the new grounds,
+				 * else the article's grant */
+				if (a->limit_at[r])
+					judged_against(cmp, n_before, a->limit_at[r]->start, a->limit_at[r]->end);
+				else if ((was = best_general(ro, b->grounds[r], b->n_grounds[r])) != NULL)
 					judged_against(cmp, n_before, was->start, was->end);
+				else if (a->holder_at[r])
+					judged_against(cmp, n_before, a->holder_at[r]->node->text_start,
+						       first_sentence(cmp->old, a->holder_at[r]->node->text_start,
+								      a->holder_at[r]->node->text_end));
 			}
 		}
 		free(a);
