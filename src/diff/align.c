@@ -138,6 +138,24 @@ static size_t markup_end(const char *t, size_t len, size_t i)
 			k++;
 		if (k < len && k > i + 1 && t[k] == ';')
 			return k + 1;
+	} else if (t[i] == '(') {
+		/* an amendment note of a consolidated edition closing its line:
+		 * «(В редакции Закона … от 14.03.2020 № 1-ФКЗ)» */
+		static const char *const openers[] = {"(В редакции", "(Часть введена", "(Статья введена", "(Статья в редакции",
+						      "(Пункт введен", "(Абзац введен", "(Часть в редакции"};
+		bool note = false;
+		for (size_t k = 0; !note && k < sizeof openers / sizeof *openers; k++)
+			note = strncmp(t + i, openers[k], strlen(openers[k])) == 0;
+		int depth = 0;
+		for (size_t k = i; note && k < len && t[k] != '\n'; k++) {
+			depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0;
+			if (depth == 0) {
+				size_t e = k + 1;
+				while (e < len && (t[e] == ' ' || t[e] == '\r'))
+					e++;
+				return e >= len || t[e] == '\n' ? k + 1 : 0;
+			}
+		}
 	} else if (t[i] == ']' && i + 1 < len && t[i + 1] == '(') {
 		for (size_t k = i + 2; k < len && k < i + 600 && t[k] != '\n' && t[k] != ' '; k++)
 			if (t[k] == ')')
@@ -180,7 +198,7 @@ static int law_words(diff_side *s)
 		while (mark_to <= at && scan < at) {
 			size_t e = 0;
 			for (; scan < at && !e; scan++)
-				if (text[scan] == '<' || text[scan] == '&' || text[scan] == ']')
+				if (text[scan] == '<' || text[scan] == '&' || text[scan] == ']' || text[scan] == '(')
 					e = markup_end(text, doc->len, scan);
 			if (e) {
 				mark_from = scan - 1;
