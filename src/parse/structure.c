@@ -1038,7 +1038,7 @@ static void inline_notes(builder *b)
 			continue;
 		size_t at = SIZE_MAX;
 		for (size_t p = n->text_start; p < n->text_end && at == SIZE_MAX; p++)
-			if ((s[p] == '(' || (s[p] & 0x80) || (s[p] >= 'A' && s[p] <= 'Z')) && inline_note_at(b, p, n->text_end))
+			if ((s[p] == '(' || (p >= 2 && s[p - 1] == ' ' && s[p - 2] == '.')) && inline_note_at(b, p, n->text_end))
 				at = p;
 		if (at == SIZE_MAX)
 			continue;
