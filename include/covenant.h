@@ -281,12 +281,25 @@ typedef struct cov_change {
 	size_t new_start, new_end;
 } cov_change;
 
+/* The redline of a pair: the law's words of both texts in one stream
+ * (notes, markup, numbers and headings of units left out), each run equal
+ * (bytes of the new text), deleted (old text) or inserted (new text). */
+typedef enum cov_segment_op { COV_SEG_EQUAL = 0, COV_SEG_DELETE, COV_SEG_INSERT } cov_segment_op;
+typedef struct cov_segment {
+	cov_segment_op op;
+	size_t start, end;          /* bytes of the old text (delete) or the new one */
+	const cov_node *node;       /* the unit (paragraph, point…) whose own text it is */
+	int para_start;             /* the first words of that unit */
+} cov_segment;
+
 typedef struct cov_pair {
 	const cov_node *old_node, *new_node;
 	cov_pair_status status;
 	double similarity;          /* 0..1, weighted cosine of stemmed words */
 	const cov_change *changes;
 	size_t n_changes;
+	const cov_segment *segments;
+	size_t n_segments;
 } cov_pair;
 
 typedef struct cov_comparison cov_comparison;
@@ -295,8 +308,11 @@ typedef struct cov_comparison cov_comparison;
  * languages known to data/rights/, also the rights impact.  Both documents
  * must outlive the comparison. */
 COV_EXPORT int cov_diff(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, cov_comparison **out);
-/* The same with flags: COV_DIFF_NO_IMPACT skips the rights analysis. */
+/* The same with flags: COV_DIFF_NO_IMPACT skips the rights analysis;
+ * texts in two languages are refused (COV_EINPUT) unless
+ * COV_DIFF_ANY_LANGUAGE. */
 #define COV_DIFF_NO_IMPACT 1u
+#define COV_DIFF_ANY_LANGUAGE 2u
 COV_EXPORT int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, unsigned flags,
 		cov_comparison **out);
 COV_EXPORT void cov_comparison_free(cov_comparison *cmp);
@@ -312,12 +328,31 @@ COV_EXPORT size_t cov_comparison_finding_count(const cov_comparison *cmp);
 COV_EXPORT const cov_finding *cov_comparison_finding(const cov_comparison *cmp, size_t i);
 /* Why the rights impact is missing ("" when it was computed). */
 COV_EXPORT const char *cov_comparison_impact_note(const cov_comparison *cmp);
+/* The check of the old (side 0) or new (side 1) text; NULL when the rights
+ * impact was not computed. */
+COV_EXPORT const cov_review *cov_comparison_review(const cov_comparison *cmp, int side);
+/* Findings before and after: each finding of either check, matched through
+ * the alignment (same rule and ICCPR article, in paired articles). */
+typedef struct cov_finding_match {
+	const cov_finding *before, *after; /* new: before is NULL; gone: after is NULL; kept: both */
+} cov_finding_match;
+COV_EXPORT size_t cov_comparison_match_count(const cov_comparison *cmp);
+COV_EXPORT const cov_finding_match *cov_comparison_match(const cov_comparison *cmp, size_t i);
+/* The old text an impact finding is judged against (the clause that
+ * allowed less, or the provision that said more): 0 when there is none. */
+COV_EXPORT int cov_comparison_finding_before(const cov_comparison *cmp, size_t i, size_t *start, size_t *end);
 
 typedef struct cov_diff_options {
 	const char *old_label, *new_label; /* defaults: the file names */
 	int color;
 	int show_unchanged;               /* list unchanged pairs in text/md output */
+	int context;                      /* unchanged paragraphs shown beside a changed one (< 0: all) */
+	const char *article;              /* only the pairs with this old or new number */
+	int right;                        /* only the pairs touching this ICCPR article (0: all) */
+	unsigned statuses;                /* 1 << cov_pair_status, COV_DIFF_SHOW_ADDED, _REMOVED; 0: all */
 } cov_diff_options;
+#define COV_DIFF_SHOW_ADDED (1u << 8)
+#define COV_DIFF_SHOW_REMOVED (1u << 9)
 
 COV_EXPORT int cov_render_comparison_string(const cov_data *data, const cov_comparison *cmp, cov_review_format fmt,
 				 const cov_diff_options *opts, char **out, size_t *len);

@@ -41,7 +41,7 @@ old_kz="$root/../shared/corpus/kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf"
 if [ -f "$corpus" ] && [ -f "$old_kz" ]; then
   say "the motivating case: Kazakhstan 1995 (official PDF, as of 2023) → 2026, the rights impact"
   "$bin" diff "$old_kz" "$corpus" --old-label "Constitution 1995 (as of 2023)" --new-label "Constitution 2026" \
-    | awk '/^Articles/ { stop = 1 } !stop { print }'
+    | awk '/^Articles/ { stop = 1 } /^Findings before/ { f = 1 } f && /^  (NEW |GONE|KEPT)|^    «/ { next } !stop { print }'
 fi
 
 # The library: dated versions of works, points in time, search.  A library

@@ -109,8 +109,8 @@ contains "check help fail-on" "$tmp/out" "--fail-on S"
 check "diff text" 0 "$bin" diff --color never "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
 contains "diff summary" "$tmp/out" "16 articles → 17 articles: 2 unchanged, 1 modified, 12 renumbered"
 contains "diff impact" "$tmp/out" "regression.right-removed  old article 12"
-contains "diff pair" "$tmp/out" "article 10 [Assembly] → article 11 [Assembly]  renumbered"
-contains "diff change" "$tmp/out" "+ Citizens of Veridia have"
+contains "diff pair" "$tmp/out" "article 10 → article 11  renumbered"
+contains "diff change" "$tmp/out" "[-Everyone has-] {+Citizens of Veridia have+} the right to assemble"
 contains "diff removed" "$tmp/out" "article 12 [Strike]"
 check "diff json" 0 "$bin" diff -f json --old-label 2015 --new-label 2024 "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
 contains "diff json label" "$tmp/out" '"label": "2024"'
@@ -388,6 +388,57 @@ comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1));
 ok "bash completion: commands" test "$(comp covenant ch)" = "check"
 case " $(comp covenant check --max) " in *" --max-size "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of check --max";; esac
 case " $(comp covenant parse -f '') " in *" akn "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of parse -f";; esac
+
+# diff: the redline, folding, filters, findings before and after, languages
+v15="$src/examples/veridia-2015.txt" v24="$src/examples/veridia-2024.txt"
+check "diff redline" 0 "$bin" diff --color never "$v15" "$v24"
+contains "diff redline folded" "$tmp/out" "    … 1 paragraph unchanged …"
+contains "diff redline paragraph" "$tmp/out" "    2. The death penalty [-may be imposed by law"
+contains "diff added in full" "$tmp/out" "    2. The financing of political parties and trade unions by foreign legal entities"
+contains "diff before and after" "$tmp/out" "  high: 1 → 13 ("
+contains "diff impact quotes both" "$tmp/out" "    before «Everyone has the right to assemble peacefully"
+check "diff colour" 0 "$bin" diff --color always "$v15" "$v24"
+contains "diff colour deletion" "$tmp/out" "$(printf '\033[31m')Everyone has$(printf '\033[0m')"
+check "diff context" 0 "$bin" diff --color never --context 1 "$v15" "$v24"
+contains "diff context shows the neighbour" "$tmp/out" "    1. Everyone has the right to life."
+check "diff --article" 0 "$bin" diff --color never --article 11 "$v15" "$v24"
+contains "diff --article new number" "$tmp/out" "article 10 → article 11"
+contains "diff --article old number" "$tmp/out" "article 11 → article 12"
+if grep -q "article 9 → article 10" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: --article 11 shows article 9"; else pass=$((pass+1)); fi
+check "diff --right" 0 "$bin" diff --color never --right iccpr:21 "$v15" "$v24"
+contains "diff --right assembly" "$tmp/out" "article 10 → article 11"
+if grep -q "article 15 → article 16" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: --right iccpr:21 shows the commissioner"; else pass=$((pass+1)); fi
+check "diff --status" 0 "$bin" diff --color never --status added "$v15" "$v24"
+contains "diff --status added" "$tmp/out" "article 4 [Public associations]"
+if grep -q "renumbered (similarity" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: --status added shows pairs"; else pass=$((pass+1)); fi
+check "diff --status bad" 2 "$bin" diff --status renamed "$v15" "$v24"
+contains "diff --status bad message" "$tmp/err" "not 'renamed'"
+check "diff --fail-on new-high" 5 "$bin" diff --fail-on new-high "$v15" "$v24"
+check "diff --fail-on nothing new" 0 "$bin" diff --fail-on new-high "$v24" "$v24"
+check "diff --fail-on bad" 2 "$bin" diff --fail-on high "$v15" "$v24"
+check "diff md redline" 0 "$bin" diff -f md "$v15" "$v24"
+contains "diff md deletion" "$tmp/out" "~~Everyone has~~ **Citizens of Veridia have**"
+contains "diff md numbers escaped" "$tmp/out" "2\\. The death penalty"
+if grep -E '^[+] |^- [^*]' "$tmp/out" | grep -qv '^- \(high\|medium\|low\|positive\):'; then fail=$((fail+1)); echo "FAIL: md redline has list markers"; grep -E '^[+] |^- [^*]' "$tmp/out" | head -3; else pass=$((pass+1)); fi
+check "diff json segments" 0 "$bin" diff -f json "$v15" "$v24"
+contains "diff json segment" "$tmp/out" '"op": "delete"'
+contains "diff json before-after" "$tmp/out" '"before_after"'
+printf 'Article 1.\nEveryone has the right to life.\nArticle 2.\nNo one shall be tortured.\n' > "$tmp/en.txt"
+printf 'Статья 1.\nКаждый имеет право на жизнь.\nСтатья 2.\nНикто не должен подвергаться пыткам.\n' > "$tmp/ru.txt"
+check "diff two languages refused" 3 "$bin" diff "$tmp/en.txt" "$tmp/ru.txt"
+contains "diff two languages named" "$tmp/err" "is in en and"
+contains "diff two languages named (ru)" "$tmp/err" "in ru"
+check "diff --any-language" 0 "$bin" diff --any-language --no-impact "$tmp/en.txt" "$tmp/ru.txt"
+kz95="$src/../shared/corpus/kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md"
+kz26="$src/../shared/corpus/kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt"
+if [ -f "$kz95" ] && [ -f "$kz26" ]; then
+  check "diff kz markdown" 0 "$bin" diff --color never "$kz95" "$kz26"
+  if grep -qE 'a id=|<a|Сноска|st[0-9]+"' "$tmp/out"; then fail=$((fail+1)); echo "FAIL: markup or notes in the kz comparison"; grep -nE 'a id=|<a|Сноска' "$tmp/out" | head -3; else pass=$((pass+1)); fi
+  check "diff kz md" 0 "$bin" diff -f md "$kz95" "$kz26"
+  if grep -qE '<a|Сноска' "$tmp/out"; then fail=$((fail+1)); echo "FAIL: markup or notes in the kz Markdown comparison"; else pass=$((pass+1)); fi
+else
+  echo "skip: ../shared/corpus absent, the Kazakhstan comparison is not checked"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -165,7 +165,7 @@ static void json_contract(void **state)
 	cov_comparison *c = compare(a, b);
 	char *s;
 	size_t len;
-	cov_diff_options o = {"2015", "2024", 0, 0};
+	cov_diff_options o = {.old_label = "2015", .new_label = "2024"};
 	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_JSON, &o, &s, &len), COV_OK);
 	json_error_t err;
 	json_t *root = json_loads(s, 0, &err);
@@ -201,7 +201,7 @@ static void similarity_precision(void **state)
 	cov_comparison *c = compare(a, b);
 	char *s;
 	size_t len;
-	cov_diff_options o = {"2015", "2024", 0, 0};
+	cov_diff_options o = {.old_label = "2015", .new_label = "2024"};
 	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_JSON, &o, &s, &len), COV_OK);
 	size_t seen = 0;
 	for (const char *at = strstr(s, "\"similarity\": "); at; at = strstr(at + 1, "\"similarity\": ")) {
@@ -447,6 +447,169 @@ static void two_translations(void **state)
 	cov_doc_free(b);
 }
 
+/* No segment of any pair holds a note, markup or an inline amendment note. */
+static void expect_law_words_only(const cov_comparison *c)
+{
+	static const char *const leaks[] = {"Сноска", "Примечание", "<a", "id=", "</a", "(В редакции", "(Часть введена",
+					    "(Статья введена", "&nbsp;"};
+	size_t n_seg = 0;
+	for (size_t i = 0; i < cov_comparison_pair_count(c); i++) {
+		const cov_pair *p = cov_comparison_pair(c, i);
+		for (size_t k = 0; k < p->n_segments; k++) {
+			const cov_segment *g = &p->segments[k];
+			const cov_doc *d = g->op == COV_SEG_DELETE ? cov_comparison_old(c) : cov_comparison_new(c);
+			const char *t = cov_doc_text(d, NULL);
+			char *piece = strndup(t + g->start, g->end - g->start);
+			for (size_t l = 0; l < sizeof leaks / sizeof *leaks; l++)
+				if (strstr(piece, leaks[l]))
+					fail_msg("segment of %s → %s holds '%s': %s", cov_node_eid(p->old_node),
+						 cov_node_eid(p->new_node), leaks[l], piece);
+			free(piece);
+			n_seg++;
+		}
+	}
+	assert_true(n_seg > 0);
+}
+
+static void law_words_only(void **state)
+{
+	(void)state;
+	cov_doc *a = parse_str("### Статья 1\n\n1. Каждый имеет право на жизнь.\n\n"
+			       "   > *Сноска. Статья 1 с изменениями, внесенными Законом РК от 21.05.2007 № 254-III.*\n\n"
+			       "<a id=\"st2\"></a>\n\n### Статья 2\n\n1. Граждане имеют право собираться мирно.\n\n"
+			       "2. Никто не может быть подвергнут пыткам.\n\n<a id=\"st3\"></a>\n");
+	cov_doc *b = parse_str("Статья 1\n1. Каждый человек имеет право на жизнь. (В редакции Закона Российской Федерации о "
+			       "поправке к Конституции Российской Федерации от 14.03.2020 № 1-ФКЗ)\nСтатья 2\n1. Граждане имеют "
+			       "право собираться мирно и без оружия.\n2. Никто не может быть подвергнут пыткам.\n");
+	cov_comparison *c = compare(a, b);
+	expect_law_words_only(c);
+	const cov_pair *p = pair_of(c, "1");
+	assert_non_null(p);
+	/* one insertion, «человек»; the numbers «1.» are not words of the law */
+	size_t ins = 0, del = 0;
+	for (size_t k = 0; k < p->n_segments; k++) {
+		ins += p->segments[k].op == COV_SEG_INSERT;
+		del += p->segments[k].op == COV_SEG_DELETE;
+		if (p->segments[k].op == COV_SEG_INSERT)
+			assert_memory_equal(cov_doc_text(b, NULL) + p->segments[k].start, "человек", strlen("человек"));
+	}
+	assert_int_equal(ins, 1);
+	assert_int_equal(del, 0);
+	/* the inline note is a note of the paragraph, with its amendment */
+	const cov_node *para = cov_node_first_child(p->new_node);
+	while (para && cov_node_kind_of(para) != COV_NODE_PARAGRAPH)
+		para = cov_node_next(para);
+	assert_non_null(para);
+	const cov_node *note = cov_node_first_child(para);
+	assert_non_null(note);
+	assert_int_equal(cov_node_kind_of(note), COV_NODE_NOTE);
+	size_t na = 0;
+	const cov_amendment *am = cov_node_amendments(note, &na);
+	assert_int_equal(na, 1);
+	assert_string_equal(am[0].date, "2020-03-14");
+	assert_string_equal(am[0].law, "1-ФКЗ");
+	/* the unchanged paragraph 2 of article 2 is whole in one equal segment */
+	p = pair_of(c, "2");
+	bool para2 = false;
+	for (size_t k = 0; k < p->n_segments; k++)
+		para2 |= p->segments[k].op == COV_SEG_EQUAL && p->segments[k].para_start &&
+			 strncmp(cov_doc_text(b, NULL) + p->segments[k].start, "Никто", strlen("Никто")) == 0;
+	assert_true(para2);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+/* Findings before and after, matched through the alignment; a ground the
+ * old text's general clause allowed is not new. */
+static void before_after_and_general_clause(void **state)
+{
+	(void)state;
+	cov_doc *a = parse_str("Статья 1.\nКаждый имеет право на свободу мирных собраний.\n"
+			       "Статья 2.\nПрава и свободы человека и гражданина могут быть ограничены законом в целях защиты "
+			       "конституционного строя, охраны общественного порядка, здоровья и нравственности населения.\n");
+	cov_doc *b = parse_str("Статья 1.\nПрава и свободы человека и гражданина могут быть ограничены законом в целях защиты "
+			       "конституционного строя, охраны общественного порядка, здоровья и нравственности населения.\n"
+			       "Статья 2.\nГраждане имеют право на свободу мирных собраний. Это право может ограничиваться "
+			       "законом в целях охраны нравственности общества и национальной безопасности.\n");
+	cov_comparison *c = compare(a, b);
+	expect_pair(c, "1", "2");
+	expect_pair(c, "2", "1");
+	size_t kept = 0, fresh = 0;
+	for (size_t i = 0; i < cov_comparison_match_count(c); i++) {
+		const cov_finding_match *x = cov_comparison_match(c, i);
+		kept += x->before && x->after;
+		if (!x->before && strcmp(x->after->rule, "holder.citizens-only") == 0)
+			fresh++;
+	}
+	assert_int_equal(fresh, 1);
+	assert_true(cov_comparison_match_count(c) > 0);
+	(void)kept;
+	/* national security is new; public morals was allowed by the general clause */
+	bool grounds = false;
+	for (size_t i = 0; i < cov_comparison_finding_count(c); i++) {
+		const cov_finding *f = cov_comparison_finding(c, i);
+		if (strcmp(f->rule, "regression.grounds-added") != 0)
+			continue;
+		grounds = true;
+		assert_non_null(strstr(f->message, "national-security"));
+		assert_null(strstr(f->message, "public-morals"));
+		size_t bs, be;
+		assert_true(cov_comparison_finding_before(c, i, &bs, &be));
+		assert_true(be > bs);
+	}
+	assert_true(grounds);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+/* Two languages are refused, naming both; allowed on request. */
+static void two_languages(void **state)
+{
+	(void)state;
+	cov_doc *a = parse_str("Article 1.\nEveryone has the right to life.\nArticle 2.\nNo one shall be tortured.\n");
+	cov_doc *b = parse_str("Статья 1.\nКаждый имеет право на жизнь.\nСтатья 2.\nНикто не должен подвергаться пыткам.\n");
+	cov_comparison *c = NULL;
+	assert_int_equal(cov_diff(test_data, a, b, &c), COV_EINPUT);
+	assert_null(c);
+	assert_non_null(strstr(cov_error_last(), "in en"));
+	assert_non_null(strstr(cov_error_last(), "in ru"));
+	assert_int_equal(cov_diff_ex(test_data, a, b, COV_DIFF_ANY_LANGUAGE | COV_DIFF_NO_IMPACT, &c), COV_OK);
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+/* The Markdown edition, the PDF and Russia's consolidated editions: no
+ * note or markup enters the comparison. */
+static void corpus_law_words_only(void **state)
+{
+	(void)state;
+	static const char *const files[][2] = {
+		{"kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md",
+		 "kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt"},
+		{"kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf", "kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt"},
+		{"ru-constitution-history-akamaus/versions/constitution_ru_2019-03-27.txt",
+		 "ru-constitution-history-akamaus/versions/constitution_ru_2020-03-14.txt"},
+	};
+	size_t done = 0;
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		bool s1, s2;
+		cov_doc *a = corpus_doc(files[i][0], &s1), *b = corpus_doc(files[i][1], &s2);
+		if (!s1 && !s2) {
+			cov_comparison *c = compare(a, b);
+			expect_law_words_only(c);
+			cov_comparison_free(c);
+			done++;
+		}
+		cov_doc_free(a);
+		cov_doc_free(b);
+	}
+	if (!done)
+		skip();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -459,6 +622,10 @@ int main(void)
 		cmocka_unit_test(kazakhstan_1995_2026),
 		cmocka_unit_test(russia_editions),
 		cmocka_unit_test(two_translations),
+		cmocka_unit_test(law_words_only),
+		cmocka_unit_test(before_after_and_general_clause),
+		cmocka_unit_test(two_languages),
+		cmocka_unit_test(corpus_law_words_only),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

@@ -22,27 +22,112 @@ static const char diff_usage[] =
 	"      --old-label L     name the old version (default: its file name)\n"
 	"      --new-label L     name the new version\n"
 	"      --all             list unchanged pairs too\n"
+	"      --context N       show N unchanged paragraphs beside each changed one\n"
+	"                        (default 0: unchanged paragraphs are folded; -1: all)\n"
+	"      --article N       only the pairs with article N, by old or new number\n"
+	"      --right iccpr:21  only the pairs touching that ICCPR article\n"
+	"      --status LIST     only these: unchanged, modified, renumbered, moved,\n"
+	"                        split, merged, added, removed (comma-separated)\n"
+	"      --fail-on new-S   exit 5 when the new text has a finding of severity S\n"
+	"                        or above that the old one did not (new-high)\n"
+	"      --any-language    compare texts in two languages (refused otherwise)\n"
 	"      --no-impact       skip the rights analysis (texts without a rights lexicon)\n"
 	COV_CLI_INPUT_HELP
 	"\n"
 	"exit codes: 0 ok, 1 internal error or output not written, 2 usage,\n"
-	"            3 unreadable or invalid input, 4 missing or malformed data files\n";
+	"            3 unreadable or invalid input (or two languages), 4 missing or\n"
+	"            malformed data files, 5 --fail-on threshold reached\n";
 
-enum { OPT_OLD_LABEL = 256, OPT_NEW_LABEL, OPT_ALL, OPT_NO_IMPACT };
+enum {
+	OPT_OLD_LABEL = 256,
+	OPT_NEW_LABEL,
+	OPT_ALL,
+	OPT_NO_IMPACT,
+	OPT_CONTEXT,
+	OPT_ARTICLE,
+	OPT_RIGHT,
+	OPT_STATUS,
+	OPT_FAIL_ON,
+	OPT_ANY_LANGUAGE
+};
 
 typedef struct diff_opts {
 	cov_diff_options d;
 	unsigned flags;
+	int fail_on; /* severity of a new finding that fails the run, -1 none */
+	cov_cli_common *c;
 } diff_opts;
+
+/* "modified,added": the bits of cov_diff_options.statuses; false if a
+ * name is unknown. */
+static bool parse_statuses(const char *arg, unsigned *out)
+{
+	*out = 0;
+	const char *p = arg;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		bool known = false;
+		for (int s = 0; s < 6 && !known; s++) {
+			const char *name = cov_pair_status_name((cov_pair_status)s);
+			if (strlen(name) == n && strncmp(p, name, n) == 0) {
+				*out |= 1u << s;
+				known = true;
+			}
+		}
+		if (!known && n == 5 && strncmp(p, "added", 5) == 0)
+			*out |= COV_DIFF_SHOW_ADDED, known = true;
+		if (!known && n == 7 && strncmp(p, "removed", 7) == 0)
+			*out |= COV_DIFF_SHOW_REMOVED, known = true;
+		if (!known)
+			return false;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return *out != 0;
+}
 
 static int on_option(int code, const char *arg, void *ctx)
 {
 	diff_opts *o = ctx;
+	char *end = NULL;
 	switch (code) {
 	case OPT_OLD_LABEL: o->d.old_label = arg; break;
 	case OPT_NEW_LABEL: o->d.new_label = arg; break;
 	case OPT_ALL: o->d.show_unchanged = 1; break;
 	case OPT_NO_IMPACT: o->flags |= COV_DIFF_NO_IMPACT; break;
+	case OPT_ANY_LANGUAGE: o->flags |= COV_DIFF_ANY_LANGUAGE; break;
+	case OPT_ARTICLE: o->d.article = arg; break;
+	case OPT_CONTEXT: {
+		long v = strtol(arg, &end, 10);
+		if (!*arg || *end || v < -1 || v > 1000)
+			return cov_cli_usage_error(o->c, "--context wants a number of paragraphs (or -1 for all), not '%s'", arg);
+		o->d.context = (int)v;
+		break;
+	}
+	case OPT_RIGHT: {
+		const char *num = strncmp(arg, "iccpr:", 6) == 0 ? arg + 6 : arg;
+		long v = strtol(num, &end, 10);
+		if (!*num || *end || v < 1 || v > 53)
+			return cov_cli_usage_error(o->c, "--right wants an ICCPR article such as iccpr:21, not '%s'", arg);
+		o->d.right = (int)v;
+		break;
+	}
+	case OPT_STATUS:
+		if (!parse_statuses(arg, &o->d.statuses))
+			return cov_cli_usage_error(o->c,
+						   "--status wants names among unchanged, modified, renumbered, moved, split, "
+						   "merged, added, removed, not '%s'",
+						   arg);
+		break;
+	case OPT_FAIL_ON: {
+		cov_severity sev;
+		if (strncmp(arg, "new-", 4) != 0 || cov_severity_parse(arg + 4, &sev) != COV_OK ||
+		    sev == COV_SEVERITY_POSITIVE)
+			return cov_cli_usage_error(o->c, "--fail-on wants new-high, new-medium or new-low, not '%s'", arg);
+		o->fail_on = (int)sev;
+		break;
+	}
 	}
 	return 0;
 }
@@ -54,15 +139,23 @@ int cov_cli_diff(int argc, char **argv)
 		{"new-label", required_argument, NULL, OPT_NEW_LABEL},
 		{"all", no_argument, NULL, OPT_ALL},
 		{"no-impact", no_argument, NULL, OPT_NO_IMPACT},
+		{"context", required_argument, NULL, OPT_CONTEXT},
+		{"article", required_argument, NULL, OPT_ARTICLE},
+		{"right", required_argument, NULL, OPT_RIGHT},
+		{"status", required_argument, NULL, OPT_STATUS},
+		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{"any-language", no_argument, NULL, OPT_ANY_LANGUAGE},
 		{NULL, 0, NULL, 0}};
 	cov_cli_common c = {.cmd = "diff", .usage = diff_usage, .format = COV_CLI_TEXT,
 			    .formats = 1u << COV_CLI_TEXT | 1u << COV_CLI_JSON | 1u << COV_CLI_NDJSON | 1u << COV_CLI_MD};
-	diff_opts o = {{NULL, NULL, 0, 0}, 0};
+	diff_opts o = {{NULL, NULL, 0, 0, 0, NULL, 0, 0}, 0, -1, &c};
 	int ex = cov_cli_options(&c, argc, argv, extra, on_option, &o);
 	if (ex >= 0)
 		return ex;
 	if (optind != argc - 2)
 		return cov_cli_usage_error(&c, "diff wants two files, OLD and NEW");
+	if (o.fail_on >= 0 && (o.flags & COV_DIFF_NO_IMPACT))
+		return cov_cli_usage_error(&c, "--fail-on needs the rights analysis, which --no-impact skips");
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
 		return cov_cli_usage_error(&c, "standard input can be read only once, but '-' is given twice");
 	o.d.color = c.color;
@@ -81,6 +174,11 @@ int cov_cli_diff(int argc, char **argv)
 		rc = cov_cli_parse_input(data, &c, argv[optind + 1], &nw);
 	if (rc == COV_OK)
 		rc = cov_diff_ex(data, old, nw, o.flags, &cmp);
+	bool reached = false;
+	for (size_t i = 0; rc == COV_OK && o.fail_on >= 0 && i < cov_comparison_match_count(cmp); i++) {
+		const cov_finding_match *x = cov_comparison_match(cmp, i);
+		reached |= !x->before && (int)x->after->severity >= o.fail_on;
+	}
 	if (rc == COV_OK)
 		rc = cov_render_comparison_string(data, cmp, json ? COV_REVIEW_JSON :
 						  c.format == COV_CLI_MD ? COV_REVIEW_MARKDOWN : COV_REVIEW_TEXT,
@@ -106,5 +204,5 @@ int cov_cli_diff(int argc, char **argv)
 		return cov_cli_fail(rc);
 	ex = cov_cli_emit(&c, s, len);
 	free(s);
-	return ex;
+	return ex == 0 && reached ? 5 : ex;
 }

@@ -99,9 +99,7 @@ static int collect_units(diff_side *s)
 	const cov_doc *doc = s->doc;
 	size_t cap = 64;
 	s->units = malloc(cap * sizeof *s->units);
-	s->first = malloc(cap * sizeof *s->first);
-	s->last = malloc(cap * sizeof *s->last);
-	if (!s->units || !s->first || !s->last)
+	if (!s->units)
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	cov_iter it;
 	cov_iter_init(&it, doc->root);
@@ -113,21 +111,131 @@ static int collect_units(diff_side *s)
 		if (s->n_units == cap) {
 			cap *= 2;
 			const cov_node **u = realloc(s->units, cap * sizeof *u);
-			size_t *f = realloc(s->first, cap * sizeof *f), *l = realloc(s->last, cap * sizeof *l);
-			if (u)
-				s->units = u;
-			if (f)
-				s->first = f;
-			if (l)
-				s->last = l;
-			if (!u || !f || !l)
+			if (!u)
 				return cov_error_set(COV_ENOMEM, "out of memory");
+			s->units = u;
 		}
-		/* the body: after the heading ("Статья 5. Title"), to the end */
-		s->units[s->n_units] = n;
-		s->first[s->n_units] = cov_tokens_at(&s->tok, n->text_start);
-		s->last[s->n_units] = cov_tokens_at(&s->tok, n->end);
-		s->n_units++;
+		s->units[s->n_units++] = n;
+	}
+	return COV_OK;
+}
+
+/* Markup left in the text (Markdown editions carry HTML anchors such as
+ * <a id="st21"></a>, entities and link targets): [start, end) ranges, in
+ * order, ended by a range at SIZE_MAX. */
+static size_t markup_end(const char *t, size_t len, size_t i)
+{
+	if (t[i] == '<' && i + 1 < len &&
+	    ((t[i + 1] | 32) >= 'a' && (t[i + 1] | 32) <= 'z' ? true : t[i + 1] == '/' || t[i + 1] == '!')) {
+		for (size_t k = i + 1; k < len && k < i + 400 && t[k] != '\n' && t[k] != '<'; k++)
+			if (t[k] == '>')
+				return k + 1;
+	} else if (t[i] == '&') {
+		size_t k = i + 1;
+		if (k < len && t[k] == '#')
+			k++;
+		while (k < len && k < i + 12 && (((t[k] | 32) >= 'a' && (t[k] | 32) <= 'z') || (t[k] >= '0' && t[k] <= '9')))
+			k++;
+		if (k < len && k > i + 1 && t[k] == ';')
+			return k + 1;
+	} else if (t[i] == '(') {
+		/* an amendment note of a consolidated edition closing its line:
+		 * «(В редакции Закона … от 14.03.2020 № 1-ФКЗ)» */
+		static const char *const openers[] = {"(В редакции", "(Часть введена", "(Статья введена", "(Статья в редакции",
+						      "(Пункт введен", "(Абзац введен", "(Часть в редакции"};
+		bool note = false;
+		for (size_t k = 0; !note && k < sizeof openers / sizeof *openers; k++)
+			note = strncmp(t + i, openers[k], strlen(openers[k])) == 0;
+		int depth = 0;
+		for (size_t k = i; note && k < len && t[k] != '\n'; k++) {
+			depth += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0;
+			if (depth == 0) {
+				size_t e = k + 1;
+				while (e < len && (t[e] == ' ' || t[e] == '\r'))
+					e++;
+				return e >= len || t[e] == '\n' ? k + 1 : 0;
+			}
+		}
+	} else if (t[i] == ']' && i + 1 < len && t[i + 1] == '(') {
+		for (size_t k = i + 2; k < len && k < i + 600 && t[k] != '\n' && t[k] != ' '; k++)
+			if (t[k] == ')')
+				return k + 1;
+	}
+	return 0;
+}
+
+/* The law's words of a side: tokens in some unit's own text, outside
+ * notes and markup; then each article's range of them. */
+static int law_words(diff_side *s)
+{
+	const cov_doc *doc = s->doc;
+	size_t n = s->tok.n;
+	const cov_node **own = calloc(n + 1, sizeof *own);
+	s->law = malloc((n + 1) * sizeof *s->law);
+	s->lids = malloc((n + 1) * sizeof *s->lids);
+	s->first = malloc((s->n_units + 1) * sizeof *s->first);
+	s->last = malloc((s->n_units + 1) * sizeof *s->last);
+	if (!own || !s->law || !s->lids || !s->first || !s->last) {
+		free(own);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	cov_iter it;
+	cov_iter_init(&it, doc->root);
+	cov_event ev;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		const cov_node *nd = it.node;
+		if (ev != COV_EVENT_ENTER || nd->kind == COV_NODE_DOCUMENT || nd->kind == COV_NODE_NOTE ||
+		    nd->text_end <= nd->text_start)
+			continue;
+		for (size_t t = cov_tokens_at(&s->tok, nd->text_start); t < n && s->tok.v[t].start < nd->text_end; t++)
+			own[t] = nd;
+	}
+	const char *text = doc->text;
+	size_t mark_from = 0, mark_to = 0, scan = 0;
+	for (size_t t = 0; t < n; t++) {
+		size_t at = s->tok.v[t].start;
+		/* the next piece of markup that ends after this token starts */
+		while (mark_to <= at && scan < at) {
+			size_t e = 0;
+			for (; scan < at && !e; scan++)
+				if (text[scan] == '<' || text[scan] == '&' || text[scan] == ']' || text[scan] == '(')
+					e = markup_end(text, doc->len, scan);
+			if (e) {
+				mark_from = scan - 1;
+				mark_to = e;
+				scan = e;
+			}
+		}
+		bool markup = at >= mark_from && at < mark_to;
+		if (own[t] && !s->in_note[t] && !markup)
+			s->law[s->n_law++] = (uint32_t)t;
+	}
+	s->owner = malloc((s->n_law + 1) * sizeof *s->owner);
+	if (!s->owner) {
+		free(own);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	for (size_t k = 0; k < s->n_law; k++) {
+		s->owner[k] = own[s->law[k]];
+		s->lids[k] = s->ids[s->law[k]];
+	}
+	free(own);
+	/* each article's words: from its own text to its end */
+	size_t k = 0;
+	for (size_t u = 0; u < s->n_units; u++) {
+		const cov_node *nd = s->units[u];
+		size_t lo = 0, hi = s->n_law;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (s->tok.v[s->law[mid]].start < nd->text_start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		s->first[u] = lo;
+		for (k = lo; k < s->n_law && s->tok.v[s->law[k]].start < nd->end; k++)
+			;
+		s->last[u] = k;
 	}
 	return COV_OK;
 }
@@ -168,8 +276,8 @@ static int unit_terms(const diff_side *s, size_t u, vec *v)
 	}
 	size_t k = 0;
 	for (size_t i = a; i < b; i++)
-		if (!is_number(&s->tok.v[i]) && !s->in_note[i])
-			ids[k++] = s->ids[i];
+		if (!is_number(&s->tok.v[s->law[i]]))
+			ids[k++] = s->lids[i];
 	qsort(ids, k, sizeof *ids, cmp_u32);
 	for (size_t i = 0; i < k; i++) {
 		if (v->n && v->t[v->n - 1].id == ids[i])
@@ -519,6 +627,9 @@ static void side_free(diff_side *s)
 	cov_tokens_free(&s->tok);
 	free(s->ids);
 	free(s->in_note);
+	free(s->law);
+	free(s->lids);
+	free(s->owner);
 	free(s->units);
 	free(s->first);
 	free(s->last);
@@ -545,6 +656,15 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	int rc = COV_OK;
 	if (!cmp)
 		return cov_error_set(COV_ENOMEM, "out of memory");
+	const char *la = old->language, *lb = new_doc->language;
+	if (!(flags & COV_DIFF_ANY_LANGUAGE) && *la && *lb && strcmp(la, "und") != 0 && strcmp(lb, "und") != 0 &&
+	    strcmp(la, lb) != 0) {
+		free(cmp);
+		return cov_error_set(COV_EINPUT,
+				     "%s is in %s and %s in %s: a comparison of their words would find everything added "
+				     "and removed (--any-language to compare them anyway)",
+				     old->name, la, new_doc->name, lb);
+	}
 	cov_arena_init(&cmp->arena);
 	cmp->old = old;
 	cmp->new_doc = new_doc;
@@ -561,6 +681,8 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	uint32_t n_ids = 0;
 	if (rc == COV_OK)
 		rc = intern(s, &n_ids);
+	for (int k = 0; k < 2 && rc == COV_OK; k++)
+		rc = law_words(&sides[k]);
 	cmp->n_ids = n_ids;
 	size_t no = sides[0].n_units, nn = sides[1].n_units;
 	if (rc == COV_OK) {
@@ -684,7 +806,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 				if (match_o[i] != SIZE_MAX) {
 					pair_o[i] = pair_n[match_o[i]] = cmp->n_pairs;
 					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[match_o[i]],
-									COV_PAIR_MODIFIED, sim_at(cells, row_start, i, match_o[i]), NULL, 0};
+									COV_PAIR_MODIFIED, sim_at(cells, row_start, i, match_o[i]), NULL, 0, NULL, 0};
 				}
 			/* the candidates of an unmatched article: the kept similarities
 			 * of its column (new) or row (old), in order */
@@ -705,7 +827,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 					}
 				}
 				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
-					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[best], sides[1].units[j], COV_PAIR_SPLIT, bs, NULL, 0};
+					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[best], sides[1].units[j], COV_PAIR_SPLIT, bs, NULL, 0, NULL, 0};
 					/* the other pairs of that old article are already split */
 					pv[pair_o[best]].status = COV_PAIR_SPLIT;
 				} else {
@@ -729,7 +851,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 					}
 				}
 				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
-					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[best], COV_PAIR_MERGED, bs, NULL, 0};
+					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[best], COV_PAIR_MERGED, bs, NULL, 0, NULL, 0};
 					/* the pairs of that new article: its own (unless split), earlier merges */
 					if (pv[pair_n[best]].status != COV_PAIR_SPLIT)
 						pv[pair_n[best]].status = COV_PAIR_MERGED;
@@ -779,7 +901,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 				cov_change *ch = NULL;
 				size_t nch = 0;
 				rc = cov_word_diff(cmp, &sides[0], sides[0].first[oi], sides[0].last[oi], &sides[1],
-						   sides[1].first[nj], sides[1].last[nj], &ch, &nch);
+						   sides[1].first[nj], sides[1].last[nj], &ch, &nch, &p->segments, &p->n_segments);
 				if (rc)
 					break;
 				/* the changes live as long as the comparison */
@@ -844,6 +966,10 @@ void cov_comparison_free(cov_comparison *cmp)
 	free(cmp->added);
 	free(cmp->removed);
 	free(cmp->findings);
+	free(cmp->before);
+	free(cmp->matches);
+	cov_review_free(cmp->reviews[0]);
+	cov_review_free(cmp->reviews[1]);
 	free(cmp->count_a);
 	free(cmp->count_b);
 	free(cmp->pos_a);
@@ -866,3 +992,20 @@ const cov_finding *cov_comparison_finding(const cov_comparison *c, size_t i)
 	return i < c->n_findings ? &c->findings[i] : NULL;
 }
 const char *cov_comparison_impact_note(const cov_comparison *c) { return c->impact_note; }
+const cov_review *cov_comparison_review(const cov_comparison *c, int side)
+{
+	return side == 0 || side == 1 ? c->reviews[side] : NULL;
+}
+size_t cov_comparison_match_count(const cov_comparison *c) { return c->n_matches; }
+const cov_finding_match *cov_comparison_match(const cov_comparison *c, size_t i)
+{
+	return i < c->n_matches ? &c->matches[i] : NULL;
+}
+int cov_comparison_finding_before(const cov_comparison *c, size_t i, size_t *start, size_t *end)
+{
+	if (i >= c->n_findings || !c->before || c->before[i][1] <= c->before[i][0])
+		return 0;
+	*start = c->before[i][0];
+	*end = c->before[i][1];
+	return 1;
+}

@@ -17,7 +17,14 @@ typedef struct diff_side {
 	bool *in_note;             /* per token: inside an editorial note */
 	const cov_node **units;    /* articles (the primary kind), in order */
 	size_t n_units;
-	size_t *first, *last;      /* per unit: token range [first, last) of its body */
+	size_t *first, *last;      /* per unit: range [first, last) of law[] */
+	/* the law's words: tokens of some unit's own text, outside notes and
+	 * markup (HTML tags, anchors); numbers and headings of units are not
+	 * among them */
+	uint32_t *law;             /* token indexes, in order */
+	uint32_t *lids;            /* their interned ids */
+	const cov_node **owner;    /* the unit whose own text each is */
+	size_t n_law;
 } diff_side;
 
 struct cov_comparison {
@@ -29,6 +36,10 @@ struct cov_comparison {
 	size_t n_added, n_removed;
 	cov_finding *findings;
 	size_t n_findings, cap_findings;
+	size_t (*before)[2];       /* per finding: the old text it is judged against, or {0, 0} */
+	cov_review *reviews[2];    /* the checks of both texts (NULL without impact) */
+	cov_finding_match *matches;
+	size_t n_matches;
 	char impact_note[256];
 	/* the cost of the alignment, decided before it starts: word comparisons
 	 * (postings visited), whether far pairs were compared by rare words
@@ -40,10 +51,11 @@ struct cov_comparison {
 	uint32_t *count_a, *count_b, *pos_a, *pos_b;
 };
 
-/* Myers' diff of two id sequences, grouped into readable changes; byte
- * spans from the tokens.  Appends to the comparison's arena. */
+/* Myers' diff of the law's words a->law[a0, a1) and b->law[b0, b1),
+ * grouped into readable changes (byte spans, malloc'd in *out) and into the
+ * redline of the pair (segments in the comparison's arena). */
 int cov_word_diff(cov_comparison *cmp, const diff_side *a, size_t a0, size_t a1, const diff_side *b, size_t b0,
-		  size_t b1, cov_change **out, size_t *n);
+		  size_t b1, cov_change **out, size_t *n, const cov_segment **seg, size_t *n_seg);
 
 /* Rights impact: regressions and improvements, as findings; the sides'
  * tokens are reused by the rights analysis. */

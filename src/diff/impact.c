@@ -95,8 +95,13 @@ static int add(const cov_data *data, cov_comparison *cmp, const char *rule, cons
 		if (!p)
 			return cov_error_set(COV_ENOMEM, "out of memory");
 		cmp->findings = p;
+		size_t(*q)[2] = realloc(cmp->before, cap * sizeof *q);
+		if (!q)
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		cmp->before = q;
 		cmp->cap_findings = cap;
 	}
+	cmp->before[cmp->n_findings][0] = cmp->before[cmp->n_findings][1] = 0;
 	cov_finding *f = &cmp->findings[cmp->n_findings++];
 	f->doc = doc;
 	f->rule = ri->id;
@@ -230,9 +235,23 @@ static bool set_add(const char ***v, size_t *n, size_t *cap, const char *s)
 	return true;
 }
 
+/* The old text an impact finding is judged against. */
+static void judged_against(cov_comparison *cmp, size_t n_before, size_t start, size_t end)
+{
+	if (cmp->n_findings > n_before) {
+		cmp->before[cmp->n_findings - 1][0] = start;
+		cmp->before[cmp->n_findings - 1][1] = end;
+	}
+}
+
+typedef struct ordered {
+	cov_finding f;
+	size_t before[2];
+} ordered;
+
 static int cmp_finding(const void *a, const void *b)
 {
-	const cov_finding *x = a, *y = b;
+	const cov_finding *x = &((const ordered *)a)->f, *y = &((const ordered *)b)->f;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	return strcmp(x->rule, y->rule);
@@ -243,19 +262,108 @@ static int cmp_finding(const void *a, const void *b)
 static int order_findings(cov_comparison *cmp)
 {
 	size_t n = cmp->n_findings, k = 0;
-	cov_finding *tmp = malloc(n * sizeof *tmp);
+	ordered *tmp = malloc(n * sizeof *tmp);
 	if (!tmp)
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	for (int side = 0; side < 2; side++) {
 		size_t from = k;
 		for (size_t i = 0; i < n; i++)
-			if ((cmp->findings[i].doc == cmp->old) == (side == 0))
-				tmp[k++] = cmp->findings[i];
+			if ((cmp->findings[i].doc == cmp->old) == (side == 0)) {
+				tmp[k].f = cmp->findings[i];
+				tmp[k].before[0] = cmp->before[i][0];
+				tmp[k].before[1] = cmp->before[i][1];
+				k++;
+			}
 		qsort(tmp + from, k - from, sizeof *tmp, cmp_finding);
 	}
-	memcpy(cmp->findings, tmp, n * sizeof *tmp);
+	for (size_t i = 0; i < n; i++) {
+		cmp->findings[i] = tmp[i].f;
+		cmp->before[i][0] = tmp[i].before[0];
+		cmp->before[i][1] = tmp[i].before[1];
+	}
 	free(tmp);
 	return COV_OK;
+}
+
+/* The article (primary unit) holding a node, NULL if none. */
+static const cov_node *article_node(const cov_node *n, cov_node_kind primary)
+{
+	for (; n; n = n->parent)
+		if (n->kind == primary)
+			return n;
+	return NULL;
+}
+
+/* Findings before and after: an old finding is kept when the new check
+ * has one of the same rule and ICCPR article in an article paired with
+ * its own (or, outside articles, anywhere outside articles); the rest are
+ * gone, and the new check's unmatched findings are new. */
+static int match_findings(cov_comparison *cmp, const cov_review *ro, const cov_review *rn)
+{
+	size_t no = cov_review_count(ro), nn = cov_review_count(rn);
+	bool *used = calloc(nn + 1, sizeof *used);
+	cmp->matches = malloc((no + nn + 1) * sizeof *cmp->matches);
+	if (!used || !cmp->matches) {
+		free(used);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	cov_node_kind po = cmp->old->primary, pn = cmp->new_doc->primary;
+	for (size_t i = 0; i < no; i++) {
+		const cov_finding *f = cov_review_finding(ro, i);
+		const cov_node *ua = article_node(f->node, po);
+		size_t found = SIZE_MAX;
+		for (int pass = 0; pass < 2 && found == SIZE_MAX; pass++)
+			for (size_t j = 0; j < nn && found == SIZE_MAX; j++) {
+				const cov_finding *g = cov_review_finding(rn, j);
+				if (used[j] || g->standard != f->standard || strcmp(g->rule, f->rule) != 0)
+					continue;
+				const cov_node *ub = article_node(g->node, pn);
+				bool paired = false;
+				if (!ua || !ub) {
+					paired = !ua && !ub;
+				} else {
+					for (size_t k = 0; k < cmp->n_pairs && !paired; k++)
+						paired = cmp->pairs[k].old_node == ua && cmp->pairs[k].new_node == ub;
+				}
+				/* the second pass: the same rule and right anywhere, when
+				 * the quote is the same sentence word for word */
+				if (!paired && pass == 1)
+					paired = f->end - f->start == g->end - g->start &&
+						 memcmp(cmp->old->text + f->start, cmp->new_doc->text + g->start, f->end - f->start) == 0;
+				if (paired)
+					found = j;
+			}
+		if (found != SIZE_MAX)
+			used[found] = true;
+		cmp->matches[cmp->n_matches++] = (cov_finding_match){f, found != SIZE_MAX ? cov_review_finding(rn, found) : NULL};
+	}
+	for (size_t j = 0; j < nn; j++)
+		if (!used[j])
+			cmp->matches[cmp->n_matches++] = (cov_finding_match){NULL, cov_review_finding(rn, j)};
+	free(used);
+	return COV_OK;
+}
+
+/* The old text's general clause sharing most grounds with `grounds`, NULL
+ * if none shares any. */
+static const cov_limitation *best_general(const cov_review *ro, const char *const *grounds, size_t n)
+{
+	const cov_limitation *best = NULL;
+	size_t best_n = 0;
+	for (size_t i = 0; i < cov_review_provision_count(ro); i++) {
+		const cov_provision *p = cov_review_provision(ro, i);
+		for (size_t l = 0; l < p->n_limitations; l++) {
+			const cov_limitation *lim = &p->limitations[l];
+			size_t k = 0;
+			for (size_t g = 0; lim->general && g < lim->n_grounds; g++)
+				k += among(grounds, n, lim->grounds[g]);
+			if (k > best_n) {
+				best_n = k;
+				best = lim;
+			}
+		}
+	}
+	return best;
 }
 
 int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, diff_side *new_side)
@@ -272,8 +380,27 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 	}
 	if (rc)
 		return rc;
+	cmp->reviews[0] = ro;
+	cmp->reviews[1] = rn;
+	rc = match_findings(cmp, ro, rn);
+	/* the old text's general clauses: grounds that allowed restricting
+	 * every right, whichever article states it */
+	const char *general[32];
+	size_t n_general = 0;
+	for (size_t i = 0; i < cov_review_provision_count(ro); i++) {
+		const cov_provision *p = cov_review_provision(ro, i);
+		for (size_t l = 0; l < p->n_limitations; l++) {
+			const cov_limitation *lim = &p->limitations[l];
+			if (!lim->general)
+				continue;
+			for (size_t g = 0; g < lim->n_grounds && n_general < 32; g++)
+				if (!among(general, n_general, lim->grounds[g]))
+					general[n_general++] = lim->grounds[g];
+		}
+	}
 	prov_index ix_old = {NULL, 0}, ix_new = {NULL, 0};
-	rc = index_provisions(ro, cmp->old->primary, &ix_old);
+	if (rc == COV_OK)
+		rc = index_provisions(ro, cmp->old->primary, &ix_old);
 	if (rc == COV_OK)
 		rc = index_provisions(rn, cmp->new_doc->primary, &ix_new);
 	/* pair by pair: holders narrowed, grounds added */
@@ -295,19 +422,24 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 			const char *right = cov_standard_right(data, r);
 			if (a->holder[r] && b->holder[r] && strcmp(a->holder[r], "everyone") == 0 &&
 			    strcmp(b->holder[r], "citizens") == 0) {
-				const cov_provision *q = b->holder_at[r];
+				const cov_provision *q = b->holder_at[r], *was = a->holder_at[r];
 				size_t end = first_sentence(cmp->new_doc, q->node->text_start, q->node->text_end);
+				size_t n_before = cmp->n_findings;
 				rc = add(data, cmp, "regression.holder-narrowed", cmp->new_doc, q->node, r, q->node->text_start,
 					 end, q->node->text_start, q->node->text_start,
 					 cov_arena_printf(&cmp->arena, "Article %s granted %s to everyone; article %s grants it to citizens only.",
 					     p->old_node->num, right, p->new_node->num));
+				judged_against(cmp, n_before, was->node->text_start,
+					       first_sentence(cmp->old, was->node->text_start, was->node->text_end));
 			}
 			const cov_std_article *std = cov_rights_article(data->rights, r);
 			if (!std || std->limits != COV_LIMITS_CLOSED || !b->limit_at[r])
 				continue;
 			char added[512] = "";
 			for (size_t g = 0; g < b->n_grounds[r]; g++) {
-				bool old_has = false;
+				/* new only if neither the article nor a general clause of
+				 * the old text allowed it */
+				bool old_has = among(general, n_general, b->grounds[r][g]);
 				for (size_t k = 0; k < a->n_grounds[r]; k++)
 					old_has |= strcmp(a->grounds[r][k], b->grounds[r][g]) == 0;
 				if (!old_has) {
@@ -316,11 +448,23 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				}
 			}
 			if (added[0]) {
-				const cov_limitation *lim = b->limit_at[r];
+				const cov_limitation *lim = b->limit_at[r], *was;
+				size_t n_before = cmp->n_findings;
 				rc = add(data, cmp, "regression.grounds-added", cmp->new_doc, b->limit_prov[r]->node, r, lim->start,
 					 lim->end, lim->start, lim->end,
-					 cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s): %s.", right,
+					 cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s), allowed neither by that article nor by a general clause of the old text: %s.", right,
 					     p->new_node->num, p->old_node->num, added));
+				/* the old side: the article's own restriction, else the
+				 * general clause that allowed most of the new grounds,
+				 * else the article's grant */
+				if (a->limit_at[r])
+					judged_against(cmp, n_before, a->limit_at[r]->start, a->limit_at[r]->end);
+				else if ((was = best_general(ro, b->grounds[r], b->n_grounds[r])) != NULL)
+					judged_against(cmp, n_before, was->start, was->end);
+				else if (a->holder_at[r])
+					judged_against(cmp, n_before, a->holder_at[r]->node->text_start,
+						       first_sentence(cmp->old, a->holder_at[r]->node->text_start,
+								      a->holder_at[r]->node->text_end));
 			}
 		}
 		free(a);
@@ -389,7 +533,5 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 	free(old_rules);
 	if (rc == COV_OK && cmp->n_findings)
 		rc = order_findings(cmp);
-	cov_review_free(ro);
-	cov_review_free(rn);
 	return rc;
 }

@@ -267,39 +267,175 @@ static bool push_change(cov_change **v, size_t *n, size_t *cap, cov_change c)
 	return true;
 }
 
-/* Bytes of tokens [t0, t1) of a side; an empty range sits at the next token. */
+/* Bytes of the law's words [t0, t1) of a side; an empty range sits at
+ * the next word. */
 static void span_of(const diff_side *s, size_t t0, size_t t1, size_t fallback, size_t *start, size_t *end)
 {
 	if (t1 > t0) {
-		*start = s->tok.v[t0].start;
-		*end = s->tok.v[t1 - 1].end;
+		*start = s->tok.v[s->law[t0]].start;
+		*end = s->tok.v[s->law[t1 - 1]].end;
 	} else {
-		*start = *end = t0 < s->tok.n ? s->tok.v[t0].start : fallback;
+		*start = *end = t0 < s->n_law ? s->tok.v[s->law[t0]].start : fallback;
 	}
 }
 
+/* Do the words at law index ka of a and kb of b read the same (case
+ * aside)?  Equal ids are equal stems. */
+static bool same_word(const diff_side *a, size_t ka, const diff_side *b, size_t kb)
+{
+	const cov_token *x = &a->tok.v[a->law[ka]], *y = &b->tok.v[b->law[kb]];
+	return x->fold == y->fold || (x->fold_len == y->fold_len && memcmp(x->fold, y->fold, x->fold_len) == 0);
+}
+
+/* Is the law's word k the first of its unit's own text? */
+static bool starts_unit(const diff_side *s, size_t k)
+{
+	return k < s->n_law && (k == 0 || s->owner[k] != s->owner[k - 1]);
+}
+
+/* A run of one op in the redline. */
+typedef struct grouped {
+	size_t oi0, oi1, nj0, nj1;
+} grouped;
+
+typedef struct seg_buf {
+	cov_segment *v;
+	size_t n, cap;
+} seg_buf;
+
+static bool push_seg(seg_buf *b, cov_segment s)
+{
+	if (b->n == b->cap) {
+		size_t nc = b->cap ? b->cap * 2 : 16;
+		cov_segment *p = realloc(b->v, nc * sizeof *p);
+		if (!p)
+			return false;
+		b->v = p;
+		b->cap = nc;
+	}
+	b->v[b->n++] = s;
+	return true;
+}
+
+/* The law's words [k0, k1) of a side as segments of `op`: one segment per
+ * run of words that follow each other in the text inside one unit. */
+static bool runs(seg_buf *b, const diff_side *s, size_t k0, size_t k1, cov_segment_op op)
+{
+	for (size_t k = k0; k < k1;) {
+		size_t e = k + 1;
+		while (e < k1 && s->law[e] == s->law[e - 1] + 1 && s->owner[e] == s->owner[k])
+			e++;
+		cov_segment g = {op, s->tok.v[s->law[k]].start, s->tok.v[s->law[e - 1]].end, s->owner[k],
+				 k == 0 || s->owner[k - 1] != s->owner[k]};
+		if (!push_seg(b, g))
+			return false;
+		k = e;
+	}
+	return true;
+}
+
+/* End of the unit chunk of law words starting at k (before k1). */
+static size_t chunk_end(const diff_side *s, size_t k, size_t k1)
+{
+	size_t e = k + 1;
+	while (e < k1 && s->owner[e] == s->owner[k])
+		e++;
+	return e;
+}
+
+/* A change across paragraphs: what continues the current paragraph on
+ * either side first, then the deleted and inserted words paragraph by
+ * paragraph, each old one beside the new one in its place. */
+static bool interleave(seg_buf *sb, const diff_side *a, size_t i0, size_t i1, const diff_side *b, size_t j0, size_t j1)
+{
+	if (i0 < i1 && !starts_unit(a, i0)) {
+		size_t e = chunk_end(a, i0, i1);
+		if (!runs(sb, a, i0, e, COV_SEG_DELETE))
+			return false;
+		i0 = e;
+	}
+	if (j0 < j1 && !starts_unit(b, j0)) {
+		size_t e = chunk_end(b, j0, j1);
+		if (!runs(sb, b, j0, e, COV_SEG_INSERT))
+			return false;
+		j0 = e;
+	}
+	while (i0 < i1 || j0 < j1) {
+		if (i0 < i1) {
+			size_t e = chunk_end(a, i0, i1);
+			if (!runs(sb, a, i0, e, COV_SEG_DELETE))
+				return false;
+			i0 = e;
+		}
+		if (j0 < j1) {
+			size_t e = chunk_end(b, j0, j1);
+			if (!runs(sb, b, j0, e, COV_SEG_INSERT))
+				return false;
+			j0 = e;
+		}
+	}
+	return true;
+}
+
 int cov_word_diff(cov_comparison *cmp, const diff_side *a, size_t a0, size_t a1, const diff_side *b, size_t b0,
-		  size_t b1, cov_change **out, size_t *n)
+		  size_t b1, cov_change **out, size_t *n, const cov_segment **seg, size_t *n_seg)
 {
 	*out = NULL;
 	*n = 0;
+	*seg = NULL;
+	*n_seg = 0;
 	edit *e = NULL;
-	long ne = patience(cmp, a->ids + a0, a1 - a0, b->ids + b0, b1 - b0, &e);
-	cov_change *v = NULL;
-	size_t nv = 0, cap = 0;
+	long ne = patience(cmp, a->lids + a0, a1 - a0, b->lids + b0, b1 - b0, &e);
+	grouped *g = NULL;
+	size_t ng = 0;
 	if (ne < 0) {
 		/* too different to diff word by word: one replacement */
-		cov_change c = {COV_CHANGE_REPLACE, 0, 0, 0, 0};
-		span_of(a, a0, a1, a->doc->len, &c.old_start, &c.old_end);
-		span_of(b, b0, b1, b->doc->len, &c.new_start, &c.new_end);
-		if (!push_change(&v, &nv, &cap, c))
+		g = malloc(sizeof *g);
+		if (!g)
 			return cov_error_set(COV_ENOMEM, "out of memory");
-		*out = v;
-		*n = nv;
-		return COV_OK;
+		g[ng++] = (grouped){0, a1 - a0, 0, b1 - b0};
+	} else {
+		g = malloc(((size_t)ne + 1) * sizeof *g);
+		if (!g) {
+			free(e);
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		}
+	}
+	/* words of one stem written differently («гражданин» → «гражданина»)
+	 * are a change a lawyer reads: '=' becomes '-' and '+' */
+	if (ne > 0) {
+		long extra = 0;
+		for (long k = 0; k < ne; k++)
+			extra += e[k].op == '=' && !same_word(a, a0 + e[k].i, b, b0 + e[k].j);
+		if (extra) {
+			edit *w = malloc((size_t)(ne + extra) * sizeof *w);
+			if (!w) {
+				free(e);
+				free(g);
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			}
+			long n2 = 0;
+			for (long k = 0; k < ne; k++)
+				if (e[k].op == '=' && !same_word(a, a0 + e[k].i, b, b0 + e[k].j)) {
+					w[n2++] = (edit){'-', e[k].i, e[k].j};
+					w[n2++] = (edit){'+', e[k].i + 1, e[k].j};
+				} else {
+					w[n2++] = e[k];
+				}
+			free(e);
+			e = w;
+			ne = n2;
+			grouped *g2 = realloc(g, ((size_t)ne + 1) * sizeof *g2);
+			if (!g2) {
+				free(e);
+				free(g);
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			}
+			g = g2;
+		}
 	}
 	/* group: a change runs from the first '-'/'+' to the last one, absorbing
-	 * runs of up to two '=' that separate edits */
+	 * runs of up to two '=' that separate edits inside one paragraph */
 	long i = 0;
 	while (i < ne) {
 		if (e[i].op == '=') {
@@ -314,16 +450,18 @@ int cov_word_diff(cov_comparison *cmp, const diff_side *a, size_t a0, size_t a1,
 				continue;
 			}
 			long eq = j;
-			while (eq < ne && e[eq].op == '=')
+			bool para = false;
+			while (eq < ne && e[eq].op == '=') {
+				para |= starts_unit(a, a0 + e[eq].i) || starts_unit(b, b0 + e[eq].j);
 				eq++;
-			if (eq < ne && eq - j <= 2) {
+			}
+			if (eq < ne && eq - j <= 2 && !para) {
 				j = eq;
 				continue;
 			}
 			break;
 		}
 		size_t oi0 = SIZE_MAX, oi1 = 0, nj0 = SIZE_MAX, nj1 = 0;
-		bool del = false, ins = false;
 		for (long k = i; k <= last; k++) {
 			if (e[k].op != '+') { /* '=' and '-' consume old */
 				if (oi0 == SIZE_MAX)
@@ -335,25 +473,48 @@ int cov_word_diff(cov_comparison *cmp, const diff_side *a, size_t a0, size_t a1,
 					nj0 = e[k].j;
 				nj1 = e[k].j + 1;
 			}
-			del |= e[k].op == '-';
-			ins |= e[k].op == '+';
 		}
 		if (oi0 == SIZE_MAX)
 			oi0 = oi1 = e[i].i;
 		if (nj0 == SIZE_MAX)
 			nj0 = nj1 = e[i].j;
-		cov_change c;
-		c.op = del && ins ? COV_CHANGE_REPLACE : del ? COV_CHANGE_DELETE : COV_CHANGE_INSERT;
-		span_of(a, a0 + oi0, a0 + oi1, a->doc->len, &c.old_start, &c.old_end);
-		span_of(b, b0 + nj0, b0 + nj1, b->doc->len, &c.new_start, &c.new_end);
-		if (!push_change(&v, &nv, &cap, c)) {
-			free(e);
-			free(v);
-			return cov_error_set(COV_ENOMEM, "out of memory");
-		}
+		g[ng++] = (grouped){oi0, oi1, nj0, nj1};
 		i = last + 1;
 	}
 	free(e);
+	cov_change *v = NULL;
+	size_t nv = 0, cap = 0;
+	seg_buf sb = {NULL, 0, 0};
+	size_t oi = 0, nj = 0; /* the redline so far: old and new words written */
+	bool ok = true;
+	for (size_t k = 0; ok && k <= ng; k++) {
+		grouped x = k < ng ? g[k] : (grouped){a1 - a0, a1 - a0, b1 - b0, b1 - b0};
+		/* equal words before the change: the new text's */
+		ok = runs(&sb, b, b0 + nj, b0 + x.nj0, COV_SEG_EQUAL);
+		if (!ok || k == ng)
+			break;
+		ok = interleave(&sb, a, a0 + x.oi0, a0 + x.oi1, b, b0 + x.nj0, b0 + x.nj1);
+		oi = x.oi1;
+		nj = x.nj1;
+		cov_change c;
+		c.op = x.oi1 > x.oi0 && x.nj1 > x.nj0 ? COV_CHANGE_REPLACE : x.oi1 > x.oi0 ? COV_CHANGE_DELETE : COV_CHANGE_INSERT;
+		span_of(a, a0 + x.oi0, a0 + x.oi1, a->doc->len, &c.old_start, &c.old_end);
+		span_of(b, b0 + x.nj0, b0 + x.nj1, b->doc->len, &c.new_start, &c.new_end);
+		ok = ok && push_change(&v, &nv, &cap, c);
+	}
+	(void)oi;
+	free(g);
+	cov_segment *stored = ok && sb.n ? cov_arena_alloc(&cmp->arena, sb.n * sizeof *stored) : NULL;
+	if (!ok || (sb.n && !stored)) {
+		free(v);
+		free(sb.v);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	if (sb.n)
+		memcpy(stored, sb.v, sb.n * sizeof *stored);
+	free(sb.v);
+	*seg = stored;
+	*n_seg = sb.n;
 	*out = v;
 	*n = nv;
 	return COV_OK;

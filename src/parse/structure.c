@@ -981,6 +981,85 @@ static void read_amendments(builder *b, cov_node *n)
 	n->n_amendments = count;
 }
 
+/* Notes inside a unit's own text, at its end: the amendment notes of
+ * consolidated editions («… территории. (В редакции Закона Российской
+ * Федерации о поправке … от 14.03.2020 № 1-ФКЗ)», «(Часть введена – …)»)
+ * and a note word opening a sentence («… запрещается. Сноска. Статья 15 с
+ * изменениями …», as PDF text runs them on).  They become note children,
+ * so the unit's own text is the law's words alone. */
+static const char *const inline_openers[] = {"в редакции", "часть введена", "статья введена", "статья в редакции",
+					     "пункт введен", "пункт в редакции", "абзац введен", "часть в редакции"};
+
+static bool inline_note_at(const builder *b, size_t p, size_t end)
+{
+	const char *s = b->doc->text;
+	char folded[96];
+	size_t take = end - p < 64 ? end - p : 64;
+	if (s[p] == '(') {
+		/* the parenthesis must close the unit's text */
+		size_t e = end;
+		while (e > p && (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == ';'))
+			e--;
+		if (e <= p || s[e - 1] != ')' || take < 2)
+			return false;
+		int depth = 0; /* the parenthesis opened at p closes at e - 1 */
+		for (size_t k = p; k < e; k++) {
+			depth += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
+			if (depth == 0 && k + 1 < e)
+				return false;
+		}
+		int fl = cov_utf8_fold(s + p + 1, take - 1, folded, sizeof folded);
+		for (size_t k = 0; fl > 0 && k < sizeof inline_openers / sizeof *inline_openers; k++)
+			if (strncmp(folded, inline_openers[k], strlen(inline_openers[k])) == 0)
+				return true;
+		return false;
+	}
+	if (p < 2 || s[p - 1] != ' ' || s[p - 2] != '.' || !b->d->n_note_words)
+		return false;
+	int fl = cov_utf8_fold(s + p, take, folded, sizeof folded);
+	for (size_t k = 0; fl > 0 && k < b->d->n_note_words; k++) {
+		size_t wl = strlen(b->d->note_words[k]);
+		if ((size_t)fl > wl && memcmp(folded, b->d->note_words[k], wl) == 0 && folded[wl] == '.')
+			return true;
+	}
+	return false;
+}
+
+static void inline_notes(builder *b)
+{
+	const char *s = b->doc->text;
+	cov_iter it;
+	cov_iter_init(&it, b->doc->root);
+	cov_event ev;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		cov_node *n = (cov_node *)it.node;
+		if (ev != COV_EVENT_ENTER || n->kind == COV_NODE_DOCUMENT || n->kind == COV_NODE_NOTE ||
+		    n->text_end <= n->text_start)
+			continue;
+		size_t at = SIZE_MAX;
+		for (size_t p = n->text_start; p < n->text_end && at == SIZE_MAX; p++)
+			if ((s[p] == '(' || (p >= 2 && s[p - 1] == ' ' && s[p - 2] == '.')) && inline_note_at(b, p, n->text_end))
+				at = p;
+		if (at == SIZE_MAX)
+			continue;
+		cov_node *note = cov_doc_new_node(b->doc, COV_NODE_NOTE, NULL);
+		if (!note)
+			return;
+		note->parent = n;
+		note->next = n->first;
+		n->first = note;
+		if (!n->last)
+			n->last = note;
+		note->start = note->text_start = at;
+		note->end = note->text_end = n->text_end;
+		note->line = n->line;
+		size_t e = at;
+		while (e > n->text_start && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\r' || s[e - 1] == '\t'))
+			e--;
+		n->text_end = e;
+	}
+}
+
 /* Notes become amendments; a unit with no text and no children but notes
  * saying it was excluded is repealed; a title block saying the act lost its
  * force marks the document. */
@@ -1063,6 +1142,7 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	if (rc == COV_OK) {
 		cov_doc_finish_spans(doc);
 		choose_title(b);
+		inline_notes(b);
 		read_notes(b);
 	}
 	free(b->next_primary);
