@@ -83,6 +83,15 @@ static const char *article_of(const cov_node *n, cov_node_kind primary)
 	return "";
 }
 
+/* Does article `std` of the standard list `aim` among its permitted aims? */
+static bool std_allows(const cov_std_article *std, const char *aim)
+{
+	for (size_t i = 0; i < std->n_aims; i++)
+		if (strcmp(std->aims[i], aim) == 0)
+			return true;
+	return false;
+}
+
 static int add(const cov_data *data, cov_comparison *cmp, const char *rule, const cov_doc *doc, const cov_node *node,
 	       int standard, size_t start, size_t end, size_t tstart, size_t tend, const char *message)
 {
@@ -435,7 +444,7 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 			const cov_std_article *std = cov_rights_article(data->rights, r);
 			if (!std || std->limits != COV_LIMITS_CLOSED || !b->limit_at[r])
 				continue;
-			char added[512] = "";
+			char added[512] = "", permitted[512] = "";
 			for (size_t g = 0; g < b->n_grounds[r]; g++) {
 				/* new only if neither the article nor a general clause of
 				 * the old text allowed it */
@@ -443,17 +452,25 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				for (size_t k = 0; k < a->n_grounds[r]; k++)
 					old_has |= strcmp(a->grounds[r][k], b->grounds[r][g]) == 0;
 				if (!old_has) {
-					size_t l = strlen(added);
-					snprintf(added + l, sizeof added - l, "%s%s", l ? ", " : "", b->grounds[r][g]);
+					/* an aim the ICCPR allows for this right is new, not a regression */
+					char *into = std_allows(std, b->grounds[r][g]) ? permitted : added;
+					size_t l = strlen(into);
+					snprintf(into + l, 512 - l, "%s%s", l ? ", " : "", b->grounds[r][g]);
 				}
 			}
-			if (added[0]) {
+			if (added[0] || permitted[0]) {
 				const cov_limitation *lim = b->limit_at[r], *was;
 				size_t n_before = cmp->n_findings;
+				const char *msg =
+				    added[0] ? cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s), allowed neither by that article nor by a general clause of the old text: %s%s%s%s.", right,
+					     p->new_node->num, p->old_node->num, added, permitted[0] ? "; also new, but among the aims ICCPR art. " : "",
+					     permitted[0] ? cov_arena_printf(&cmp->arena, "%d allows: %s", r, permitted) : "", "")
+					     : cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s): %s — among the aims ICCPR art. %d allows, so no regression in itself; for review: the law must keep such restrictions necessary and proportionate.", right,
+					     p->new_node->num, p->old_node->num, permitted, r);
 				rc = add(data, cmp, "regression.grounds-added", cmp->new_doc, b->limit_prov[r]->node, r, lim->start,
-					 lim->end, lim->start, lim->end,
-					 cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s), allowed neither by that article nor by a general clause of the old text: %s.", right,
-					     p->new_node->num, p->old_node->num, added));
+					 lim->end, lim->start, lim->end, msg);
+				if (rc == COV_OK && !added[0])
+					cmp->findings[cmp->n_findings - 1].severity = COV_SEVERITY_LOW;
 				/* the old side: the article's own restriction, else the
 				 * general clause that allowed most of the new grounds,
 				 * else the article's grant */
