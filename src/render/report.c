@@ -37,7 +37,7 @@ typedef struct phrase_list {
 typedef struct wording_rules {
 	bool present;
 	const char *test;
-	phrase_list intro, bylaw, necessity, conj;
+	phrase_list intro, bylaw, necessity, conj, governs;
 } wording_rules;
 
 typedef struct recs {
@@ -161,6 +161,8 @@ static int load_wording(recs *r, const char *dir, const char *lang)
 			rc = split_phrases(&r->arena, v, &w->necessity);
 		else if (strcmp(key, "conjunction") == 0)
 			rc = split_phrases(&r->arena, v, &w->conj);
+		else if (strcmp(key, "governing") == 0)
+			rc = split_phrases(&r->arena, v, &w->governs);
 		else if (strcmp(key, "language") != 0)
 			rc = cov_error_set(COV_EDATA, "%s: unknown key '%s'", path, key);
 	}
@@ -485,6 +487,21 @@ static size_t conj_after(const wording_rules *wr, const char *t, size_t at, size
 	return 0;
 }
 
+/* Whether the list item at t[at] (after spaces) opens with a governing
+ * word of its own ("охраны общественного порядка"). */
+static bool governs_at(const wording_rules *wr, const char *t, size_t at, size_t hi)
+{
+	while (at < hi && t[at] == ' ')
+		at++;
+	for (size_t k = 0; k < wr->governs.n; k++) {
+		size_t gl = strlen(wr->governs.v[k]);
+		if (at + gl <= hi && memcmp(t + at, wr->governs.v[k], gl) == 0 &&
+		    (at + gl == hi || !is_word_byte((unsigned char)t[at + gl])))
+			return true;
+	}
+	return false;
+}
+
 /* The clause [s,e) with the grounds the check found illegitimate struck
  * and, when it has no test of necessity, the words before its aims
  * replaced by the test.  Returns whether there is anything to suggest. */
@@ -553,7 +570,7 @@ static bool build_wording(rep *R, size_t s, size_t e, wording *w)
 			} else if (right) {         /* "X, B" or "X and B": "X, " / "X and " */
 				/* the list's first item keeps the words that govern the
 				 * next ones: "защиты <ground>, прав и свобод" */
-				if (!left)
+				if (!left && !governs_at(wr, t, z + 1, end))
 					from = ts;
 				to = z + 1;
 				if (right == 2)
@@ -874,7 +891,7 @@ static void summary(rep *R)
 								       : cov_doc_name(cov_comparison_old(R->cmp)))
 					 : ""},
 	};
-	size_t total = n[1] + n[2] + n[3];
+	size_t total = n[0] + n[1] + n[2] + n[3];
 	if (R->md) {
 		cov_buf_puts(b, "## Summary\n\n");
 		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
