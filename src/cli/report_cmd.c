@@ -63,6 +63,7 @@ typedef struct lib_meta {
 	cov_report_event *events;
 	size_t n, cap;
 	bool oom;
+	char date[16]; /* the reported version's: its events need no "(version of …)" */
 } lib_meta;
 
 static int on_event(void *ctx, const cov_store_event *ev)
@@ -93,7 +94,7 @@ static int on_event(void *ctx, const cov_store_event *ev)
 		ADD("%s%.2f %% against", d ? ", " : "", ev->votes_against);
 	if (ev->ref && *ev->ref)
 		ADD("%sby %s", d ? ", " : "", ev->ref);
-	if (ev->version_date && *ev->version_date)
+	if (ev->version_date && *ev->version_date && strcmp(ev->version_date, lm->date) != 0)
 		ADD("%s(version of %s)", d ? " " : "", ev->version_date);
 #undef ADD
 	cov_report_event *e = &lm->events[lm->n++];
@@ -139,6 +140,7 @@ static int library_meta(const cov_cli_common *c, const char *ref, cov_report_met
 		m->date = cov_arena_strndup(&lm->arena, v.date, strlen(v.date));
 		m->status = cov_arena_strndup(&lm->arena, status, strlen(status));
 		cov_buf_free(&line);
+		snprintf(lm->date, sizeof lm->date, "%s", v.date);
 		rc = cov_store_events(store, v.work, on_event, lm);
 		if (rc == COV_OK && lm->oom)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
