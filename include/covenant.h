@@ -205,6 +205,11 @@ typedef struct cov_finding {
 	size_t start, end;         /* the quote: a sentence, bytes of cov_doc_text() */
 	size_t trigger_start, trigger_end; /* the words that triggered it, inside the quote */
 	const char *message;       /* one sentence a lawyer would sign */
+	/* limit.illegitimate-aim: every ground the ICCPR does not allow, as
+	 * n_grounds pairs of byte offsets (start, end) inside the quote; NULL/0
+	 * for other rules.  One finding lists them all (one per problem). */
+	const size_t *grounds;
+	size_t n_grounds;
 } cov_finding;
 
 typedef struct cov_limitation {

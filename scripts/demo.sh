@@ -76,8 +76,19 @@ say "covenant search \"мирные собрания\" --right iccpr:21   (stemm
 "$bin" search "мирные собрания" --right iccpr:21 --best --db "$lib"
 if [ -f "$corpus" ] && [ -f "$kz95" ]; then
   say "covenant diff kz-constitution:2026-06-30 kz-constitution:2026-07-01   (stored versions; first lines)"
-  "$bin" diff kz-constitution:2026-06-30 kz-constitution:2026-07-01 --db "$lib" | head -2
+  "$bin" diff kz-constitution:2026-06-30 kz-constitution:2026-07-01 --db "$lib" | sed -n 1,2p  # reads all: no SIGPIPE under pipefail
 else
   say "covenant diff veridia:2024-06-30 veridia:2024-07-01   (stored versions; first lines)"
-  "$bin" diff veridia:2024-06-30 veridia:2024-07-01 --db "$lib" | head -2
+  "$bin" diff veridia:2024-06-30 veridia:2024-07-01 --db "$lib" | sed -n 1,2p
 fi
+if [ -f "$corpus" ] && [ -f "$kz95" ]; then
+  say "covenant report kz-constitution@2026-02-12 --against kz-constitution@1995-08-30   (one HTML file to read, send or print)"
+  report="$(dirname "$bin")/kz-constitution-2026-report.html"
+  "$bin" report kz-constitution@2026-02-12 --against kz-constitution@1995-08-30 --old-label 1995 --new-label 2026 \
+    --db "$lib" -o "$report"
+else
+  say "covenant report veridia@2024-02-12 --against veridia@2015-05-01   (one HTML file to read, send or print)"
+  report="$(dirname "$bin")/veridia-2024-report.html"
+  "$bin" report veridia@2024-02-12 --against veridia@2015-05-01 --old-label 2015 --new-label 2024 --db "$lib" -o "$report"
+fi
+echo "$report  $(wc -c < "$report") bytes"

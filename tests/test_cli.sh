@@ -443,5 +443,47 @@ else
   echo "skip: ../shared/corpus absent, the Kazakhstan comparison is not checked"
 fi
 
+
+# covenant report: one self-contained HTML file, Markdown, a comparison, the library's timeline
+ex="$src/examples"
+check "report help" 0 "$bin" report --help
+contains "report help: --against" "$tmp/out" "--against OLD"
+check "report: no operand" 2 "$bin" report
+check "report: json is not a report format" 2 "$bin" report -f json "$ex/veridia-2024.txt"
+contains "report: formats named" "$tmp/err" "unknown format 'json' (md, html)"
+check "report: missing file" 3 "$bin" report "$tmp/nothing.txt"
+contains "report: missing file named" "$tmp/err" "covenant: $tmp/nothing.txt:"
+check "report html" 0 "$bin" report "$ex/veridia-2024.txt" -o "$tmp/r.html"
+lines "report -o: nothing on stdout" "$tmp/out" 0
+contains "report: doctype" "$tmp/r.html" "<!DOCTYPE html>"
+contains "report: CSP" "$tmp/r.html" "Content-Security-Policy\" content=\"default-src 'none'"
+contains "report: article anchor" "$tmp/r.html" 'id="sec_II__art_11"'
+contains "report: matrix link" "$tmp/r.html" '<td class="lv-5"><a href="#sec_II__art_11"'
+contains "report: suggested wording" "$tmp/r.html" '<ins>only as prescribed by law and necessary in a democratic society for</ins>'
+if grep -qi '<script' "$tmp/r.html"; then fail=$((fail+1)); echo "FAIL: report has a script"; else pass=$((pass+1)); fi
+check "report md" 0 "$bin" report -f md "$ex/veridia-2024.txt"
+contains "report md: matrix" "$tmp/out" "## Rights matrix"
+contains "report md: recommendations" "$tmp/out" "## Recommendations"
+check "report --against" 0 "$bin" report "$ex/veridia-2024.txt" --against "$ex/veridia-2015.txt" --old-label 2015 --new-label 2024 -o "$tmp/c.html"
+contains "report --against: svg" "$tmp/c.html" '<svg xmlns="http://www.w3.org/2000/svg" class="align"'
+contains "report --against: title" "$tmp/c.html" "<h2>Comparison: 2015 → 2024</h2>"
+check "report: stdin twice" 2 sh -c "'$bin' report - --against - < /dev/null"
+printf 'Article 1\nCitizens <script>alert(1)</script> have the right to assemble peacefully.\n' > "$tmp/hostile.txt"
+check "report: hostile text" 0 "$bin" report "$tmp/hostile.txt" --title '<img src=x onerror=alert(1)>'
+if grep -qiE '<script|<img' "$tmp/out"; then fail=$((fail+1)); echo "FAIL: hostile text became markup"; else pass=$((pass+1)); fi
+contains "report: hostile text as text" "$tmp/out" "&lt;script&gt;alert(1)&lt;/script&gt;"
+db="$tmp/report.db"
+"$bin" import "$ex/veridia-2024.txt" --db "$db" -q --work veridia --date 2024-02-12 --status draft \
+  --event referendum:2024-03-15:turnout=61.4:for=58.2 --event in-force:2024-07-01 >/dev/null 2>&1
+check "report WORK:DATE" 0 "$bin" report veridia:2024-08-01 --db "$db"
+contains "report WORK:DATE: source" "$tmp/out" "<dd>veridia@2024-02-12</dd>"
+contains "report WORK:DATE: timeline" "$tmp/out" '<h3 id="timeline">Timeline</h3>'
+contains "report WORK:DATE: referendum" "$tmp/out" "referendum: approved, turnout 61.40 %, 58.20 % for</li>"
+contains "report WORK:DATE: status" "$tmp/out" "in force since 2024-07-01"
+check "report: unknown work" 3 "$bin" report nowork:2024-01-01 --db "$db"
+for o in $("$bin" report --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+  if grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/man/covenant.1"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: man page lacks report $o"; fi
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -22,6 +22,7 @@ int cov_cli_show(int argc, char **argv);
 int cov_cli_history(int argc, char **argv);
 int cov_cli_list(int argc, char **argv);
 int cov_cli_search(int argc, char **argv);
+int cov_cli_report(int argc, char **argv);
 /* Print "covenant: <last error>" and return the exit code for `status`. */
 int cov_cli_fail(int status);
 int cov_cli_exit_code(int status);
@@ -53,7 +54,7 @@ int cov_cli_version(void);
 
 /* Output formats across commands. */
 typedef enum cov_cli_format {
-	COV_CLI_TEXT = 0, COV_CLI_JSON, COV_CLI_NDJSON, COV_CLI_MD, COV_CLI_TREE, COV_CLI_AKN
+	COV_CLI_TEXT = 0, COV_CLI_JSON, COV_CLI_NDJSON, COV_CLI_MD, COV_CLI_TREE, COV_CLI_AKN, COV_CLI_HTML
 } cov_cli_format;
 
 typedef struct cov_cli_common {

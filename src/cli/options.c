@@ -23,7 +23,7 @@ static const struct option common_opts[] = {
 };
 #define N_COMMON (sizeof common_opts / sizeof *common_opts)
 
-static const char *const format_names[] = {"text", "json", "ndjson", "md", "tree", "akn"};
+static const char *const format_names[] = {"text", "json", "ndjson", "md", "tree", "akn", "html"};
 
 int cov_cli_usage_error(const cov_cli_common *c, const char *fmt, ...)
 {

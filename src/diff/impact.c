@@ -123,6 +123,8 @@ static int add(const cov_data *data, cov_comparison *cmp, const char *rule, cons
 	f->trigger_start = tstart;
 	f->trigger_end = tend;
 	f->message = message ? message : ri->message;
+	f->grounds = NULL;
+	f->n_grounds = 0;
 	return COV_OK;
 }
 

@@ -194,6 +194,23 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 	f->trigger_start = c->tokp->v[trig_first].start;
 	f->trigger_end = c->tokp->v[trig_last].end;
 	f->message = message ? message : ri->message;
+	f->grounds = NULL;
+	f->n_grounds = 0;
+}
+
+/* Every ground of a limit.illegitimate-aim finding, as byte spans (the
+ * first is its trigger): a report strikes them all from the clause. */
+static void set_grounds(ctx *c, cov_finding *f, size_t (*spans)[2], size_t n)
+{
+	size_t *v = cov_arena_alloc(&c->rev->arena, 2 * n * sizeof *v);
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		v[2 * i] = c->tokp->v[spans[i][0]].start;
+		v[2 * i + 1] = c->tokp->v[spans[i][1]].end;
+	}
+	f->grounds = v;
+	f->n_grounds = n;
 }
 
 /* ---- helpers over matches ---- */
@@ -1211,6 +1228,8 @@ static void emit_limits(ctx *c, rightset excluded)
 		size_t ml = 0;
 		rightset bad_all = 0;
 		size_t bad_first = SIZE_MAX, bad_last = 0;
+		size_t bad_spans[32][2]; /* the tokens of every ground not allowed */
+		size_t n_bad = 0;
 		int seen[32];
 		size_t n_seen = 0;
 		for (size_t k = 0; k < l->n_grounds; k++) {
@@ -1238,6 +1257,10 @@ static void emit_limits(ctx *c, rightset excluded)
 			if (bad_first == SIZE_MAX) {
 				bad_first = l->gfirst[k];
 				bad_last = l->glast[k];
+			}
+			if (n_bad < 32) {
+				bad_spans[n_bad][0] = l->gfirst[k];
+				bad_spans[n_bad++][1] = l->glast[k];
 			}
 			bad_all |= bad;
 			ml += (size_t)snprintf(msg + ml, ml < sizeof msg ? sizeof msg - ml : 0, "%s«%s» (%s) is not among the aims ICCPR %s allow%s",
@@ -1290,8 +1313,11 @@ static void emit_limits(ctx *c, rightset excluded)
 					       span(c, l->vfirst[k], l->vlast[k]), k + 1 == l->n_vague ? " — no one can foresee what a law based on it will forbid." : "");
 		if (no_nec && strcmp(rule, "limit.no-necessity") != 0 && fl < sizeof full)
 			snprintf(full + fl, sizeof full - fl, " It does not require the restriction to be necessary and proportionate.");
+		size_t before = c->rev->n_findings;
 		add_finding(c, rule, l->node, l->article, standard_of(affected), &l->s, tf, tl,
 			    cov_arena_strndup(&c->rev->arena, full, strlen(full)));
+		if (c->rev->n_findings > before && bad_all && n_bad)
+			set_grounds(c, &c->rev->findings[before], bad_spans, n_bad);
 	}
 }
 
