@@ -3,7 +3,8 @@
  * on two different texts.  The first byte picks the language and options;
  * the rest is cut at the first 0x1E byte into the old and the new version
  * (without one, at the line break nearest the middle).  Both are parsed as
- * text; the old one is checked, the two are diffed, and every review and
+ * text (or, when the low bits of the first byte are 3, in the format their
+ * content shows); the old one is checked, the two are diffed, and every review and
  * comparison is rendered in every format.  Checked: the findings quote
  * their own document, pairs hold nodes of the right documents, changes lie
  * inside the texts, similarities in 0..1.
@@ -125,7 +126,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 		rest = cut;
 	}
 	static const char *const langs[] = {"auto", "en", "ru", "auto"};
-	cov_parse_options o = {.format = COV_FORMAT_TEXT, .language = langs[flags & 3]};
+	/* 3: the format sniffed from the content (HTML, AKN, DOCX, PDF…) */
+	cov_parse_options o = {.format = (flags & 3) == 3 ? COV_FORMAT_AUTO : COV_FORMAT_TEXT,
+			       .language = langs[flags & 3]};
 	cov_doc *old, *new_doc;
 	if (cov_doc_parse_buffer(data, in, cut, "old", &o, &old) != COV_OK)
 		return 0;
