@@ -44,8 +44,8 @@ static void review(const cov_data *data, const cov_doc *doc, unsigned flags)
 		if (!fuzz_node_in(doc, p->node))
 			abort();
 	}
-	cov_review_options ro = {.min_severity = (cov_severity)((flags >> 2) & 3), .show_positive = flags & 16,
-				 .color = flags & 32};
+	cov_review_options ro = {
+	    .min_severity = (cov_severity)((flags >> 2) & 3), .show_positive = flags & 16, .color = flags & 32};
 	for (int f = COV_REVIEW_TEXT; f <= COV_REVIEW_MARKDOWN; f++) {
 		char *s;
 		size_t n;
@@ -91,8 +91,8 @@ static void compare(const cov_data *data, const cov_doc *old, const cov_doc *new
 			abort();
 		check_finding(f);
 	}
-	cov_diff_options dopt = {.old_label = "old", .new_label = "new", .color = flags & 32,
-				 .show_unchanged = flags & 16};
+	cov_diff_options dopt = {
+	    .old_label = "old", .new_label = "new", .color = flags & 32, .show_unchanged = flags & 16};
 	for (int f = COV_REVIEW_TEXT; f <= COV_REVIEW_MARKDOWN; f++) {
 		char *s;
 		size_t n;

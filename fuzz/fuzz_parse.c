@@ -15,8 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 	const cov_data *data = fuzz_data();
 	/* the first byte picks the language, so that the rights analysis runs
 	 * on texts whose language detection would say "und" */
-	static const char *const langs[] = {"auto", "en", "ru"};
-	cov_parse_options o = {.format = FUZZ_FORMAT, .language = len ? langs[buf[0] % 3] : "auto"};
+	static const char *const langs[] = {"auto", "en", "ru", "kk"};
+	cov_parse_options o = {.format = FUZZ_FORMAT, .language = len ? langs[buf[0] % 4] : "auto"};
 	cov_doc *doc;
 	if (cov_doc_parse_buffer(data, (const char *)buf, len, "fuzz", &o, &doc) != COV_OK)
 		return 0;
