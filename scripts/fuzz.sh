@@ -187,7 +187,8 @@ for t in "${targets[@]}"; do
 	if ! "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
 		-dict="$dict" -artifact_prefix="$build/crashes/$t-" -print_final_stats=1 "$work" >"$log" 2>&1; then
 		grep -A25 -E "ERROR|SUMMARY|deadly signal|Test unit written" "$log" | head -60
-		echo "fuzz_$t: failed; the input is in $build/crashes/ (log: $log)" >&2
+		echo "fuzz_$t: failed; the input is in $build/crashes/ (log: $log);" \
+			"replay it with COVENANT_DATA=data $build/fuzz/fuzz_$t $build/crashes/$t-<name>" >&2
 		exit 1
 	fi
 	counters=$(sed -n 's/.*Loaded [0-9]* modules *(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -1)
