@@ -8,45 +8,19 @@
  * The invariants checked are the library's promises: spans inside the
  * text, children inside parents.
  */
-#include "covenant.h"
-
-#include <stdint.h>
-#include <stdlib.h>
-
-static cov_data *data;
-
-int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len);
-
-static void check_tree(const cov_doc *doc)
-{
-	size_t n;
-	cov_doc_text(doc, &n);
-	cov_iter it;
-	cov_iter_init(&it, cov_doc_root(doc));
-	cov_event ev;
-	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
-		const cov_node *nd = cov_iter_node(&it);
-		if (cov_node_end(nd) > n || cov_node_start(nd) > cov_node_end(nd) ||
-		    cov_node_text_start(nd) > cov_node_text_end(nd))
-			abort();
-		const cov_node *p = cov_node_parent(nd);
-		if (p && (cov_node_start(nd) < cov_node_start(p) || cov_node_end(nd) > cov_node_end(p)))
-			abort();
-	}
-}
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 {
-	if (!data && cov_data_open(NULL, &data) != COV_OK)
-		abort();
+	const cov_data *data = fuzz_data();
 	/* the first byte picks the language, so that the rights analysis runs
 	 * on texts whose language detection would say "und" */
-	static const char *const langs[] = {"auto", "en", "ru"};
-	cov_parse_options o = {.format = FUZZ_FORMAT, .language = len ? langs[buf[0] % 3] : "auto"};
+	static const char *const langs[] = {"auto", "en", "ru", "kk"};
+	cov_parse_options o = {.format = FUZZ_FORMAT, .language = len ? langs[buf[0] % 4] : "auto"};
 	cov_doc *doc;
 	if (cov_doc_parse_buffer(data, (const char *)buf, len, "fuzz", &o, &doc) != COV_OK)
 		return 0;
-	check_tree(doc);
+	fuzz_check_tree(doc);
 	/* the rights analysis reads every provision's words */
 	cov_review *rev;
 	if (cov_check(data, doc, NULL, &rev) == COV_OK) {
