@@ -487,7 +487,7 @@ static int put_articles(cov_store *st, const cov_doc *doc, const cov_review *rev
 				rc = fail(st, "storing rights");
 		}
 	}
-	*count = (long)n;
+	*count = (long)cov_doc_count(doc, primary); /* articles, as parse and diff count them (the preamble is a row too, for search) */
 	cov_buf_free(&b);
 	free(rows);
 	return rc;
