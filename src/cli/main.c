@@ -29,6 +29,7 @@ static const char usage[] =
 	"  history WORK    a work's timeline: drafts, referendums, in force, amendments\n"
 	"  list            the works in the library, their versions and statuses\n"
 	"  search QUERY    full-text search of every stored article (stemmed en, ru)\n"
+	"  serve           the library as a local web app and JSON API (read-only)\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
 	"options for every command (see covenant COMMAND --help):\n"
@@ -78,11 +79,12 @@ static const struct {
 	{"parse", cov_cli_parse},     {"check", cov_cli_check}, {"diff", cov_cli_diff},
 	{"import", cov_cli_import},   {"show", cov_cli_show},   {"history", cov_cli_history},
 	{"list", cov_cli_list},       {"search", cov_cli_search},
+	{"serve", cov_cli_serve},
 };
 #define N_TABLE (sizeof table / sizeof *table)
 
 static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
-				       "list", "search", "help", "version"};
+				       "list", "search", "serve", "help", "version"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)
