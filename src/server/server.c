@@ -192,7 +192,7 @@ static void security_headers(struct MHD_Response *resp)
 {
 	MHD_add_response_header(resp, "Content-Security-Policy",
 				"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-				"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+				"connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
