@@ -180,6 +180,22 @@ ok("app.js", s == 200 and "javascript" in h["content-type"])
 s, h, b = get("/", {"If-None-Match": get("/")[1]["etag"]})
 ok("asset 304", s == 304)
 
+# answers are kept, but never past a change of the library
+s, _, j = getj("/api/works")
+s, _, j2 = getj("/api/works")
+ok("works again (kept) is the same", j == j2)
+s, _, before = getj("/api/search?q=zebra")
+import tempfile, os
+with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+    f.write("Article 1. Every zebra has the right to roam.\n\nArticle 2. Citizens may assemble peacefully.\n")
+subprocess.run([BIN, "import", f.name, "--db", DB, "-q", "--work", "zebra-law", "--kind", "law", "--date", "2020-02-02"],
+               capture_output=True, check=True)
+os.unlink(f.name)
+s, _, j3 = getj("/api/works")
+ok("an import while serving shows at once", any(w["id"] == "zebra-law" for w in j3["works"]), str(len(j3["works"])))
+s, _, after = getj("/api/search?q=zebra")
+ok("and in search", not before["hits"] and any(h["work"] == "zebra-law" for h in after["hits"]), str(after)[:200])
+
 # ---- hostile requests ----
 
 for path in (b"/../../etc/passwd", b"/%2e%2e/%2e%2e/etc/passwd", b"/..%2f..%2f..%2fetc%2fpasswd",

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 /* An embedded asset as served: its ETag and its gzip form, made once. */
@@ -35,8 +36,29 @@ typedef struct prepared {
 	size_t gz_len;
 } prepared;
 
+/* An API answer kept for the next identical request, while the library
+ * file and its WAL are as they were (any import changes them). */
+#define CACHE_N 64
+#define CACHE_BYTES ((size_t)64 << 20)
+typedef struct centry {
+	char *key;
+	uint64_t gen;
+	char *body;
+	size_t len;
+	const char *type;
+	char etag[24];
+	unsigned char *gz;
+	size_t gz_len;
+	unsigned long used;
+} centry;
+
 struct cov_server {
 	struct MHD_Daemon *d;
+	centry cache[CACHE_N];
+	size_t cache_bytes;
+	unsigned long cache_clock;
+	pthread_mutex_t cache_lock;
+	char *wal;
 	cov_data *data;
 	char *db;
 	char addr[64];
@@ -201,8 +223,8 @@ static void security_headers(struct MHD_Response *resp)
 
 /* Queue `r` (taking its body).  `etag` precomputed or NULL; `gz` a
  * precomputed gzip form or NULL. */
-static enum MHD_Result send_reply(struct MHD_Connection *c, cov_reply *r, const char *etag_pre,
-				  const unsigned char *gz_pre, size_t gz_pre_len)
+static enum MHD_Result send_reply_gz(struct MHD_Connection *c, cov_reply *r, const char *etag_pre,
+				     const unsigned char *gz_pre, size_t gz_pre_len, bool gz_owned)
 {
 	char etag[32];
 	bool cacheable = r->status == 200;
@@ -233,13 +255,20 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, cov_reply *r, const 
 	if (gz && !gz_pre && gzip_bytes(r->body, r->len, &gz_body, &gz_len) != 0)
 		gz = false; /* send it plain */
 	struct MHD_Response *resp;
-	if (gz && gz_pre)
-		resp = MHD_create_response_from_buffer(gz_pre_len, (void *)gz_pre, MHD_RESPMEM_PERSISTENT);
-	else if (gz)
-		resp = MHD_create_response_from_buffer(gz_len, gz_body, MHD_RESPMEM_MUST_FREE);
-	else
-		resp = MHD_create_response_from_buffer(r->len, r->body ? r->body : (char *)"",
-						       r->body_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE);
+	if (gz && gz_pre) {
+		resp = MHD_create_response_from_buffer(gz_pre_len, (void *)gz_pre,
+						       gz_owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+		if (!resp && gz_owned)
+			free((void *)gz_pre);
+	} else {
+		if (gz_owned)
+			free((void *)gz_pre);
+		if (gz)
+			resp = MHD_create_response_from_buffer(gz_len, gz_body, MHD_RESPMEM_MUST_FREE);
+		else
+			resp = MHD_create_response_from_buffer(r->len, r->body ? r->body : (char *)"",
+							       r->body_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE);
+	}
 	if (!resp) {
 		free(gz_body);
 		if (!r->body_static)
@@ -270,6 +299,12 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, cov_reply *r, const 
 	return ret;
 }
 
+static enum MHD_Result send_reply(struct MHD_Connection *c, cov_reply *r, const char *etag_pre,
+				  const unsigned char *gz_pre, size_t gz_pre_len)
+{
+	return send_reply_gz(c, r, etag_pre, gz_pre, gz_pre_len, false);
+}
+
 /* ---- the library, one connection a thread ---- */
 
 static cov_store *thread_store(cov_server *s)
@@ -294,6 +329,187 @@ static cov_store *thread_store(cov_server *s)
 	s->stores[s->n_stores++] = st;
 	pthread_mutex_unlock(&s->lock);
 	return tls_store = st;
+}
+
+/* ---- the cache of API answers ---- */
+
+static void mix(uint64_t *h, uint64_t v)
+{
+	*h = (*h ^ v) * 1099511628211ull;
+}
+
+/* What changes when anything writes the library: the file and its WAL. */
+static uint64_t library_gen(const cov_server *s)
+{
+	uint64_t h = 14695981039346656037ull;
+	const char *paths[2] = {s->db, s->wal};
+	for (int i = 0; i < 2; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) != 0) {
+			mix(&h, 0);
+			continue;
+		}
+		mix(&h, (uint64_t)st.st_ino);
+		mix(&h, (uint64_t)st.st_size);
+		mix(&h, (uint64_t)st.st_mtim.tv_sec);
+		mix(&h, (uint64_t)st.st_mtim.tv_nsec);
+	}
+	return h;
+}
+
+static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	cov_buf *b = cls;
+	cov_buf_printf(b, "\x01%s\x02%s", key ? key : "", value ? value : "");
+	return MHD_YES;
+}
+
+/* The path and its parameters, as MHD decoded them. */
+static char *request_key(struct MHD_Connection *c, const char *url)
+{
+	cov_buf b;
+	cov_buf_init(&b);
+	cov_buf_puts(&b, url);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, key_arg, &b);
+	if (b.oom) {
+		cov_buf_free(&b);
+		return NULL;
+	}
+	return cov_buf_detach(&b, NULL);
+}
+
+static void centry_clear(cov_server *s, centry *e)
+{
+	s->cache_bytes -= e->len + e->gz_len;
+	free(e->key);
+	free(e->body);
+	free(e->gz);
+	memset(e, 0, sizeof *e);
+}
+
+static void *dup_bytes(const void *p, size_t n)
+{
+	void *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, p, n);
+		((char *)d)[n] = 0;
+	}
+	return d;
+}
+
+/* A kept answer: `r` filled with a copy, its ETag, and its gzip form when
+ * `gz` asks and one is kept (a copy, the caller's).  False when none. */
+static bool cache_get(cov_server *s, const char *key, uint64_t gen, bool gz, cov_reply *r, char etag[24],
+		      unsigned char **gz_out, size_t *gz_len)
+{
+	bool hit = false;
+	pthread_mutex_lock(&s->cache_lock);
+	for (int i = 0; i < CACHE_N; i++) {
+		centry *e = &s->cache[i];
+		if (!e->key || e->gen != gen || strcmp(e->key, key) != 0)
+			continue;
+		r->body = dup_bytes(e->body, e->len);
+		if (r->body) {
+			r->status = 200;
+			r->len = e->len;
+			r->type = e->type;
+			r->body_static = false;
+			memcpy(etag, e->etag, 24);
+			*gz_out = gz && e->gz ? dup_bytes(e->gz, e->gz_len) : NULL;
+			*gz_len = *gz_out ? e->gz_len : 0;
+			e->used = ++s->cache_clock;
+			hit = true;
+		}
+		break;
+	}
+	pthread_mutex_unlock(&s->cache_lock);
+	return hit;
+}
+
+static void cache_put(cov_server *s, const char *key, uint64_t gen, const cov_reply *r, const char *etag,
+		      const unsigned char *gz, size_t gz_len)
+{
+	if (r->len + gz_len > CACHE_BYTES / 8)
+		return;
+	char *k = dup_bytes(key, strlen(key)), *body = dup_bytes(r->body, r->len);
+	unsigned char *g = gz ? dup_bytes(gz, gz_len) : NULL;
+	if (!k || !body || (gz && !g)) {
+		free(k);
+		free(body);
+		free(g);
+		return;
+	}
+	pthread_mutex_lock(&s->cache_lock);
+	centry *slot = NULL;
+	for (int i = 0; i < CACHE_N; i++)
+		if (s->cache[i].key && strcmp(s->cache[i].key, key) == 0) {
+			slot = &s->cache[i];
+			centry_clear(s, slot);
+			break;
+		}
+	for (;;) { /* room: a free slot, and the bytes under the bound */
+		centry *lru = NULL;
+		bool full = s->cache_bytes + r->len + gz_len > CACHE_BYTES;
+		for (int i = 0; !slot && i < CACHE_N; i++)
+			if (!s->cache[i].key)
+				slot = &s->cache[i];
+		if (slot && !full)
+			break;
+		for (int i = 0; i < CACHE_N; i++)
+			if (s->cache[i].key && &s->cache[i] != slot && (!lru || s->cache[i].used < lru->used))
+				lru = &s->cache[i];
+		if (!lru)
+			break;
+		centry_clear(s, lru);
+		if (!slot)
+			slot = lru;
+	}
+	if (!slot) { /* cannot happen: every slot can be freed */
+		pthread_mutex_unlock(&s->cache_lock);
+		free(k);
+		free(body);
+		free(g);
+		return;
+	}
+	*slot = (centry){k, gen, body, r->len, r->type, "", g, g ? gz_len : 0, ++s->cache_clock};
+	snprintf(slot->etag, sizeof slot->etag, "%s", etag);
+	s->cache_bytes += r->len + slot->gz_len;
+	pthread_mutex_unlock(&s->cache_lock);
+}
+
+/* Answer an API request from the cache, or make the answer and keep it. */
+static enum MHD_Result api_request(cov_server *s, struct MHD_Connection *c, const char *url)
+{
+	cov_reply r = {0};
+	char *key = request_key(c, url);
+	uint64_t gen = library_gen(s);
+	bool gz = wants_gzip(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
+	char etag[24];
+	unsigned char *gzb = NULL;
+	size_t gz_len = 0;
+	if (key && cache_get(s, key, gen, gz, &r, etag, &gzb, &gz_len)) {
+		if (gz && !gzb && compressible(r.type) && r.len >= 256 && gzip_bytes(r.body, r.len, &gzb, &gz_len) == 0)
+			cache_put(s, key, gen, &r, etag, gzb, gz_len); /* now with its gzip form */
+		free(key);
+		return send_reply_gz(c, &r, etag, gzb, gz_len, gzb != NULL);
+	}
+	cov_api_ctx ctx = {c, thread_store(s), s->data, s->db};
+	if (!ctx.store) {
+		free(key);
+		cov_reply_error(&r, 503, "the library cannot be read: %s", cov_error_last());
+		return send_reply(c, &r, NULL, NULL, 0);
+	}
+	cov_api_handle(&ctx, url, &r);
+	if (r.status != 200 || !key) {
+		free(key);
+		return send_reply(c, &r, NULL, NULL, 0);
+	}
+	etag_of(r.body, r.len, etag);
+	if (gz && compressible(r.type) && r.len >= 256 && gzip_bytes(r.body, r.len, &gzb, &gz_len) != 0)
+		gzb = NULL;
+	cache_put(s, key, gen, &r, etag, gzb, gz_len);
+	free(key);
+	return send_reply_gz(c, &r, etag, gzb, gz_len, gzb != NULL);
 }
 
 /* ---- requests ---- */
@@ -384,13 +600,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return send_reply(c, &r, NULL, NULL, 0);
 	}
 	if (strncmp(url, "/api", 4) == 0 && (url[4] == 0 || url[4] == '/')) {
-		cov_api_ctx ctx = {c, thread_store(s), s->data, s->db};
-		if (!ctx.store) {
-			cov_reply_error(&r, 503, "the library cannot be read: %s", cov_error_last());
-			return send_reply(c, &r, NULL, NULL, 0);
-		}
-		cov_api_handle(&ctx, url, &r);
-		return send_reply(c, &r, NULL, NULL, 0);
+		return api_request(s, c, url);
 	}
 	const char *path = strcmp(url, "/") == 0 ? "/index.html" : url;
 	for (size_t i = 0; i < s->n_assets; i++) {
@@ -457,6 +667,11 @@ static void server_free(cov_server *s)
 	for (size_t i = 0; i < s->n_stores; i++)
 		cov_store_close(s->stores[i]);
 	free(s->stores);
+	for (int i = 0; i < CACHE_N; i++)
+		if (s->cache[i].key)
+			centry_clear(s, &s->cache[i]);
+	pthread_mutex_destroy(&s->cache_lock);
+	free(s->wal);
 	for (size_t i = 0; i < s->n_assets; i++)
 		free(s->assets[i].gz);
 	free(s->assets);
@@ -482,6 +697,7 @@ int cov_server_start(const cov_server_options *o, cov_server **out)
 	if (!s)
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_mutex_init(&s->cache_lock, NULL);
 	s->loopback = loop;
 	char path[4096];
 	int rc = COV_OK;
@@ -490,6 +706,10 @@ int cov_server_start(const cov_server_options *o, cov_server **out)
 	else
 		rc = cov_store_default_path(path, sizeof path);
 	if (rc == COV_OK && !(s->db = strdup(path)))
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	if (rc == COV_OK && (s->wal = malloc(strlen(path) + 5)))
+		sprintf(s->wal, "%s-wal", path);
+	else if (rc == COV_OK)
 		rc = cov_error_set(COV_ENOMEM, "out of memory");
 	/* open it once here, so a library that cannot be read is said now */
 	cov_store *st = NULL;
