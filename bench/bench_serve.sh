@@ -63,12 +63,12 @@ cli_rate() { # seconds, command...
   awk -v n="$n" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }'
 }
 
-run() { # name, path, peer command...
+run() { # name, path, peer command...  (WRK_SCRIPT: a Lua script making each request)
   local name=$1 path=$2; shift 2
   curl -s -o /dev/null "$base$path" # warm: the thread's connection, the page cache
   local before after
   before=$(rss)
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "$base$path" >"$tmp/wrk" 2>&1
+  wrk -t2 -c"$conns" -d"${secs}s" --latency ${WRK_SCRIPT:+-s "$WRK_SCRIPT"} "$base$path" >"$tmp/wrk" 2>&1
   after=$(rss)
   local rps p50 p90 p99 errs non2xx bytes
   rps=$(awk '/^Requests\/sec/ { print $2 }' "$tmp/wrk")
@@ -78,6 +78,7 @@ run() { # name, path, peer command...
   errs=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$tmp/wrk")
   non2xx=$(awk '/Non-2xx/ { print $NF }' "$tmp/wrk")
   bytes=$(curl -s "$base$path" | wc -c)
+  [ -n "${WRK_SCRIPT:-}" ] && path="$path and others"
   local peer
   peer=$(cli_rate 5 "$@")
   echo "$name  ($path, $bytes bytes)"
@@ -94,6 +95,27 @@ run "search «мирные собрания» (FTS5, stemmed, right filter, best
 run "search \"peaceful assembly\" (all works, 20 hits)" "/api/search?q=peaceful%20assembly" \
   "$bin" search "peaceful assembly" --format json --db "$db"
 run "tree of $tree_ref (parse JSON)" "/api/versions/$tree_ref/tree" \
+  "$bin" show "$tree_ref" --format json --db "$db"
+
+# Without the kept answers: a different request each time (more of them than
+# the 64 answers kept), so nearly every one is made afresh.
+"$bin" show afghanistan-constitution --format text --db "$db" | tr -cs 'A-Za-z' '\n' | tr 'A-Z' 'a-z' |
+  awk 'length >= 5 && !seen[$0]++' | head -2000 >"$tmp/words"
+refs=$("$bin" list --db "$db" | awk '$1 ~ /@/ { print $1 }')
+{
+  echo 'local words = {'; sed 's/.*/"&",/' "$tmp/words"; echo '}'
+  echo 'local i = math.random(1, #words)'
+  echo 'request = function() i = i % #words + 1; return wrk.format("GET", "/api/search?q=" .. words[i] .. "&limit=20") end'
+} >"$tmp/search.lua"
+{
+  echo 'local refs = {'; echo "$refs" | sed 's/.*/"&",/'; echo '}'
+  echo 'local i = math.random(1, #refs)'
+  echo 'request = function() i = i % #refs + 1; return wrk.format("GET", "/api/versions/" .. refs[i] .. "/tree") end'
+} >"$tmp/tree.lua"
+w=$(wc -l <"$tmp/words")
+WRK_SCRIPT="$tmp/search.lua" run "search, $w different words in turn (answers made afresh)" "/api/search?q=liberty" \
+  "$bin" search liberty --format json --db "$db"
+WRK_SCRIPT="$tmp/tree.lua" run "trees of the $counts versions in turn (answers made afresh)" "/api/versions/$tree_ref/tree" \
   "$bin" show "$tree_ref" --format json --db "$db"
 kill -TERM "$pid"
 wait "$pid" || true
