@@ -38,6 +38,7 @@ test:
 	@scripts/deps.sh test
 	@JOBS=$(JOBS) scripts/build.sh $(BUILD) $(CONFIGURE) -DCOVENANT_TESTS=ON -DCOVENANT_REQUIRE_TESTS=ON
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@tests/e2e/run.sh --check
 
 asan:
 	@scripts/deps.sh test

@@ -7,14 +7,19 @@
 # Without chromium, node or playwright-core it skips (exit 77, which ctest
 # reports as skipped) and says what to install — unless COVENANT_E2E_REQUIRED=1
 # (CI, `make e2e`), where a missing piece is a failure.
+# `run.sh --check` only says whether it would be skipped, and why (make test
+# prints it, since ctest shows nothing of a skipped test).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-bin=${COVENANT_BIN:?}
-src=${COVENANT_SOURCE:?}
-out=${E2E_OUT:-$src/build/e2e}
 required=${COVENANT_E2E_REQUIRED:-0}
+check=0
+[ "${1:-}" = --check ] && check=1
 
 skip() {
+  if [ "$check" = 1 ]; then
+    echo "covenant: the web app's end-to-end test (e2e) was skipped: $1"
+    exit 0
+  fi
   if [ "$required" = 1 ]; then
     echo "e2e: FAIL: $1"
     exit 1
@@ -31,5 +36,9 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
     skip "playwright-core is not installed: run  (cd tests/e2e && npm ci)  or  make e2e"
   fi
 fi
+[ "$check" = 1 ] && exit 0
+bin=${COVENANT_BIN:?}
+src=${COVENANT_SOURCE:?}
+out=${E2E_OUT:-$src/build/e2e}
 mkdir -p "$out"
 exec node "$here/serve.e2e.mjs" "$bin" "$src" "$out"
