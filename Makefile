@@ -7,6 +7,7 @@
 #   make asan      the test suite under AddressSanitizer + UBSan
 #   make fuzz      build the libFuzzer targets and run each for FUZZ_SECONDS
 #   make bench     benchmarks against peers on ../shared/corpus
+#   make e2e       the web app in Debian's headless Chromium (tests/e2e)
 #   make install   PREFIX=/usr/local DESTDIR=
 #   make fresh     make demo and make test on a fresh Debian 12 root (CI)
 
@@ -17,7 +18,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 20
 COVENANT = $(BUILD)/covenant
 
-.PHONY: all deps build demo test asan fuzz bench install fresh clean
+.PHONY: all deps build demo test asan fuzz bench e2e install fresh clean
 
 all: build
 
@@ -37,6 +38,7 @@ test:
 	@scripts/deps.sh test
 	@JOBS=$(JOBS) scripts/build.sh $(BUILD) $(CONFIGURE) -DCOVENANT_TESTS=ON -DCOVENANT_REQUIRE_TESTS=ON
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@tests/e2e/run.sh --check
 
 asan:
 	@scripts/deps.sh test
@@ -57,6 +59,15 @@ bench: build
 	@$(BUILD)/bench/bench_startup ../shared/corpus
 	@$(BUILD)/bench/bench_scale ../shared/corpus
 	@$(BUILD)/bench/bench_memory ../shared/corpus
+	@bench/bench_serve.sh $(BUILD) ../shared/corpus
+
+# The web app end to end: Debian's chromium and node, playwright-core from npm
+# (tests/e2e/package-lock.json); here a missing piece fails instead of skipping.
+e2e:
+	@scripts/deps.sh e2e
+	@JOBS=$(JOBS) scripts/build.sh $(BUILD) $(CONFIGURE) -DCOVENANT_TESTS=ON -DCOVENANT_REQUIRE_TESTS=ON
+	@cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	@cd $(BUILD) && COVENANT_E2E_REQUIRED=1 ctest -R '^(e2e|serve)$$' --output-on-failure
 
 # The README's two commands on a fresh Debian 12 root (mmdebstrap + chroot; root only).
 fresh:

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # deps.sh — install the Debian 12 packages covenant needs, or say exactly
-# which command to run.  Usage: scripts/deps.sh build|test|fuzz
+# which command to run.  Usage: scripts/deps.sh build|test|fuzz|bench|e2e|fresh
 # As root it runs `apt-get update` once, then `apt-get install`; otherwise
 # it prints the command and fails, so nothing is ever installed by hand
 # without the user seeing it.
 set -euo pipefail
 
-build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev libssl-dev)
+build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev libssl-dev libmicrohttpd-dev)
 test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3 jq)
 fuzz=(clang libclang-rt-14-dev)
-bench=(git poppler-utils)
+bench=(git poppler-utils wrk)
+# the web app in a browser (tests/e2e): Debian's chromium, driven by playwright-core from npm
+e2e=(chromium nodejs)
 fresh=(mmdebstrap)
 
 want=("${build[@]}")
@@ -18,8 +20,11 @@ case "${1:-build}" in
   test) want+=("${test[@]}") ;;
   fuzz) want+=("${test[@]}" "${fuzz[@]}") ;;
   bench) want+=("${bench[@]}") ;;
+  e2e) want+=("${test[@]}" "${e2e[@]}")
+       # npm comes with some builds of nodejs, and is its own package in Debian's
+       command -v npm >/dev/null 2>&1 || want+=(npm) ;;
   fresh) want=("${fresh[@]}") ;;
-  *) echo "usage: $0 build|test|fuzz|bench|fresh" >&2; exit 2 ;;
+  *) echo "usage: $0 build|test|fuzz|bench|e2e|fresh" >&2; exit 2 ;;
 esac
 
 missing=()

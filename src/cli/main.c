@@ -31,6 +31,7 @@ static const char usage[] =
 	"  search QUERY    full-text search of every stored article (stemmed en, ru)\n"
 	"  report FILE     one HTML file to read, send or print: summary, rights matrix,\n"
 	"                  findings, recommendations, the text (--against OLD: the changes)\n"
+	"  serve           the library as a local web app and JSON API (read-only)\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
 	"options for every command (see covenant COMMAND --help):\n"
@@ -81,11 +82,12 @@ static const struct {
 	{"import", cov_cli_import},   {"show", cov_cli_show},   {"history", cov_cli_history},
 	{"list", cov_cli_list},       {"search", cov_cli_search},
 	{"report", cov_cli_report},
+	{"serve", cov_cli_serve},
 };
 #define N_TABLE (sizeof table / sizeof *table)
 
 static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
-				       "list", "search", "report", "help", "version"};
+				       "list", "search", "report", "serve", "help", "version"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)
