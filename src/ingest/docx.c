@@ -24,6 +24,10 @@ static bool is_w(const xmlNode *n, const char *name)
 
 static xmlChar *w_attr(const xmlNode *n, const char *name)
 {
+	/* only elements have attributes: other nodes (a DTD, an entity
+	 * declaration) lay their fields out differently */
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return NULL;
 	for (xmlAttr *a = n->properties; a; a = a->next)
 		if (strcmp((const char *)a->name, name) == 0)
 			return xmlNodeGetContent((xmlNode *)a);
