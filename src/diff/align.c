@@ -27,6 +27,16 @@
 
 #define MIN_SIMILARITY 0.25   /* below this, two articles are not the same article */
 #define MIN_CONTAINMENT 0.6   /* a split/merge part: this share of its weight lies in the other */
+/* ... or this share, when the other lies in place: between the counterparts
+ * of the nearest paired articles before and after it (a part split off or
+ * merged in mostly stays beside its neighbours; far away, a small article
+ * lies largely inside any long one, and only the higher share counts) */
+#ifndef MIN_CONTAINMENT_IN_PLACE
+#define MIN_CONTAINMENT_IN_PLACE 0.4
+#endif
+#ifndef IN_PLACE_BONUS
+#define IN_PLACE_BONUS 0.35 /* a candidate in place counts as this much more contained */
+#endif
 
 /* ---- interning ---- */
 
@@ -564,6 +574,46 @@ done:
 	return rc;
 }
 
+/* Where an unpaired article u (of n on its side) would lie on the other
+ * side: between the counterparts of the nearest paired articles before and
+ * after it (match[], SIZE_MAX when unpaired), [*lo, *hi] of the other
+ * side's m articles. */
+static void in_place(const size_t *match, size_t n, size_t u, size_t m, size_t *lo, size_t *hi)
+{
+	size_t before = SIZE_MAX, after = SIZE_MAX;
+	for (size_t k = u; k-- > 0;)
+		if (match[k] != SIZE_MAX) {
+			before = match[k];
+			break;
+		}
+	for (size_t k = u + 1; k < n; k++)
+		if (match[k] != SIZE_MAX) {
+			after = match[k];
+			break;
+		}
+	*lo = before == SIZE_MAX ? 0 : before;
+	*hi = after == SIZE_MAX ? (m ? m - 1 : 0) : after;
+	if (*lo > *hi) { /* the neighbours crossed (a move): both ends count */
+		size_t t = *lo;
+		*lo = *hi;
+		*hi = t;
+	}
+}
+
+/* Is a part's candidate (containment cc, in place or not) better than the
+ * best so far?  In place and above its floor wins over far away; else the
+ * higher share, in place counting IN_PLACE_BONUS more. */
+static bool part_better(double cc, bool near, double bc, bool best_near, bool have)
+{
+	if (!have)
+		return true;
+	bool ok = near ? cc >= MIN_CONTAINMENT_IN_PLACE : cc >= MIN_CONTAINMENT;
+	bool best_ok = best_near ? bc >= MIN_CONTAINMENT_IN_PLACE : bc >= MIN_CONTAINMENT;
+	if (ok != best_ok)
+		return ok;
+	return cc + (near ? IN_PLACE_BONUS : 0) > bc + (best_near ? IN_PLACE_BONUS : 0);
+}
+
 typedef struct cand {
 	size_t i, j;
 	double sim, rank;
@@ -813,20 +863,25 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 			for (size_t j = 0; j < nn; j++) {
 				if (match_n[j] != SIZE_MAX)
 					continue;
+				size_t lo, hi;
+				in_place(match_n, nn, j, no, &lo, &hi);
 				size_t best = SIZE_MAX;
 				double bc = 0, bs = 0;
+				bool best_near = false;
 				for (size_t c = m.col_start[j]; c < m.col_start[j + 1]; c++) {
 					size_t i = m.cols[c].i;
 					if (match_o[i] == SIZE_MAX)
 						continue;
 					double cc = containment(&vn[j], &vo[i]);
-					if (cc > bc) {
+					bool near = i >= lo && i <= hi;
+					if (part_better(cc, near, bc, best_near, best != SIZE_MAX)) {
 						bc = cc;
 						best = i;
 						bs = m.cols[c].sim;
+						best_near = near;
 					}
 				}
-				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
+				if (best != SIZE_MAX && bc >= (best_near ? MIN_CONTAINMENT_IN_PLACE : MIN_CONTAINMENT)) {
 					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[best], sides[1].units[j], COV_PAIR_SPLIT, bs, NULL, 0, NULL, 0};
 					/* the other pairs of that old article are already split */
 					pv[pair_o[best]].status = COV_PAIR_SPLIT;
@@ -837,20 +892,25 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 			for (size_t i = 0; i < no; i++) {
 				if (match_o[i] != SIZE_MAX)
 					continue;
+				size_t lo, hi;
+				in_place(match_o, no, i, nn, &lo, &hi);
 				size_t best = SIZE_MAX;
 				double bc = 0, bs = 0;
+				bool best_near = false;
 				for (size_t c = row_start[i]; c < row_start[i + 1]; c++) {
 					size_t j = cells[c].j;
 					if (match_n[j] == SIZE_MAX)
 						continue;
 					double cc = containment(&vo[i], &vn[j]);
-					if (cc > bc) {
+					bool near = j >= lo && j <= hi;
+					if (part_better(cc, near, bc, best_near, best != SIZE_MAX)) {
 						bc = cc;
 						best = j;
 						bs = cells[c].sim;
+						best_near = near;
 					}
 				}
-				if (best != SIZE_MAX && bc >= MIN_CONTAINMENT) {
+				if (best != SIZE_MAX && bc >= (best_near ? MIN_CONTAINMENT_IN_PLACE : MIN_CONTAINMENT)) {
 					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[best], COV_PAIR_MERGED, bs, NULL, 0, NULL, 0};
 					/* the pairs of that new article: its own (unless split), earlier merges */
 					if (pv[pair_n[best]].status != COV_PAIR_SPLIT)
