@@ -610,6 +610,80 @@ static void corpus_law_words_only(void **state)
 		skip();
 }
 
+/* ---- alignment against a lawyer's map (tests/fixtures/kz-1995-2026.map) ---- */
+
+/* Precision, recall and F1 of a comparison's pairs (old number, new number)
+ * against the map's `OLD -> NEW` lines; lines naming an old article the old
+ * text lacks, and `none` lines, are not counted. */
+static void map_score(const cov_comparison *c, const char *map_path, double *p, double *r, double *f1)
+{
+	FILE *fp = fopen(map_path, "r");
+	if (!fp)
+		fail_msg("%s: cannot open the map", map_path);
+	const cov_doc *old = cov_comparison_old(c);
+	size_t n_map = 0, agree = 0, n_pairs = cov_comparison_pair_count(c);
+	char line[512];
+	while (fgets(line, sizeof line, fp)) {
+		line[strcspn(line, "#\n")] = 0;
+		char a[64], b[64];
+		if (sscanf(line, " %63s -> %63s", a, b) != 2)
+			continue;
+		if (strcmp(a, "none") == 0 || strcmp(b, "none") == 0)
+			continue;
+		bool present = false;
+		for (size_t k = 0; !present && k < n_pairs; k++)
+			present = strcmp(cov_comparison_pair(c, k)->old_node->num, a) == 0;
+		for (size_t k = 0; !present && k < cov_comparison_removed_count(c); k++)
+			present = strcmp(cov_comparison_removed(c, k)->num, a) == 0;
+		if (!present && !find_node(old, COV_NODE_ARTICLE, a))
+			continue;
+		n_map++;
+		for (size_t k = 0; k < n_pairs; k++) {
+			const cov_pair *pr = cov_comparison_pair(c, k);
+			if (strcmp(pr->old_node->num, a) == 0 && strcmp(pr->new_node->num, b) == 0) {
+				agree++;
+				break;
+			}
+		}
+	}
+	fclose(fp);
+	*p = n_pairs ? (double)agree / n_pairs : 0;
+	*r = n_map ? (double)agree / n_map : 0;
+	*f1 = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
+}
+
+static void kazakhstan_map(void **state)
+{
+	(void)state;
+	const char *src = getenv("COVENANT_SOURCE");
+	char map[4096];
+	snprintf(map, sizeof map, "%s/tests/fixtures/kz-1995-2026.map", src ? src : ".");
+	static const char *const olds[] = {"kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md",
+					   "kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf"};
+	int done = 0;
+	for (size_t i = 0; i < 2; i++) {
+		bool s1, s2;
+		cov_doc *a = corpus_doc(olds[i], &s1);
+		cov_doc *b = corpus_doc("kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt", &s2);
+		if (!s1 && !s2) {
+			cov_comparison *c;
+			assert_int_equal(cov_diff_ex(test_data, a, b, COV_DIFF_NO_IMPACT, &c), COV_OK);
+			double p, r, f1;
+			map_score(c, map, &p, &r, &f1);
+			fprintf(stderr, "%s → 2026 against the map: precision %.3f recall %.3f F1 %.3f\n", olds[i], p, r, f1);
+			/* 0.948 and 0.939 before splits and merges were looked for in place */
+			assert_true(f1 >= 0.965);
+			assert_true(p >= 0.97);
+			cov_comparison_free(c);
+			done++;
+		}
+		cov_doc_free(a);
+		cov_doc_free(b);
+	}
+	if (!done)
+		skip();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -620,6 +694,7 @@ int main(void)
 		cmocka_unit_test(cost_grows_linearly),
 		cmocka_unit_test(identical_and_empty),
 		cmocka_unit_test(kazakhstan_1995_2026),
+		cmocka_unit_test(kazakhstan_map),
 		cmocka_unit_test(russia_editions),
 		cmocka_unit_test(two_translations),
 		cmocka_unit_test(law_words_only),
