@@ -489,7 +489,12 @@ static void pair_head(cov_buf *b, const cov_pair *p, bool md)
 	cov_render_label(p->old_node, b);
 	cov_buf_puts(b, " → ");
 	cov_render_label(p->new_node, b);
-	cov_buf_printf(b, "  %s (similarity %.2f)", cov_pair_status_name(p->status), p->similarity);
+	/* renumbered, moved, split or merged says where; whether the words
+	 * changed too is said beside it, so a rewritten article is never
+	 * presented as merely renumbered */
+	bool reworded = p->n_changes > 0 && p->status != COV_PAIR_MODIFIED && p->status != COV_PAIR_UNCHANGED;
+	cov_buf_printf(b, "  %s%s (similarity %.2f)", cov_pair_status_name(p->status), reworded ? ", wording changed" : "",
+		       p->similarity);
 	cov_buf cfrom, cto;
 	cov_buf_init(&cfrom);
 	cov_buf_init(&cto);
