@@ -36,7 +36,7 @@ enum {
 	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
 	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
 	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
-	C_EVEN_IN_EMERGENCY, C_COUNT
+	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -50,7 +50,7 @@ static const char *const concept_names[C_COUNT] = {
 	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
 	"equality-clause", "ground-core", "some-of", "except", "right-word",
 	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
-	"even-in-emergency",
+	"even-in-emergency", "expedient", "violent", "association-ban", "ethnic-object",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -74,6 +74,7 @@ typedef struct limit_cand {
 	size_t marker, deleg, cond;   /* token of the restriction / delegation / condition, SIZE_MAX if none */
 	size_t marker_last, deleg_last, cond_last;
 	int ground[32];               /* concept ids of the grounds */
+	const char *aim[32];          /* their aims: "violent threat to the constitutional order" is national security */
 	size_t gfirst[32], glast[32]; /* their tokens */
 	size_t n_grounds;
 	size_t vfirst[8], vlast[8];   /* vague words */
@@ -239,6 +240,26 @@ static bool has(const ctx *c, int k, const sentence *s)
 	return find(c, k, s, 0) != SIZE_MAX;
 }
 
+/* A necessity test among matches m[0..n) within tokens [first, last]: a
+ * necessity word that is part of "necessary or expedient" (a discretion,
+ * Malaysia 10(2)) is none. */
+static bool necessity_among(const ctx *c, const cov_match *m, size_t n, size_t first, size_t last)
+{
+	int nec = c->concept[C_NECESSITY], exp = c->concept[C_EXPEDIENT];
+	if (nec < 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].concept != nec || m[i].first < first || m[i].last > last)
+			continue;
+		bool discretion = false;
+		for (size_t k = 0; k < n && exp >= 0 && !discretion; k++)
+			discretion = m[k].concept == exp && !(m[k].last < m[i].first || m[i].last < m[k].first);
+		if (!discretion)
+			return true;
+	}
+	return false;
+}
+
 static const char *span(ctx *c, size_t first, size_t last)
 {
 	const char *t = c->doc->text;
@@ -345,8 +366,7 @@ static bool parent_necessity(ctx *c, const cov_node *node)
 	size_t n = 0, cap = 0;
 	bool found = false;
 	if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &n, &cap) == COV_OK)
-		for (size_t i = 0; i < n && !found; i++)
-			found = m[i].concept == c->concept[C_NECESSITY];
+		found = necessity_among(c, m, n, first, last);
 	free(m);
 	return found;
 }
@@ -363,8 +383,7 @@ static bool node_necessity(ctx *c, const cov_node *n)
 	size_t nm = 0, cap = 0;
 	bool found = false;
 	if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &nm, &cap) == COV_OK)
-		for (size_t i = 0; i < nm && !found; i++)
-			found = m[i].concept == c->concept[C_NECESSITY];
+		found = necessity_among(c, m, nm, first, last);
 	free(m);
 	return found;
 }
@@ -512,7 +531,11 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		m0 = cond;
 	size_t from = c->m[m0].first;
 	size_t gen = find(c, C_GENERAL, s, 0);
-	bool general = gen != SIZE_MAX && c->m[gen].first < from && !(ctx_rights & ~((rightset)1 << 26));
+	/* "rights and freedoms may be restricted", or their object: "The law may
+	 * only restrict rights, freedoms and guarantees" (Angola 57(1)) */
+	bool general = gen != SIZE_MAX &&
+		       (c->m[gen].first < from || (marker != SIZE_MAX && c->m[gen].first <= c->m[marker].last + 2)) &&
+		       !(ctx_rights & ~((rightset)1 << 26));
 	/* a restriction belongs to the rights its own sentence names ("freedom
 	 * of speech may be restricted …"), else to those of its provision */
 	rightset own = closed_of(c, sentence_rights(c, s, from));
@@ -558,7 +581,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 				grounds[n_grounds++] = i;
 		}
 	}
-	bool by_law = has(c, C_BY_LAW, s), necessity = has(c, C_NECESSITY, s) || parent_necessity(c, node);
+	bool by_law = has(c, C_BY_LAW, s), necessity = necessity_among(c, c->m, c->n_m, s->first, s->last) || parent_necessity(c, node);
 	if (lim) {
 		const char **g = cov_arena_alloc(&c->rev->arena, (n_grounds + 1) * sizeof *g);
 		for (size_t k = 0; g && k < n_grounds; k++)
@@ -616,6 +639,15 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		l->ground[k] = c->m[grounds[k]].concept;
 		l->gfirst[k] = c->m[grounds[k]].first;
 		l->glast[k] = c->m[grounds[k]].last;
+		/* "any violent threat to the democratic constitutional order",
+		 * "change the constitutional system by force": the qualifier makes it
+		 * a matter of national security (Siracusa Principles §29) */
+		l->aim[k] = c->aim_of_concept[l->ground[k]];
+		if (strcmp(l->aim[k], "constitutional-order") == 0)
+			for (size_t v = find(c, C_VIOLENT, s, 0); v != SIZE_MAX; v = find(c, C_VIOLENT, s, c->m[v].first + 1))
+				if ((c->m[v].last < l->gfirst[k] && l->gfirst[k] - c->m[v].last <= 8) ||
+				    (c->m[v].first > l->glast[k] && c->m[v].first - l->glast[k] <= 4))
+					l->aim[k] = "national-security";
 	}
 	for (size_t i = 0; i < c->n_m && l->n_vague < 8; i++)
 		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from) {
@@ -626,7 +658,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	 * violate the rights of others", ICCPR art. 5) conditions nothing */
 	bool broad = l->n_vague > 0;
 	for (size_t k = 0; k < n_grounds; k++)
-		if (!aim_of_any(c, c->aim_of_concept[l->ground[k]]))
+		if (!aim_of_any(c, l->aim[k]))
 			broad = true;
 	l->blanket = cond != SIZE_MAX && broad && (closed || gen != SIZE_MAX);
 }
@@ -816,9 +848,32 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	/* a ban on propaganda or incitement whose objects reach beyond art.
 	 * 20(2): "social … superiority", the constitutional order, integrity */
 	size_t prop = find(c, C_PROPAGANDA, s, 0), bo = find(c, C_BROAD_OBJECT, s, 0);
-	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
+	/* a ban on associations whose aims are propaganda or incitement ("The
+	 * creation and activities of … associations that … incite social
+	 * hatred … shall be prohibited") restricts association (art. 22(2)),
+	 * not speech; there, tribal or clan hatred is ethnic hatred, whose
+	 * organisations ICERD art. 4(b) requires banning */
+	size_t ab = find(c, C_ASSOCIATION_BAN, s, 0);
+	bool assoc = prop != SIZE_MAX && ab != SIZE_MAX && c->m[ab].first < c->m[prop].first;
+	while (assoc && bo != SIZE_MAX) {
+		bool ethnic = false;
+		for (size_t k = find(c, C_ETHNIC_OBJECT, s, 0); k != SIZE_MAX && !ethnic; k = find(c, C_ETHNIC_OBJECT, s, c->m[k].first + 1))
+			ethnic = !(c->m[k].last < c->m[bo].first || c->m[bo].last < c->m[k].first);
+		if (!ethnic)
+			break;
+		bo = find(c, C_BROAD_OBJECT, s, c->m[bo].first + 1);
+	}
+	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s) && assoc)
+		add_finding(c, "association.ban-broad", node, article, 22, s, c->m[bo].first, c->m[bo].last,
+			    cov_arena_printf(&c->rev->arena, "Associations are banned for propaganda or incitement («%s») of «%s» hatred or discord, beyond the aims "
+						 "ICCPR art. 22(2) allows (a ban must be necessary for national security, public "
+						 "safety, public order, health, morals or the rights of others); a ban on "
+						 "organisations that incite national, racial or religious hatred (art. 20(2), ICERD "
+						 "art. 4(b)) would not be.", span(c, c->m[prop].first, c->m[prop].last),
+				     span(c, c->m[bo].first, c->m[bo].last)));
+	else if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
 		add_finding(c, "expression.propaganda-ban-broad", node, article, 19, s, c->m[bo].first, c->m[bo].last,
-			    cov_arena_printf(&c->rev->arena, "The ban on «%s» reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
+			    cov_arena_printf(&c->rev->arena, "The ban on propaganda or incitement («%s») reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
 						 "(propaganda for war; advocacy of national, racial or religious hatred that "
 						 "incites discrimination, hostility or violence); other speech may be restricted only "
 						 "as art. 19(3) allows.", span(c, c->m[prop].first, c->m[prop].last),
@@ -1233,7 +1288,7 @@ static void emit_limits(ctx *c, rightset excluded)
 		int seen[32];
 		size_t n_seen = 0;
 		for (size_t k = 0; k < l->n_grounds; k++) {
-			const char *aim = c->aim_of_concept[l->ground[k]];
+			const char *aim = l->aim[k];
 			bool dup = false;
 			for (size_t j = 0; j < n_seen; j++)
 				dup |= seen[j] == l->ground[k];
