@@ -640,6 +640,31 @@ static void second_review_classes(void **state)
 	r = check_corpus("constitute-192-marcomorucci/constitutions/Malaysia_1996.txt", &doc, &skipped);
 	EXPECT(r, "limit.illegitimate-aim", "10", 19);
 	assert_true(said(r, "limit.illegitimate-aim", "10", "necessary and proportionate"));
+	/* 10(1)(a)-(c): "every citizen has the right to freedom of speech …
+	 * to assemble peaceably … to form associations": one problem, one
+	 * finding naming arts. 19, 21 and 22 */
+	assert_int_equal(count(r, "holder.citizens-only", "10", 0), 1);
+	assert_true(said(r, "holder.citizens-only", "10", "art. 21"));
+	assert_true(said(r, "holder.citizens-only", "10", "art. 22"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* Bhutan 7: the citizens' rights of its many paragraphs, once */
+	r = check_corpus("constitute-192-marcomorucci/constitutions/Bhutan_2008.txt", &doc, &skipped);
+	assert_int_equal(count(r, "holder.citizens-only", "7", 0), 1);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* Sudan 42 "Every citizen shall have the right to freedom of movement":
+	 * art. 12(1) is for everyone lawfully within the territory, not "everyone" */
+	r = check_corpus("constitute-192-marcomorucci/constitutions/Sudan_2005.txt", &doc, &skipped);
+	assert_true(said(r, "holder.citizens-only", "42", "lawfully within"));
+	assert_true(said_nowhere(r, "holder.citizens-only", "gives it to everyone"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* Togo 29: "The State guarantees the secrecy of correspondence …";
+	 * "Any citizen has the right …" in para. 2 adds, narrows nothing */
+	r = check_corpus("constitute-192-marcomorucci/constitutions/Togo_2007.txt", &doc, &skipped);
+	NEVER(r, "holder.citizens-only", "29", 0);
+	EXPECT(r, "holder.citizens-only", "28", 17);
 	cov_review_free(r);
 	cov_doc_free(doc);
 }

@@ -96,6 +96,8 @@ typedef struct article_rights {
 	const char *num;
 	rightset rights;   /* mentioned anywhere in the article */
 	rightset granted;  /* granted by one of its sentences ("Everyone has the right to …") */
+	rightset open;     /* granted or guaranteed with no holder or to everyone ("The State guarantees the
+			    * secrecy of correspondence"): no citizens-only finding in this article */
 } article_rights;
 
 struct cov_review {
@@ -1043,7 +1045,37 @@ static void note_article_rights(ctx *c, const char *article, rightset rights, ri
 	c->art_slots[art_slot(c, article)] = c->n_arts + 1;
 	c->arts[c->n_arts].num = article;
 	c->arts[c->n_arts].rights = rights;
+	c->arts[c->n_arts].open = 0;
 	c->arts[c->n_arts++].granted = granted;
+}
+
+/* The article's rights guaranteed to no one in particular or to everyone. */
+static void note_article_open(ctx *c, const char *article, rightset open)
+{
+	note_article_rights(c, article, 0, 0);
+	size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, article)] : 0;
+	if (slot)
+		c->arts[slot - 1].open |= open;
+}
+
+static rightset article_open(const ctx *c, const char *article)
+{
+	size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, article)] : 0;
+	return slot ? c->arts[slot - 1].open : 0;
+}
+
+/* "guarantees", "is inviolable" (not "protection of independence", not
+ * "security"): a sentence that guarantees what it names */
+static bool guarantees(const ctx *c, const sentence *s)
+{
+	static const char *const stems[] = {"guarant", "inviolab", "гарантир", "неприкосновен"};
+	for (size_t k = find(c, C_PROTECTED, s, 0); k != SIZE_MAX; k = find(c, C_PROTECTED, s, c->m[k].first + 1)) {
+		const char *f = c->tokp->v[c->m[k].first].fold;
+		for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+			if (strncmp(f, stems[i], strlen(stems[i])) == 0)
+				return true;
+	}
+	return false;
 }
 
 static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
@@ -1112,8 +1144,10 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 			if (!p->holder[0])
 				p->holder = citizens ? "citizens" : he != SIZE_MAX ? "everyone" : "";
 			rightset object = object_rights(c, s, grant);
-			if (!citizens)
+			if (!citizens) {
 				c->granted_everyone |= object | (he == SIZE_MAX && hc == SIZE_MAX ? srights : 0);
+				note_article_open(c, article, object | srights);
+			}
 			/* art. 25 is the citizens' own; art. 2 is no right of its own */
 			object &= ~(((rightset)1 << 25) | ((rightset)1 << 2));
 			for (int art = 1; art < COV_MAX_ICCPR; art++) {
@@ -1135,6 +1169,12 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 				}
 			}
 		}
+		/* "The State guarantees the secrecy of correspondence": guaranteed to
+		 * no one in particular, which a later "Any citizen has the right …"
+		 * in the same article adds to and does not narrow */
+		else if (srights && !has(c, C_HOLDER_CITIZENS, s) && guarantees(c, s) && !has(c, C_RESTRICT, s) &&
+			 !has(c, C_CONDITION, s) && !has(c, C_BY_LAW, s) && !has(c, C_NEGATION, s))
+			note_article_open(c, article, srights);
 		size_t before = lims ? p->n_limitations : 0;
 		limitation_rules(c, n, article, s, ctx_rights, lims ? &lims[p->n_limitations] : NULL);
 		if (lims && (lims[before].end > 0))
@@ -1376,21 +1416,64 @@ static void emit_limits(ctx *c, rightset excluded)
 	}
 }
 
+/* Whom the ICCPR gives the rights: art. 12(1)-(2) to everyone lawfully
+ * within the territory, 12(4) to anyone in "his own country", the rest to
+ * everyone in the territory or jurisdiction. */
+static const char *holder_due(rightset set)
+{
+	rightset mov = (rightset)1 << 12;
+	if (set == mov)
+		return "the ICCPR gives movement and residence to everyone lawfully within the territory and the "
+		       "right to leave to everyone (art. 12(1)-(2)), and entry to anyone in his own country (art. 12(4))";
+	if (set & mov)
+		return "the ICCPR gives them to everyone (movement and residence to everyone lawfully within the "
+		       "territory, art. 12(1))";
+	return (set & (set - 1)) ? "the ICCPR gives them to everyone" : "the ICCPR gives it to everyone";
+}
+
 /* Rights granted to citizens only, unless another sentence gives the same
- * right to everyone ("association to everyone, parties to citizens"). */
+ * right to everyone ("association to everyone, parties to citizens") or the
+ * same article guarantees it to no one in particular.  One finding per
+ * article: the citizens' sentences of its paragraphs are one problem
+ * (Bhutan 7, Malaysia 10), quoted from the first to the last. */
 static void emit_holders(ctx *c)
 {
 	for (size_t i = 0; i < c->n_holders; i++) {
 		holder_cand *h = &c->holders[i];
-		rightset set = h->rights & ~c->granted_everyone;
+		bool done = false;
+		for (size_t k = 0; k < i && !done; k++)
+			done = strcmp(c->holders[k].article, h->article) == 0;
+		if (done)
+			continue; /* merged into the article's first */
+		rightset set = 0;
+		sentence q = h->s;
+		const cov_node *node = h->node;
+		for (size_t k = i; k < c->n_holders; k++) {
+			const holder_cand *o = &c->holders[k];
+			if (strcmp(o->article, h->article) != 0)
+				continue;
+			rightset own = o->rights & ~c->granted_everyone & ~article_open(c, o->article);
+			if (!own)
+				continue;
+			if (!set) {
+				q = o->s;
+				node = o->node;
+				h = &c->holders[k];
+			}
+			set |= own;
+			if (o->s.end > q.end) {
+				q.end = o->s.end;
+				q.last = o->s.last;
+			}
+		}
 		if (!set)
 			continue;
-		char *msg = (char *)cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; the ICCPR gives %s to everyone.",
+		char *msg = (char *)cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; %s.",
 					     rights_names(c, set), (set & (set - 1)) ? "are" : "is", span(c, h->first, h->last),
-					     (set & (set - 1)) ? "them" : "it");
+					     holder_due(set));
 		if (msg && *msg >= 'a' && *msg <= 'z')
 			*msg = (char)(*msg - 'a' + 'A'); /* a sentence: "Peaceful assembly (art. 21) is …" */
-		add_finding(c, "holder.citizens-only", h->node, h->article, standard_of(set), &h->s, h->first, h->last, msg);
+		add_finding(c, "holder.citizens-only", node, h->article, standard_of(set), &q, h->first, h->last, msg);
 	}
 }
 
