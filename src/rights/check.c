@@ -1477,6 +1477,59 @@ static void emit_holders(ctx *c)
 	}
 }
 
+/* The article whose heading begins with `word` (case folded), depth first. */
+static const cov_node *article_headed(const ctx *c, const cov_node *n, const char *word, size_t len)
+{
+	for (const cov_node *k = n->first; k; k = k->next) {
+		if (k->kind == c->doc->primary && k->num && k->heading) {
+			const char *h = k->heading;
+			size_t i = 0;
+			while (i < len && h[i] && (h[i] | 0x20) == word[i])
+				i++;
+			if (i == len && !((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z'))
+				return k;
+		}
+		const cov_node *d = article_headed(c, k, word, len);
+		if (d)
+			return d;
+	}
+	return NULL;
+}
+
+/* "There shall be no limitations imposed on the rights to: life, …; dignity
+ * and respect of a person; …": an item of the list that opens as an
+ * article's heading ("Article 28. Dignity and inviolability of persona")
+ * puts that article's rights (the torture ban in it) out of reach. */
+static rightset headed_rights(ctx *c, const sentence *list, size_t n)
+{
+	static const char *const skip[] = {"right", "rights", "freedom", "freedoms", "the", "and", "of", "to", "there",
+					   "shall", "be", "no", "limitations", "imposed", "on", "a"};
+	const char *t = c->doc->text;
+	rightset out = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool item_start = true;
+		for (size_t k = list[i].first; k <= list[i].last; k++) {
+			if (k > list[i].first) {
+				size_t a = c->tokp->v[k - 1].end, b = c->tokp->v[k].start;
+				if (memchr(t + a, ';', b - a) || memchr(t + a, ':', b - a) || memchr(t + a, ',', b - a))
+					item_start = true;
+			}
+			const cov_token *tk = &c->tokp->v[k];
+			bool stop = tk->fold_len < 4 || is_number(tk->fold);
+			for (size_t s = 0; s < sizeof skip / sizeof *skip && !stop; s++)
+				stop = strcmp(tk->fold, skip[s]) == 0;
+			if (!item_start || stop)
+				continue;
+			item_start = false;
+			const cov_node *art = article_headed(c, c->doc->root, tk->fold, tk->fold_len);
+			size_t slot = art && c->n_art_slots ? c->art_slots[art_slot(c, art->num)] : 0;
+			if (slot)
+				out |= c->arts[slot - 1].rights;
+		}
+	}
+	return out;
+}
+
 static void after_walk(ctx *c)
 {
 	sentence *lists = malloc((c->n_nonrestr + 1) * sizeof *lists);
@@ -1507,7 +1560,7 @@ static void after_walk(ctx *c)
 			for (size_t k = 0; k < c->n_nonrestr; k++)
 				lists[n_same++] = c->nonrestr[k].s;
 		bool listed = n_same > 0;
-		rightset protected_ = listed_rights(c, lists, n_same, &numbers);
+		rightset protected_ = listed_rights(c, lists, n_same, &numbers) | headed_rights(c, lists, n_same);
 		for (size_t k = 0; k < c->n_nonrestr; k++)
 			protected_ |= c->nonrestr[k].named;
 		numbers += protected_ != 0;
