@@ -667,6 +667,29 @@ static void second_review_classes(void **state)
 	EXPECT(r, "holder.citizens-only", "28", 17);
 	cov_review_free(r);
 	cov_doc_free(doc);
+	/* the law in the messages */
+	r = check_text("Article 1\n\nThe financing of political parties by foreign states is prohibited.\n\n"
+		       "Article 2\n\nThe financing of trade unions by foreign organisations is prohibited.\n\n"
+		       "Article 3\n\nMarriage is a union between a man and a woman.\n\n"
+		       "Article 4\n\nAll citizens shall enjoy freedom of speech and the press, and freedom of assembly and association.\n",
+		       &doc);
+	NEVER(r, "association.foreign-funding-ban", "1", 0); /* accepted practice for parties */
+	EXPECT(r, "association.foreign-funding-ban", "2", 22);
+	assert_true(said_nowhere(r, "discrimination.exclusive-definition", "Joslin v. New Zealand, 2002)"));
+	assert_true(said(r, "discrimination.exclusive-definition", "3", "found no violation"));
+	assert_true(said(r, "holder.citizens-only", "4", "art. 22")); /* not lost after "and" */
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_corpus("kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt", &doc, &skipped);
+	/* «сотрудники … правоохранительных органов» are police; civilian staff,
+	 * the election commission and the audit chamber are beyond art. 22(2) */
+	assert_true(said(r, "association.membership-ban", "26", "«работники»"));
+	assert_true(said(r, "association.membership-ban", "26", "«избирательной комиссии»"));
+	assert_true(said_nowhere(r, "association.membership-ban", "«правоохранительн"));
+	/* «… признаются неконституционными»: no English verb glued to Russian words */
+	assert_true(said_nowhere(r, "limit.vague-offence", "is made"));
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)

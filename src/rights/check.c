@@ -681,7 +681,10 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	}
 	size_t fund = find(c, C_FUNDING, s, 0);
 	if (fund != SIZE_MAX && has(c, C_FOREIGN, s)) {
-		if (has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+		/* a ban on foreign funding of parties is accepted practice (Venice
+		 * Commission and OSCE/ODIHR guidelines on political parties); of
+		 * trade unions it is a restriction of association beyond art. 22(2) */
+		if (has(c, C_TRADE_UNION, s) && has(c, C_PROHIBITION, s))
 			add_finding(c, "association.foreign-funding-ban", node, article, 22, s, c->m[fund].first,
 				    c->m[fund].last, NULL);
 		size_t disc = find(c, C_DISCLOSURE, s, 0);
@@ -700,11 +703,20 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	for (size_t k = find(c, C_SOME_OF, s, 0); who != SIZE_MAX && k != SIZE_MAX; k = find(c, C_SOME_OF, s, c->m[k].first + 1))
 		if (c->m[k].last < c->m[who].first && c->m[who].first - c->m[k].last <= 2)
 			who = SIZE_MAX; /* "the categories of state employees who may not …" */
-	if (mem != SIZE_MAX && who != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+	if (mem != SIZE_MAX && who != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s)) {
+		/* every group the ban reaches beyond the armed forces and police */
+		char groups[1024] = "";
+		int gk = pub != SIZE_MAX ? C_GROUP_PUBLIC : C_GROUP_OTHER;
+		for (size_t k = find(c, gk, s, 0); k != SIZE_MAX; k = find(c, gk, s, c->m[k].last + 1)) {
+			size_t l = strlen(groups);
+			snprintf(groups + l, sizeof groups - l, "%s«%s»", l ? ", " : "", span(c, c->m[k].first, c->m[k].last));
+		}
 		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[who].first, c->m[who].last,
-			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for «%s», beyond the armed forces and "
-						 "police whose exercise of the right ICCPR art. 22(2) allows to be restricted.",
-				     union_ban ? "trade unions" : "political parties", span(c, c->m[who].first, c->m[who].last)));
+			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for %s, beyond the armed forces and "
+						 "police (law-enforcement officers included) whose exercise of the right ICCPR art. "
+						 "22(2) allows to be restricted.",
+				     union_ban ? "trade unions" : "political parties", groups));
+	}
 	/* marriage defined ("Marriage is a union of a man and a woman"), not a
 	 * de facto union given the effects of marriage */
 	size_t mw = find(c, C_MAN_WOMAN, s, 0), mar = find(c, C_MARRIAGE, s, 0);
@@ -914,9 +926,10 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		}
 		if (vg != SIZE_MAX)
 			add_finding(c, "limit.vague-offence", node, article, 19, s, c->m[vg].first, c->m[vg].last,
-				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is made %s: terms so vague that no one "
-							 "can foresee what is forbidden, which the requirement of legality of ICCPR arts. "
-							 "15(1) and 19(3) excludes.", span(c, c->m[vg].first, c->m[vg].last),
+				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is declared unlawful or punishable (in "
+							 "the text's words: «%s»): terms so vague that no one can foresee what is "
+							 "forbidden, which the requirement of legality of ICCPR arts. 15(1) and 19(3) "
+							 "excludes.", span(c, c->m[vg].first, c->m[vg].last),
 					     span(c, c->m[uc].first, c->m[uc].last)));
 	}
 	/* the ombudsperson is the subject of the sentence, appointed by the executive */
@@ -966,7 +979,22 @@ static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 	size_t gl = find(c, C_GROUNDS_LIST, s, g->last);
 	if (gl != SIZE_MAX && c->m[gl].first < limit)
 		limit = c->m[gl].first;
+	size_t cap = gl != SIZE_MAX ? c->m[gl].first : SIZE_MAX;
 	rightset set = 0;
+	/* a list goes on: "freedom of opinion and speech, freedom of the press,
+	 * the right to be informed, and the right to assemble, form
+	 * associations" — each right named reaches the window further */
+	for (bool grew = true; grew;) {
+		grew = false;
+		for (size_t i = 0; i < c->n_m; i++) {
+			const cov_match *m = &c->m[i];
+			if (m->concept < 512 && c->right_of_concept[m->concept] && in_sentence(m, s) && m->last > g->last &&
+			    m->first < limit && m->last + 10 > limit && m->last + 10 <= cap) {
+				limit = m->last + 10;
+				grew = true;
+			}
+		}
+	}
 	for (size_t i = 0; i < c->n_m; i++) {
 		const cov_match *m = &c->m[i];
 		if (m->concept >= 512 || !c->right_of_concept[m->concept] || !in_sentence(m, s) || m->last <= g->last ||
