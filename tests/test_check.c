@@ -674,6 +674,27 @@ static void second_review_classes(void **state)
 		       "Article 4\n\nAll citizens shall enjoy freedom of speech and the press, and freedom of assembly and association.\n",
 		       &doc);
 	NEVER(r, "association.foreign-funding-ban", "1", 0); /* accepted practice for parties */
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* quotes whole at an editor's bracket (Guatemala "[credos]", Guinea "[cortège]") */
+	r = check_text("Article 1\n\n[All] citizens have the right to assemble [meet] peacefully, and to procession [cortège].\n", &doc);
+	{
+		bool quoted = false;
+		for (size_t i = 0; i < cov_review_count(r); i++) {
+			const cov_finding *f = cov_review_finding(r, i);
+			const char *q = cov_doc_text(doc, NULL) + f->start;
+			quoted |= strcmp(f->rule, "holder.citizens-only") == 0 && q[0] == '[' &&
+				  strncmp(cov_doc_text(doc, NULL) + f->end - 3, "e].", 3) == 0;
+		}
+		assert_true(quoted);
+	}
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text("Article 1\n\nThe financing of political parties by foreign states is prohibited.\n\n"
+		       "Article 2\n\nThe financing of trade unions by foreign organisations is prohibited.\n\n"
+		       "Article 3\n\nMarriage is a union between a man and a woman.\n\n"
+		       "Article 4\n\nAll citizens shall enjoy freedom of speech and the press, and freedom of assembly and association.\n",
+		       &doc);
 	EXPECT(r, "association.foreign-funding-ban", "2", 22);
 	assert_true(said_nowhere(r, "discrimination.exclusive-definition", "Joslin v. New Zealand, 2002)"));
 	assert_true(said(r, "discrimination.exclusive-definition", "3", "found no violation"));

@@ -334,10 +334,15 @@ static size_t split_sentences(const ctx *c, size_t first, size_t last_excl, sent
 			s->first = start_tok;
 			s->last = k;
 			s->start = c->tokp->v[start_tok].start;
+			/* "[The] State …": an opening bracket belongs to the quote */
+			while (s->start > 0 && (t[s->start - 1] == '[' || t[s->start - 1] == '(') &&
+			       (start_tok == first || s->start - 1 >= c->tokp->v[start_tok - 1].end))
+				s->start--;
 			/* include the closing punctuation */
 			size_t e = c->tokp->v[k].end;
 			size_t limit = k + 1 < last_excl ? c->tokp->v[k + 1].start : c->doc->len;
-			while (e < limit && (t[e] == '.' || t[e] == ';' || t[e] == ')' || t[e] == '"' ||
+			/* "… beliefs [credos]." (an editor's insertion): the bracket closes the quote */
+			while (e < limit && (t[e] == '.' || t[e] == ';' || t[e] == ')' || t[e] == ']' || t[e] == '"' ||
 					     (unsigned char)t[e] == 0xC2 /* » */))
 				e += (unsigned char)t[e] == 0xC2 ? 2 : 1;
 			s->end = e;
