@@ -713,6 +713,35 @@ static void second_review_classes(void **state)
 	cov_doc_free(doc);
 }
 
+/* The coverage view lists an article when it grants or guarantees the
+ * right, whatever the verb; one that only mentions it is "mentioned", not
+ * a guarantee, and not "not guaranteed" either. */
+static void coverage_grants(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = check_text(
+		"Article 1\n\nThe citizen shall enjoy inviolability of the person and the protection of the law with regard to his life, health, honor and dignity.\n\n"
+		"Article 2\n\nNo one shall be regarded as guilty and be subjected to punishment before the sentence of the Court has acquired full legal effect.\n\n"
+		"Article 3\n\nThe State protects marriage and the family.\n\n"
+		"Article 4\n\nEveryone shall have the right to use his or her mother tongue and culture.\n\n"
+		"Article 5\n\nThe State shall maintain the holy places of every religion and the minorities living near them shall pay taxes.\n",
+		&doc);
+	assert_true(covered(r, "iccpr:6"));  /* "enjoy … protection of the law with regard to his life" */
+	assert_true(covered(r, "iccpr:14")); /* "No one shall be regarded as guilty …" */
+	assert_true(covered(r, "iccpr:23")); /* "The State protects marriage" */
+	assert_true(covered(r, "iccpr:27")); /* "the right to use his or her mother tongue" */
+	assert_false(covered(r, "iccpr:18")); /* art. 5 only mentions religion */
+	char *out;
+	size_t len;
+	assert_int_equal(cov_render_review_string(test_data, r, COV_REVIEW_TEXT, NULL, &out, &len), COV_OK);
+	assert_non_null(strstr(out, "freedom of thought, conscience and religion: no guarantee found (mentioned in article 5)"));
+	assert_non_null(strstr(out, "peaceful assembly: NOT GUARANTEED"));
+	free(out);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -730,6 +759,7 @@ int main(void)
 		cmocka_unit_test(belarus_and_south_africa),
 		cmocka_unit_test(audit_verdicts),
 		cmocka_unit_test(second_review_classes),
+		cmocka_unit_test(coverage_grants),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

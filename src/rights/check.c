@@ -1111,8 +1111,68 @@ static bool guarantees(const ctx *c, const sentence *s)
 	return false;
 }
 
+/* Does sentence `s` grant or guarantee the rights it names, for the
+ * coverage view: a grant verb, a guarantee ("The State protects marriage",
+ * "is inviolable"), a holder at its start ("No one shall be subjected to
+ * torture", "Everyone is equal before the law"), or a ban on torture. */
+static rightset guaranteed_in(const ctx *c, const sentence *s, rightset named)
+{
+	if (!named)
+		return 0;
+	/* "No one shall be confined, restricted or arrested except …" */
+	size_t he = find(c, C_HOLDER_EVERYONE, s, 0);
+	if (he != SIZE_MAX && c->m[he].first <= s->first + 3) {
+		const char *f = c->tokp->v[c->m[he].first].fold;
+		if (strcmp(f, "no") == 0 || strcmp(f, "nobody") == 0 || strcmp(f, "никто") == 0)
+			return named;
+	}
+	if (has(c, C_RESTRICT, s) || has(c, C_DELEGATION, s))
+		return 0;
+	static const char *const stems[] = {"guarant", "inviolab", "protect", "safeguard", "sacrosanct",
+					    "гарантир", "неприкосновен", "защищ", "охраня"};
+	rightset near = 0; /* the rights named within a few words of the verb ("The State protects marriage") */
+	for (size_t k = find(c, C_PROTECTED, s, 0); k != SIZE_MAX; k = find(c, C_PROTECTED, s, c->m[k].first + 1)) {
+		const char *f = c->tokp->v[c->m[k].first].fold;
+		bool verb = false;
+		for (size_t i = 0; i < sizeof stems / sizeof *stems && !verb; i++)
+			verb = strncmp(f, stems[i], strlen(stems[i])) == 0;
+		for (size_t i = 0; verb && i < c->n_m; i++) {
+			const cov_match *m = &c->m[i];
+			int art = m->concept < 512 ? c->right_of_concept[m->concept] : 0;
+			if (art && in_sentence(m, s) && (named & ((rightset)1 << art)) &&
+			    (m->first > c->m[k].last ? m->first - c->m[k].last : c->m[k].first - m->last) <= 10)
+				near |= (rightset)1 << art;
+		}
+	}
+	if (near)
+		return near;
+	/* a phrase that is itself a guarantee: "the right to life", "freedom of
+	 * association", "presumed innocent", "equal before the law" */
+	static const char *const heads[] = {"right", "freedom", "liberty", "presum", "equal", "fair", "прав", "свобод", "презумп", "равн"};
+	rightset phrased = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		int art = m->concept < 512 ? c->right_of_concept[m->concept] : 0;
+		if (!art || !in_sentence(m, s) || !(named & ((rightset)1 << art)) || m->last == m->first)
+			continue;
+		const char *f = c->tokp->v[m->first].fold;
+		for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+			if (strncmp(f, heads[h], strlen(heads[h])) == 0)
+				phrased |= (rightset)1 << art;
+	}
+	if (phrased)
+		return phrased;
+	if (he != SIZE_MAX && c->m[he].first <= s->first + 3)
+		return named;
+	/* "Torture is forbidden"; "Any kind of discrimination … shall be forbidden" */
+	if (has(c, C_PROHIBITION, s) || has(c, C_EQUALITY_CLAUSE, s))
+		return named & ((rightset)1 << 7 | (rightset)1 << 8 | (rightset)1 << 26);
+	return 0;
+}
+
 static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 {
+	rightset granted_here = 0;
 	size_t first = cov_tokens_at(c->tokp, n->text_start), last = cov_tokens_at(c->tokp, n->text_end);
 	if (first >= last)
 		return;
@@ -1177,6 +1237,7 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 			if (!p->holder[0])
 				p->holder = citizens ? "citizens" : he != SIZE_MAX ? "everyone" : "";
 			rightset object = object_rights(c, s, grant);
+			granted_here |= srights | object;
 			if (!citizens) {
 				c->granted_everyone |= object | (he == SIZE_MAX && hc == SIZE_MAX ? srights : 0);
 				note_article_open(c, article, object | srights);
@@ -1208,6 +1269,8 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 		else if (srights && !has(c, C_HOLDER_CITIZENS, s) && guarantees(c, s) && !has(c, C_RESTRICT, s) &&
 			 !has(c, C_CONDITION, s) && !has(c, C_BY_LAW, s) && !has(c, C_NEGATION, s))
 			note_article_open(c, article, srights);
+		if (srights && grant == SIZE_MAX)
+			granted_here |= guaranteed_in(c, s, sentence_rights(c, s, s->last + 1) & own);
 		size_t before = lims ? p->n_limitations : 0;
 		limitation_rules(c, n, article, s, ctx_rights, lims ? &lims[p->n_limitations] : NULL);
 		if (lims && (lims[before].end > 0))
@@ -1215,6 +1278,12 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 		pattern_rules(c, n, article, s, own);
 	}
 	p->limitations = lims;
+	granted_here &= own;
+	int *gr = cov_arena_alloc(&c->rev->arena, COV_MAX_ICCPR * sizeof *gr);
+	for (int k = 1; gr && k < COV_MAX_ICCPR; k++)
+		if (granted_here & ((rightset)1 << k))
+			gr[p->n_granted++] = k;
+	p->granted = gr;
 	/* named guarantees ("guarantee strike" in the lexicon) and treaty primacy */
 	const char **g = cov_arena_alloc(&c->rev->arena, 8 * sizeof *g);
 	for (size_t i = 0; g && i < c->n_m && p->n_guarantees < 8; i++) {
