@@ -540,9 +540,16 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	size_t gen = find(c, C_GENERAL, s, 0);
 	/* "rights and freedoms may be restricted", or their object: "The law may
 	 * only restrict rights, freedoms and guarantees" (Angola 57(1)) */
-	bool general = gen != SIZE_MAX &&
-		       (c->m[gen].first < from || (marker != SIZE_MAX && c->m[gen].first <= c->m[marker].last + 2)) &&
-		       !(ctx_rights & ~((rightset)1 << 26));
+	bool object_form = marker != SIZE_MAX && gen != SIZE_MAX && c->m[gen].first >= from &&
+			   c->m[gen].first <= c->m[marker].last + 2;
+	/* "… shall not be used by anyone to restrict the rights and freedoms": no clause that allows it */
+	for (size_t k = find(c, C_NEGATION, s, 0); object_form && k != SIZE_MAX; k = find(c, C_NEGATION, s, c->m[k].first + 1))
+		if (c->m[k].first < c->m[marker].first)
+			object_form = false;
+	for (size_t k = find(c, C_PROHIBITION, s, 0); object_form && k != SIZE_MAX; k = find(c, C_PROHIBITION, s, c->m[k].first + 1))
+		if (c->m[k].first < c->m[marker].first)
+			object_form = false;
+	bool general = gen != SIZE_MAX && (c->m[gen].first < from || object_form) && !(ctx_rights & ~((rightset)1 << 26));
 	/* a restriction belongs to the rights its own sentence names ("freedom
 	 * of speech may be restricted …"), else to those of its provision */
 	rightset own = closed_of(c, sentence_rights(c, s, from));
@@ -681,6 +688,10 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
 			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 10)
 				negated = true;
+		/* "Licensing … of assembly and association shall not be recognized" */
+		for (size_t k = find(c, C_PROHIBITION, s, c->m[i].last + 1); k != SIZE_MAX && !negated;
+		     k = find(c, C_PROHIBITION, s, c->m[k].first + 1))
+			negated = c->m[k].first > c->m[i].last;
 		if (!negated)
 			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
 	}
