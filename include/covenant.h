@@ -230,6 +230,8 @@ typedef struct cov_provision {
 	size_t n_limitations;
 	const char *const *guarantees; /* named guarantees it states: "strike", "treaty-primacy" */
 	size_t n_guarantees;
+	const int *granted;        /* ICCPR articles it grants or guarantees (a subset of rights) */
+	size_t n_granted;
 } cov_provision;
 
 typedef struct cov_review cov_review;

@@ -68,14 +68,18 @@ static const struct {
 
 /* The articles (numbers, without repeats) of the provisions that concern
  * ICCPR article `art` (or state guarantee `name`), as one string; "" if none. */
-static void covering(const cov_review *r, int art, const char *name, cov_buf *out)
+static void covering(const cov_review *r, int art, const char *name, cov_buf *out, bool mentions)
 {
 	const char *seen[64];
 	size_t n = 0;
 	for (size_t i = 0; i < cov_review_provision_count(r); i++) {
 		const cov_provision *p = cov_review_provision(r, i);
 		bool is = false;
-		for (size_t k = 0; !name && k < p->n_rights; k++)
+		/* an article that grants or guarantees the right, not one that
+		 * merely mentions it */
+		for (size_t k = 0; !name && !mentions && k < p->n_granted; k++)
+			is |= p->granted[k] == art;
+		for (size_t k = 0; !name && mentions && k < p->n_rights; k++)
 			is |= p->rights[k] == art;
 		for (size_t k = 0; name && k < p->n_guarantees; k++)
 			is |= strcmp(p->guarantees[k], name) == 0;
@@ -92,7 +96,7 @@ static void covering(const cov_review *r, int art, const char *name, cov_buf *ou
 	/* Art. 20 is a duty to prohibit: a text that bans war propaganda or
 	 * incitement to hatred meets it, even where the ban reaches further (a
 	 * finding of its own). */
-	for (size_t i = 0; art == 20 && !name && i < cov_review_count(r); i++) {
+	for (size_t i = 0; art == 20 && !name && !mentions && i < cov_review_count(r); i++) {
 		const cov_finding *f = cov_review_finding(r, i);
 		if (strncmp(f->rule, "expression.propaganda-ban", 25) != 0 || !f->article || !*f->article)
 			continue;
@@ -146,12 +150,22 @@ static void coverage_text(const cov_data *data, const cov_review *r, cov_buf *b,
 			continue;
 		cov_buf list;
 		cov_buf_init(&list);
-		covering(r, art, name, &list);
+		covering(r, art, name, &list, false);
 		const char *arts = list.len ? list.ptr : "";
-		if (md)
+		/* a right the text names but grants in no words check reads ("Matrimony
+		 * shall be a free union"): neither listed as a guarantee nor called absent */
+		cov_buf seen;
+		cov_buf_init(&seen);
+		if (!list.len)
+			covering(r, art, name, &seen, true);
+		if (!list.len && seen.len)
+			cov_buf_printf(b, md ? "- %s: no guarantee found (mentioned in %s %s)\n" : "  %s: no guarantee found (mentioned in %s %s)\n",
+				       title, strchr(seen.ptr, ',') ? "articles" : "article", seen.ptr);
+		else if (md)
 			cov_buf_printf(b, "- %s: %s%s\n", title, !list.len ? "**not guaranteed**" : strchr(arts, ',') ? "articles " : "article ", arts);
 		else
 			cov_buf_printf(b, "  %s: %s%s\n", title, !list.len ? "NOT GUARANTEED" : strchr(arts, ',') ? "articles " : "article ", arts);
+		cov_buf_free(&seen);
 		cov_buf_free(&list);
 	}
 }
@@ -172,13 +186,24 @@ static json_t *coverage_json(const cov_data *data, const cov_review *r)
 			json_object_set_new(o, "guarantee", json_string(name));
 		cov_buf list;
 		cov_buf_init(&list);
-		covering(r, art, name, &list);
+		covering(r, art, name, &list, false);
 		char *save = NULL;
 		for (char *t = list.len ? strtok_r(list.ptr, ", ", &save) : NULL; t; t = strtok_r(NULL, ", ", &save))
 			json_array_append_new(provs, json_string(t));
 		cov_buf_free(&list);
 		json_object_set_new(o, "articles", provs);
 		json_object_set_new(o, "guaranteed", json_boolean(json_array_size(provs) > 0));
+		/* the articles that name the right though none grants it */
+		json_t *seen = json_array();
+		if (!json_array_size(provs)) {
+			cov_buf_init(&list);
+			covering(r, art, name, &list, true);
+			save = NULL;
+			for (char *t = list.len ? strtok_r(list.ptr, ", ", &save) : NULL; t; t = strtok_r(NULL, ", ", &save))
+				json_array_append_new(seen, json_string(t));
+			cov_buf_free(&list);
+		}
+		json_object_set_new(o, "mentioned", seen);
 		json_array_append_new(a, o);
 	}
 	return a;

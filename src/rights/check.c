@@ -36,7 +36,7 @@ enum {
 	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
 	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
 	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
-	C_EVEN_IN_EMERGENCY, C_COUNT
+	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -50,7 +50,7 @@ static const char *const concept_names[C_COUNT] = {
 	"political", "trade-union", "emergency-power", "de-facto", "treaty-effect", "group-public",
 	"equality-clause", "ground-core", "some-of", "except", "right-word",
 	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
-	"even-in-emergency",
+	"even-in-emergency", "expedient", "violent", "association-ban", "ethnic-object",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -74,6 +74,7 @@ typedef struct limit_cand {
 	size_t marker, deleg, cond;   /* token of the restriction / delegation / condition, SIZE_MAX if none */
 	size_t marker_last, deleg_last, cond_last;
 	int ground[32];               /* concept ids of the grounds */
+	const char *aim[32];          /* their aims: "violent threat to the constitutional order" is national security */
 	size_t gfirst[32], glast[32]; /* their tokens */
 	size_t n_grounds;
 	size_t vfirst[8], vlast[8];   /* vague words */
@@ -95,6 +96,8 @@ typedef struct article_rights {
 	const char *num;
 	rightset rights;   /* mentioned anywhere in the article */
 	rightset granted;  /* granted by one of its sentences ("Everyone has the right to …") */
+	rightset open;     /* granted or guaranteed with no holder or to everyone ("The State guarantees the
+			    * secrecy of correspondence"): no citizens-only finding in this article */
 } article_rights;
 
 struct cov_review {
@@ -239,6 +242,26 @@ static bool has(const ctx *c, int k, const sentence *s)
 	return find(c, k, s, 0) != SIZE_MAX;
 }
 
+/* A necessity test among matches m[0..n) within tokens [first, last]: a
+ * necessity word that is part of "necessary or expedient" (a discretion,
+ * Malaysia 10(2)) is none. */
+static bool necessity_among(const ctx *c, const cov_match *m, size_t n, size_t first, size_t last)
+{
+	int nec = c->concept[C_NECESSITY], exp = c->concept[C_EXPEDIENT];
+	if (nec < 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].concept != nec || m[i].first < first || m[i].last > last)
+			continue;
+		bool discretion = false;
+		for (size_t k = 0; k < n && exp >= 0 && !discretion; k++)
+			discretion = m[k].concept == exp && !(m[k].last < m[i].first || m[i].last < m[k].first);
+		if (!discretion)
+			return true;
+	}
+	return false;
+}
+
 static const char *span(ctx *c, size_t first, size_t last)
 {
 	const char *t = c->doc->text;
@@ -311,10 +334,15 @@ static size_t split_sentences(const ctx *c, size_t first, size_t last_excl, sent
 			s->first = start_tok;
 			s->last = k;
 			s->start = c->tokp->v[start_tok].start;
+			/* "[The] State …": an opening bracket belongs to the quote */
+			while (s->start > 0 && (t[s->start - 1] == '[' || t[s->start - 1] == '(') &&
+			       (start_tok == first || s->start - 1 >= c->tokp->v[start_tok - 1].end))
+				s->start--;
 			/* include the closing punctuation */
 			size_t e = c->tokp->v[k].end;
 			size_t limit = k + 1 < last_excl ? c->tokp->v[k + 1].start : c->doc->len;
-			while (e < limit && (t[e] == '.' || t[e] == ';' || t[e] == ')' || t[e] == '"' ||
+			/* "… beliefs [credos]." (an editor's insertion): the bracket closes the quote */
+			while (e < limit && (t[e] == '.' || t[e] == ';' || t[e] == ')' || t[e] == ']' || t[e] == '"' ||
 					     (unsigned char)t[e] == 0xC2 /* » */))
 				e += (unsigned char)t[e] == 0xC2 ? 2 : 1;
 			s->end = e;
@@ -345,8 +373,7 @@ static bool parent_necessity(ctx *c, const cov_node *node)
 	size_t n = 0, cap = 0;
 	bool found = false;
 	if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &n, &cap) == COV_OK)
-		for (size_t i = 0; i < n && !found; i++)
-			found = m[i].concept == c->concept[C_NECESSITY];
+		found = necessity_among(c, m, n, first, last);
 	free(m);
 	return found;
 }
@@ -363,8 +390,7 @@ static bool node_necessity(ctx *c, const cov_node *n)
 	size_t nm = 0, cap = 0;
 	bool found = false;
 	if (first < last && cov_match_range(c->lex, c->tokp, first, last, &m, &nm, &cap) == COV_OK)
-		for (size_t i = 0; i < nm && !found; i++)
-			found = m[i].concept == c->concept[C_NECESSITY];
+		found = necessity_among(c, m, nm, first, last);
 	free(m);
 	return found;
 }
@@ -512,7 +538,18 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		m0 = cond;
 	size_t from = c->m[m0].first;
 	size_t gen = find(c, C_GENERAL, s, 0);
-	bool general = gen != SIZE_MAX && c->m[gen].first < from && !(ctx_rights & ~((rightset)1 << 26));
+	/* "rights and freedoms may be restricted", or their object: "The law may
+	 * only restrict rights, freedoms and guarantees" (Angola 57(1)) */
+	bool object_form = marker != SIZE_MAX && gen != SIZE_MAX && c->m[gen].first >= from &&
+			   c->m[gen].first <= c->m[marker].last + 2;
+	/* "… shall not be used by anyone to restrict the rights and freedoms": no clause that allows it */
+	for (size_t k = find(c, C_NEGATION, s, 0); object_form && k != SIZE_MAX; k = find(c, C_NEGATION, s, c->m[k].first + 1))
+		if (c->m[k].first < c->m[marker].first)
+			object_form = false;
+	for (size_t k = find(c, C_PROHIBITION, s, 0); object_form && k != SIZE_MAX; k = find(c, C_PROHIBITION, s, c->m[k].first + 1))
+		if (c->m[k].first < c->m[marker].first)
+			object_form = false;
+	bool general = gen != SIZE_MAX && (c->m[gen].first < from || object_form) && !(ctx_rights & ~((rightset)1 << 26));
 	/* a restriction belongs to the rights its own sentence names ("freedom
 	 * of speech may be restricted …"), else to those of its provision */
 	rightset own = closed_of(c, sentence_rights(c, s, from));
@@ -558,7 +595,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 				grounds[n_grounds++] = i;
 		}
 	}
-	bool by_law = has(c, C_BY_LAW, s), necessity = has(c, C_NECESSITY, s) || parent_necessity(c, node);
+	bool by_law = has(c, C_BY_LAW, s), necessity = necessity_among(c, c->m, c->n_m, s->first, s->last) || parent_necessity(c, node);
 	if (lim) {
 		const char **g = cov_arena_alloc(&c->rev->arena, (n_grounds + 1) * sizeof *g);
 		for (size_t k = 0; g && k < n_grounds; k++)
@@ -616,6 +653,15 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 		l->ground[k] = c->m[grounds[k]].concept;
 		l->gfirst[k] = c->m[grounds[k]].first;
 		l->glast[k] = c->m[grounds[k]].last;
+		/* "any violent threat to the democratic constitutional order",
+		 * "change the constitutional system by force": the qualifier makes it
+		 * a matter of national security (Siracusa Principles §29) */
+		l->aim[k] = c->aim_of_concept[l->ground[k]];
+		if (strcmp(l->aim[k], "constitutional-order") == 0)
+			for (size_t v = find(c, C_VIOLENT, s, 0); v != SIZE_MAX; v = find(c, C_VIOLENT, s, c->m[v].first + 1))
+				if ((c->m[v].last < l->gfirst[k] && l->gfirst[k] - c->m[v].last <= 8) ||
+				    (c->m[v].first > l->glast[k] && c->m[v].first - l->glast[k] <= 4))
+					l->aim[k] = "national-security";
 	}
 	for (size_t i = 0; i < c->n_m && l->n_vague < 8; i++)
 		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from) {
@@ -626,7 +672,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	 * violate the rights of others", ICCPR art. 5) conditions nothing */
 	bool broad = l->n_vague > 0;
 	for (size_t k = 0; k < n_grounds; k++)
-		if (!aim_of_any(c, c->aim_of_concept[l->ground[k]]))
+		if (!aim_of_any(c, l->aim[k]))
 			broad = true;
 	l->blanket = cond != SIZE_MAX && broad && (closed || gen != SIZE_MAX);
 }
@@ -642,12 +688,19 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
 			if (c->m[neg].last < c->m[i].first && c->m[i].first - c->m[neg].last <= 10)
 				negated = true;
+		/* "Licensing … of assembly and association shall not be recognized" */
+		for (size_t k = find(c, C_PROHIBITION, s, c->m[i].last + 1); k != SIZE_MAX && !negated;
+		     k = find(c, C_PROHIBITION, s, c->m[k].first + 1))
+			negated = c->m[k].first > c->m[i].last;
 		if (!negated)
 			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
 	}
 	size_t fund = find(c, C_FUNDING, s, 0);
 	if (fund != SIZE_MAX && has(c, C_FOREIGN, s)) {
-		if (has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+		/* a ban on foreign funding of parties is accepted practice (Venice
+		 * Commission and OSCE/ODIHR guidelines on political parties); of
+		 * trade unions it is a restriction of association beyond art. 22(2) */
+		if (has(c, C_TRADE_UNION, s) && has(c, C_PROHIBITION, s))
 			add_finding(c, "association.foreign-funding-ban", node, article, 22, s, c->m[fund].first,
 				    c->m[fund].last, NULL);
 		size_t disc = find(c, C_DISCLOSURE, s, 0);
@@ -666,11 +719,20 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	for (size_t k = find(c, C_SOME_OF, s, 0); who != SIZE_MAX && k != SIZE_MAX; k = find(c, C_SOME_OF, s, c->m[k].first + 1))
 		if (c->m[k].last < c->m[who].first && c->m[who].first - c->m[k].last <= 2)
 			who = SIZE_MAX; /* "the categories of state employees who may not …" */
-	if (mem != SIZE_MAX && who != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s))
+	if (mem != SIZE_MAX && who != SIZE_MAX && has(c, C_PARTY_UNION, s) && has(c, C_PROHIBITION, s)) {
+		/* every group the ban reaches beyond the armed forces and police */
+		char groups[1024] = "";
+		int gk = pub != SIZE_MAX ? C_GROUP_PUBLIC : C_GROUP_OTHER;
+		for (size_t k = find(c, gk, s, 0); k != SIZE_MAX; k = find(c, gk, s, c->m[k].last + 1)) {
+			size_t l = strlen(groups);
+			snprintf(groups + l, sizeof groups - l, "%s«%s»", l ? ", " : "", span(c, c->m[k].first, c->m[k].last));
+		}
 		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[who].first, c->m[who].last,
-			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for «%s», beyond the armed forces and "
-						 "police whose exercise of the right ICCPR art. 22(2) allows to be restricted.",
-				     union_ban ? "trade unions" : "political parties", span(c, c->m[who].first, c->m[who].last)));
+			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for %s, beyond the armed forces and "
+						 "police (law-enforcement officers included) whose exercise of the right ICCPR art. "
+						 "22(2) allows to be restricted.",
+				     union_ban ? "trade unions" : "political parties", groups));
+	}
 	/* marriage defined ("Marriage is a union of a man and a woman"), not a
 	 * de facto union given the effects of marriage */
 	size_t mw = find(c, C_MAN_WOMAN, s, 0), mar = find(c, C_MARRIAGE, s, 0);
@@ -816,9 +878,32 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	/* a ban on propaganda or incitement whose objects reach beyond art.
 	 * 20(2): "social … superiority", the constitutional order, integrity */
 	size_t prop = find(c, C_PROPAGANDA, s, 0), bo = find(c, C_BROAD_OBJECT, s, 0);
-	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
+	/* a ban on associations whose aims are propaganda or incitement ("The
+	 * creation and activities of … associations that … incite social
+	 * hatred … shall be prohibited") restricts association (art. 22(2)),
+	 * not speech; there, tribal or clan hatred is ethnic hatred, whose
+	 * organisations ICERD art. 4(b) requires banning */
+	size_t ab = find(c, C_ASSOCIATION_BAN, s, 0);
+	bool assoc = prop != SIZE_MAX && ab != SIZE_MAX && c->m[ab].first < c->m[prop].first;
+	while (assoc && bo != SIZE_MAX) {
+		bool ethnic = false;
+		for (size_t k = find(c, C_ETHNIC_OBJECT, s, 0); k != SIZE_MAX && !ethnic; k = find(c, C_ETHNIC_OBJECT, s, c->m[k].first + 1))
+			ethnic = !(c->m[k].last < c->m[bo].first || c->m[bo].last < c->m[k].first);
+		if (!ethnic)
+			break;
+		bo = find(c, C_BROAD_OBJECT, s, c->m[bo].first + 1);
+	}
+	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s) && assoc)
+		add_finding(c, "association.ban-broad", node, article, 22, s, c->m[bo].first, c->m[bo].last,
+			    cov_arena_printf(&c->rev->arena, "Associations are banned for propaganda or incitement («%s») of «%s» hatred or discord, beyond the aims "
+						 "ICCPR art. 22(2) allows (a ban must be necessary for national security, public "
+						 "safety, public order, health, morals or the rights of others); a ban on "
+						 "organisations that incite national, racial or religious hatred (art. 20(2), ICERD "
+						 "art. 4(b)) would not be.", span(c, c->m[prop].first, c->m[prop].last),
+				     span(c, c->m[bo].first, c->m[bo].last)));
+	else if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
 		add_finding(c, "expression.propaganda-ban-broad", node, article, 19, s, c->m[bo].first, c->m[bo].last,
-			    cov_arena_printf(&c->rev->arena, "The ban on «%s» reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
+			    cov_arena_printf(&c->rev->arena, "The ban on propaganda or incitement («%s») reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
 						 "(propaganda for war; advocacy of national, racial or religious hatred that "
 						 "incites discrimination, hostility or violence); other speech may be restricted only "
 						 "as art. 19(3) allows.", span(c, c->m[prop].first, c->m[prop].last),
@@ -857,9 +942,10 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		}
 		if (vg != SIZE_MAX)
 			add_finding(c, "limit.vague-offence", node, article, 19, s, c->m[vg].first, c->m[vg].last,
-				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is made %s: terms so vague that no one "
-							 "can foresee what is forbidden, which the requirement of legality of ICCPR arts. "
-							 "15(1) and 19(3) excludes.", span(c, c->m[vg].first, c->m[vg].last),
+				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is declared unlawful or punishable (in "
+							 "the text's words: «%s»): terms so vague that no one can foresee what is "
+							 "forbidden, which the requirement of legality of ICCPR arts. 15(1) and 19(3) "
+							 "excludes.", span(c, c->m[vg].first, c->m[vg].last),
 					     span(c, c->m[uc].first, c->m[uc].last)));
 	}
 	/* the ombudsperson is the subject of the sentence, appointed by the executive */
@@ -909,7 +995,22 @@ static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 	size_t gl = find(c, C_GROUNDS_LIST, s, g->last);
 	if (gl != SIZE_MAX && c->m[gl].first < limit)
 		limit = c->m[gl].first;
+	size_t cap = gl != SIZE_MAX ? c->m[gl].first : SIZE_MAX;
 	rightset set = 0;
+	/* a list goes on: "freedom of opinion and speech, freedom of the press,
+	 * the right to be informed, and the right to assemble, form
+	 * associations" — each right named reaches the window further */
+	for (bool grew = true; grew;) {
+		grew = false;
+		for (size_t i = 0; i < c->n_m; i++) {
+			const cov_match *m = &c->m[i];
+			if (m->concept < 512 && c->right_of_concept[m->concept] && in_sentence(m, s) && m->last > g->last &&
+			    m->first < limit && m->last + 10 > limit && m->last + 10 <= cap) {
+				limit = m->last + 10;
+				grew = true;
+			}
+		}
+	}
 	for (size_t i = 0; i < c->n_m; i++) {
 		const cov_match *m = &c->m[i];
 		if (m->concept >= 512 || !c->right_of_concept[m->concept] || !in_sentence(m, s) || m->last <= g->last ||
@@ -988,11 +1089,101 @@ static void note_article_rights(ctx *c, const char *article, rightset rights, ri
 	c->art_slots[art_slot(c, article)] = c->n_arts + 1;
 	c->arts[c->n_arts].num = article;
 	c->arts[c->n_arts].rights = rights;
+	c->arts[c->n_arts].open = 0;
 	c->arts[c->n_arts++].granted = granted;
+}
+
+/* The article's rights guaranteed to no one in particular or to everyone. */
+static void note_article_open(ctx *c, const char *article, rightset open)
+{
+	note_article_rights(c, article, 0, 0);
+	size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, article)] : 0;
+	if (slot)
+		c->arts[slot - 1].open |= open;
+}
+
+static rightset article_open(const ctx *c, const char *article)
+{
+	size_t slot = c->n_art_slots ? c->art_slots[art_slot(c, article)] : 0;
+	return slot ? c->arts[slot - 1].open : 0;
+}
+
+/* "guarantees", "is inviolable" (not "protection of independence", not
+ * "security"): a sentence that guarantees what it names */
+static bool guarantees(const ctx *c, const sentence *s)
+{
+	static const char *const stems[] = {"guarant", "inviolab", "гарантир", "неприкосновен"};
+	for (size_t k = find(c, C_PROTECTED, s, 0); k != SIZE_MAX; k = find(c, C_PROTECTED, s, c->m[k].first + 1)) {
+		const char *f = c->tokp->v[c->m[k].first].fold;
+		for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+			if (strncmp(f, stems[i], strlen(stems[i])) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Does sentence `s` grant or guarantee the rights it names, for the
+ * coverage view: a grant verb, a guarantee ("The State protects marriage",
+ * "is inviolable"), a holder at its start ("No one shall be subjected to
+ * torture", "Everyone is equal before the law"), or a ban on torture. */
+static rightset guaranteed_in(const ctx *c, const sentence *s, rightset named)
+{
+	if (!named)
+		return 0;
+	/* "No one shall be confined, restricted or arrested except …" */
+	size_t he = find(c, C_HOLDER_EVERYONE, s, 0);
+	if (he != SIZE_MAX && c->m[he].first <= s->first + 3) {
+		const char *f = c->tokp->v[c->m[he].first].fold;
+		if (strcmp(f, "no") == 0 || strcmp(f, "nobody") == 0 || strcmp(f, "никто") == 0)
+			return named;
+	}
+	if (has(c, C_RESTRICT, s) || has(c, C_DELEGATION, s))
+		return 0;
+	static const char *const stems[] = {"guarant", "inviolab", "protect", "safeguard", "sacrosanct",
+					    "гарантир", "неприкосновен", "защищ", "охраня"};
+	rightset near = 0; /* the rights named within a few words of the verb ("The State protects marriage") */
+	for (size_t k = find(c, C_PROTECTED, s, 0); k != SIZE_MAX; k = find(c, C_PROTECTED, s, c->m[k].first + 1)) {
+		const char *f = c->tokp->v[c->m[k].first].fold;
+		bool verb = false;
+		for (size_t i = 0; i < sizeof stems / sizeof *stems && !verb; i++)
+			verb = strncmp(f, stems[i], strlen(stems[i])) == 0;
+		for (size_t i = 0; verb && i < c->n_m; i++) {
+			const cov_match *m = &c->m[i];
+			int art = m->concept < 512 ? c->right_of_concept[m->concept] : 0;
+			if (art && in_sentence(m, s) && (named & ((rightset)1 << art)) &&
+			    (m->first > c->m[k].last ? m->first - c->m[k].last : c->m[k].first - m->last) <= 10)
+				near |= (rightset)1 << art;
+		}
+	}
+	if (near)
+		return near;
+	/* a phrase that is itself a guarantee: "the right to life", "freedom of
+	 * association", "presumed innocent", "equal before the law" */
+	static const char *const heads[] = {"right", "freedom", "liberty", "presum", "equal", "fair", "прав", "свобод", "презумп", "равн"};
+	rightset phrased = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		int art = m->concept < 512 ? c->right_of_concept[m->concept] : 0;
+		if (!art || !in_sentence(m, s) || !(named & ((rightset)1 << art)) || m->last == m->first)
+			continue;
+		const char *f = c->tokp->v[m->first].fold;
+		for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+			if (strncmp(f, heads[h], strlen(heads[h])) == 0)
+				phrased |= (rightset)1 << art;
+	}
+	if (phrased)
+		return phrased;
+	if (he != SIZE_MAX && c->m[he].first <= s->first + 3)
+		return named;
+	/* "Torture is forbidden"; "Any kind of discrimination … shall be forbidden" */
+	if (has(c, C_PROHIBITION, s) || has(c, C_EQUALITY_CLAUSE, s))
+		return named & ((rightset)1 << 7 | (rightset)1 << 8 | (rightset)1 << 26);
+	return 0;
 }
 
 static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 {
+	rightset granted_here = 0;
 	size_t first = cov_tokens_at(c->tokp, n->text_start), last = cov_tokens_at(c->tokp, n->text_end);
 	if (first >= last)
 		return;
@@ -1057,8 +1248,11 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 			if (!p->holder[0])
 				p->holder = citizens ? "citizens" : he != SIZE_MAX ? "everyone" : "";
 			rightset object = object_rights(c, s, grant);
-			if (!citizens)
+			granted_here |= srights | object;
+			if (!citizens) {
 				c->granted_everyone |= object | (he == SIZE_MAX && hc == SIZE_MAX ? srights : 0);
+				note_article_open(c, article, object | srights);
+			}
 			/* art. 25 is the citizens' own; art. 2 is no right of its own */
 			object &= ~(((rightset)1 << 25) | ((rightset)1 << 2));
 			for (int art = 1; art < COV_MAX_ICCPR; art++) {
@@ -1080,6 +1274,14 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 				}
 			}
 		}
+		/* "The State guarantees the secrecy of correspondence": guaranteed to
+		 * no one in particular, which a later "Any citizen has the right …"
+		 * in the same article adds to and does not narrow */
+		else if (srights && !has(c, C_HOLDER_CITIZENS, s) && guarantees(c, s) && !has(c, C_RESTRICT, s) &&
+			 !has(c, C_CONDITION, s) && !has(c, C_BY_LAW, s) && !has(c, C_NEGATION, s))
+			note_article_open(c, article, srights);
+		if (srights && grant == SIZE_MAX)
+			granted_here |= guaranteed_in(c, s, sentence_rights(c, s, s->last + 1) & own);
 		size_t before = lims ? p->n_limitations : 0;
 		limitation_rules(c, n, article, s, ctx_rights, lims ? &lims[p->n_limitations] : NULL);
 		if (lims && (lims[before].end > 0))
@@ -1087,6 +1289,12 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 		pattern_rules(c, n, article, s, own);
 	}
 	p->limitations = lims;
+	granted_here &= own;
+	int *gr = cov_arena_alloc(&c->rev->arena, COV_MAX_ICCPR * sizeof *gr);
+	for (int k = 1; gr && k < COV_MAX_ICCPR; k++)
+		if (granted_here & ((rightset)1 << k))
+			gr[p->n_granted++] = k;
+	p->granted = gr;
 	/* named guarantees ("guarantee strike" in the lexicon) and treaty primacy */
 	const char **g = cov_arena_alloc(&c->rev->arena, 8 * sizeof *g);
 	for (size_t i = 0; g && i < c->n_m && p->n_guarantees < 8; i++) {
@@ -1233,7 +1441,7 @@ static void emit_limits(ctx *c, rightset excluded)
 		int seen[32];
 		size_t n_seen = 0;
 		for (size_t k = 0; k < l->n_grounds; k++) {
-			const char *aim = c->aim_of_concept[l->ground[k]];
+			const char *aim = l->aim[k];
 			bool dup = false;
 			for (size_t j = 0; j < n_seen; j++)
 				dup |= seen[j] == l->ground[k];
@@ -1321,22 +1529,118 @@ static void emit_limits(ctx *c, rightset excluded)
 	}
 }
 
+/* Whom the ICCPR gives the rights: art. 12(1)-(2) to everyone lawfully
+ * within the territory, 12(4) to anyone in "his own country", the rest to
+ * everyone in the territory or jurisdiction. */
+static const char *holder_due(rightset set)
+{
+	rightset mov = (rightset)1 << 12;
+	if (set == mov)
+		return "the ICCPR gives movement and residence to everyone lawfully within the territory and the "
+		       "right to leave to everyone (art. 12(1)-(2)), and entry to anyone in his own country (art. 12(4))";
+	if (set & mov)
+		return "the ICCPR gives them to everyone (movement and residence to everyone lawfully within the "
+		       "territory, art. 12(1))";
+	return (set & (set - 1)) ? "the ICCPR gives them to everyone" : "the ICCPR gives it to everyone";
+}
+
 /* Rights granted to citizens only, unless another sentence gives the same
- * right to everyone ("association to everyone, parties to citizens"). */
+ * right to everyone ("association to everyone, parties to citizens") or the
+ * same article guarantees it to no one in particular.  One finding per
+ * article: the citizens' sentences of its paragraphs are one problem
+ * (Bhutan 7, Malaysia 10), quoted from the first to the last. */
 static void emit_holders(ctx *c)
 {
 	for (size_t i = 0; i < c->n_holders; i++) {
 		holder_cand *h = &c->holders[i];
-		rightset set = h->rights & ~c->granted_everyone;
+		bool done = false;
+		for (size_t k = 0; k < i && !done; k++)
+			done = strcmp(c->holders[k].article, h->article) == 0;
+		if (done)
+			continue; /* merged into the article's first */
+		rightset set = 0;
+		sentence q = h->s;
+		const cov_node *node = h->node;
+		for (size_t k = i; k < c->n_holders; k++) {
+			const holder_cand *o = &c->holders[k];
+			if (strcmp(o->article, h->article) != 0)
+				continue;
+			rightset own = o->rights & ~c->granted_everyone & ~article_open(c, o->article);
+			if (!own)
+				continue;
+			if (!set) {
+				q = o->s;
+				node = o->node;
+				h = &c->holders[k];
+			}
+			set |= own;
+			if (o->s.end > q.end) {
+				q.end = o->s.end;
+				q.last = o->s.last;
+			}
+		}
 		if (!set)
 			continue;
-		char *msg = (char *)cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; the ICCPR gives %s to everyone.",
+		char *msg = (char *)cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; %s.",
 					     rights_names(c, set), (set & (set - 1)) ? "are" : "is", span(c, h->first, h->last),
-					     (set & (set - 1)) ? "them" : "it");
+					     holder_due(set));
 		if (msg && *msg >= 'a' && *msg <= 'z')
 			*msg = (char)(*msg - 'a' + 'A'); /* a sentence: "Peaceful assembly (art. 21) is …" */
-		add_finding(c, "holder.citizens-only", h->node, h->article, standard_of(set), &h->s, h->first, h->last, msg);
+		add_finding(c, "holder.citizens-only", node, h->article, standard_of(set), &q, h->first, h->last, msg);
 	}
+}
+
+/* The article whose heading begins with `word` (case folded), depth first. */
+static const cov_node *article_headed(const ctx *c, const cov_node *n, const char *word, size_t len)
+{
+	for (const cov_node *k = n->first; k; k = k->next) {
+		if (k->kind == c->doc->primary && k->num && k->heading) {
+			const char *h = k->heading;
+			size_t i = 0;
+			while (i < len && h[i] && (h[i] | 0x20) == word[i])
+				i++;
+			if (i == len && !((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z'))
+				return k;
+		}
+		const cov_node *d = article_headed(c, k, word, len);
+		if (d)
+			return d;
+	}
+	return NULL;
+}
+
+/* "There shall be no limitations imposed on the rights to: life, …; dignity
+ * and respect of a person; …": an item of the list that opens as an
+ * article's heading ("Article 28. Dignity and inviolability of persona")
+ * puts that article's rights (the torture ban in it) out of reach. */
+static rightset headed_rights(ctx *c, const sentence *list, size_t n)
+{
+	static const char *const skip[] = {"right", "rights", "freedom", "freedoms", "the", "and", "of", "to", "there",
+					   "shall", "be", "no", "limitations", "imposed", "on", "a"};
+	const char *t = c->doc->text;
+	rightset out = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool item_start = true;
+		for (size_t k = list[i].first; k <= list[i].last; k++) {
+			if (k > list[i].first) {
+				size_t a = c->tokp->v[k - 1].end, b = c->tokp->v[k].start;
+				if (memchr(t + a, ';', b - a) || memchr(t + a, ':', b - a) || memchr(t + a, ',', b - a))
+					item_start = true;
+			}
+			const cov_token *tk = &c->tokp->v[k];
+			bool stop = tk->fold_len < 4 || is_number(tk->fold);
+			for (size_t s = 0; s < sizeof skip / sizeof *skip && !stop; s++)
+				stop = strcmp(tk->fold, skip[s]) == 0;
+			if (!item_start || stop)
+				continue;
+			item_start = false;
+			const cov_node *art = article_headed(c, c->doc->root, tk->fold, tk->fold_len);
+			size_t slot = art && c->n_art_slots ? c->art_slots[art_slot(c, art->num)] : 0;
+			if (slot)
+				out |= c->arts[slot - 1].rights;
+		}
+	}
+	return out;
 }
 
 static void after_walk(ctx *c)
@@ -1369,7 +1673,7 @@ static void after_walk(ctx *c)
 			for (size_t k = 0; k < c->n_nonrestr; k++)
 				lists[n_same++] = c->nonrestr[k].s;
 		bool listed = n_same > 0;
-		rightset protected_ = listed_rights(c, lists, n_same, &numbers);
+		rightset protected_ = listed_rights(c, lists, n_same, &numbers) | headed_rights(c, lists, n_same);
 		for (size_t k = 0; k < c->n_nonrestr; k++)
 			protected_ |= c->nonrestr[k].named;
 		numbers += protected_ != 0;
