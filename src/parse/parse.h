@@ -69,7 +69,7 @@ int cov_lines_scan(const cov_data *d, const cov_doc *doc, line_set *out);
 bool cov_marker_scan(const cov_data *d, const char *text, size_t from, size_t to,
 		     mark_style *style, cov_num *num, size_t *after);
 /* Folded key of a generic heading word (for grouping). */
-int cov_generic_key(const char *text, const line *l, char *out, size_t cap);
+int cov_generic_key(const cov_data *d, const char *text, const line *l, char *out, size_t cap);
 
 int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *lines);
 

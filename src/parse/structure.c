@@ -112,7 +112,7 @@ static void assign_groups(builder *b)
 			g = group_for(b, GK_NUMHEAD, -1, NULL, i);
 		} else if (l->type == LT_GENERIC) {
 			char key[64];
-			if (cov_generic_key(s, l, key, sizeof key) > 0)
+			if (cov_generic_key(b->d, s, l, key, sizeof key) > 0)
 				g = group_for(b, GK_GENERIC, -1, key, i);
 		}
 		l->group = g;
@@ -445,7 +445,7 @@ static void set_number(builder *b, cov_node *n, const line *l, bool generic)
 	unsigned allow = generic ? 0 : COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER |
 		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX;
 	if (generic)
-		allow |= COV_NUM_ALLOW_SUFFIX;
+		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN;
 	const char *s = b->doc->text;
 	size_t len = cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
 	if (len) {
