@@ -602,6 +602,11 @@ static void classify(const cov_data *d, const char *s, line *l)
 		l->num_len = (uint8_t)num.len;
 		l->after = after;
 		l->numhead = style == MS_DOT && num.type == COV_NUM_ARABIC && looks_like_numhead(s, l);
+		if (style == MS_DOT && num.type == COV_NUM_ARABIC && l->ce - l->cs <= 40) {
+			line tmp = *l;
+			size_t ws, we;
+			l->gen = scan_generic(d, s, &tmp, &ws, &we) && tmp.num_at == l->cs;
+		}
 		return;
 	}
 	/* "First", "Second:" — number words as list markers */

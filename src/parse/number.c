@@ -200,6 +200,9 @@ static size_t scan_ordinal(const cov_data *d, const char *s, size_t n, size_t i)
 	for (size_t k = 0; k < d->n_ordinal_marks; k++) {
 		const char *m = d->ordinal_marks[k];
 		size_t ml = strlen(m);
+		/* a one-letter mark only after a dot («1.o»): «12a» is an inserted unit */
+		if (ml == 1 && (unsigned char)m[0] < 0x80 && !dot)
+			continue;
 		if ((size_t)fl >= ml && memcmp(folded, m, ml) == 0) {
 			/* folding keeps the length of these marks; check the boundary in s */
 			size_t end = i + dot + ml;

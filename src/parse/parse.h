@@ -56,6 +56,7 @@ typedef struct line {
 	bool numhead;        /* "12. Protection of …": may head a Commonwealth section */
 	bool rest_lower;     /* text after the number starts in lower case */
 	bool in_seq;         /* its number continues its group's sequence */
+	bool gen;            /* LT_NUMBERED of a generic shape: «1. artikla.» */
 } line;
 
 typedef struct line_set {

@@ -98,6 +98,61 @@ static int group_for(builder *b, int kind, int keyword, const char *key, size_t 
 	return b->n_groups++;
 }
 
+typedef struct gen_key {
+	char key[64];
+	size_t line;
+} gen_key;
+
+static int cmp_gen_key(const void *a, const void *b)
+{
+	const gen_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* «1. artikla.», «2. artikla.» …: numbered lines that repeat the same
+ * word at least five times are a series of headings, not a list. */
+static void assign_numbered_series(builder *b)
+{
+	size_t n = 0, heads = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		n += b->ls->v[i].gen;
+		heads += b->ls->v[i].type == LT_NUMBERED && b->ls->v[i].numhead;
+	}
+	if (n < 5)
+		return;
+	gen_key *k = malloc(n * sizeof *k);
+	if (!k)
+		return;
+	size_t m = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		line *l = &b->ls->v[i];
+		if (l->gen) {
+			line tmp = *l;
+			tmp.type = LT_GENERIC;
+			if (cov_generic_key(b->d, b->doc->text, &tmp, k[m].key, sizeof k[m].key) > 0) {
+				k[m].line = i;
+				m++;
+			}
+		}
+	}
+	qsort(k, m, sizeof *k, cmp_gen_key);
+	for (size_t a = 0; a < m;) {
+		size_t z = a;
+		while (z < m && strcmp(k[z].key, k[a].key) == 0)
+			z++;
+		/* and they are most of the numbered headings: "12. Repealed." is
+		 * one of a Commonwealth text's sections */
+		if (z - a >= 5 && (z - a) * 2 >= heads) {
+			int g = group_for(b, GK_GENERIC, -1, k[a].key, k[a].line);
+			for (size_t j = a; g >= 0 && j < z; j++)
+				b->ls->v[k[j].line].group = g;
+		}
+		a = z;
+	}
+	free(k);
+}
+
 static void assign_groups(builder *b)
 {
 	const char *s = b->doc->text;
@@ -117,6 +172,7 @@ static void assign_groups(builder *b)
 		}
 		l->group = g;
 	}
+	assign_numbered_series(b);
 }
 
 static bool is_container_kind(int kind)
