@@ -57,6 +57,7 @@ typedef struct line {
 	bool rest_lower;     /* text after the number starts in lower case */
 	bool in_seq;         /* its number continues its group's sequence */
 	bool gen;            /* LT_NUMBERED of a generic shape: «1. artikla.» */
+	bool filled;         /* a heading of the primary series found by its place (structure.c) */
 } line;
 
 typedef struct line_set {

@@ -387,6 +387,133 @@ static bool above(const builder *bd, int ai, int bi)
 	return kind_rank(a->kind) < kind_rank(b->kind);
 }
 
+/* ---- gaps in the primary series ---- */
+
+static size_t words_in(const char *s, size_t from, size_t to);
+
+/* Folded first word of a line (up to a space, digit or punctuation). */
+static size_t first_word(const builder *b, const line *l, char *out, size_t cap)
+{
+	const char *s = b->doc->text;
+	size_t e = l->cs;
+	while (e < l->ce && e - l->cs < 40) {
+		size_t j = e;
+		int32_t c = cov_utf8_next(s, l->ce, &j);
+		if (!(u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
+		      u_charType(c) == U_COMBINING_SPACING_MARK || c == '\'' || c == 0x2019))
+			break;
+		e = j;
+	}
+	if (e == l->cs)
+		return 0;
+	int fl = cov_utf8_fold(s + l->cs, e - l->cs, out, cap);
+	return fl > 0 ? (size_t)fl : 0;
+}
+
+/* Could line l stand in the primary series at value v?  A short line, no
+ * sentence, that opens with the series' word («Kibuku yantete» among
+ * «Kibuku ya 2» …: the first number written as a word) or that has the
+ * shape of a generic heading with exactly the number missing («Pasal 30»
+ * after «Paos 29»). */
+static bool fits_gap(const builder *b, const line *l, long v, const char *word, size_t wl)
+{
+	if ((l->type != LT_TEXT && l->type != LT_GENERIC) || l->ce - l->cs > 64)
+		return false;
+	const char *s = b->doc->text;
+	char last = s[l->ce - 1];
+	if (last == ',' || last == ';' || words_in(s, l->cs, l->ce) > 6)
+		return false;
+	if (l->type == LT_GENERIC && l->value == v)
+		return true;
+	char w[64];
+	size_t n = first_word(b, l, w, sizeof w);
+	if (wl == 0 || n != wl || memcmp(w, word, wl) != 0)
+		return false;
+	/* the rest is no sentence: it does not end in a full stop after many words */
+	return !(last == '.' && words_in(s, l->cs, l->ce) > 3) && !(l->type == LT_GENERIC && l->value != v);
+}
+
+static void fill_line(line *l, int gi, long v)
+{
+	l->group = gi;
+	l->in_seq = true;
+	l->value = v;
+	l->filled = true;
+	l->suffix = false;
+	l->num_at = l->cs;
+	l->num_len = 0;
+	l->after = l->ce;
+}
+
+/* Headings of the primary series whose number is written otherwise (a
+ * word, a typo): a gap of k numbers between two headings of the series
+ * with exactly k lines that fit is filled by them, in order; so is one
+ * missing first heading and one missing last. */
+static void fill_gaps(builder *b)
+{
+	if (b->primary < 0)
+		return;
+	const group *g = &b->groups[b->primary];
+	size_t first = SIZE_MAX, members = 0;
+	for (size_t i = 0; i < b->ls->n; i++)
+		if (b->ls->v[i].group == b->primary && (g->kind >= 0 || b->ls->v[i].in_seq)) {
+			if (first == SIZE_MAX)
+				first = i;
+			members++;
+		}
+	if (members < 5)
+		return;
+	char word[64];
+	size_t wl = first_word(b, &b->ls->v[first], word, sizeof word);
+	size_t prev = SIZE_MAX; /* index of the previous member */
+	long prev_v = 0;
+	size_t cand[4];
+	for (size_t i = 0; i <= b->ls->n; i++) {
+		bool end = i == b->ls->n;
+		line *l = end ? NULL : &b->ls->v[i];
+		if (!end && !(l->group == b->primary && (g->kind >= 0 || l->in_seq)))
+			continue;
+		if (!end && l->num_len == 0 && !l->filled)
+			continue;
+		long v = end ? prev_v + 2 : l->value;
+		long missing = v - prev_v - 1;
+		if (missing >= 1 && missing <= 3 && (prev != SIZE_MAX || prev_v == 0)) {
+			size_t from = prev == SIZE_MAX ? 0 : prev + 1, k = 0;
+			bool ok = true;
+			for (size_t j = from; j < i && ok; j++) {
+				line *c = &b->ls->v[j];
+				if (c->type == LT_BLANK)
+					continue;
+				if (c->type == LT_KEYWORD || c->type == LT_PREAMBLE) {
+					if (prev == SIZE_MAX) { /* before the first: only after the last other heading */
+						k = 0;
+						continue;
+					}
+					ok = false;
+					break;
+				}
+				if (fits_gap(b, c, prev_v + 1 + (long)k, word, wl)) {
+					if (k == 4) {
+						ok = false;
+						break;
+					}
+					cand[k++] = j;
+				}
+			}
+			/* at the end only one more, and only if it is one */
+			if (end && k > 1)
+				ok = false;
+			if (ok && k > 0 && (end || (long)k == missing))
+				for (size_t m = 0; m < k; m++)
+					fill_line(&b->ls->v[cand[m]], b->primary, prev_v + 1 + (long)m);
+		}
+		if (end)
+			break;
+		prev = i;
+		prev_v = l->value;
+	}
+}
+
 static void assign_levels(builder *b)
 {
 	int order[MAX_GROUPS], n = 0, below[MAX_GROUPS], nb = 0;
@@ -503,8 +630,14 @@ static void set_number(builder *b, cov_node *n, const line *l, bool generic)
 	if (generic)
 		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN;
 	const char *s = b->doc->text;
-	size_t len = cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
-	if (len) {
+	size_t len = l->filled ? 0 : cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
+	if (l->filled) {
+		char v[24];
+		snprintf(v, sizeof v, "%ld", l->value);
+		n->num = cov_arena_strndup(&b->doc->arena, v, strlen(v));
+		if (!n->num)
+			n->num = "";
+	} else if (len) {
 		n->num = cov_arena_strndup(&b->doc->arena, num.norm, strlen(num.norm));
 		if (!n->num)
 			n->num = "";
@@ -1191,6 +1324,7 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	assign_groups(b);
 	measure_groups(b);
 	choose_primary(b);
+	fill_gaps(b);
 	assign_levels(b);
 	compute_next_primary(b);
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
