@@ -482,7 +482,7 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 		}
 	}
 	/* word(s) first */
-	size_t i = l->cs, words = 0;
+	size_t i = l->cs, words = 0, prev_e = 0;
 	size_t e = word_end(s, i, l->ce);
 	while (e > i && words < 3) {
 		words++;
@@ -499,7 +499,9 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 			if (!generic_tail(s, sp + len, l->ce))
 				return false;
 			*ws = l->cs;
-			*we = e;
+			/* «Inqaku loku‐1», «Inqaku lesi‐2»: the word joined to the
+			 * number is its case ending, not the series' word */
+			*we = h && words > 1 ? prev_e : e;
 			l->num_at = sp;
 			l->num_len = (uint8_t)len;
 			l->value = num.value;
@@ -509,6 +511,7 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 		}
 		if (sp == e)
 			break;
+		prev_e = e;
 		i = sp;
 		e = word_end(s, i, l->ce);
 	}

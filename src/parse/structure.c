@@ -626,7 +626,7 @@ static void set_number(builder *b, cov_node *n, const line *l, bool generic)
 {
 	cov_num num;
 	unsigned allow = generic ? 0 : COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER |
-		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX;
+		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ORDINAL;
 	if (generic)
 		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN;
 	const char *s = b->doc->text;
