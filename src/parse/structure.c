@@ -390,6 +390,7 @@ static bool above(const builder *bd, int ai, int bi)
 /* ---- gaps in the primary series ---- */
 
 static size_t words_in(const char *s, size_t from, size_t to);
+static size_t next_content(const builder *b, size_t i);
 
 /* Folded first word of a line (up to a space, digit or punctuation). */
 static size_t first_word(const builder *b, const line *l, char *out, size_t cap)
@@ -512,6 +513,118 @@ static void fill_gaps(builder *b)
 		prev = i;
 		prev_v = l->value;
 	}
+}
+
+/* ---- a series of headings without numbers ---- */
+
+/* Folded last word of a line (after the last space), without the final
+ * punctuation. */
+static size_t last_word(const builder *b, const line *l, char *out, size_t cap)
+{
+	const char *s = b->doc->text;
+	size_t e = l->ce;
+	while (e > l->cs && (s[e - 1] == '.' || s[e - 1] == ':'))
+		e--;
+	size_t w = e;
+	while (w > l->cs && s[w - 1] != ' ')
+		w--;
+	if (w == l->cs || e - w > 40)
+		return 0;
+	int fl = cov_utf8_fold(s + w, e - w, out, cap);
+	return fl > 0 ? (size_t)fl : 0;
+}
+
+/* A short line of two to five words, no sentence: «Shaka chechay». */
+static bool series_candidate(const builder *b, const line *l)
+{
+	if (l->type != LT_TEXT || l->ce - l->cs > 60)
+		return false;
+	const char *s = b->doc->text;
+	char last = s[l->ce - 1];
+	size_t w = words_in(s, l->cs, l->ce);
+	if (w < 2 || w > 5 || last == ',' || last == ';' || (last == '.' && w > 3))
+		return false;
+	for (size_t i = l->cs; i < l->ce; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return false;
+	return true;
+}
+
+/* «Shaka chechay», «Shaka tusha» …, «مادهٔ اول», «مادهٔ دوم» …: when no
+ * numbered series was found, a run of at least ten short lines that share
+ * their first (or last) word and differ in the other words, each followed
+ * by text, is the series of units, numbered by their place. */
+static void word_series(builder *b)
+{
+	if (b->primary >= 0 && effective(&b->groups[b->primary]) >= 10)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < b->ls->n; i++)
+		n += series_candidate(b, &b->ls->v[i]);
+	if (n < 10)
+		return;
+	gen_key *k = malloc(2 * n * sizeof *k);
+	if (!k)
+		return;
+	size_t m = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		const line *l = &b->ls->v[i];
+		if (!series_candidate(b, l))
+			continue;
+		char w[48];
+		size_t wl = first_word(b, l, w, sizeof w);
+		if (wl) {
+			snprintf(k[m].key, sizeof k[m].key, "<%s", w);
+			k[m++].line = i;
+		}
+		wl = last_word(b, l, w, sizeof w);
+		if (wl) {
+			snprintf(k[m].key, sizeof k[m].key, ">%s", w);
+			k[m++].line = i;
+		}
+	}
+	qsort(k, m, sizeof *k, cmp_gen_key);
+	size_t best_a = 0, best_n = 0;
+	for (size_t a = 0; a < m;) {
+		size_t z = a;
+		while (z < m && strcmp(k[z].key, k[a].key) == 0)
+			z++;
+		if (z - a > best_n) {
+			best_n = z - a;
+			best_a = a;
+		}
+		a = z;
+	}
+	if (best_n < 10 || (b->primary >= 0 && effective(&b->groups[b->primary]) * 2 > best_n)) {
+		free(k);
+		return;
+	}
+	/* each is followed by text, and they differ */
+	const char *s = b->doc->text;
+	size_t followed = 0, same = 0;
+	for (size_t j = best_a; j < best_a + best_n; j++) {
+		const line *l = &b->ls->v[k[j].line];
+		size_t nx = next_content(b, k[j].line);
+		followed += nx < b->ls->n && b->ls->v[nx].type != LT_BLANK &&
+			    !(j + 1 < best_a + best_n && nx == k[j + 1].line);
+		if (j > best_a) {
+			const line *p = &b->ls->v[k[j - 1].line];
+			same += p->ce - p->cs == l->ce - l->cs && memcmp(s + p->cs, s + l->cs, l->ce - l->cs) == 0;
+		}
+	}
+	if (followed * 10 < best_n * 9 || same * 10 > best_n) {
+		free(k);
+		return;
+	}
+	int g = group_for(b, GK_GENERIC, -1, k[best_a].key, k[best_a].line);
+	if (g >= 0) {
+		for (size_t j = best_a; j < best_a + best_n; j++)
+			fill_line(&b->ls->v[k[j].line], g, (long)(j - best_a) + 1);
+		b->groups[g].count = b->groups[g].chain = best_n;
+		b->groups[g].eligible = true;
+		b->primary = g;
+	}
+	free(k);
 }
 
 static void assign_levels(builder *b)
@@ -1325,6 +1438,7 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	measure_groups(b);
 	choose_primary(b);
 	fill_gaps(b);
+	word_series(b);
 	assign_levels(b);
 	compute_next_primary(b);
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
