@@ -484,11 +484,14 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 	/* word(s) first */
 	size_t i = l->cs, words = 0, prev_e = 0;
 	size_t e = word_end(s, i, l->ce);
-	while (e > i && words < 3) {
+	while (e > i && words < 5) {
 		words++;
 		/* «Статья № 1», «Inqaku lesi‐1», «Artículo28» */
 		size_t h = hyphen_at(s, e, l->ce);
 		size_t sp = h ? e + h : skip_spaces(s, e, l->ce);
+		/* «BAB : 1», «ਆਰਟੀਕਲ: 1», «Ayojeitaqueri, 1.» */
+		if (!h && sp < l->ce && (s[sp] == ':' || s[sp] == ',') && sp + 1 < l->ce && s[sp + 1] == ' ')
+			sp = skip_spaces(s, sp + 1, l->ce);
 		if (!h && sp < l->ce && (unsigned char)s[sp] == 0xE2 && sp + 2 < l->ce &&
 		    (unsigned char)s[sp + 1] == 0x84 && (unsigned char)s[sp + 2] == 0x96) /* № */
 			sp = skip_spaces(s, sp + 3, l->ce);

@@ -153,6 +153,54 @@ static void assign_numbered_series(builder *b)
 	free(k);
 }
 
+/* «Dɔn ŋoo toloo 1», «Dɔn ŋoo veelɛ 2», «Artecló premieu 1», «Artecló dau 2»:
+ * the number is said twice, in words and digits, so the words differ; generic
+ * headings that share their first word far more often than their whole
+ * words are one series. */
+static void regroup_by_first_word(builder *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->ls->n; i++)
+		n += b->ls->v[i].type == LT_GENERIC && b->ls->v[i].group >= 0;
+	if (n < 5)
+		return;
+	gen_key *k = malloc(n * sizeof *k);
+	if (!k)
+		return;
+	size_t count[MAX_GROUPS] = {0};
+	for (size_t i = 0; i < b->ls->n; i++)
+		if (b->ls->v[i].group >= 0)
+			count[b->ls->v[i].group]++;
+	size_t m = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->type != LT_GENERIC || l->group < 0 || m == n)
+			continue;
+		const char *key = b->groups[l->group].key;
+		const char *sp = strchr(key, ' ');
+		if (!sp)
+			continue;
+		snprintf(k[m].key, sizeof k[m].key, "%.*s", (int)(sp - key), key);
+		k[m++].line = i;
+	}
+	qsort(k, m, sizeof *k, cmp_gen_key);
+	for (size_t a = 0; a < m;) {
+		size_t z = a, biggest = 0;
+		while (z < m && strcmp(k[z].key, k[a].key) == 0)
+			z++;
+		for (size_t j = a; j < z; j++) /* the largest whole-key group among them */
+			if (count[b->ls->v[k[j].line].group] > biggest)
+				biggest = count[b->ls->v[k[j].line].group];
+		if (z - a >= 5 && (z - a) * 2 >= biggest * 3) {
+			int g = group_for(b, GK_GENERIC, -1, k[a].key, k[a].line);
+			for (size_t j = a; g >= 0 && j < z; j++)
+				b->ls->v[k[j].line].group = g;
+		}
+		a = z;
+	}
+	free(k);
+}
+
 static void assign_groups(builder *b)
 {
 	const char *s = b->doc->text;
@@ -173,6 +221,7 @@ static void assign_groups(builder *b)
 		l->group = g;
 	}
 	assign_numbered_series(b);
+	regroup_by_first_word(b);
 }
 
 static bool is_container_kind(int kind)
