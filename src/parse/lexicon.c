@@ -74,8 +74,10 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 			kind = (int)kind_keys[i].kind;
 	bool is_common = strcmp(key, "common") == 0, is_number = strcmp(key, "number") == 0,
 	     is_opening = strcmp(key, "preamble-opening") == 0, is_title = strcmp(key, "title-word") == 0,
-	     is_note = strcmp(key, "note") == 0, is_repealed = strcmp(key, "repealed") == 0;
-	if (kind < 0 && !is_common && !is_number && !is_opening && !is_title && !is_note && !is_repealed)
+	     is_note = strcmp(key, "note") == 0, is_repealed = strcmp(key, "repealed") == 0,
+	     is_ordinal = strcmp(key, "ordinal") == 0;
+	if (kind < 0 && !is_common && !is_number && !is_opening && !is_title && !is_note && !is_repealed &&
+	    !is_ordinal)
 		return cov_error_set(COV_EDATA, "%s:%d: unknown key '%s'", path, lineno, key);
 
 	for (char *save = NULL, *tok = strtok_r(rest, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
@@ -102,6 +104,8 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 			ok = push((void **)&d->numwords, &d->n_numwords, sizeof nw, &nw);
 		} else if (is_common) {
 			ok = push((void **)&lang->common, &lang->n_common, sizeof w, &w);
+		} else if (is_ordinal) {
+			ok = push((void **)&d->ordinal_marks, &d->n_ordinal_marks, sizeof w, &w);
 		} else if (is_note) {
 			ok = push((void **)&d->note_words, &d->n_note_words, sizeof w, &w);
 		} else if (is_repealed) {
@@ -168,6 +172,12 @@ static int cmp_numword(const void *a, const void *b)
 	if (x->len != y->len)
 		return x->len < y->len ? 1 : -1;
 	return strcmp(x->word, y->word);
+}
+
+static int cmp_longest(const void *a, const void *b)
+{
+	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+	return la != lb ? (la < lb ? 1 : -1) : strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -239,6 +249,8 @@ static int load_dir(cov_data *d, const char *dir)
 	if (rc != COV_OK)
 		return rc;
 	qsort(d->keywords, d->n_keywords, sizeof *d->keywords, cmp_keyword);
+	if (d->n_ordinal_marks)
+		qsort(d->ordinal_marks, d->n_ordinal_marks, sizeof(char *), cmp_longest);
 	if (d->n_numwords)
 		qsort(d->numwords, d->n_numwords, sizeof *d->numwords, cmp_numword);
 	for (size_t i = 0; i < d->n_langs; i++)
@@ -338,6 +350,9 @@ void cov_data_free(cov_data *d)
 		free(d->note_words[i]);
 	for (size_t i = 0; i < d->n_repealed_words; i++)
 		free(d->repealed_words[i]);
+	for (size_t i = 0; i < d->n_ordinal_marks; i++)
+		free(d->ordinal_marks[i]);
+	free(d->ordinal_marks);
 	free(d->note_words);
 	free(d->repealed_words);
 	for (size_t i = 0; i < d->n_langs; i++) {

@@ -46,6 +46,8 @@ struct cov_data {
 	size_t n_keywords;
 	cov_numword *numwords;
 	size_t n_numwords;
+	char **ordinal_marks;   /* folded, longest first: "º", "er", "aad" */
+	size_t n_ordinal_marks;
 	cov_lang *langs;
 	size_t n_langs;
 	/* keywords and number words by their first byte, each list in the

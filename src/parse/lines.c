@@ -284,7 +284,7 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 		if (paren)
 			q++;
 		cov_num num;
-		unsigned allow = COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_SUFFIX;
+		unsigned allow = COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ORDINAL;
 		/* "Part A", "Schedule B"; an article only when the letter ends the line ("Article A") */
 		if ((k->kind != COV_NODE_ARTICLE && k->kind != COV_NODE_SECTION) ||
 		    skip_heading_punct(s, q + 1, l->ce) >= l->ce)
@@ -351,46 +351,160 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 
 static bool is_word_cp(int32_t c)
 {
-	return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK || c == '\'' || c == 0x2019;
+	if (c == '\'' || c == 0x2019 || c == 0x200C || c == 0x200D) /* ZWNJ, ZWJ: «വകുപ്പ്‌» */
+		return true;
+	int8_t t = u_charType(c);
+	/* vowel signs of Indic scripts are spacing marks: «ধারা», «មាត្រា» */
+	return u_isalpha(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
 
-/* Span of a run of letters starting at i; returns its end (i if none). */
+/* A hyphen inside a word or before a number: '-', U+2010, U+2011. */
+static size_t hyphen_at(const char *s, size_t i, size_t end)
+{
+	if (i >= end)
+		return 0;
+	if (s[i] == '-')
+		return 1;
+	size_t j = i;
+	int32_t c = cov_utf8_next(s, end, &j);
+	return (c == 0x2010 || c == 0x2011) ? j - i : 0;
+}
+
+/* Span of a run of letters starting at i; returns its end (i if none).
+ * Letters joined by a hyphen are one word («L-Artiklu»). */
 static size_t word_end(const char *s, size_t i, size_t end)
 {
+	size_t start = i;
 	while (i < end) {
 		size_t j = i;
-		if (!is_word_cp(cov_utf8_next(s, end, &j)))
+		if (!is_word_cp(cov_utf8_next(s, end, &j))) {
+			size_t h = i > start ? hyphen_at(s, i, end) : 0;
+			size_t k = i + h;
+			if (h && k < end && is_word_cp(cov_utf8_next(s, end, &k))) {
+				i += h;
+				continue;
+			}
 			break;
+		}
 		i = j;
 	}
 	return i;
 }
 
+/* After a heading's number: ".", ":", "-", ")", spaces, and at most one
+ * short word («Báabu 2 nan», «제 2 조») or a short bracket («(Artécli 1)»);
+ * true if that reaches the end of the line. */
+static bool generic_tail(const char *s, size_t r, size_t end)
+{
+	bool word = false;
+	for (int guard = 0; guard < 12 && r < end; guard++) {
+		if (s[r] == '.' || s[r] == ':' || s[r] == '-' || s[r] == ' ' || s[r] == '\t' || s[r] == ')') {
+			r++;
+			continue;
+		}
+		if (s[r] == '(') {
+			const char *close = memchr(s + r, ')', end - r);
+			if (!close || (size_t)(close - s) - r > 32)
+				return false;
+			r = (size_t)(close - s) + 1;
+			continue;
+		}
+		size_t e = word_end(s, r, end);
+		if (e == r || word || e - r > 12)
+			return false;
+		word = true;
+		r = e;
+	}
+	return r >= end;
+}
+
 /* "<word> 5", "<word> <word> 5.", "5-<suffix> <word>", "5‐modda": short
  * lines that are headings in a language covenant has no file for, if their
- * numbers turn out to run in sequence.  Returns the span of the word(s). */
+ * numbers turn out to run in sequence.  Returns the span of the word(s):
+ * what the headings of one series share. */
 static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, size_t *we)
 {
 	if (l->ce - l->cs > 64)
 		return false;
 	cov_num num;
+	const unsigned allow = COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL;
+	/* «第１条», «第二十一条», «第十條 …»: 第, a number (digits of any width
+	 * or Chinese numerals), the unit's name; the series shares the name */
+	if (l->ce - l->cs > 3 && memcmp(s + l->cs, "\xE7\xAC\xAC", 3) == 0) {
+		size_t q = l->cs + 3;
+		size_t len = cov_num_scan(d, s + q, l->ce - q, COV_NUM_ALLOW_HAN, &num);
+		if (!len)
+			return false;
+		size_t u = q + len, ue = u;
+		for (int k = 0; k < 2 && ue < l->ce; k++) {
+			size_t j = ue;
+			int32_t c = cov_utf8_next(s, l->ce, &j);
+			if (!u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
+				break;
+			ue = j;
+			if (k == 0)
+				break; /* one character names the unit: 条, 條, 章 */
+		}
+		if (ue == u)
+			return false;
+		*ws = u;
+		*we = ue;
+		l->num_at = q;
+		l->num_len = (uint8_t)len;
+		l->value = num.value;
+		l->suffix = false;
+		l->after = skip_heading_punct(s, ue, l->ce);
+		return true;
+	}
+	/* "Mellad daou (2)", "ISKAY KAQ (2).": words, then the number in
+	 * brackets; the series shares only its shape */
+	{
+		size_t e = l->ce;
+		while (e > l->cs && (s[e - 1] == '.' || s[e - 1] == ':'))
+			e--;
+		if (e - l->cs > 4 && s[e - 1] == ')') {
+			size_t o = e - 1;
+			while (o > l->cs && s[o - 1] != '(' && e - o < 12)
+				o--;
+			if (o > l->cs + 1 && s[o - 1] == '(') {
+				size_t len = cov_num_scan(d, s + o, e - 1 - o, COV_NUM_ALLOW_ORDINAL, &num);
+				if (len && o + len == e - 1 && word_end(s, l->cs, e) > l->cs) {
+					*ws = o - 1;
+					*we = o;
+					l->num_at = o;
+					l->num_len = (uint8_t)len;
+					l->value = num.value;
+					l->suffix = false;
+					l->after = l->ce;
+					return true;
+				}
+			}
+		}
+	}
 	/* word(s) first */
-	size_t i = l->cs, words = 0;
+	size_t i = l->cs, words = 0, prev_e = 0;
 	size_t e = word_end(s, i, l->ce);
-	while (e > i && words < 3) {
+	while (e > i && words < 5) {
 		words++;
-		size_t sp = skip_spaces(s, e, l->ce);
-		if (sp == e)
-			break;
-		size_t len = cov_num_scan(d, s + sp, l->ce - sp, COV_NUM_ALLOW_SUFFIX, &num);
+		/* «Статья № 1», «Inqaku lesi‐1», «Artículo28» */
+		size_t h = hyphen_at(s, e, l->ce);
+		size_t sp = h ? e + h : skip_spaces(s, e, l->ce);
+		/* «BAB : 1», «ਆਰਟੀਕਲ: 1», «Ayojeitaqueri, 1.» */
+		if (!h && sp < l->ce && (s[sp] == ':' || s[sp] == ',') && sp + 1 < l->ce && s[sp + 1] == ' ')
+			sp = skip_spaces(s, sp + 1, l->ce);
+		if (!h && sp < l->ce && (unsigned char)s[sp] == 0xE2 && sp + 2 < l->ce &&
+		    (unsigned char)s[sp + 1] == 0x84 && (unsigned char)s[sp + 2] == 0x96) /* № */
+			sp = skip_spaces(s, sp + 3, l->ce);
+		size_t len = cov_num_scan(d, s + sp, l->ce - sp, allow, &num);
+		if (len && num.type == COV_NUM_ROMAN && (s[sp] < 'A' || s[sp] > 'Z'))
+			len = 0;
 		if (len) {
-			size_t r = sp + len;
-			while (r < l->ce && (s[r] == '.' || s[r] == ':'))
-				r++;
-			if (skip_spaces(s, r, l->ce) != l->ce)
+			if (!generic_tail(s, sp + len, l->ce))
 				return false;
 			*ws = l->cs;
-			*we = e;
+			/* «Inqaku loku‐1», «Inqaku lesi‐2»: the word joined to the
+			 * number is its case ending, not the series' word */
+			*we = h && words > 1 ? prev_e : e;
 			l->num_at = sp;
 			l->num_len = (uint8_t)len;
 			l->value = num.value;
@@ -398,14 +512,20 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 			l->after = l->ce;
 			return true;
 		}
+		if (sp == e)
+			break;
+		prev_e = e;
 		i = sp;
 		e = word_end(s, i, l->ce);
 	}
-	/* number first: "1‐modda", "2‐nji madda:", "3 бап" */
-	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs, 0, &num);
+	/* number first: "1‐modda", "2‐nji madda:", "3 бап", "1. artikla.", "1-nci madde" */
+	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs, COV_NUM_ALLOW_ORDINAL, &num);
 	if (!len)
 		return false;
 	i = l->cs + len;
+	if (i < l->ce && s[i] == '.')
+		i++;
+	i = skip_spaces(s, i, l->ce);
 	size_t j = i;
 	if (i < l->ce) {
 		int32_t c = cov_utf8_next(s, l->ce, &j);
@@ -420,6 +540,11 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 	e = word_end(s, i, l->ce);
 	if (e == i)
 		return false;
+	/* «2 වන වගන්තිය», «2 ވަނަ މާއްދާ»: a second word */
+	size_t e2 = skip_spaces(s, e, l->ce);
+	size_t e3 = e2 < l->ce ? word_end(s, e2, l->ce) : e2;
+	if (e3 > e2)
+		e = e3;
 	size_t r = e;
 	while (r < l->ce && (s[r] == '.' || s[r] == ':'))
 		r++;
@@ -434,12 +559,12 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 	return true;
 }
 
-int cov_generic_key(const char *s, const line *l, char *out, size_t cap)
+int cov_generic_key(const cov_data *d, const char *s, const line *l, char *out, size_t cap)
 {
 	/* recompute the word span: the part of the content that is not the number */
 	size_t ws, we;
 	line tmp = *l;
-	if (!scan_generic(NULL, s, &tmp, &ws, &we))
+	if (!scan_generic(d, s, &tmp, &ws, &we))
 		return -1;
 	return cov_utf8_fold(s + ws, we - ws, out, cap);
 }
@@ -483,6 +608,11 @@ static void classify(const cov_data *d, const char *s, line *l)
 		l->num_len = (uint8_t)num.len;
 		l->after = after;
 		l->numhead = style == MS_DOT && num.type == COV_NUM_ARABIC && looks_like_numhead(s, l);
+		if (style == MS_DOT && num.type == COV_NUM_ARABIC && l->ce - l->cs <= 40) {
+			line tmp = *l;
+			size_t ws, we;
+			l->gen = scan_generic(d, s, &tmp, &ws, &we) && tmp.num_at == l->cs;
+		}
 		return;
 	}
 	/* "First", "Second:" — number words as list markers */

@@ -185,6 +185,71 @@ static size_t scan_suffix(const char *s, size_t n, size_t i, cov_num *out)
 	}
 }
 
+/* An ordinal mark from data/ right after the digits (or after a dot:
+ * «1.º», «1.o»): its length, 0 if none. */
+static size_t scan_ordinal(const cov_data *d, const char *s, size_t n, size_t i)
+{
+	if (!d || !d->n_ordinal_marks || i >= n)
+		return 0;
+	size_t dot = s[i] == '.' ? 1 : 0;
+	char folded[32];
+	size_t take = n - i - dot < 16 ? n - i - dot : 16;
+	int fl = cov_utf8_fold(s + i + dot, take, folded, sizeof folded);
+	if (fl <= 0)
+		return 0;
+	for (size_t k = 0; k < d->n_ordinal_marks; k++) {
+		const char *m = d->ordinal_marks[k];
+		size_t ml = strlen(m);
+		/* a one-letter mark only after a dot («1.o»): «12a» is an inserted unit */
+		if (ml == 1 && (unsigned char)m[0] < 0x80 && !dot)
+			continue;
+		if ((size_t)fl >= ml && memcmp(folded, m, ml) == 0) {
+			/* folding keeps the length of these marks; check the boundary in s */
+			size_t end = i + dot + ml;
+			if (end <= n && at_boundary(s, n, end))
+				return dot + ml;
+		}
+	}
+	return 0;
+}
+
+static bool is_han(int32_t c)
+{
+	return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
+
+/* Chinese numerals: 一 … 九, 十, 百, 千 (and 〇, 两): «二十一» = 21. */
+static size_t scan_han(const char *s, size_t n, long *value)
+{
+	size_t i = 0;
+	long total = 0, cur = -1;
+	while (i < n) {
+		size_t j = i;
+		int32_t c = cov_utf8_next(s, n, &j);
+		if (c == 0x4E24) /* 两 */
+			c = 0x4E8C;
+		double nv = c >= 0x3000 ? u_getNumericValue(c) : U_NO_NUMERIC_VALUE;
+		if (!is_han(c) && c != 0x3007)
+			break;
+		if (nv == U_NO_NUMERIC_VALUE || nv < 0 || nv > 1000 || nv != (double)(long)nv)
+			break;
+		long v = (long)nv;
+		if (v < 10) {
+			cur = cur > 0 ? cur * 10 + v : v;
+		} else if (v == 10 || v == 100 || v == 1000) {
+			total += (cur > 0 ? cur : 1) * v;
+			cur = -1;
+		} else {
+			break;
+		}
+		i = j;
+	}
+	if (cur > 0)
+		total += cur;
+	*value = total;
+	return total > 0 ? i : 0;
+}
+
 size_t cov_num_scan(const cov_data *d, const char *s, size_t n, unsigned allow, cov_num *out)
 {
 	memset(out, 0, sizeof *out);
@@ -193,14 +258,31 @@ size_t cov_num_scan(const cov_data *d, const char *s, size_t n, unsigned allow, 
 	long v;
 	char digits[24];
 	size_t i = scan_digits(s, n, &v, digits, sizeof digits);
+	if (i == 0 && (allow & COV_NUM_ALLOW_HAN) && (i = scan_han(s, n, &v)) > 0) {
+		snprintf(digits, sizeof digits, "%ld", v);
+		if (at_boundary(s, n, i) || is_han(cov_utf8_next(s, n, &(size_t){i}))) {
+			out->type = COV_NUM_WORD;
+			out->value = v;
+			set_norm(out, digits, strlen(digits));
+			out->len = i;
+			return i;
+		}
+		return 0;
+	}
 	if (i > 0) {
 		if (i > 9)
 			return 0;
 		out->type = COV_NUM_ARABIC;
 		out->value = v;
 		set_norm(out, digits, strlen(digits));
+		if (allow & COV_NUM_ALLOW_ORDINAL)
+			i += scan_ordinal(d, s, n, i);
 		if (allow & COV_NUM_ALLOW_SUFFIX)
 			i = scan_suffix(s, n, i, out);
+		if ((allow & COV_NUM_ALLOW_HAN) && i < n && is_han(cov_utf8_next(s, n, &(size_t){i}))) {
+			out->len = i; /* «第１条»: no space in CJK */
+			return i;
+		}
 		if (!at_boundary(s, n, i))
 			return 0;
 		out->len = i;

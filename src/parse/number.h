@@ -25,7 +25,9 @@ enum {
 	COV_NUM_ALLOW_ROMAN_LOWER = 2,  /* i, ii, xiv */
 	COV_NUM_ALLOW_LETTER = 4,       /* a, b, A, а, б */
 	COV_NUM_ALLOW_WORD = 8,         /* first, первый */
-	COV_NUM_ALLOW_SUFFIX = 16       /* 26-1, 5bis, 67.1, 12A */
+	COV_NUM_ALLOW_SUFFIX = 16,      /* 26-1, 5bis, 67.1, 12A */
+	COV_NUM_ALLOW_ORDINAL = 32,     /* 1º, 1.º, 1er, 2aad: a mark from data/ after the digits */
+	COV_NUM_ALLOW_HAN = 64          /* 二十一, and digits touching a Han character: «第１条» */
 };
 
 typedef struct cov_num {

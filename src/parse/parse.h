@@ -56,6 +56,8 @@ typedef struct line {
 	bool numhead;        /* "12. Protection of …": may head a Commonwealth section */
 	bool rest_lower;     /* text after the number starts in lower case */
 	bool in_seq;         /* its number continues its group's sequence */
+	bool gen;            /* LT_NUMBERED of a generic shape: «1. artikla.» */
+	bool filled;         /* a heading of the primary series found by its place (structure.c) */
 } line;
 
 typedef struct line_set {
@@ -69,7 +71,7 @@ int cov_lines_scan(const cov_data *d, const cov_doc *doc, line_set *out);
 bool cov_marker_scan(const cov_data *d, const char *text, size_t from, size_t to,
 		     mark_style *style, cov_num *num, size_t *after);
 /* Folded key of a generic heading word (for grouping). */
-int cov_generic_key(const char *text, const line *l, char *out, size_t cap);
+int cov_generic_key(const cov_data *d, const char *text, const line *l, char *out, size_t cap);
 
 int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *lines);
 

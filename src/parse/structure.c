@@ -98,6 +98,109 @@ static int group_for(builder *b, int kind, int keyword, const char *key, size_t 
 	return b->n_groups++;
 }
 
+typedef struct gen_key {
+	char key[64];
+	size_t line;
+} gen_key;
+
+static int cmp_gen_key(const void *a, const void *b)
+{
+	const gen_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* «1. artikla.», «2. artikla.» …: numbered lines that repeat the same
+ * word at least five times are a series of headings, not a list. */
+static void assign_numbered_series(builder *b)
+{
+	size_t n = 0, heads = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		n += b->ls->v[i].gen;
+		heads += b->ls->v[i].type == LT_NUMBERED && b->ls->v[i].numhead;
+	}
+	if (n < 5)
+		return;
+	gen_key *k = malloc(n * sizeof *k);
+	if (!k)
+		return;
+	size_t m = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		line *l = &b->ls->v[i];
+		if (l->gen) {
+			line tmp = *l;
+			tmp.type = LT_GENERIC;
+			if (cov_generic_key(b->d, b->doc->text, &tmp, k[m].key, sizeof k[m].key) > 0) {
+				k[m].line = i;
+				m++;
+			}
+		}
+	}
+	qsort(k, m, sizeof *k, cmp_gen_key);
+	for (size_t a = 0; a < m;) {
+		size_t z = a;
+		while (z < m && strcmp(k[z].key, k[a].key) == 0)
+			z++;
+		/* and they are most of the numbered headings: "12. Repealed." is
+		 * one of a Commonwealth text's sections */
+		if (z - a >= 5 && (z - a) * 2 >= heads) {
+			int g = group_for(b, GK_GENERIC, -1, k[a].key, k[a].line);
+			for (size_t j = a; g >= 0 && j < z; j++)
+				b->ls->v[k[j].line].group = g;
+		}
+		a = z;
+	}
+	free(k);
+}
+
+/* «Dɔn ŋoo toloo 1», «Dɔn ŋoo veelɛ 2», «Artecló premieu 1», «Artecló dau 2»:
+ * the number is said twice, in words and digits, so the words differ; generic
+ * headings that share their first word far more often than their whole
+ * words are one series. */
+static void regroup_by_first_word(builder *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->ls->n; i++)
+		n += b->ls->v[i].type == LT_GENERIC && b->ls->v[i].group >= 0;
+	if (n < 5)
+		return;
+	gen_key *k = malloc(n * sizeof *k);
+	if (!k)
+		return;
+	size_t count[MAX_GROUPS] = {0};
+	for (size_t i = 0; i < b->ls->n; i++)
+		if (b->ls->v[i].group >= 0)
+			count[b->ls->v[i].group]++;
+	size_t m = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->type != LT_GENERIC || l->group < 0 || m == n)
+			continue;
+		const char *key = b->groups[l->group].key;
+		const char *sp = strchr(key, ' ');
+		if (!sp)
+			continue;
+		snprintf(k[m].key, sizeof k[m].key, "%.*s", (int)(sp - key), key);
+		k[m++].line = i;
+	}
+	qsort(k, m, sizeof *k, cmp_gen_key);
+	for (size_t a = 0; a < m;) {
+		size_t z = a, biggest = 0;
+		while (z < m && strcmp(k[z].key, k[a].key) == 0)
+			z++;
+		for (size_t j = a; j < z; j++) /* the largest whole-key group among them */
+			if (count[b->ls->v[k[j].line].group] > biggest)
+				biggest = count[b->ls->v[k[j].line].group];
+		if (z - a >= 5 && (z - a) * 2 >= biggest * 3) {
+			int g = group_for(b, GK_GENERIC, -1, k[a].key, k[a].line);
+			for (size_t j = a; g >= 0 && j < z; j++)
+				b->ls->v[k[j].line].group = g;
+		}
+		a = z;
+	}
+	free(k);
+}
+
 static void assign_groups(builder *b)
 {
 	const char *s = b->doc->text;
@@ -112,11 +215,13 @@ static void assign_groups(builder *b)
 			g = group_for(b, GK_NUMHEAD, -1, NULL, i);
 		} else if (l->type == LT_GENERIC) {
 			char key[64];
-			if (cov_generic_key(s, l, key, sizeof key) > 0)
+			if (cov_generic_key(b->d, s, l, key, sizeof key) > 0)
 				g = group_for(b, GK_GENERIC, -1, key, i);
 		}
 		l->group = g;
 	}
+	assign_numbered_series(b);
+	regroup_by_first_word(b);
 }
 
 static bool is_container_kind(int kind)
@@ -331,6 +436,246 @@ static bool above(const builder *bd, int ai, int bi)
 	return kind_rank(a->kind) < kind_rank(b->kind);
 }
 
+/* ---- gaps in the primary series ---- */
+
+static size_t words_in(const char *s, size_t from, size_t to);
+static size_t next_content(const builder *b, size_t i);
+
+/* Folded first word of a line (up to a space, digit or punctuation). */
+static size_t first_word(const builder *b, const line *l, char *out, size_t cap)
+{
+	const char *s = b->doc->text;
+	size_t e = l->cs;
+	while (e < l->ce && e - l->cs < 40) {
+		size_t j = e;
+		int32_t c = cov_utf8_next(s, l->ce, &j);
+		if (!(u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
+		      u_charType(c) == U_COMBINING_SPACING_MARK || c == '\'' || c == 0x2019))
+			break;
+		e = j;
+	}
+	if (e == l->cs)
+		return 0;
+	int fl = cov_utf8_fold(s + l->cs, e - l->cs, out, cap);
+	return fl > 0 ? (size_t)fl : 0;
+}
+
+/* Could line l stand in the primary series at value v?  A short line, no
+ * sentence, that opens with the series' word («Kibuku yantete» among
+ * «Kibuku ya 2» …: the first number written as a word) or that has the
+ * shape of a generic heading with exactly the number missing («Pasal 30»
+ * after «Paos 29»). */
+static bool fits_gap(const builder *b, const line *l, long v, const char *word, size_t wl)
+{
+	if ((l->type != LT_TEXT && l->type != LT_GENERIC) || l->ce - l->cs > 64)
+		return false;
+	const char *s = b->doc->text;
+	char last = s[l->ce - 1];
+	if (last == ',' || last == ';' || words_in(s, l->cs, l->ce) > 6)
+		return false;
+	if (l->type == LT_GENERIC && l->value == v)
+		return true;
+	char w[64];
+	size_t n = first_word(b, l, w, sizeof w);
+	if (wl == 0 || n != wl || memcmp(w, word, wl) != 0)
+		return false;
+	/* the rest is no sentence: it does not end in a full stop after many words */
+	return !(last == '.' && words_in(s, l->cs, l->ce) > 3) && !(l->type == LT_GENERIC && l->value != v);
+}
+
+static void fill_line(line *l, int gi, long v)
+{
+	l->group = gi;
+	l->in_seq = true;
+	l->value = v;
+	l->filled = true;
+	l->suffix = false;
+	l->num_at = l->cs;
+	l->num_len = 0;
+	l->after = l->ce;
+}
+
+/* Headings of the primary series whose number is written otherwise (a
+ * word, a typo): a gap of k numbers between two headings of the series
+ * with exactly k lines that fit is filled by them, in order; so is one
+ * missing first heading and one missing last. */
+static void fill_gaps(builder *b)
+{
+	if (b->primary < 0)
+		return;
+	const group *g = &b->groups[b->primary];
+	size_t first = SIZE_MAX, members = 0;
+	for (size_t i = 0; i < b->ls->n; i++)
+		if (b->ls->v[i].group == b->primary && (g->kind >= 0 || b->ls->v[i].in_seq)) {
+			if (first == SIZE_MAX)
+				first = i;
+			members++;
+		}
+	if (members < 5)
+		return;
+	char word[64];
+	size_t wl = first_word(b, &b->ls->v[first], word, sizeof word);
+	size_t prev = SIZE_MAX; /* index of the previous member */
+	long prev_v = 0;
+	size_t cand[4];
+	for (size_t i = 0; i <= b->ls->n; i++) {
+		bool end = i == b->ls->n;
+		line *l = end ? NULL : &b->ls->v[i];
+		if (!end && !(l->group == b->primary && (g->kind >= 0 || l->in_seq)))
+			continue;
+		if (!end && l->num_len == 0 && !l->filled)
+			continue;
+		long v = end ? prev_v + 2 : l->value;
+		long missing = v - prev_v - 1;
+		if (missing >= 1 && missing <= 3 && (prev != SIZE_MAX || prev_v == 0)) {
+			size_t from = prev == SIZE_MAX ? 0 : prev + 1, k = 0;
+			bool ok = true;
+			for (size_t j = from; j < i && ok; j++) {
+				line *c = &b->ls->v[j];
+				if (c->type == LT_BLANK)
+					continue;
+				if (c->type == LT_KEYWORD || c->type == LT_PREAMBLE) {
+					if (prev == SIZE_MAX) { /* before the first: only after the last other heading */
+						k = 0;
+						continue;
+					}
+					ok = false;
+					break;
+				}
+				if (fits_gap(b, c, prev_v + 1 + (long)k, word, wl)) {
+					if (k == 4) {
+						ok = false;
+						break;
+					}
+					cand[k++] = j;
+				}
+			}
+			/* at the end only one more, and only if it is one */
+			if (end && k > 1)
+				ok = false;
+			if (ok && k > 0 && (end || (long)k == missing))
+				for (size_t m = 0; m < k; m++)
+					fill_line(&b->ls->v[cand[m]], b->primary, prev_v + 1 + (long)m);
+		}
+		if (end)
+			break;
+		prev = i;
+		prev_v = l->value;
+	}
+}
+
+/* ---- a series of headings without numbers ---- */
+
+/* Folded last word of a line (after the last space), without the final
+ * punctuation. */
+static size_t last_word(const builder *b, const line *l, char *out, size_t cap)
+{
+	const char *s = b->doc->text;
+	size_t e = l->ce;
+	while (e > l->cs && (s[e - 1] == '.' || s[e - 1] == ':'))
+		e--;
+	size_t w = e;
+	while (w > l->cs && s[w - 1] != ' ')
+		w--;
+	if (w == l->cs || e - w > 40)
+		return 0;
+	int fl = cov_utf8_fold(s + w, e - w, out, cap);
+	return fl > 0 ? (size_t)fl : 0;
+}
+
+/* A short line of two to five words, no sentence: «Shaka chechay». */
+static bool series_candidate(const builder *b, const line *l)
+{
+	if (l->type != LT_TEXT || l->ce - l->cs > 60)
+		return false;
+	const char *s = b->doc->text;
+	char last = s[l->ce - 1];
+	size_t w = words_in(s, l->cs, l->ce);
+	if (w < 2 || w > 5 || last == ',' || last == ';' || (last == '.' && w > 3))
+		return false;
+	for (size_t i = l->cs; i < l->ce; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return false;
+	return true;
+}
+
+/* «Shaka chechay», «Shaka tusha» …, «مادهٔ اول», «مادهٔ دوم» …: when no
+ * numbered series was found, a run of at least ten short lines that share
+ * their first (or last) word and differ in the other words, each followed
+ * by text, is the series of units, numbered by their place. */
+static void word_series(builder *b)
+{
+	if (b->primary >= 0 && effective(&b->groups[b->primary]) >= 10)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < b->ls->n; i++)
+		n += series_candidate(b, &b->ls->v[i]);
+	if (n < 10)
+		return;
+	gen_key *k = malloc(2 * n * sizeof *k);
+	if (!k)
+		return;
+	size_t m = 0;
+	for (size_t i = 0; i < b->ls->n; i++) {
+		const line *l = &b->ls->v[i];
+		if (!series_candidate(b, l))
+			continue;
+		char w[48];
+		size_t wl = first_word(b, l, w, sizeof w);
+		if (wl) {
+			snprintf(k[m].key, sizeof k[m].key, "<%s", w);
+			k[m++].line = i;
+		}
+		wl = last_word(b, l, w, sizeof w);
+		if (wl) {
+			snprintf(k[m].key, sizeof k[m].key, ">%s", w);
+			k[m++].line = i;
+		}
+	}
+	qsort(k, m, sizeof *k, cmp_gen_key);
+	size_t best_a = 0, best_n = 0;
+	for (size_t a = 0; a < m;) {
+		size_t z = a;
+		while (z < m && strcmp(k[z].key, k[a].key) == 0)
+			z++;
+		if (z - a > best_n) {
+			best_n = z - a;
+			best_a = a;
+		}
+		a = z;
+	}
+	if (best_n < 10 || (b->primary >= 0 && effective(&b->groups[b->primary]) * 2 > best_n)) {
+		free(k);
+		return;
+	}
+	/* each is followed by text, and they differ */
+	const char *s = b->doc->text;
+	size_t followed = 0, same = 0;
+	for (size_t j = best_a; j < best_a + best_n; j++) {
+		const line *l = &b->ls->v[k[j].line];
+		size_t nx = next_content(b, k[j].line);
+		followed += nx < b->ls->n && b->ls->v[nx].type != LT_BLANK &&
+			    !(j + 1 < best_a + best_n && nx == k[j + 1].line);
+		if (j > best_a) {
+			const line *p = &b->ls->v[k[j - 1].line];
+			same += p->ce - p->cs == l->ce - l->cs && memcmp(s + p->cs, s + l->cs, l->ce - l->cs) == 0;
+		}
+	}
+	if (followed * 10 < best_n * 9 || same * 10 > best_n) {
+		free(k);
+		return;
+	}
+	int g = group_for(b, GK_GENERIC, -1, k[best_a].key, k[best_a].line);
+	if (g >= 0) {
+		for (size_t j = best_a; j < best_a + best_n; j++)
+			fill_line(&b->ls->v[k[j].line], g, (long)(j - best_a) + 1);
+		b->groups[g].count = b->groups[g].chain = best_n;
+		b->groups[g].eligible = true;
+		b->primary = g;
+	}
+	free(k);
+}
+
 static void assign_levels(builder *b)
 {
 	int order[MAX_GROUPS], n = 0, below[MAX_GROUPS], nb = 0;
@@ -443,12 +788,18 @@ static void set_number(builder *b, cov_node *n, const line *l, bool generic)
 {
 	cov_num num;
 	unsigned allow = generic ? 0 : COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER |
-		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX;
+		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ORDINAL;
 	if (generic)
-		allow |= COV_NUM_ALLOW_SUFFIX;
+		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN;
 	const char *s = b->doc->text;
-	size_t len = cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
-	if (len) {
+	size_t len = l->filled ? 0 : cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
+	if (l->filled) {
+		char v[24];
+		snprintf(v, sizeof v, "%ld", l->value);
+		n->num = cov_arena_strndup(&b->doc->arena, v, strlen(v));
+		if (!n->num)
+			n->num = "";
+	} else if (len) {
 		n->num = cov_arena_strndup(&b->doc->arena, num.norm, strlen(num.norm));
 		if (!n->num)
 			n->num = "";
@@ -1135,6 +1486,8 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	assign_groups(b);
 	measure_groups(b);
 	choose_primary(b);
+	fill_gaps(b);
+	word_series(b);
 	assign_levels(b);
 	compute_next_primary(b);
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
