@@ -65,7 +65,15 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 # The downloaded packages are kept between runs (the same .deb files apt would fetch).
 mount --bind "$cache/archives" "$root/var/cache/apt/archives"; mounted=("$root/var/cache/apt/archives" "${mounted[@]}")
 mount -t proc proc "$root/proc"; mounted=("$root/proc" "${mounted[@]}")
-[ -e "$root/dev/null" ] || { mount --bind /dev "$root/dev"; mounted=("$root/dev" "${mounted[@]}"); }
+if [ ! -e "$root/dev/null" ]; then
+  mount --rbind /dev "$root/dev"; mounted=("$root/dev" "${mounted[@]}")
+else
+  # pseudo-terminals, as any machine has (the CLI's colour and wrapping tests
+  # open one): a devpts of the root's own; the root's /dev is its own too
+  mkdir -p "$root/dev/pts"
+  mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$root/dev/pts"; mounted=("$root/dev/pts" "${mounted[@]}")
+  rm -f "$root/dev/ptmx"; ln -s pts/ptmx "$root/dev/ptmx"
+fi
 
 status=0
 for step in "${steps[@]}"; do
