@@ -10,11 +10,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-static int cmp_word(const void *key, const void *elem)
-{
-	return strcmp((const char *)key, *(char *const *)elem);
-}
-
 void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 {
 	enum { MAX_LANGS = 64 };
@@ -40,12 +35,12 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 			i = j;
 		}
 		char folded[64];
-		if (i - start > 40 || cov_utf8_fold(s + start, i - start, folded, sizeof folded) <= 0)
+		int fl;
+		if (i - start > 40 || (fl = cov_utf8_fold(s + start, i - start, folded, sizeof folded)) <= 0)
 			continue;
-		for (size_t k = 0; k < langs; k++)
-			if (d->langs[k].n_common &&
-			    bsearch(folded, d->langs[k].common, d->langs[k].n_common, sizeof(char *), cmp_word))
-				hits[k]++;
+		uint64_t in = cov_lexicon_common(d, folded, (size_t)fl);
+		for (size_t k = 0; in && k < langs; k++, in >>= 1)
+			hits[k] += in & 1;
 	}
 	size_t best = 0, best_hits = 0, second = 0;
 	for (size_t k = 0; k < langs; k++) {

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct cov_keyword {
 	char *word;          /* folded */
@@ -52,7 +53,14 @@ struct cov_data {
 	 * order above: [by_byte[b], by_byte[b + 1]) of the order array */
 	size_t kw_by_byte[257], *kw_order;
 	size_t nw_by_byte[257], *nw_order;
+	/* every language's common words in one open-addressing table: the
+	 * word and the bit set of the languages (≤ 64) that list it */
+	struct cov_common_slot { const char *word; uint64_t langs; } *common_hash;
+	size_t common_mask;     /* table size - 1 (a power of two), 0 if none */
 };
+
+/* The languages (bit k: d->langs[k]) whose common words include `folded`. */
+uint64_t cov_lexicon_common(const cov_data *d, const char *folded, size_t len);
 
 /* Longest keyword that `folded` (a folded line prefix) starts with, followed
  * by a word boundary; NULL if none. */
