@@ -6,7 +6,7 @@
 # without the user seeing it.
 set -euo pipefail
 
-build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev libssl-dev)
+build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev nettle-dev)
 test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3)
 fuzz=(clang libclang-rt-14-dev)
 bench=(git poppler-utils)

@@ -5,8 +5,11 @@
  */
 #include "ingest.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,6 +18,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unicode/uvernum.h>
 
 const char *cov_doc_warning(const cov_doc *doc, size_t i)
 {
@@ -241,27 +245,74 @@ static bool looks_like_html(const char *s, size_t n)
 	return false;
 }
 
+/* ICU's charset detector lives in libicui18n, which nothing else uses: it
+ * is loaded when the first text that is not UTF-8 is read, not at every
+ * start.  ICU's headers rename its functions by version (ucsdet_open →
+ * ucsdet_open_72): the macros give the names to look up. */
+#define COV_STR_(x) #x
+#define COV_STR(x) COV_STR_(x)
+static struct {
+	__typeof__(&ucsdet_open) open;
+	__typeof__(&ucsdet_setText) set_text;
+	__typeof__(&ucsdet_detect) detect;
+	__typeof__(&ucsdet_getConfidence) get_confidence;
+	__typeof__(&ucsdet_getName) get_name;
+	__typeof__(&ucsdet_close) close;
+} D;
+static bool det_loaded;
+static pthread_once_t det_once = PTHREAD_ONCE_INIT;
+
+static void load_detector(void)
+{
+	void *h = dlopen("libicui18n.so." U_ICU_VERSION_SHORT, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return;
+	static const struct {
+		const char *name;
+		size_t at;
+	} syms[] = {
+		{COV_STR(ucsdet_open), offsetof(__typeof__(D), open)},
+		{COV_STR(ucsdet_setText), offsetof(__typeof__(D), set_text)},
+		{COV_STR(ucsdet_detect), offsetof(__typeof__(D), detect)},
+		{COV_STR(ucsdet_getConfidence), offsetof(__typeof__(D), get_confidence)},
+		{COV_STR(ucsdet_getName), offsetof(__typeof__(D), get_name)},
+		{COV_STR(ucsdet_close), offsetof(__typeof__(D), close)},
+	};
+	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
+		void *f = dlsym(h, syms[i].name);
+		if (!f) {
+			dlclose(h);
+			return;
+		}
+		memcpy((char *)&D + syms[i].at, &f, sizeof f);
+	}
+	det_loaded = true; /* never unloaded: the names it returns are its own */
+}
+
 /* Guess a legacy encoding with ICU's charset detector; NULL when it is
  * not sure enough (a wrong guess would turn a text into nonsense). */
 static const char *detect_charset(const char *buf, size_t len, int *confidence)
 {
+	pthread_once(&det_once, load_detector);
+	if (!det_loaded)
+		return NULL;
 	UErrorCode err = U_ZERO_ERROR;
-	UCharsetDetector *det = ucsdet_open(&err);
+	UCharsetDetector *det = D.open(&err);
 	if (U_FAILURE(err))
 		return NULL;
-	ucsdet_setText(det, buf, (int32_t)(len > (1u << 20) ? 1u << 20 : len), &err);
-	const UCharsetMatch *m = U_SUCCESS(err) ? ucsdet_detect(det, &err) : NULL;
+	D.set_text(det, buf, (int32_t)(len > (1u << 20) ? 1u << 20 : len), &err);
+	const UCharsetMatch *m = U_SUCCESS(err) ? D.detect(det, &err) : NULL;
 	const char *name = NULL;
 	if (m && U_SUCCESS(err)) {
-		int conf = ucsdet_getConfidence(m, &err);
-		const char *n = ucsdet_getName(m, &err);
+		int conf = D.get_confidence(m, &err);
+		const char *n = D.get_name(m, &err);
 		/* names from ICU's own static table: they outlive the detector */
 		if (U_SUCCESS(err) && n && conf >= 30 && strcasecmp(n, "UTF-8") != 0) {
 			name = n;
 			*confidence = conf;
 		}
 	}
-	ucsdet_close(det);
+	D.close(det);
 	return name;
 }
 
