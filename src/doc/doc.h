@@ -11,6 +11,7 @@
 
 struct cov_node {
 	cov_node_kind kind;
+	bool repealed;                /* beside kind: no padding of its own */
 	struct cov_node *parent, *first, *last, *next;
 	size_t start, end;            /* whole unit, children included */
 	size_t text_start, text_end;  /* own text, trimmed */
@@ -22,7 +23,6 @@ struct cov_node {
 	const char *eid;
 	const cov_amendment *amendments; /* notes only */
 	size_t n_amendments;
-	bool repealed;
 };
 
 struct cov_doc {

@@ -449,7 +449,10 @@ static void classify(const cov_data *d, const char *s, line *l)
 	l->group = -1;
 	l->cs = skip_spaces(s, l->start, l->end);
 	l->ce = trim_end(s, l->cs, l->end);
-	strip_markup(s, &l->cs, &l->ce);
+	size_t cs = l->cs, ce = l->ce;
+	strip_markup(s, &cs, &ce);
+	l->cs = (uint32_t)cs;
+	l->ce = (uint32_t)ce;
 	if (l->cs >= l->ce) {
 		l->type = LT_BLANK;
 		return;
@@ -512,6 +515,8 @@ int cov_lines_scan(const cov_data *d, const cov_doc *doc, line_set *out)
 {
 	const char *s = doc->text;
 	size_t n = doc->len;
+	if (n >= UINT32_MAX)
+		return cov_error_set(COV_EINPUT, "%s: too large to parse (%zu bytes; at most 4 GB)", doc->name, n);
 	size_t count = 1;
 	for (size_t i = doc->body; i < n; i++)
 		count += s[i] == '\n';
