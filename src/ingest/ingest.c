@@ -437,7 +437,8 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 	 * error (read as a legacy encoding, every other non-ASCII character
 	 * would be garbled); else ask the detector (Windows-1251, KOI8-R, …),
 	 * and say what it guessed and how sure it is */
-	if (auto_enc && !enc && cov_utf8_invalid_at(buf, len) < len && !memchr(buf, '\0', len)) {
+	size_t bad = SIZE_MAX; /* where buf stops being UTF-8; SIZE_MAX: not known yet */
+	if (auto_enc && !enc && (bad = cov_utf8_invalid_at(buf, len)) < len && !memchr(buf, '\0', len)) {
 		utf8_census c = utf8_count(buf, len);
 		if (c.multibyte > 0 && c.multibyte >= 2 * c.invalid) {
 			free(buf);
@@ -467,6 +468,7 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 				free(buf);
 				buf = text;
 				len = n;
+				bad = SIZE_MAX;
 				doc->body = 0;
 				snprintf(doc->encoding, sizeof doc->encoding, "%s", guess);
 				doc->encoding_confidence = conf;
@@ -489,7 +491,8 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 				     "byte-order mark, name it with --encoding utf-16le (or utf-16be)",
 				     doc->name, at);
 	}
-	size_t bad = cov_utf8_invalid_at(buf, len);
+	if (bad == SIZE_MAX) /* validated once: the text is long */
+		bad = cov_utf8_invalid_at(buf, len);
 	if (bad < len && named_utf8) {
 		free(buf);
 		return cov_error_set(COV_EINPUT,

@@ -199,6 +199,34 @@ static size_t *index_first_byte(const void *words, size_t n, size_t size, size_t
 	return order;
 }
 
+static void mark_start(uint64_t bits[1024], const char *w, size_t len)
+{
+	unsigned char b0 = len ? (unsigned char)w[0] : 0;
+	for (unsigned b1 = 0; b1 < 256; b1++) {
+		if (len >= 2 && b1 != (unsigned char)w[1])
+			continue;
+		/* a word of one byte (or none): every second byte; of none, every first one too */
+		for (unsigned b = len ? b0 : 0; b <= (len ? b0 : 255u); b++) {
+			unsigned k = b << 8 | b1;
+			bits[k >> 6] |= (uint64_t)1 << (k & 63);
+		}
+	}
+}
+
+bool cov_lexicon_may_start(const uint64_t bits[1024], const char *s, size_t n)
+{
+	size_t j = 0;
+	cov_utf8_next(s, n, &j);
+	if (j < n)
+		cov_utf8_next(s, n, &j);
+	char f[32];
+	int fl = cov_utf8_fold(s, j, f, sizeof f);
+	if (fl < 2)
+		return true;
+	unsigned k = (unsigned)(unsigned char)f[0] << 8 | (unsigned char)f[1];
+	return bits[k >> 6] >> (k & 63) & 1;
+}
+
 static uint64_t hash_word(const char *s, size_t n)
 {
 	uint64_t h = 14695981039346656037u; /* FNV-1a */
@@ -298,6 +326,12 @@ static int load_dir(cov_data *d, const char *dir)
 			qsort(d->langs[i].common, d->langs[i].n_common, sizeof(char *), cmp_str);
 	if (!build_common_hash(d))
 		return cov_error_set(COV_ENOMEM, "out of memory");
+	for (size_t i = 0; i < d->n_keywords; i++)
+		mark_start(d->kw_start, d->keywords[i].word, d->keywords[i].len);
+	for (size_t i = 0; i < d->n_numwords; i++)
+		mark_start(d->nw_start, d->numwords[i].word, d->numwords[i].len);
+	for (size_t i = 0; i < d->n_note_words; i++)
+		mark_start(d->note_start, d->note_words[i], strlen(d->note_words[i]));
 	/* the word is the first member of both structs */
 	d->kw_order = index_first_byte(d->keywords, d->n_keywords, sizeof *d->keywords, d->kw_by_byte);
 	d->nw_order = index_first_byte(d->numwords, d->n_numwords, sizeof *d->numwords, d->nw_by_byte);

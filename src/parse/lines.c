@@ -247,6 +247,8 @@ static size_t skip_heading_punct(const char *s, size_t i, size_t end)
 /* A keyword heading: «Статья 5.», "ARTICLE 26-1", "Part IV — Rights". */
 static bool scan_keyword(const cov_data *d, const char *s, line *l)
 {
+	if (!cov_lexicon_may_start(d->kw_start, s + l->cs, l->ce - l->cs))
+		return false;
 	char folded[128];
 	size_t take = l->ce - l->cs < 96 ? l->ce - l->cs : 96;
 	int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
@@ -458,7 +460,7 @@ static void classify(const cov_data *d, const char *s, line *l)
 		return;
 	}
 	l->type = LT_TEXT;
-	if (d && d->n_note_words) {
+	if (d && d->n_note_words && cov_lexicon_may_start(d->note_start, s + l->cs, l->ce - l->cs)) {
 		char folded[96];
 		size_t take = l->ce - l->cs < 64 ? l->ce - l->cs : 64;
 		int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
