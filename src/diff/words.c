@@ -41,11 +41,16 @@ static long myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit
 	long *trace = malloc(tcap * sizeof *trace);
 	if (!trace)
 		return -1;
-	long *v = calloc(2 * dmax + 3, sizeof *v), off = (long)dmax + 1;
+	long *v = malloc((2 * dmax + 3) * sizeof *v), off = (long)dmax + 1;
 	if (!v) {
 		free(trace);
 		return -1;
 	}
+	/* -1 on the diagonals not reached yet, so the edges need no test:
+	 * k = -d takes V[k + 1], k = d takes V[k - 1] + 1 */
+	for (size_t k = 0; k < 2 * dmax + 3; k++)
+		v[k] = -1;
+	v[off + 1] = 0;
 	long found = -1;
 	for (long d = 0; d <= (long)dmax && found < 0; d++) {
 		size_t base = (size_t)d * (size_t)(d + 1) / 2;
@@ -61,11 +66,8 @@ static long myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit
 		}
 		long *t = trace + base;
 		for (long k = -d; k <= d; k += 2) {
-			long x;
-			if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
-				x = v[off + k + 1];
-			else
-				x = v[off + k - 1] + 1;
+			long lo = v[off + k - 1], hi = v[off + k + 1];
+			long x = lo < hi ? hi : lo + 1;
 			long y = x - k;
 			while (x < (long)n && y < (long)m && a[x] == b[y])
 				x++, y++;
