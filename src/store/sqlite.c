@@ -61,8 +61,22 @@ static const char *const migrations[] = {
 enum {
 	Q_SAME_SHA, Q_SAME_KEY, Q_WORK_UPSERT, Q_VERSION_INSERT, Q_ARTICLE_INSERT, Q_FTS_INSERT, Q_RIGHT_INSERT,
 	Q_EVENT_INSERT, Q_VERSION_ARTICLES, Q_FTS_DELETE, Q_VERSION_DELETE, Q_REFRESH, Q_VERSION_BY_ID,
+	Q_SEARCH, Q_SEARCH_BEST, Q_SNIPPET, Q_SET_ARTICLES,
 	Q_COUNT
 };
+
+/* The matches of a search with its filters (lib_search). */
+#define SEARCH_FILTERED \
+		"SELECT a.id, bm25(articles_fts, 2.0, 1.0) AS score, v.work AS work, v.date AS date" \
+		" FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version" \
+		" JOIN works w ON w.id = v.work" \
+		" WHERE articles_fts MATCH ?1" \
+		" AND (?2 IS NULL OR w.country = ?2 COLLATE NOCASE) AND (?3 IS NULL OR v.lang = ?3)" \
+		" AND (?4 IS NULL OR w.kind = ?4) AND (?5 IS NULL OR w.id = ?5)" \
+		" AND (?6 IS NULL OR (v.in_force_from IS NOT NULL AND v.in_force_from <= ?6" \
+		"      AND (v.in_force_until IS NULL OR v.in_force_until > ?6)))" \
+		" AND (?7 = 0 OR EXISTS (SELECT 1 FROM article_rights r WHERE r.article = a.id" \
+		"      AND r.standard = 'iccpr' AND r.right = ?7))"
 
 static const char *const sql[Q_COUNT] = {
 	[Q_SAME_SHA] = "SELECT id FROM versions WHERE work = ?1 AND sha256 = ?2 LIMIT 1",
@@ -98,6 +112,16 @@ static const char *const sql[Q_COUNT] = {
 		"SELECT v.id, v.work, w.country, CASE WHEN w.title <> '' THEN w.title ELSE v.title END, w.kind, v.lang,"
 		" v.date, v.status, v.source, v.sha256, coalesce(v.in_force_from, ''), coalesce(v.in_force_until, ''),"
 		" v.data_hash, v.n_articles, v.text_size FROM versions v JOIN works w ON w.id = v.work WHERE v.id = ?1",
+	[Q_SEARCH] = SEARCH_FILTERED " ORDER BY score, v.date DESC LIMIT ?8",
+	[Q_SEARCH_BEST] = "SELECT id, score FROM (SELECT id, score, row_number() OVER (PARTITION BY work"
+			  " ORDER BY score, date DESC) AS rn FROM (" SEARCH_FILTERED ")) WHERE rn = 1 ORDER BY score LIMIT ?8",
+	[Q_SNIPPET] =
+		"SELECT v.work, w.country, w.kind, CASE WHEN w.title <> '' THEN w.title ELSE v.title END,"
+		" v.lang, v.date, v.status, a.eid, a.num, a.heading,"
+		" snippet(articles_fts, 1, ?3, ?4, '…', 24)"
+		" FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version"
+		" JOIN works w ON w.id = v.work WHERE articles_fts MATCH ?1 AND f.rowid = ?2",
+	[Q_SET_ARTICLES] = "UPDATE versions SET n_articles = ?2 WHERE id = ?1",
 };
 
 typedef struct lib {
@@ -285,7 +309,11 @@ int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out)
 		goto out;
 	}
 	if ((rc = exec(st, "PRAGMA journal_mode = WAL")) || (rc = exec(st, "PRAGMA synchronous = NORMAL")) ||
-	    (rc = exec(st, "PRAGMA foreign_keys = ON")))
+	    (rc = exec(st, "PRAGMA foreign_keys = ON")) ||
+	    /* an import of many texts in one transaction: pages stay in memory
+	     * (up to 64 MB, taken as needed) instead of spilling to the WAL
+	     * and being read back */
+	    (rc = exec(st, "PRAGMA cache_size = -65536")))
 		goto out;
 	if (version < SCHEMA)
 		rc = migrate(st, version);
@@ -740,10 +768,16 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	long n_articles = 0;
 	if ((rc = put_articles(st, doc, review, id, &n_articles)))
 		goto out;
-	char upd[96];
-	snprintf(upd, sizeof upd, "UPDATE versions SET n_articles = %ld WHERE id = %lld", n_articles, (long long)id);
-	if ((rc = exec(st, upd)))
+	if (!(s = q(st, Q_SET_ARTICLES))) {
+		rc = fail(st, "preparing");
 		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, n_articles);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = fail(st, "storing the version");
+		goto out;
+	}
 	for (size_t i = 0; i < in->n_events && rc == COV_OK; i++)
 		rc = insert_event(st, id, &in->events[i]);
 	if (rc == COV_OK)
@@ -1018,26 +1052,9 @@ static int lib_events(cov_store *st, const char *work, cov_store_event_cb cb, vo
 static int lib_search(cov_store *st, const cov_store_search_opts *o, cov_store_hit_cb cb, void *ctx)
 {
 	lib *l = st->impl;
-	static const char filtered[] =
-		"SELECT a.id, bm25(articles_fts, 2.0, 1.0) AS score, v.work AS work, v.date AS date"
-		" FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version"
-		" JOIN works w ON w.id = v.work"
-		" WHERE articles_fts MATCH ?1"
-		" AND (?2 IS NULL OR w.country = ?2 COLLATE NOCASE) AND (?3 IS NULL OR v.lang = ?3)"
-		" AND (?4 IS NULL OR w.kind = ?4) AND (?5 IS NULL OR w.id = ?5)"
-		" AND (?6 IS NULL OR (v.in_force_from IS NOT NULL AND v.in_force_from <= ?6"
-		"      AND (v.in_force_until IS NULL OR v.in_force_until > ?6)))"
-		" AND (?7 = 0 OR EXISTS (SELECT 1 FROM article_rights r WHERE r.article = a.id"
-		"      AND r.standard = 'iccpr' AND r.right = ?7))";
-	char qs[2048];
-	if (o->best)
-		snprintf(qs, sizeof qs,
-			 "SELECT id, score FROM (SELECT id, score, row_number() OVER (PARTITION BY work"
-			 " ORDER BY score, date DESC) AS rn FROM (%s)) WHERE rn = 1 ORDER BY score LIMIT ?8", filtered);
-	else
-		snprintf(qs, sizeof qs, "%s ORDER BY score, v.date DESC LIMIT ?8", filtered);
-	sqlite3_stmt *s = NULL, *h = NULL;
-	if (sqlite3_prepare_v2(l->db, qs, -1, &s, NULL) != SQLITE_OK)
+	/* prepared once per connection: a query is then only run */
+	sqlite3_stmt *s = q(st, o->best ? Q_SEARCH_BEST : Q_SEARCH), *h = NULL;
+	if (!s)
 		return fail(st, "preparing the search");
 	text(s, 1, o->query);
 	text(s, 2, o->country);
@@ -1065,18 +1082,13 @@ static int lib_search(cov_store *st, const cov_store_search_opts *o, cov_store_h
 		else
 			rc = fail(st, "searching");
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	if (rc)
 		return rc;
 	if (n == 0)
 		return COV_OK;
-	if (sqlite3_prepare_v2(l->db,
-			       "SELECT v.work, w.country, w.kind, CASE WHEN w.title <> '' THEN w.title ELSE v.title END,"
-			       " v.lang, v.date, v.status, a.eid, a.num, a.heading,"
-			       " snippet(articles_fts, 1, ?3, ?4, '…', 24)"
-			       " FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version"
-			       " JOIN works w ON w.id = v.work WHERE articles_fts MATCH ?1 AND f.rowid = ?2",
-			       -1, &h, NULL) != SQLITE_OK)
+	if (!(h = q(st, Q_SNIPPET)))
 		return fail(st, "preparing the snippets");
 	for (size_t i = 0; i < n && rc == COV_OK; i++) {
 		sqlite3_reset(h);
@@ -1097,7 +1109,8 @@ static int lib_search(cov_store *st, const cov_store_search_opts *o, cov_store_h
 		cov_store_hit hit = {c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], scores[i]};
 		rc = cb(ctx, &hit);
 	}
-	sqlite3_finalize(h);
+	sqlite3_reset(h);
+	sqlite3_clear_bindings(h);
 	return rc;
 }
 
