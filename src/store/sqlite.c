@@ -115,12 +115,17 @@ static const char *const sql[Q_COUNT] = {
 	[Q_SEARCH] = SEARCH_FILTERED " ORDER BY score, v.date DESC LIMIT ?8",
 	[Q_SEARCH_BEST] = "SELECT id, score FROM (SELECT id, score, row_number() OVER (PARTITION BY work"
 			  " ORDER BY score, date DESC) AS rn FROM (" SEARCH_FILTERED ")) WHERE rn = 1 ORDER BY score LIMIT ?8",
+	/* the hits shown (?2: a JSON array of their ids), in one pass over the
+	 * matches: a snippet is made for them only (CASE is lazy, the unary +
+	 * keeps the id test out of the full-text index), and the query is
+	 * evaluated once, not once a hit */
 	[Q_SNIPPET] =
-		"SELECT v.work, w.country, w.kind, CASE WHEN w.title <> '' THEN w.title ELSE v.title END,"
+		"SELECT f.rowid, v.work, w.country, w.kind, CASE WHEN w.title <> '' THEN w.title ELSE v.title END,"
 		" v.lang, v.date, v.status, a.eid, a.num, a.heading,"
 		" snippet(articles_fts, 1, ?3, ?4, '…', 24)"
 		" FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version"
-		" JOIN works w ON w.id = v.work WHERE articles_fts MATCH ?1 AND f.rowid = ?2",
+		" JOIN works w ON w.id = v.work WHERE articles_fts MATCH ?1"
+		" AND +f.rowid IN (SELECT value FROM json_each(?2))",
 	[Q_SET_ARTICLES] = "UPDATE versions SET n_articles = ?2 WHERE id = ?1",
 };
 
@@ -1090,25 +1095,58 @@ static int lib_search(cov_store *st, const cov_store_search_opts *o, cov_store_h
 		return COV_OK;
 	if (!(h = q(st, Q_SNIPPET)))
 		return fail(st, "preparing the snippets");
+	cov_buf list, cols;
+	cov_buf_init(&list);
+	cov_buf_init(&cols);
+	cov_buf_putc(&list, '[');
+	for (size_t i = 0; i < n; i++)
+		cov_buf_printf(&list, i ? ",%lld" : "%lld", (long long)ids[i]);
+	cov_buf_putc(&list, ']');
+	size_t(*at)[11] = calloc(n, sizeof *at); /* where each hit's columns start in cols */
+	bool *got = calloc(n, sizeof *got);
+	if (list.oom || !at || !got) {
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+		goto snippets_done;
+	}
+	text(h, 1, o->query);
+	sqlite3_bind_text(h, 2, list.ptr, (int)list.len, SQLITE_STATIC);
+	text(h, 3, o->mark_open ? o->mark_open : "");
+	text(h, 4, o->mark_close ? o->mark_close : "");
+	while ((step = sqlite3_step(h)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(h, 0);
+		size_t i = 0;
+		while (i < n && (ids[i] != id || got[i]))
+			i++;
+		if (i == n)
+			continue;
+		got[i] = true;
+		for (int k = 0; k < 11; k++) {
+			const char *c = (const char *)sqlite3_column_text(h, k + 1);
+			at[i][k] = cols.len;
+			cov_buf_puts(&cols, c ? c : "");
+			cov_buf_putc(&cols, '\0');
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = fail(st, "making a snippet");
+	else if (cols.oom)
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n && rc == COV_OK; i++) {
-		sqlite3_reset(h);
-		text(h, 1, o->query);
-		sqlite3_bind_int64(h, 2, ids[i]);
-		text(h, 3, o->mark_open ? o->mark_open : "");
-		text(h, 4, o->mark_close ? o->mark_close : "");
-		if ((step = sqlite3_step(h)) != SQLITE_ROW) {
-			rc = fail(st, "making a snippet");
+		if (!got[i]) {
+			rc = cov_error_set(COV_EIO, "%s: making a snippet: article %lld is gone", st->path, (long long)ids[i]);
 			break;
 		}
 		const char *c[11];
-		for (int k = 0; k < 11; k++) {
-			c[k] = (const char *)sqlite3_column_text(h, k);
-			if (!c[k])
-				c[k] = "";
-		}
+		for (int k = 0; k < 11; k++)
+			c[k] = cols.ptr + at[i][k];
 		cov_store_hit hit = {c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], scores[i]};
 		rc = cb(ctx, &hit);
 	}
+snippets_done:
+	cov_buf_free(&list);
+	cov_buf_free(&cols);
+	free(at);
+	free(got);
 	sqlite3_reset(h);
 	sqlite3_clear_bindings(h);
 	return rc;
