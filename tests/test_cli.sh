@@ -143,12 +143,16 @@ check "docx" 0 "$bin" parse -f tree "$src/tests/fixtures/text.docx"
 check "zip bomb" 3 "$bin" parse "$src/tests/fixtures/bomb.docx"
 # libzip (with libcrypto) and ICU's charset detector (libicui18n) are loaded
 # when a DOCX or a legacy-encoded text is read, not at every start
-if ldd "$bin" | grep -qE 'libzip|libcrypto|libicui18n'; then
-  fail=$((fail+1)); echo "FAIL: covenant links libzip, libcrypto or libicui18n:"; ldd "$bin" | grep -E 'libzip|libcrypto|libicui18n'
+if ldd "$bin" | grep -qE 'libzip|libcrypto|libicui18n|libnettle'; then
+  fail=$((fail+1)); echo "FAIL: covenant links libzip, libcrypto, libicui18n or Nettle:"; ldd "$bin" | grep -E 'libzip|libcrypto|libicui18n|libnettle'
 else pass=$((pass+1)); fi
 check "docx without libzip" 3 env COVENANT_LIBZIP=/nonexistent/libzip.so.4 "$bin" parse "$src/tests/fixtures/text.docx"
 contains "docx without libzip message" "$tmp/err" "covenant: $src/tests/fixtures/text.docx: DOCX support needs libzip4 (apt-get install libzip4)"
 check "text without libzip" 0 env COVENANT_LIBZIP=/nonexistent/libzip.so.4 "$bin" parse "$src/examples/veridia-2015.txt"
+# Nettle (SHA-256) is loaded for the data hash of JSON output only
+check "check text without Nettle" 0 env COVENANT_NETTLE=/nonexistent/libnettle.so.8 "$bin" check "$src/examples/veridia-2015.txt"
+check "json without Nettle" 4 env COVENANT_NETTLE=/nonexistent/libnettle.so.8 "$bin" parse "$src/examples/veridia-2015.txt"
+contains "json without Nettle message" "$tmp/err" "covenant: SHA-256 needs Nettle (apt-get install libnettle8)"
 check "bad input format" 2 "$bin" parse --input-format rtf "$src/tests/fixtures/text.docx"
 
 # ---- conventions: output files, exit codes, colour, wrapping, options, inputs ----

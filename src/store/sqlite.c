@@ -659,6 +659,8 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	lib *l = st->impl;
 	char sha[65];
 	cov_store_sha256(bytes, len, sha);
+	if (!sha[0])
+		return COV_EDATA; /* no SHA-256: cov_sha256_new said why */
 	cov_store_version tmp = {0};
 	int rc = lib_same(st, in->work, sha, out ? out : &tmp);
 	cov_store_version_clear(&tmp);
