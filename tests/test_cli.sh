@@ -153,6 +153,12 @@ check "text without libzip" 0 env COVENANT_LIBZIP=/nonexistent/libzip.so.4 "$bin
 check "check text without Nettle" 0 env COVENANT_NETTLE=/nonexistent/libnettle.so.8 "$bin" check "$src/examples/veridia-2015.txt"
 check "json without Nettle" 4 env COVENANT_NETTLE=/nonexistent/libnettle.so.8 "$bin" parse "$src/examples/veridia-2015.txt"
 contains "json without Nettle message" "$tmp/err" "covenant: SHA-256 needs Nettle (apt-get install libnettle8)"
+# SQLite is loaded when a library is opened: not linked, and its absence said plainly
+if ldd "$bin" | grep -q 'libsqlite3'; then
+  fail=$((fail+1)); echo "FAIL: covenant links SQLite"
+else pass=$((pass+1)); fi
+check "search without SQLite" 3 env COVENANT_SQLITE=/nonexistent/libsqlite3.so.0 "$bin" search --db "$tmp/nolib.db" torture
+contains "search without SQLite message" "$tmp/err" "covenant: the library needs SQLite (apt-get install libsqlite3-0)"
 check "bad input format" 2 "$bin" parse --input-format rtf "$src/tests/fixtures/text.docx"
 
 # ---- conventions: output files, exit codes, colour, wrapping, options, inputs ----

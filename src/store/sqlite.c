@@ -9,10 +9,10 @@
  */
 #include "store.h"
 #include "../util/util.h"
+#include "sqlite_dl.h"
 
 #include <errno.h>
 #include <libxml/hash.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +257,9 @@ static const cov_store_ops sqlite_ops;
 int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out)
 {
 	*out = NULL;
+	int loaded = cov_sqlite_load();
+	if (loaded)
+		return loaded;
 	bool ro = flags & COV_STORE_READONLY;
 	struct stat sb;
 	if (ro && stat(path, &sb) != 0)

@@ -12,9 +12,9 @@
  */
 #include "store.h"
 #include "../util/util.h"
+#include "sqlite_dl.h"
 
 #include <libstemmer.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
