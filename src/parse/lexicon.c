@@ -199,18 +199,21 @@ static size_t *index_first_byte(const void *words, size_t n, size_t size, size_t
 	return order;
 }
 
+static void set_bit(uint64_t bits[1024], unsigned k)
+{
+	bits[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
 static void mark_start(uint64_t bits[1024], const char *w, size_t len)
 {
-	unsigned char b0 = len ? (unsigned char)w[0] : 0;
-	for (unsigned b1 = 0; b1 < 256; b1++) {
-		if (len >= 2 && b1 != (unsigned char)w[1])
-			continue;
-		/* a word of one byte (or none): every second byte; of none, every first one too */
-		for (unsigned b = len ? b0 : 0; b <= (len ? b0 : 255u); b++) {
-			unsigned k = b << 8 | b1;
-			bits[k >> 6] |= (uint64_t)1 << (k & 63);
-		}
+	if (len >= 2) {
+		set_bit(bits, (unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]);
+		return;
 	}
+	/* a word of one byte: every second byte; of none: everything */
+	for (unsigned k = 0; k < 65536; k++)
+		if (len == 0 || k >> 8 == (unsigned char)w[0])
+			set_bit(bits, k);
 }
 
 bool cov_lexicon_may_start(const uint64_t bits[1024], const char *s, size_t n)
