@@ -10,6 +10,17 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+/* u_isalpha without the call for ASCII and the Russian alphabet (А–я),
+ * most of what is read here */
+static inline bool is_alpha(int32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	if (c >= 0x410 && c <= 0x44F)
+		return true;
+	return u_isalpha(c);
+}
+
 void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 {
 	enum { MAX_LANGS = 64 };
@@ -21,7 +32,7 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 	while (i < n) {
 		size_t j = i;
 		int32_t c = cov_utf8_next(s, n, &j);
-		if (!u_isalpha(c)) {
+		if (!is_alpha(c)) {
 			i = j;
 			continue;
 		}
@@ -30,7 +41,7 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 		while (i < n) {
 			j = i;
 			c = cov_utf8_next(s, n, &j);
-			if (!u_isalpha(c))
+			if (!is_alpha(c))
 				break;
 			i = j;
 		}
