@@ -247,14 +247,15 @@ static size_t skip_heading_punct(const char *s, size_t i, size_t end)
 /* A keyword heading: «Статья 5.», "ARTICLE 26-1", "Part IV — Rights". */
 static bool scan_keyword(const cov_data *d, const char *s, line *l)
 {
-	if (!cov_lexicon_may_start(d->kw_start, s + l->cs, l->ce - l->cs))
-		return false;
+	/* the line's start is folded only when a keyword can begin there
+	 * (its first two characters tell), or a number does (below) */
+	bool may = cov_lexicon_may_start(d->kw_start, s + l->cs, l->ce - l->cs);
 	char folded[128];
 	size_t take = l->ce - l->cs < 96 ? l->ce - l->cs : 96;
-	int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
-	if (fl <= 0)
+	int fl = may ? cov_utf8_fold(s + l->cs, take, folded, sizeof folded) : 0;
+	if (may && fl <= 0)
 		return false;
-	const cov_keyword *k = cov_lexicon_keyword(d, folded, (size_t)fl, false);
+	const cov_keyword *k = may ? cov_lexicon_keyword(d, folded, (size_t)fl, false) : NULL;
 	if (k) {
 		size_t p = unfold_offset(s, l->cs, l->ce, k->word, k->len);
 		size_t q = skip_spaces(s, p, l->ce);
@@ -319,6 +320,9 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs,
 				  COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_WORD, &num);
 	if (!len || num.has_suffix)
+		return false;
+	/* a line whose start cannot be folded is no heading, as above */
+	if (!may && cov_utf8_fold(s + l->cs, take, folded, sizeof folded) <= 0)
 		return false;
 	size_t p = l->cs + len;
 	if (p < l->ce && s[p] == '-')
