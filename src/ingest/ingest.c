@@ -133,7 +133,10 @@ int cov_read_file(const char *path, size_t max, char **out, size_t *len)
 	if (!f)
 		return cov_error_set(COV_EIO, "%s: %s", path, strerror(errno));
 	struct stat st;
+	size_t known = 0; /* a regular file's size, when it says */
 	if (!is_stdin && fstat(fileno(f), &st) == 0) {
+		if (S_ISREG(st.st_mode) && st.st_size > 0)
+			known = (size_t)st.st_size;
 		if (S_ISDIR(st.st_mode)) {
 			fclose(f);
 			return cov_error_set(COV_EIO, "%s: is a directory", path);
@@ -145,6 +148,10 @@ int cov_read_file(const char *path, size_t max, char **out, size_t *len)
 		}
 	}
 	size_t cap = 1 << 16, n = 0;
+	/* a regular file: room for its size and one byte more (the read that
+	 * finds its end), not up to twice the room it needs */
+	if (known)
+		cap = known + 1;
 	char *buf = malloc(cap + 1);
 	if (!buf) {
 		if (!is_stdin)
