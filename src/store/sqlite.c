@@ -317,11 +317,7 @@ int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out)
 		goto out;
 	}
 	if ((rc = exec(st, "PRAGMA journal_mode = WAL")) || (rc = exec(st, "PRAGMA synchronous = NORMAL")) ||
-	    (rc = exec(st, "PRAGMA foreign_keys = ON")) ||
-	    /* an import of many texts in one transaction: pages stay in memory
-	     * (up to 64 MB, taken as needed) instead of spilling to the WAL
-	     * and being read back */
-	    (rc = exec(st, "PRAGMA cache_size = -65536")))
+	    (rc = exec(st, "PRAGMA foreign_keys = ON")))
 		goto out;
 	if (version < SCHEMA)
 		rc = migrate(st, version);
