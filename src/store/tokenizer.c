@@ -62,7 +62,8 @@ static void tok_delete(Fts5Tokenizer *p)
 	free(t);
 }
 
-static bool word_cp(int32_t c)
+/* inline: it is asked of every character */
+static inline bool word_cp(int32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
