@@ -244,6 +244,19 @@ static size_t skip_heading_punct(const char *s, size_t i, size_t end)
 	return i;
 }
 
+/* Whether folding s[0..n) could make it longer: not when it is ASCII and
+ * Cyrillic (U+0400–U+047F, two bytes that fold to two), or bytes that are
+ * not UTF-8 (copied as they are). */
+static bool fold_may_grow(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 && c != 0xD0 && c != 0xD1 && c > 0xBF)
+			return true;
+	}
+	return false;
+}
+
 /* A keyword heading: «Статья 5.», "ARTICLE 26-1", "Part IV — Rights". */
 static bool scan_keyword(const cov_data *d, const char *s, line *l)
 {
@@ -321,8 +334,9 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 				  COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_WORD, &num);
 	if (!len || num.has_suffix)
 		return false;
-	/* a line whose start cannot be folded is no heading, as above */
-	if (!may && cov_utf8_fold(s + l->cs, take, folded, sizeof folded) <= 0)
+	/* a line whose start cannot be folded is no heading, as above (only
+	 * characters whose folding is longer can make it not fit) */
+	if (!may && fold_may_grow(s + l->cs, take) && cov_utf8_fold(s + l->cs, take, folded, sizeof folded) <= 0)
 		return false;
 	size_t p = l->cs + len;
 	if (p < l->ce && s[p] == '-')
