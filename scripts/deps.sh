@@ -6,9 +6,9 @@
 # without the user seeing it.
 set -euo pipefail
 
-build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev libssl-dev libmicrohttpd-dev)
-# liblzma-dev, libbz2-dev: linking libcovenant.a statically (tests/test_install.sh) needs what libxml2 and libzip use
-test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3 jq liblzma-dev libbz2-dev)
+build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev nettle-dev libmicrohttpd-dev)
+# liblzma-dev, libbz2-dev, libssl-dev: linking libcovenant.a statically (tests/test_install.sh) needs what libxml2 and libzip use
+test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3 jq liblzma-dev libbz2-dev libssl-dev)
 fuzz=(clang libclang-rt-14-dev)
 bench=(git poppler-utils wrk)
 # the web app in a browser (tests/e2e): Debian's chromium, driven by playwright-core from npm

@@ -141,6 +141,27 @@ contains "pdf without poppler message" "$tmp/err" "covenant: $src/tests/fixtures
 check "text without poppler" 0 env COVENANT_POPPLER=/nonexistent/libpoppler-glib.so.8 "$bin" parse "$src/examples/veridia-2015.txt"
 check "docx" 0 "$bin" parse -f tree "$src/tests/fixtures/text.docx"
 check "zip bomb" 3 "$bin" parse "$src/tests/fixtures/bomb.docx"
+# libzip (with libcrypto) and ICU's charset detector (libicui18n) are loaded
+# when a DOCX or a legacy-encoded text is read, not at every start
+if ldd "$bin" | grep -qE 'libzip|libcrypto|libicui18n|libnettle|libmicrohttpd|libgnutls'; then
+  fail=$((fail+1)); echo "FAIL: covenant links libzip, libcrypto, libicui18n, Nettle or libmicrohttpd:"; ldd "$bin" | grep -E 'libzip|libcrypto|libicui18n|libnettle|libmicrohttpd|libgnutls'
+else pass=$((pass+1)); fi
+check "docx without libzip" 3 env COVENANT_LIBZIP=/nonexistent/libzip.so.4 "$bin" parse "$src/tests/fixtures/text.docx"
+contains "docx without libzip message" "$tmp/err" "covenant: $src/tests/fixtures/text.docx: DOCX support needs libzip4 (apt-get install libzip4)"
+check "text without libzip" 0 env COVENANT_LIBZIP=/nonexistent/libzip.so.4 "$bin" parse "$src/examples/veridia-2015.txt"
+# Nettle (SHA-256) is loaded for the data hash of JSON output only
+check "check text without Nettle" 0 env COVENANT_NETTLE=/nonexistent/libnettle.so.8 "$bin" check "$src/examples/veridia-2015.txt"
+check "json without Nettle" 4 env COVENANT_NETTLE=/nonexistent/libnettle.so.8 "$bin" parse "$src/examples/veridia-2015.txt"
+contains "json without Nettle message" "$tmp/err" "covenant: SHA-256 needs Nettle (apt-get install libnettle8)"
+# SQLite is loaded when a library is opened: not linked, and its absence said plainly
+if ldd "$bin" | grep -q 'libsqlite3'; then
+  fail=$((fail+1)); echo "FAIL: covenant links SQLite"
+else pass=$((pass+1)); fi
+check "search without SQLite" 3 env COVENANT_SQLITE=/nonexistent/libsqlite3.so.0 "$bin" search --db "$tmp/nolib.db" torture
+contains "search without SQLite message" "$tmp/err" "covenant: the library needs SQLite (apt-get install libsqlite3-0)"
+# libmicrohttpd (with GnuTLS) is loaded when serve starts, and its absence said plainly
+check "serve without libmicrohttpd" 3 env COVENANT_MICROHTTPD=/nonexistent/libmicrohttpd.so.12 "$bin" serve --db "$tmp/nolib.db" --port 0
+contains "serve without libmicrohttpd: what to install" "$tmp/err" "needs libmicrohttpd (apt-get install libmicrohttpd12)"
 check "bad input format" 2 "$bin" parse --input-format rtf "$src/tests/fixtures/text.docx"
 
 # ---- conventions: output files, exit codes, colour, wrapping, options, inputs ----

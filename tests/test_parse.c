@@ -129,6 +129,27 @@ static void kazakh_number_first(void **state)
 	cov_doc_free(doc);
 }
 
+/* A number word before the keyword ("THIRD PART"): the line starts with
+ * no keyword, and must still be read as a heading (a shortcut that folds
+ * only lines whose first letters can begin a keyword once missed these). */
+static void number_word_before_keyword(void **state)
+{
+	(void)state;
+	const char *text = "THIRD PART GENERAL PROVISIONS\n"
+			   "Article 1 Sovereignty\n"
+			   "The people are sovereign.\n"
+			   "TWELFTH PART RIGHTS\n"
+			   "Article 2 Life\n"
+			   "Everyone has the right to life.\n";
+	cov_doc *doc = check(text);
+	assert_int_equal(cov_doc_count(doc, COV_NODE_PART), 2);
+	const cov_node *p2 = find_node(doc, COV_NODE_PART, "12");
+	assert_non_null(p2);
+	assert_string_equal(cov_node_heading(p2), "RIGHTS");
+	assert_int_equal(cov_doc_count(doc, COV_NODE_ARTICLE), 2);
+	cov_doc_free(doc);
+}
+
 static void commonwealth_sections_without_keywords(void **state)
 {
 	(void)state;
@@ -344,6 +365,7 @@ int main(void)
 		cmocka_unit_test(heading_and_text_on_one_line),
 		cmocka_unit_test(english_headings_on_their_own_line),
 		cmocka_unit_test(kazakh_number_first),
+		cmocka_unit_test(number_word_before_keyword),
 		cmocka_unit_test(commonwealth_sections_without_keywords),
 		cmocka_unit_test(us_style_sections_inside_articles),
 		cmocka_unit_test(unknown_heading_word_in_sequence),

@@ -93,6 +93,11 @@ int cov_cli_color(const char *when, bool text, const char *output);
  * is written in place.  On failure prints "covenant: FILE: why" and
  * returns 1; else 0. */
 int cov_cli_write_output(const char *path, const char *s, size_t len);
+/* The same, with the output streamed: `fn` writes it to the FILE it is
+ * given (standard output, the temporary file or the device) and returns
+ * COV_OK or a library error (then printed, and the target left as it was). */
+typedef int (*cov_cli_writer)(FILE *f, void *ctx);
+int cov_cli_write_with(const char *path, cov_cli_writer fn, void *ctx);
 /* Text for a terminal: wrap lines longer than `width` columns at spaces,
  * with a hanging indent; counts characters (UTF-8, wide ones as two, ANSI
  * colour sequences as none).  Returns a malloc'd string (NULL when out of

@@ -80,7 +80,7 @@ int cov_cli_data_hash(const cov_data *data, char hex[65])
 	list_data(dir, "", &l, 0);
 	qsort(l.v, l.n, sizeof *l.v, by_name);
 	cov_sha256 *sum = cov_sha256_new();
-	int rc = l.oom || !sum ? cov_error_set(COV_ENOMEM, "out of memory") : COV_OK;
+	int rc = !sum ? COV_EDATA : l.oom ? cov_error_set(COV_ENOMEM, "out of memory") : COV_OK; /* !sum: said why */
 	for (size_t i = 0; i < l.n && rc == COV_OK; i++) {
 		char full[8192];
 		snprintf(full, sizeof full, "%s/%s", dir, l.v[i]);

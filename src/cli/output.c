@@ -58,21 +58,6 @@ int cov_cli_color(const char *when, bool text, const char *output)
 
 /* ---- files ---- */
 
-static int write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, s, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 static int fail_file(const char *path, const char *what, int e)
 {
 	fprintf(stderr, "covenant: %s: %s%s%s\n", path, what, *what ? ": " : "", strerror(e));
@@ -124,22 +109,47 @@ static char *resolve(const char *path)
 	return NULL;
 }
 
-static int write_in_place(const char *path, const char *s, size_t len)
+/* Run the writer on `f`, then flush: 0; or 1 with *io_errno set for an
+ * I/O error (the caller says so); or, for any other failure of the
+ * writer, the library's message printed and its exit code. */
+static int run_writer(FILE *f, cov_cli_writer fn, void *ctx, int *io_errno)
+{
+	errno = 0;
+	int rc = fn(f, ctx);
+	int e = errno;
+	if (!ferror(f) && fflush(f) != 0)
+		e = errno;
+	if (ferror(f)) {
+		*io_errno = e ? e : EIO;
+		return 1;
+	}
+	*io_errno = 0;
+	return rc != COV_OK ? cov_cli_fail(rc) : 0;
+}
+
+static int write_in_place(const char *path, cov_cli_writer fn, void *ctx)
 {
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return fail_file(path, "", errno);
-	if (write_all(fd, s, len) != 0) {
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
 		int e = errno;
 		close(fd);
-		return fail_file(path, "cannot write", e);
+		return fail_file(path, "", e);
 	}
-	if (close(fd) != 0)
-		return fail_file(path, "cannot write", errno);
-	return 0;
+	int e = 0;
+	int rc = run_writer(f, fn, ctx, &e);
+	if (fclose(f) != 0 && !rc) {
+		e = errno;
+		rc = 1;
+	}
+	if (rc && e)
+		return fail_file(path, "cannot write", e);
+	return rc;
 }
 
-static int write_replace(const char *shown, const char *target, const struct stat *old, const char *s, size_t len)
+static int write_replace(const char *shown, const char *target, const struct stat *old, cov_cli_writer fn, void *ctx)
 {
 	size_t n = strlen(target);
 	char *tmp = malloc(n + 16);
@@ -162,34 +172,45 @@ static int write_replace(const char *shown, const char *target, const struct sta
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	int e = 0;
+	int e = 0, rc = 0;
 	const char *what = "cannot write";
-	if (fchmod(fd, mode) != 0 || write_all(fd, s, len) != 0 || fsync(fd) != 0)
+	FILE *f = NULL;
+	if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w"))) {
 		e = errno;
-	if (close(fd) != 0 && !e)
+		rc = 1;
+	} else {
+		rc = run_writer(f, fn, ctx, &e);
+		if (!rc && fsync(fd) != 0) {
+			e = errno;
+			rc = 1;
+		}
+	}
+	if ((f ? fclose(f) : close(fd)) != 0 && !rc) {
 		e = errno;
-	if (!e && rename(tmp, target) != 0) {
+		rc = 1;
+	}
+	if (!rc && rename(tmp, target) != 0) {
 		e = errno;
+		rc = 1;
 		what = "cannot replace the file";
 	}
-	if (e) {
+	if (rc) {
 		unlink(tmp);
 		free(tmp);
-		return fail_file(shown, what, e);
+		return e ? fail_file(shown, what, e) : rc;
 	}
 	free(tmp);
 	return 0;
 }
 
-int cov_cli_write_output(const char *path, const char *s, size_t len)
+int cov_cli_write_with(const char *path, cov_cli_writer fn, void *ctx)
 {
 	if (!path || strcmp(path, "-") == 0) {
-		errno = 0;
-		if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, "covenant: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
-			return 1;
-		}
-		return 0;
+		int e = 0;
+		int rc = run_writer(stdout, fn, ctx, &e);
+		if (rc && e)
+			fprintf(stderr, "covenant: cannot write to standard output: %s\n", strerror(e));
+		return rc;
 	}
 	char *target = resolve(path);
 	if (!target)
@@ -200,18 +221,35 @@ int cov_cli_write_output(const char *path, const char *s, size_t len)
 		if (errno != ENOENT) {
 			rc = fail_file(path, "", errno);
 		} else {
-			rc = write_replace(path, target, NULL, s, len);
+			rc = write_replace(path, target, NULL, fn, ctx);
 		}
 	} else if (S_ISDIR(st.st_mode)) {
 		rc = fail_file(path, "", EISDIR);
 	} else if (S_ISREG(st.st_mode)) {
 		/* replaced only when it could have been written: a read-only file stays */
-		rc = access(target, W_OK) != 0 ? fail_file(path, "", errno) : write_replace(path, target, &st, s, len);
+		rc = access(target, W_OK) != 0 ? fail_file(path, "", errno) : write_replace(path, target, &st, fn, ctx);
 	} else {
-		rc = write_in_place(target, s, len);
+		rc = write_in_place(target, fn, ctx);
 	}
 	free(target);
 	return rc;
+}
+
+typedef struct {
+	const char *s;
+	size_t len;
+} string_out;
+
+static int write_string(FILE *f, void *ctx)
+{
+	const string_out *o = ctx;
+	return fwrite(o->s, 1, o->len, f) == o->len ? COV_OK : cov_error_set(COV_EIO, "cannot write the output");
+}
+
+int cov_cli_write_output(const char *path, const char *s, size_t len)
+{
+	string_out o = {s, len};
+	return cov_cli_write_with(path, write_string, &o);
 }
 
 /* ---- wrapping on a terminal ---- */

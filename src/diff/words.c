@@ -34,39 +34,50 @@ static long myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit
 		return 0;
 	}
 	size_t dmax = max < MAX_D ? max : MAX_D;
-	/* trace[d] holds V for k in [-d, d], offset by d */
-	long **trace = calloc(dmax + 1, sizeof *trace);
+	/* the V of every d, one after the other: step d writes only the
+	 * diagonals k = -d, -d+2, …, d, so its d + 1 values start at
+	 * d(d+1)/2, k at (k + d) / 2 */
+	size_t tcap = 4096;
+	long *trace = malloc(tcap * sizeof *trace);
 	if (!trace)
 		return -1;
-	long *v = calloc(2 * dmax + 3, sizeof *v), off = (long)dmax + 1;
+	long *v = malloc((2 * dmax + 3) * sizeof *v), off = (long)dmax + 1;
 	if (!v) {
 		free(trace);
 		return -1;
 	}
+	/* -1 on the diagonals not reached yet, so the edges need no test:
+	 * k = -d takes V[k + 1], k = d takes V[k - 1] + 1 */
+	for (size_t k = 0; k < 2 * dmax + 3; k++)
+		v[k] = -1;
+	v[off + 1] = 0;
 	long found = -1;
 	for (long d = 0; d <= (long)dmax && found < 0; d++) {
+		size_t base = (size_t)d * (size_t)(d + 1) / 2;
+		if (base + (size_t)d + 1 > tcap) {
+			while (base + (size_t)d + 1 > tcap)
+				tcap *= 2;
+			long *p = realloc(trace, tcap * sizeof *trace);
+			if (!p) {
+				found = -2;
+				break;
+			}
+			trace = p;
+		}
+		long *t = trace + base;
 		for (long k = -d; k <= d; k += 2) {
-			long x;
-			if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
-				x = v[off + k + 1];
-			else
-				x = v[off + k - 1] + 1;
+			long lo = v[off + k - 1], hi = v[off + k + 1];
+			long x = lo < hi ? hi : lo + 1;
 			long y = x - k;
 			while (x < (long)n && y < (long)m && a[x] == b[y])
 				x++, y++;
 			v[off + k] = x;
+			*t++ = x;
 			if (x >= (long)n && y >= (long)m) {
 				found = d;
 				break;
 			}
 		}
-		trace[d] = malloc((size_t)(2 * d + 1) * sizeof **trace);
-		if (!trace[d]) {
-			found = -2;
-			break;
-		}
-		for (long k = -d; k <= d; k++)
-			trace[d][k + d] = v[off + k];
 	}
 	long count = -1;
 	if (found >= 0) {
@@ -77,13 +88,14 @@ static long myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit
 			size_t ne = 0;
 			for (long d = found; d > 0; d--) {
 				long k = x - y;
-				long *pv = trace[d - 1];
+				/* V of step d - 1: diagonal k' at (k' + d - 1) / 2 */
+				const long *pv = trace + (size_t)(d - 1) * (size_t)d / 2;
 				long prev_k;
-				if (k == -d || (k != d && pv[k - 1 + (d - 1)] < pv[k + 1 + (d - 1)]))
+				if (k == -d || (k != d && pv[(k - 1 + (d - 1)) / 2] < pv[(k + 1 + (d - 1)) / 2]))
 					prev_k = k + 1;
 				else
 					prev_k = k - 1;
-				long px = pv[prev_k + (d - 1)], py = px - prev_k;
+				long px = pv[(prev_k + (d - 1)) / 2], py = px - prev_k;
 				while (x > px && y > py) {
 					x--, y--;
 					e[ne++] = (edit){'=', (size_t)x, (size_t)y};
@@ -110,8 +122,6 @@ static long myers(const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit
 			count = (long)ne;
 		}
 	}
-	for (size_t d = 0; d <= dmax; d++)
-		free(trace[d]);
 	free(trace);
 	free(v);
 	return count;

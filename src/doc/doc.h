@@ -9,20 +9,22 @@
 #include "covenant.h"
 #include "../util/util.h"
 
+/* 128 bytes: there is one for every unit, and a law can have a unit every
+ * 15 bytes — the small fields share words. */
 struct cov_node {
 	cov_node_kind kind;
+	int32_t ordinal;              /* the number's value (at most 9 digits) */
+	bool repealed;
+	uint32_t n_amendments;
 	struct cov_node *parent, *first, *last, *next;
 	size_t start, end;            /* whole unit, children included */
 	size_t text_start, text_end;  /* own text, trimmed */
 	size_t line;                  /* 1-based line of the heading */
-	long ordinal;
 	const char *num;              /* normalised */
-	const char *num_printed;
+	const char *num_printed;      /* often the same string as num */
 	const char *heading;
 	const char *eid;
 	const cov_amendment *amendments; /* notes only */
-	size_t n_amendments;
-	bool repealed;
 };
 
 struct cov_doc {

@@ -77,15 +77,19 @@ static const char *base_eid(cov_doc *doc, const cov_node *n, cov_buf *b)
 	return b->oom ? NULL : cov_arena_strndup(&doc->arena, b->ptr, b->len);
 }
 
-struct sibling { const char *eid; size_t index; cov_node *node; bool kept; };
+/* 16 bytes a child (the sort copies them once more): the eId is the
+ * node's, `kept` the top bit of the index. */
+struct sibling { cov_node *node; size_t index; };
+#define KEPT ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 static int cmp_sibling(const void *a, const void *b)
 {
 	const struct sibling *x = a, *y = b;
-	int c = strcmp(x->eid, y->eid);
+	int c = strcmp(x->node->eid, y->node->eid);
 	if (c)
 		return c;
-	return x->index < y->index ? -1 : x->index > y->index;
+	size_t i = x->index & ~KEPT, j = y->index & ~KEPT;
+	return i < j ? -1 : i > j;
 }
 
 /* Give the children of `parent` their ids; siblings with the same id (two
@@ -104,7 +108,7 @@ static int eids_of_children(cov_doc *doc, cov_node *parent, cov_buf *b)
 	size_t i = 0;
 	for (cov_node *c = parent->first; c; c = c->next, i++) {
 		if (c->eid[0]) { /* from the source (Akoma Ntoso): kept as it is */
-			s[i] = (struct sibling){c->eid, i, c, true};
+			s[i] = (struct sibling){c, i | KEPT};
 			continue;
 		}
 		c->eid = base_eid(doc, c, b);
@@ -112,18 +116,19 @@ static int eids_of_children(cov_doc *doc, cov_node *parent, cov_buf *b)
 			free(s);
 			return cov_error_set(COV_ENOMEM, "out of memory");
 		}
-		s[i] = (struct sibling){c->eid, i, c, false};
+		s[i] = (struct sibling){c, i};
 	}
 	qsort(s, count, sizeof *s, cmp_sibling);
 	for (i = 1; i < count; i++) {
 		size_t first = i - 1, dup = 1;
-		while (i < count && strcmp(s[i].eid, s[first].eid) == 0) {
-			if (s[i].kept) {
+		/* s[first] keeps its id: the ones renamed below come after it */
+		while (i < count && strcmp(s[i].node->eid, s[first].node->eid) == 0) {
+			if (s[i].index & KEPT) {
 				i++;
 				continue;
 			}
 			b->len = 0;
-			cov_buf_printf(b, "%s_v%zu", s[first].eid, ++dup);
+			cov_buf_printf(b, "%s_v%zu", s[first].node->eid, ++dup);
 			s[i].node->eid = b->oom ? NULL : cov_arena_strndup(&doc->arena, b->ptr, b->len);
 			if (!s[i].node->eid) {
 				free(s);

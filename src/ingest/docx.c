@@ -1,5 +1,5 @@
 /*
- * docx.c — Word (DOCX) to text: the zip is read with libzip, its
+ * docx.c — Word (DOCX) to text: the zip is read with libzip (dlopen'd), its
  * word/document.xml with libxml2; each paragraph (w:p) becomes a line, and
  * automatic numbering (w:numPr) is written out as Word displays it, from the
  * level's format and text in word/numbering.xml ("Статья %1." → «Статья 3.»;
@@ -9,13 +9,72 @@
  */
 #include "ingest.h"
 
+#include <dlfcn.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
 #define MAX_RATIO 200
+
+/* libzip (and with it libcrypto, liblzma, libbz2) is loaded with dlopen
+ * when the first DOCX is read, not when covenant starts. */
+static struct {
+	__typeof__(&zip_stat_init) stat_init;
+	__typeof__(&zip_stat) stat;
+	__typeof__(&zip_fopen) fopen;
+	__typeof__(&zip_fread) fread;
+	__typeof__(&zip_fclose) fclose;
+	__typeof__(&zip_error_init) error_init;
+	__typeof__(&zip_source_buffer_create) source_buffer_create;
+	__typeof__(&zip_open_from_source) open_from_source;
+	__typeof__(&zip_error_strerror) error_strerror;
+	__typeof__(&zip_error_fini) error_fini;
+	__typeof__(&zip_source_free) source_free;
+	__typeof__(&zip_close) close;
+} Z;
+static bool zip_loaded;
+static pthread_once_t zip_once = PTHREAD_ONCE_INIT;
+
+static void load_libzip(void)
+{
+	const char *name = getenv("COVENANT_LIBZIP");
+	void *h = dlopen(name && *name ? name : "libzip.so.4", RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return;
+	static const struct {
+		const char *name;
+		size_t at;
+	} syms[] = {
+#define SYM(fn) {"zip_" #fn, offsetof(__typeof__(Z), fn)}
+		SYM(stat_init),
+		SYM(stat),
+		SYM(fopen),
+		SYM(fread),
+		SYM(fclose),
+		SYM(error_init),
+		SYM(source_buffer_create),
+		SYM(open_from_source),
+		SYM(error_strerror),
+		SYM(error_fini),
+		SYM(source_free),
+		SYM(close),
+#undef SYM
+	};
+	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
+		void *f = dlsym(h, syms[i].name);
+		if (!f) {
+			dlclose(h);
+			return;
+		}
+		memcpy((char *)&Z + syms[i].at, &f, sizeof f);
+	}
+	zip_loaded = true;
+}
+
 
 static bool is_w(const xmlNode *n, const char *name)
 {
@@ -161,17 +220,17 @@ static int check_member(cov_doc *doc, const char *name, const zip_stat_t *st, si
 static int read_numbering(cov_doc *doc, zip_t *zip, size_t max, numbering *nb)
 {
 	zip_stat_t st;
-	zip_stat_init(&st);
-	if (zip_stat(zip, "word/numbering.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+	Z.stat_init(&st);
+	if (Z.stat(zip, "word/numbering.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
 		return COV_OK; /* no numbering: Word's defaults */
 	int rc = check_member(doc, "word/numbering.xml", &st, max);
 	if (rc)
 		return rc;
 	char *xml = malloc(st.size + 1);
-	zip_file_t *f = xml ? zip_fopen(zip, "word/numbering.xml", 0) : NULL;
-	zip_int64_t got = f ? zip_fread(f, xml, st.size) : -1;
+	zip_file_t *f = xml ? Z.fopen(zip, "word/numbering.xml", 0) : NULL;
+	zip_int64_t got = f ? Z.fread(f, xml, st.size) : -1;
 	if (f)
-		zip_fclose(f);
+		Z.fclose(f);
 	if (got != (zip_int64_t)st.size) {
 		free(xml);
 		return cov_error_set(xml ? COV_EINPUT : COV_ENOMEM, "%s: cannot read word/numbering.xml from the archive",
@@ -293,22 +352,25 @@ static void paragraph(xmlNode *p, numbering *nb, cov_buf *out)
 
 int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 {
+	pthread_once(&zip_once, load_libzip);
+	if (!zip_loaded)
+		return cov_error_set(COV_EINPUT, "%s: DOCX support needs libzip4 (apt-get install libzip4)", doc->name);
 	zip_error_t zerr;
-	zip_error_init(&zerr);
-	zip_source_t *src = zip_source_buffer_create(buf, len, 0, &zerr);
-	zip_t *zip = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
+	Z.error_init(&zerr);
+	zip_source_t *src = Z.source_buffer_create(buf, len, 0, &zerr);
+	zip_t *zip = src ? Z.open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
 	if (!zip) {
-		int rc = cov_error_set(COV_EINPUT, "%s: not a readable DOCX (zip: %s)", doc->name, zip_error_strerror(&zerr));
-		zip_error_fini(&zerr);
+		int rc = cov_error_set(COV_EINPUT, "%s: not a readable DOCX (zip: %s)", doc->name, Z.error_strerror(&zerr));
+		Z.error_fini(&zerr);
 		if (src)
-			zip_source_free(src);
+			Z.source_free(src);
 		return rc;
 	}
-	zip_error_fini(&zerr);
+	Z.error_fini(&zerr);
 	zip_stat_t st;
-	zip_stat_init(&st);
+	Z.stat_init(&st);
 	int rc = COV_OK;
-	if (zip_stat(zip, "word/document.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
+	if (Z.stat(zip, "word/document.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
 		rc = cov_error_set(COV_EINPUT, "%s: a zip archive without word/document.xml (not a DOCX)", doc->name);
 	} else {
 		rc = check_member(doc, "word/document.xml", &st, max);
@@ -320,14 +382,14 @@ int cov_docx_extract(cov_doc *doc, const char *buf, size_t len, size_t max)
 	char *xml = NULL;
 	if (rc == COV_OK) {
 		xml = malloc(st.size + 1);
-		zip_file_t *f = xml ? zip_fopen(zip, "word/document.xml", 0) : NULL;
-		zip_int64_t got = f ? zip_fread(f, xml, st.size) : -1;
+		zip_file_t *f = xml ? Z.fopen(zip, "word/document.xml", 0) : NULL;
+		zip_int64_t got = f ? Z.fread(f, xml, st.size) : -1;
 		if (f)
-			zip_fclose(f);
+			Z.fclose(f);
 		if (got < 0 || (zip_uint64_t)got != st.size)
 			rc = cov_error_set(COV_EINPUT, "%s: cannot read word/document.xml from the archive", doc->name);
 	}
-	zip_close(zip);
+	Z.close(zip);
 	if (rc) {
 		free(xml);
 		free(nb.lists);

@@ -5,8 +5,11 @@
  */
 #include "ingest.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,6 +18,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unicode/uvernum.h>
 
 const char *cov_doc_warning(const cov_doc *doc, size_t i)
 {
@@ -129,7 +133,10 @@ int cov_read_file(const char *path, size_t max, char **out, size_t *len)
 	if (!f)
 		return cov_error_set(COV_EIO, "%s: %s", path, strerror(errno));
 	struct stat st;
+	size_t known = 0; /* a regular file's size, when it says */
 	if (!is_stdin && fstat(fileno(f), &st) == 0) {
+		if (S_ISREG(st.st_mode) && st.st_size > 0)
+			known = (size_t)st.st_size;
 		if (S_ISDIR(st.st_mode)) {
 			fclose(f);
 			return cov_error_set(COV_EIO, "%s: is a directory", path);
@@ -141,6 +148,10 @@ int cov_read_file(const char *path, size_t max, char **out, size_t *len)
 		}
 	}
 	size_t cap = 1 << 16, n = 0;
+	/* a regular file: room for its size and one byte more (the read that
+	 * finds its end), not up to twice the room it needs */
+	if (known)
+		cap = known + 1;
 	char *buf = malloc(cap + 1);
 	if (!buf) {
 		if (!is_stdin)
@@ -241,27 +252,74 @@ static bool looks_like_html(const char *s, size_t n)
 	return false;
 }
 
+/* ICU's charset detector lives in libicui18n, which nothing else uses: it
+ * is loaded when the first text that is not UTF-8 is read, not at every
+ * start.  ICU's headers rename its functions by version (ucsdet_open →
+ * ucsdet_open_72): the macros give the names to look up. */
+#define COV_STR_(x) #x
+#define COV_STR(x) COV_STR_(x)
+static struct {
+	__typeof__(&ucsdet_open) open;
+	__typeof__(&ucsdet_setText) set_text;
+	__typeof__(&ucsdet_detect) detect;
+	__typeof__(&ucsdet_getConfidence) get_confidence;
+	__typeof__(&ucsdet_getName) get_name;
+	__typeof__(&ucsdet_close) close;
+} D;
+static bool det_loaded;
+static pthread_once_t det_once = PTHREAD_ONCE_INIT;
+
+static void load_detector(void)
+{
+	void *h = dlopen("libicui18n.so." U_ICU_VERSION_SHORT, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return;
+	static const struct {
+		const char *name;
+		size_t at;
+	} syms[] = {
+		{COV_STR(ucsdet_open), offsetof(__typeof__(D), open)},
+		{COV_STR(ucsdet_setText), offsetof(__typeof__(D), set_text)},
+		{COV_STR(ucsdet_detect), offsetof(__typeof__(D), detect)},
+		{COV_STR(ucsdet_getConfidence), offsetof(__typeof__(D), get_confidence)},
+		{COV_STR(ucsdet_getName), offsetof(__typeof__(D), get_name)},
+		{COV_STR(ucsdet_close), offsetof(__typeof__(D), close)},
+	};
+	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
+		void *f = dlsym(h, syms[i].name);
+		if (!f) {
+			dlclose(h);
+			return;
+		}
+		memcpy((char *)&D + syms[i].at, &f, sizeof f);
+	}
+	det_loaded = true; /* never unloaded: the names it returns are its own */
+}
+
 /* Guess a legacy encoding with ICU's charset detector; NULL when it is
  * not sure enough (a wrong guess would turn a text into nonsense). */
 static const char *detect_charset(const char *buf, size_t len, int *confidence)
 {
+	pthread_once(&det_once, load_detector);
+	if (!det_loaded)
+		return NULL;
 	UErrorCode err = U_ZERO_ERROR;
-	UCharsetDetector *det = ucsdet_open(&err);
+	UCharsetDetector *det = D.open(&err);
 	if (U_FAILURE(err))
 		return NULL;
-	ucsdet_setText(det, buf, (int32_t)(len > (1u << 20) ? 1u << 20 : len), &err);
-	const UCharsetMatch *m = U_SUCCESS(err) ? ucsdet_detect(det, &err) : NULL;
+	D.set_text(det, buf, (int32_t)(len > (1u << 20) ? 1u << 20 : len), &err);
+	const UCharsetMatch *m = U_SUCCESS(err) ? D.detect(det, &err) : NULL;
 	const char *name = NULL;
 	if (m && U_SUCCESS(err)) {
-		int conf = ucsdet_getConfidence(m, &err);
-		const char *n = ucsdet_getName(m, &err);
+		int conf = D.get_confidence(m, &err);
+		const char *n = D.get_name(m, &err);
 		/* names from ICU's own static table: they outlive the detector */
 		if (U_SUCCESS(err) && n && conf >= 30 && strcasecmp(n, "UTF-8") != 0) {
 			name = n;
 			*confidence = conf;
 		}
 	}
-	ucsdet_close(det);
+	D.close(det);
 	return name;
 }
 
@@ -386,7 +444,8 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 	 * error (read as a legacy encoding, every other non-ASCII character
 	 * would be garbled); else ask the detector (Windows-1251, KOI8-R, …),
 	 * and say what it guessed and how sure it is */
-	if (auto_enc && !enc && cov_utf8_invalid_at(buf, len) < len && !memchr(buf, '\0', len)) {
+	size_t bad = SIZE_MAX; /* where buf stops being UTF-8; SIZE_MAX: not known yet */
+	if (auto_enc && !enc && (bad = cov_utf8_invalid_at(buf, len)) < len && !memchr(buf, '\0', len)) {
 		utf8_census c = utf8_count(buf, len);
 		if (c.multibyte > 0 && c.multibyte >= 2 * c.invalid) {
 			free(buf);
@@ -416,6 +475,7 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 				free(buf);
 				buf = text;
 				len = n;
+				bad = SIZE_MAX;
 				doc->body = 0;
 				snprintf(doc->encoding, sizeof doc->encoding, "%s", guess);
 				doc->encoding_confidence = conf;
@@ -438,7 +498,8 @@ int cov_ingest(cov_doc *doc, char *buf, size_t len, const cov_parse_options *opt
 				     "byte-order mark, name it with --encoding utf-16le (or utf-16be)",
 				     doc->name, at);
 	}
-	size_t bad = cov_utf8_invalid_at(buf, len);
+	if (bad == SIZE_MAX) /* validated once: the text is long */
+		bad = cov_utf8_invalid_at(buf, len);
 	if (bad < len && named_utf8) {
 		free(buf);
 		return cov_error_set(COV_EINPUT,

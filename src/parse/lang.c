@@ -10,9 +10,15 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-static int cmp_word(const void *key, const void *elem)
+/* u_isalpha without the call for ASCII and the Russian alphabet (А–я),
+ * most of what is read here */
+static inline bool is_alpha(int32_t c)
 {
-	return strcmp((const char *)key, *(char *const *)elem);
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	if (c >= 0x410 && c <= 0x44F)
+		return true;
+	return u_isalpha(c);
 }
 
 void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
@@ -26,7 +32,7 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 	while (i < n) {
 		size_t j = i;
 		int32_t c = cov_utf8_next(s, n, &j);
-		if (!u_isalpha(c)) {
+		if (!is_alpha(c)) {
 			i = j;
 			continue;
 		}
@@ -35,17 +41,17 @@ void cov_lang_detect(const cov_data *d, const char *s, size_t n, char out[8])
 		while (i < n) {
 			j = i;
 			c = cov_utf8_next(s, n, &j);
-			if (!u_isalpha(c))
+			if (!is_alpha(c))
 				break;
 			i = j;
 		}
 		char folded[64];
-		if (i - start > 40 || cov_utf8_fold(s + start, i - start, folded, sizeof folded) <= 0)
+		int fl;
+		if (i - start > 40 || (fl = cov_utf8_fold(s + start, i - start, folded, sizeof folded)) <= 0)
 			continue;
-		for (size_t k = 0; k < langs; k++)
-			if (d->langs[k].n_common &&
-			    bsearch(folded, d->langs[k].common, d->langs[k].n_common, sizeof(char *), cmp_word))
-				hits[k]++;
+		uint64_t in = cov_lexicon_common(d, folded, (size_t)fl);
+		for (size_t k = 0; in && k < langs; k++, in >>= 1)
+			hits[k] += in & 1;
 	}
 	size_t best = 0, best_hits = 0, second = 0;
 	for (size_t k = 0; k < langs; k++) {

@@ -209,6 +209,89 @@ static size_t *index_first_byte(const void *words, size_t n, size_t size, size_t
 	return order;
 }
 
+static void set_bit(uint64_t bits[1024], unsigned k)
+{
+	bits[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
+static void mark_start(uint64_t bits[1024], const char *w, size_t len)
+{
+	if (len >= 2) {
+		set_bit(bits, (unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]);
+		return;
+	}
+	/* a word of one byte: every second byte; of none: everything */
+	for (unsigned k = 0; k < 65536; k++)
+		if (len == 0 || k >> 8 == (unsigned char)w[0])
+			set_bit(bits, k);
+}
+
+bool cov_lexicon_may_start(const uint64_t bits[1024], const char *s, size_t n)
+{
+	size_t j = 0;
+	cov_utf8_next(s, n, &j);
+	if (j < n)
+		cov_utf8_next(s, n, &j);
+	char f[32];
+	int fl = cov_utf8_fold(s, j, f, sizeof f);
+	if (fl < 2)
+		return true;
+	unsigned k = (unsigned)(unsigned char)f[0] << 8 | (unsigned char)f[1];
+	return bits[k >> 6] >> (k & 63) & 1;
+}
+
+static uint64_t hash_word(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The common words of every language (the first 64) in one hash table. */
+static bool build_common_hash(cov_data *d)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < d->n_langs && k < 64; k++)
+		total += d->langs[k].n_common;
+	if (!total)
+		return true;
+	size_t size = 16;
+	while (size < total * 2)
+		size *= 2;
+	d->common_hash = calloc(size, sizeof *d->common_hash);
+	if (!d->common_hash)
+		return false;
+	d->common_mask = size - 1;
+	for (size_t k = 0; k < d->n_langs && k < 64; k++)
+		for (size_t i = 0; i < d->langs[k].n_common; i++) {
+			const char *w = d->langs[k].common[i];
+			size_t n = strlen(w);
+			for (size_t h = (size_t)hash_word(w, n) & d->common_mask;; h = (h + 1) & d->common_mask) {
+				struct cov_common_slot *e = &d->common_hash[h];
+				if (!e->word || strcmp(e->word, w) == 0) {
+					e->word = w;
+					e->langs |= (uint64_t)1 << k;
+					break;
+				}
+			}
+		}
+	return true;
+}
+
+uint64_t cov_lexicon_common(const cov_data *d, const char *folded, size_t len)
+{
+	if (!d->common_mask)
+		return 0;
+	for (size_t h = (size_t)hash_word(folded, len) & d->common_mask;; h = (h + 1) & d->common_mask) {
+		const struct cov_common_slot *e = &d->common_hash[h];
+		if (!e->word)
+			return 0;
+		if (strncmp(e->word, folded, len) == 0 && e->word[len] == '\0')
+			return e->langs;
+	}
+}
+
 static int load_dir(cov_data *d, const char *dir)
 {
 	char path[PATH_MAX];
@@ -256,6 +339,14 @@ static int load_dir(cov_data *d, const char *dir)
 	for (size_t i = 0; i < d->n_langs; i++)
 		if (d->langs[i].n_common)
 			qsort(d->langs[i].common, d->langs[i].n_common, sizeof(char *), cmp_str);
+	if (!build_common_hash(d))
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	for (size_t i = 0; i < d->n_keywords; i++)
+		mark_start(d->kw_start, d->keywords[i].word, d->keywords[i].len);
+	for (size_t i = 0; i < d->n_numwords; i++)
+		mark_start(d->nw_start, d->numwords[i].word, d->numwords[i].len);
+	for (size_t i = 0; i < d->n_note_words; i++)
+		mark_start(d->note_start, d->note_words[i], strlen(d->note_words[i]));
 	/* the word is the first member of both structs */
 	d->kw_order = index_first_byte(d->keywords, d->n_keywords, sizeof *d->keywords, d->kw_by_byte);
 	d->nw_order = index_first_byte(d->numwords, d->n_numwords, sizeof *d->numwords, d->nw_by_byte);
@@ -370,6 +461,7 @@ void cov_data_free(cov_data *d)
 	free(d->numwords);
 	free(d->kw_order);
 	free(d->nw_order);
+	free(d->common_hash);
 	free(d->langs);
 	free(d->dir);
 	free(d);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct cov_keyword {
 	char *word;          /* folded */
@@ -54,7 +55,22 @@ struct cov_data {
 	 * order above: [by_byte[b], by_byte[b + 1]) of the order array */
 	size_t kw_by_byte[257], *kw_order;
 	size_t nw_by_byte[257], *nw_order;
+	/* every language's common words in one open-addressing table: the
+	 * word and the bit set of the languages (≤ 64) that list it */
+	struct cov_common_slot { const char *word; uint64_t langs; } *common_hash;
+	size_t common_mask;     /* table size - 1 (a power of two), 0 if none */
+	/* the first two bytes of every keyword, number word and note word
+	 * (folded), as bits: most lines start with none, and two characters
+	 * cost less to fold than a line's first 96 bytes */
+	uint64_t kw_start[1024], nw_start[1024], note_start[1024];
 };
+
+/* Whether s[0..n) can start with a word whose first two folded bytes are
+ * in `bits` (false: it cannot; true: it may, fold more and look). */
+bool cov_lexicon_may_start(const uint64_t bits[1024], const char *s, size_t n);
+
+/* The languages (bit k: d->langs[k]) whose common words include `folded`. */
+uint64_t cov_lexicon_common(const cov_data *d, const char *folded, size_t len);
 
 /* Longest keyword that `folded` (a folded line prefix) starts with, followed
  * by a word boundary; NULL if none. */

@@ -244,15 +244,31 @@ static size_t skip_heading_punct(const char *s, size_t i, size_t end)
 	return i;
 }
 
+/* Whether folding s[0..n) could make it longer: not when it is ASCII and
+ * Cyrillic (U+0400–U+047F, two bytes that fold to two), or bytes that are
+ * not UTF-8 (copied as they are). */
+static bool fold_may_grow(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 && c != 0xD0 && c != 0xD1 && c > 0xBF)
+			return true;
+	}
+	return false;
+}
+
 /* A keyword heading: «Статья 5.», "ARTICLE 26-1", "Part IV — Rights". */
 static bool scan_keyword(const cov_data *d, const char *s, line *l)
 {
+	/* the line's start is folded only when a keyword can begin there
+	 * (its first two characters tell), or a number does (below) */
+	bool may = cov_lexicon_may_start(d->kw_start, s + l->cs, l->ce - l->cs);
 	char folded[128];
 	size_t take = l->ce - l->cs < 96 ? l->ce - l->cs : 96;
-	int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
-	if (fl <= 0)
+	int fl = may ? cov_utf8_fold(s + l->cs, take, folded, sizeof folded) : 0;
+	if (may && fl <= 0)
 		return false;
-	const cov_keyword *k = cov_lexicon_keyword(d, folded, (size_t)fl, false);
+	const cov_keyword *k = may ? cov_lexicon_keyword(d, folded, (size_t)fl, false) : NULL;
 	if (k) {
 		size_t p = unfold_offset(s, l->cs, l->ce, k->word, k->len);
 		size_t q = skip_spaces(s, p, l->ce);
@@ -317,6 +333,10 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 	size_t len = cov_num_scan(d, s + l->cs, l->ce - l->cs,
 				  COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_WORD, &num);
 	if (!len || num.has_suffix)
+		return false;
+	/* a line whose start cannot be folded is no heading, as above (only
+	 * characters whose folding is longer can make it not fit) */
+	if (!may && fold_may_grow(s + l->cs, take) && cov_utf8_fold(s + l->cs, take, folded, sizeof folded) <= 0)
 		return false;
 	size_t p = l->cs + len;
 	if (p < l->ce && s[p] == '-')
@@ -574,13 +594,16 @@ static void classify(const cov_data *d, const char *s, line *l)
 	l->group = -1;
 	l->cs = skip_spaces(s, l->start, l->end);
 	l->ce = trim_end(s, l->cs, l->end);
-	strip_markup(s, &l->cs, &l->ce);
+	size_t cs = l->cs, ce = l->ce;
+	strip_markup(s, &cs, &ce);
+	l->cs = (uint32_t)cs;
+	l->ce = (uint32_t)ce;
 	if (l->cs >= l->ce) {
 		l->type = LT_BLANK;
 		return;
 	}
 	l->type = LT_TEXT;
-	if (d && d->n_note_words) {
+	if (d && d->n_note_words && cov_lexicon_may_start(d->note_start, s + l->cs, l->ce - l->cs)) {
 		char folded[96];
 		size_t take = l->ce - l->cs < 64 ? l->ce - l->cs : 64;
 		int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
@@ -642,6 +665,8 @@ int cov_lines_scan(const cov_data *d, const cov_doc *doc, line_set *out)
 {
 	const char *s = doc->text;
 	size_t n = doc->len;
+	if (n >= UINT32_MAX)
+		return cov_error_set(COV_EINPUT, "%s: too large to parse (%zu bytes; at most 4 GB)", doc->name, n);
 	size_t count = 1;
 	for (size_t i = doc->body; i < n; i++)
 		count += s[i] == '\n';

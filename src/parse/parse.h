@@ -40,11 +40,13 @@ typedef enum mark_style {
 	MS_COUNT
 } mark_style;
 
+/* Offsets are 32-bit (a text of 4 GB is refused): a line costs 48 bytes,
+ * not 72, and there is one for every line of the input while it is parsed. */
 typedef struct line {
-	size_t start, end;   /* the line without its newline */
-	size_t cs, ce;       /* content: trimmed, Markdown markers removed */
-	size_t num_at;       /* where the number is printed */
-	size_t after;        /* first byte after the keyword/number/marker */
+	uint32_t start, end; /* the line without its newline */
+	uint32_t cs, ce;     /* content: trimmed, Markdown markers removed */
+	uint32_t num_at;     /* where the number is printed */
+	uint32_t after;      /* first byte after the keyword/number/marker */
 	long value;          /* the number's value */
 	int group;           /* heading group (see structure.c), -1 if none */
 	uint8_t type;        /* line_type */

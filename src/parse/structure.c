@@ -773,6 +773,16 @@ static const char *dup_span(builder *b, size_t from, size_t to)
 	return p ? p : "";
 }
 
+/* The number as printed: the normalised one itself when they are the
+ * same ("5" and "5"), so most units keep one string, not two. */
+static const char *dup_printed(builder *b, const char *num, size_t from, size_t to)
+{
+	size_t len = to - from;
+	if (len && strlen(num) == len && memcmp(num, b->doc->text + from, len) == 0)
+		return num;
+	return dup_span(b, from, to);
+}
+
 /* A heading's title without the brackets and dashes around it. */
 static const char *clean_title(builder *b, size_t from, size_t to)
 {
@@ -804,8 +814,8 @@ static void set_number(builder *b, cov_node *n, const line *l, bool generic)
 		if (!n->num)
 			n->num = "";
 	}
-	n->num_printed = dup_span(b, l->num_at, l->num_at + l->num_len);
-	n->ordinal = l->value;
+	n->num_printed = dup_printed(b, n->num, l->num_at, l->num_at + l->num_len);
+	n->ordinal = (int32_t)l->value;
 }
 
 static bool ends_sentence(char c)
@@ -951,7 +961,7 @@ static void superscript_insert(builder *b, cov_node *n, const line *l, size_t i)
 	const char *p = cov_arena_strndup(&b->doc->arena, num, strlen(num));
 	if (p) {
 		n->num = p;
-		n->ordinal = base;
+		n->ordinal = (int32_t)base;
 	}
 }
 
@@ -1044,8 +1054,8 @@ static bool list_item(builder *b, size_t at, size_t num_at, size_t num_len, mark
 		n->num = "";
 	size_t pstart = at, pend = after;
 	pend = trim_back(s, pstart, pend);
-	n->num_printed = dup_span(b, pstart, pend);
-	n->ordinal = value;
+	n->num_printed = dup_printed(b, n->num, pstart, pend);
+	n->ordinal = (int32_t)value;
 	n->text_start = after;
 	return true;
 }
@@ -1329,7 +1339,7 @@ static void read_amendments(builder *b, cov_node *n)
 		return;
 	memcpy(v, tmp, count * sizeof *v);
 	n->amendments = v;
-	n->n_amendments = count;
+	n->n_amendments = (uint32_t)count;
 }
 
 /* Notes inside a unit's own text, at its end: the amendment notes of

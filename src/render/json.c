@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int put_dump(const char *s, size_t n, void *data)
 {
@@ -47,10 +48,34 @@ static void key(cov_out *o, bool *first, int depth, const char *k)
 	cov_out_put(o, "\": ", 3);
 }
 
+/* Whether Jansson would print s[0..n) as it is between the quotes: valid
+ * UTF-8 (as it checks) without '"', '\\' or a control character (the only
+ * characters it escapes without JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH).
+ * Most strings are such, and are then copied without making a json_t. */
+static bool plain_string(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char high = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')
+			return false;
+		high |= p[i];
+	}
+	return high < 0x80 || cov_utf8_invalid_at(s, n) == n;
+}
+
 /* "k": "s" (s[0..n), or NUL-terminated when n is SIZE_MAX); nothing if
  * Jansson refuses the string (invalid UTF-8). */
 static void member_str(cov_out *o, bool *first, int depth, const char *k, const char *s, size_t n)
 {
+	size_t len = s ? (n == SIZE_MAX ? strlen(s) : n) : 0;
+	if (s && plain_string(s, len)) {
+		key(o, first, depth, k);
+		cov_out_putc(o, '"');
+		cov_out_put(o, s, len);
+		cov_out_putc(o, '"');
+		return;
+	}
 	json_t *v = !s ? NULL : n == SIZE_MAX ? json_string(s) : json_stringn(s, n);
 	if (!v)
 		return;

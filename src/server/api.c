@@ -25,7 +25,7 @@
 #include "../store/store.h"
 
 #include <jansson.h>
-#include <microhttpd.h>
+#include "mhd_dl.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

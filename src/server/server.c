@@ -16,7 +16,7 @@
 #include "../util/util.h"
 
 #include <arpa/inet.h>
-#include <microhttpd.h>
+#include "mhd_dl.h"
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -698,6 +698,9 @@ int cov_server_start(const cov_server_options *o, cov_server **out)
 				     o->bind);
 	if (o->port > 65535)
 		return cov_error_set(COV_EUSAGE, "--port wants 0 to 65535, not %u", o->port);
+	int lrc = cov_mhd_load();
+	if (lrc)
+		return lrc;
 	cov_server *s = calloc(1, sizeof *s);
 	if (!s)
 		return cov_error_set(COV_ENOMEM, "out of memory");

@@ -9,10 +9,10 @@
  */
 #include "store.h"
 #include "../util/util.h"
+#include "sqlite_dl.h"
 
 #include <errno.h>
 #include <libxml/hash.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +61,22 @@ static const char *const migrations[] = {
 enum {
 	Q_SAME_SHA, Q_SAME_KEY, Q_WORK_UPSERT, Q_VERSION_INSERT, Q_ARTICLE_INSERT, Q_FTS_INSERT, Q_RIGHT_INSERT,
 	Q_EVENT_INSERT, Q_VERSION_ARTICLES, Q_FTS_DELETE, Q_VERSION_DELETE, Q_REFRESH, Q_VERSION_BY_ID,
+	Q_SEARCH, Q_SEARCH_BEST, Q_SNIPPET, Q_SET_ARTICLES,
 	Q_COUNT
 };
+
+/* The matches of a search with its filters (lib_search). */
+#define SEARCH_FILTERED \
+		"SELECT a.id, bm25(articles_fts, 2.0, 1.0) AS score, v.work AS work, v.date AS date" \
+		" FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version" \
+		" JOIN works w ON w.id = v.work" \
+		" WHERE articles_fts MATCH ?1" \
+		" AND (?2 IS NULL OR w.country = ?2 COLLATE NOCASE) AND (?3 IS NULL OR v.lang = ?3)" \
+		" AND (?4 IS NULL OR w.kind = ?4) AND (?5 IS NULL OR w.id = ?5)" \
+		" AND (?6 IS NULL OR (v.in_force_from IS NOT NULL AND v.in_force_from <= ?6" \
+		"      AND (v.in_force_until IS NULL OR v.in_force_until > ?6)))" \
+		" AND (?7 = 0 OR EXISTS (SELECT 1 FROM article_rights r WHERE r.article = a.id" \
+		"      AND r.standard = 'iccpr' AND r.right = ?7))"
 
 static const char *const sql[Q_COUNT] = {
 	[Q_SAME_SHA] = "SELECT id FROM versions WHERE work = ?1 AND sha256 = ?2 LIMIT 1",
@@ -98,6 +112,21 @@ static const char *const sql[Q_COUNT] = {
 		"SELECT v.id, v.work, w.country, CASE WHEN w.title <> '' THEN w.title ELSE v.title END, w.kind, v.lang,"
 		" v.date, v.status, v.source, v.sha256, coalesce(v.in_force_from, ''), coalesce(v.in_force_until, ''),"
 		" v.data_hash, v.n_articles, v.text_size FROM versions v JOIN works w ON w.id = v.work WHERE v.id = ?1",
+	[Q_SEARCH] = SEARCH_FILTERED " ORDER BY score, v.date DESC LIMIT ?8",
+	[Q_SEARCH_BEST] = "SELECT id, score FROM (SELECT id, score, row_number() OVER (PARTITION BY work"
+			  " ORDER BY score, date DESC) AS rn FROM (" SEARCH_FILTERED ")) WHERE rn = 1 ORDER BY score LIMIT ?8",
+	/* the hits shown (?2: a JSON array of their ids), in one pass over the
+	 * matches: a snippet is made for them only (CASE is lazy, the unary +
+	 * keeps the id test out of the full-text index), and the query is
+	 * evaluated once, not once a hit */
+	[Q_SNIPPET] =
+		"SELECT f.rowid, v.work, w.country, w.kind, CASE WHEN w.title <> '' THEN w.title ELSE v.title END,"
+		" v.lang, v.date, v.status, a.eid, a.num, a.heading,"
+		" snippet(articles_fts, 1, ?3, ?4, '…', 24)"
+		" FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version"
+		" JOIN works w ON w.id = v.work WHERE articles_fts MATCH ?1"
+		" AND +f.rowid IN (SELECT value FROM json_each(?2))",
+	[Q_SET_ARTICLES] = "UPDATE versions SET n_articles = ?2 WHERE id = ?1",
 };
 
 typedef struct lib {
@@ -228,6 +257,9 @@ static const cov_store_ops sqlite_ops;
 int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out)
 {
 	*out = NULL;
+	int loaded = cov_sqlite_load();
+	if (loaded)
+		return loaded;
 	bool ro = flags & COV_STORE_READONLY;
 	struct stat sb;
 	if (ro && stat(path, &sb) != 0)
@@ -626,6 +658,8 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	lib *l = st->impl;
 	char sha[65];
 	cov_store_sha256(bytes, len, sha);
+	if (!sha[0])
+		return COV_EDATA; /* no SHA-256: cov_sha256_new said why */
 	cov_store_version tmp = {0};
 	int rc = lib_same(st, in->work, sha, out ? out : &tmp);
 	cov_store_version_clear(&tmp);
@@ -740,10 +774,16 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	long n_articles = 0;
 	if ((rc = put_articles(st, doc, review, id, &n_articles)))
 		goto out;
-	char upd[96];
-	snprintf(upd, sizeof upd, "UPDATE versions SET n_articles = %ld WHERE id = %lld", n_articles, (long long)id);
-	if ((rc = exec(st, upd)))
+	if (!(s = q(st, Q_SET_ARTICLES))) {
+		rc = fail(st, "preparing");
 		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, n_articles);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = fail(st, "storing the version");
+		goto out;
+	}
 	for (size_t i = 0; i < in->n_events && rc == COV_OK; i++)
 		rc = insert_event(st, id, &in->events[i]);
 	if (rc == COV_OK)
@@ -1018,26 +1058,9 @@ static int lib_events(cov_store *st, const char *work, cov_store_event_cb cb, vo
 static int lib_search(cov_store *st, const cov_store_search_opts *o, cov_store_hit_cb cb, void *ctx)
 {
 	lib *l = st->impl;
-	static const char filtered[] =
-		"SELECT a.id, bm25(articles_fts, 2.0, 1.0) AS score, v.work AS work, v.date AS date"
-		" FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version"
-		" JOIN works w ON w.id = v.work"
-		" WHERE articles_fts MATCH ?1"
-		" AND (?2 IS NULL OR w.country = ?2 COLLATE NOCASE) AND (?3 IS NULL OR v.lang = ?3)"
-		" AND (?4 IS NULL OR w.kind = ?4) AND (?5 IS NULL OR w.id = ?5)"
-		" AND (?6 IS NULL OR (v.in_force_from IS NOT NULL AND v.in_force_from <= ?6"
-		"      AND (v.in_force_until IS NULL OR v.in_force_until > ?6)))"
-		" AND (?7 = 0 OR EXISTS (SELECT 1 FROM article_rights r WHERE r.article = a.id"
-		"      AND r.standard = 'iccpr' AND r.right = ?7))";
-	char qs[2048];
-	if (o->best)
-		snprintf(qs, sizeof qs,
-			 "SELECT id, score FROM (SELECT id, score, row_number() OVER (PARTITION BY work"
-			 " ORDER BY score, date DESC) AS rn FROM (%s)) WHERE rn = 1 ORDER BY score LIMIT ?8", filtered);
-	else
-		snprintf(qs, sizeof qs, "%s ORDER BY score, v.date DESC LIMIT ?8", filtered);
-	sqlite3_stmt *s = NULL, *h = NULL;
-	if (sqlite3_prepare_v2(l->db, qs, -1, &s, NULL) != SQLITE_OK)
+	/* prepared once per connection: a query is then only run */
+	sqlite3_stmt *s = q(st, o->best ? Q_SEARCH_BEST : Q_SEARCH), *h = NULL;
+	if (!s)
 		return fail(st, "preparing the search");
 	text(s, 1, o->query);
 	text(s, 2, o->country);
@@ -1065,39 +1088,68 @@ static int lib_search(cov_store *st, const cov_store_search_opts *o, cov_store_h
 		else
 			rc = fail(st, "searching");
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	if (rc)
 		return rc;
 	if (n == 0)
 		return COV_OK;
-	if (sqlite3_prepare_v2(l->db,
-			       "SELECT v.work, w.country, w.kind, CASE WHEN w.title <> '' THEN w.title ELSE v.title END,"
-			       " v.lang, v.date, v.status, a.eid, a.num, a.heading,"
-			       " snippet(articles_fts, 1, ?3, ?4, '…', 24)"
-			       " FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN versions v ON v.id = a.version"
-			       " JOIN works w ON w.id = v.work WHERE articles_fts MATCH ?1 AND f.rowid = ?2",
-			       -1, &h, NULL) != SQLITE_OK)
+	if (!(h = q(st, Q_SNIPPET)))
 		return fail(st, "preparing the snippets");
+	cov_buf list, cols;
+	cov_buf_init(&list);
+	cov_buf_init(&cols);
+	cov_buf_putc(&list, '[');
+	for (size_t i = 0; i < n; i++)
+		cov_buf_printf(&list, i ? ",%lld" : "%lld", (long long)ids[i]);
+	cov_buf_putc(&list, ']');
+	size_t(*at)[11] = calloc(n, sizeof *at); /* where each hit's columns start in cols */
+	bool *got = calloc(n, sizeof *got);
+	if (list.oom || !at || !got) {
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+		goto snippets_done;
+	}
+	text(h, 1, o->query);
+	sqlite3_bind_text(h, 2, list.ptr, (int)list.len, SQLITE_STATIC);
+	text(h, 3, o->mark_open ? o->mark_open : "");
+	text(h, 4, o->mark_close ? o->mark_close : "");
+	while ((step = sqlite3_step(h)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(h, 0);
+		size_t i = 0;
+		while (i < n && (ids[i] != id || got[i]))
+			i++;
+		if (i == n)
+			continue;
+		got[i] = true;
+		for (int k = 0; k < 11; k++) {
+			const char *c = (const char *)sqlite3_column_text(h, k + 1);
+			at[i][k] = cols.len;
+			cov_buf_puts(&cols, c ? c : "");
+			cov_buf_putc(&cols, '\0');
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = fail(st, "making a snippet");
+	else if (cols.oom)
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n && rc == COV_OK; i++) {
-		sqlite3_reset(h);
-		text(h, 1, o->query);
-		sqlite3_bind_int64(h, 2, ids[i]);
-		text(h, 3, o->mark_open ? o->mark_open : "");
-		text(h, 4, o->mark_close ? o->mark_close : "");
-		if ((step = sqlite3_step(h)) != SQLITE_ROW) {
-			rc = fail(st, "making a snippet");
+		if (!got[i]) {
+			rc = cov_error_set(COV_EIO, "%s: making a snippet: article %lld is gone", st->path, (long long)ids[i]);
 			break;
 		}
 		const char *c[11];
-		for (int k = 0; k < 11; k++) {
-			c[k] = (const char *)sqlite3_column_text(h, k);
-			if (!c[k])
-				c[k] = "";
-		}
+		for (int k = 0; k < 11; k++)
+			c[k] = cols.ptr + at[i][k];
 		cov_store_hit hit = {c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], scores[i]};
 		rc = cb(ctx, &hit);
 	}
-	sqlite3_finalize(h);
+snippets_done:
+	cov_buf_free(&list);
+	cov_buf_free(&cols);
+	free(at);
+	free(got);
+	sqlite3_reset(h);
+	sqlite3_clear_bindings(h);
 	return rc;
 }
 

@@ -164,6 +164,8 @@ int cov_store_same(cov_store *st, const char *work, const unsigned char *bytes, 
 {
 	char sha[65];
 	cov_store_sha256(bytes, len, sha);
+	if (!sha[0])
+		return COV_EDATA; /* no SHA-256: cov_sha256_new said why */
 	return st->ops->same(st, work, sha, out);
 }
 

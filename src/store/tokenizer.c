@@ -12,20 +12,21 @@
  */
 #include "store.h"
 #include "../util/util.h"
+#include "sqlite_dl.h"
 
 #include <libstemmer.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #define MAX_WORD 120  /* bytes of a folded word; longer ones are cut */
-#define CACHE 8192    /* direct-mapped: folded word → stem */
+#define CACHE 32768   /* direct-mapped: folded word → stem (2 MB) */
+#define SLOT_WORD 31  /* longer words are stemmed each time: a slot is 64 bytes */
 
 typedef struct slot {
 	unsigned char flen, slen;
-	char fold[MAX_WORD], stem[MAX_WORD];
+	char fold[SLOT_WORD], stem[SLOT_WORD];
 } slot;
 
 typedef struct tokenizer {
@@ -61,7 +62,8 @@ static void tok_delete(Fts5Tokenizer *p)
 	free(t);
 }
 
-static bool word_cp(int32_t c)
+/* inline: it is asked of every character */
+static inline bool word_cp(int32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -87,8 +89,8 @@ static const char *stem(tokenizer *t, const char *w, size_t n, int script, size_
 		*len = n;
 		return w;
 	}
-	slot *s = &t->cache[hash(w, n) & (CACHE - 1)];
-	if (s->flen == n && memcmp(s->fold, w, n) == 0) {
+	slot *s = n <= SLOT_WORD ? &t->cache[hash(w, n) & (CACHE - 1)] : NULL;
+	if (s && s->flen == n && memcmp(s->fold, w, n) == 0) {
 		*len = s->slen;
 		return s->stem;
 	}
@@ -97,6 +99,11 @@ static const char *stem(tokenizer *t, const char *w, size_t n, int script, size_
 	if (!r || rl <= 0 || (size_t)rl > MAX_WORD) {
 		*len = n;
 		return w;
+	}
+	if (!s || (size_t)rl > SLOT_WORD) {
+		/* the stemmer's buffer lasts until its next call */
+		*len = (size_t)rl;
+		return (const char *)r;
 	}
 	s->flen = (unsigned char)n;
 	memcpy(s->fold, w, n);
@@ -122,12 +129,18 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 		size_t start = at, wl = 0;
 		int script = 0; /* 1 Cyrillic, 2 Latin */
 		for (;;) {
-			if (c >= 0x400 && c <= 0x4FF)
+			if (c < 0x80) {
+				/* ASCII: a letter is Latin */
+				if (c >= 'A' && c <= 'Z')
+					c += 32;
+				if (!script && c >= 'a' && c <= 'z')
+					script = 2;
+			} else if (c >= 0x400 && c <= 0x4FF)
 				script = 1;
 			else if (!script && c < 0x250 && u_isalpha(c))
 				script = 2;
 			if (c < 0x80)
-				c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+				;
 			else if (c >= 0x410 && c <= 0x42F)
 				c += 0x20; /* А-Я */
 			else if (c >= 0x430 && c <= 0x44F)

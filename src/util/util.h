@@ -18,7 +18,7 @@ int cov_error_set(int status, const char *fmt, ...)
 void cov_error_clear(void);
 
 /* ---- arena: one per document, freed at once ---- */
-/* SHA-256 (src/util/sha256.c, libcrypto): incremental, or at once; 64 hex digits. */
+/* SHA-256 (src/util/sha256.c, Nettle): incremental, or at once; 64 hex digits. */
 typedef struct cov_sha256 cov_sha256;
 cov_sha256 *cov_sha256_new(void); /* NULL when out of memory */
 void cov_sha256_update(cov_sha256 *h, const void *bytes, size_t len);
