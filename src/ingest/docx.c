@@ -9,7 +9,6 @@
  */
 #include "ingest.h"
 
-#include <dlfcn.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <pthread.h>
@@ -41,14 +40,7 @@ static pthread_once_t zip_once = PTHREAD_ONCE_INIT;
 
 static void load_libzip(void)
 {
-	const char *name = getenv("COVENANT_LIBZIP");
-	void *h = dlopen(name && *name ? name : "libzip.so.4", RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-	static const struct {
-		const char *name;
-		size_t at;
-	} syms[] = {
+	static const cov_dl_sym syms[] = {
 #define SYM(fn) {"zip_" #fn, offsetof(__typeof__(Z), fn)}
 		SYM(stat_init),
 		SYM(stat),
@@ -64,15 +56,7 @@ static void load_libzip(void)
 		SYM(close),
 #undef SYM
 	};
-	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
-		void *f = dlsym(h, syms[i].name);
-		if (!f) {
-			dlclose(h);
-			return;
-		}
-		memcpy((char *)&Z + syms[i].at, &f, sizeof f);
-	}
-	zip_loaded = true;
+	zip_loaded = cov_dl_load("COVENANT_LIBZIP", "libzip.so.4", syms, sizeof syms / sizeof *syms, &Z);
 }
 
 

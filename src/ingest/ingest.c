@@ -5,7 +5,6 @@
  */
 #include "ingest.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -271,13 +270,7 @@ static pthread_once_t det_once = PTHREAD_ONCE_INIT;
 
 static void load_detector(void)
 {
-	void *h = dlopen("libicui18n.so." U_ICU_VERSION_SHORT, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-	static const struct {
-		const char *name;
-		size_t at;
-	} syms[] = {
+	static const cov_dl_sym syms[] = {
 		{COV_STR(ucsdet_open), offsetof(__typeof__(D), open)},
 		{COV_STR(ucsdet_setText), offsetof(__typeof__(D), set_text)},
 		{COV_STR(ucsdet_detect), offsetof(__typeof__(D), detect)},
@@ -285,15 +278,7 @@ static void load_detector(void)
 		{COV_STR(ucsdet_getName), offsetof(__typeof__(D), get_name)},
 		{COV_STR(ucsdet_close), offsetof(__typeof__(D), close)},
 	};
-	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
-		void *f = dlsym(h, syms[i].name);
-		if (!f) {
-			dlclose(h);
-			return;
-		}
-		memcpy((char *)&D + syms[i].at, &f, sizeof f);
-	}
-	det_loaded = true; /* never unloaded: the names it returns are its own */
+	det_loaded = cov_dl_load(NULL, "libicui18n.so." U_ICU_VERSION_SHORT, syms, sizeof syms / sizeof *syms, &D);
 }
 
 /* Guess a legacy encoding with ICU's charset detector; NULL when it is

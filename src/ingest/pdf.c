@@ -11,7 +11,6 @@
 #include "ingest.h"
 #include "pdf.h"
 
-#include <dlfcn.h>
 #include <poppler.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -38,14 +37,7 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static void load_poppler(void)
 {
-	const char *name = getenv("COVENANT_POPPLER");
-	void *h = dlopen(name && *name ? name : COV_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-	static const struct {
-		const char *name;
-		size_t at;
-	} syms[] = {
+	static const cov_dl_sym syms[] = {
 #define SYM(field, fn) {#fn, offsetof(__typeof__(P), field)}
 		SYM(document_new_from_bytes, poppler_document_new_from_bytes),
 		SYM(document_get_n_pages, poppler_document_get_n_pages),
@@ -61,15 +53,7 @@ static void load_poppler(void)
 		SYM(free, g_free),
 #undef SYM
 	};
-	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
-		void *f = dlsym(h, syms[i].name); /* GLib's too: poppler-glib depends on it */
-		if (!f) {
-			dlclose(h);
-			return;
-		}
-		memcpy((char *)&P + syms[i].at, &f, sizeof f);
-	}
-	loaded = true; /* never unloaded: GLib cannot be */
+	loaded = cov_dl_load("COVENANT_POPPLER", COV_POPPLER_SONAME, syms, sizeof syms / sizeof *syms, &P);
 }
 
 /* Split the page's text at '\n' and give every line the box around its

@@ -4,7 +4,6 @@
  * JSON output.  Nettle is loaded with dlopen when the first hash is made:
  * text output never needs it, and its ~470 symbol bindings are not paid at
  * every start. */
-#include <dlfcn.h>
 #include <nettle/sha2.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -28,27 +27,12 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static void load_nettle(void)
 {
-	const char *name = getenv("COVENANT_NETTLE");
-	void *h = dlopen(name && *name ? name : "libnettle.so.8", RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return;
-	static const struct {
-		const char *name;
-		size_t at;
-	} syms[] = {
+	static const cov_dl_sym syms[] = {
 		{COV_STR(sha256_init), offsetof(__typeof__(N), init)},
 		{COV_STR(sha256_update), offsetof(__typeof__(N), update)},
 		{COV_STR(sha256_digest), offsetof(__typeof__(N), digest)},
 	};
-	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
-		void *f = dlsym(h, syms[i].name);
-		if (!f) {
-			dlclose(h);
-			return;
-		}
-		memcpy((char *)&N + syms[i].at, &f, sizeof f);
-	}
-	loaded = true;
+	loaded = cov_dl_load("COVENANT_NETTLE", "libnettle.so.8", syms, sizeof syms / sizeof *syms, &N);
 }
 
 struct cov_sha256 {

@@ -18,6 +18,16 @@ int cov_error_set(int status, const char *fmt, ...)
 void cov_error_clear(void);
 
 /* ---- arena: one per document, freed at once ---- */
+/* A library loaded with dlopen when first needed (src/util/dl.c): open $env
+ * if set, else `soname`, and fill `table` with its functions (each symbol's
+ * name and its field's offset); false, touching nothing, if the library or a
+ * function is missing.  Callers run it once (pthread_once). */
+typedef struct cov_dl_sym {
+	const char *name;
+	size_t at;
+} cov_dl_sym;
+bool cov_dl_load(const char *env, const char *soname, const cov_dl_sym *syms, size_t n, void *table);
+
 /* SHA-256 (src/util/sha256.c, Nettle): incremental, or at once; 64 hex digits. */
 typedef struct cov_sha256 cov_sha256;
 cov_sha256 *cov_sha256_new(void); /* NULL when out of memory */
