@@ -108,20 +108,9 @@ static int on_event(void *ctx, const cov_store_event *e)
 {
 	timeline *t = ctx;
 	if (t->json) {
-		json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "kind", e->kind, "date", e->date, "version",
-				      e->version_date, "source", e->source);
-		if (*e->act)
-			json_object_set_new(o, "act", json_string(e->act));
-		if (*e->ref)
-			json_object_set_new(o, "by", json_string(e->ref));
-		if (*e->result)
-			json_object_set_new(o, "result", json_string(e->result));
-		if (e->turnout >= 0)
-			json_object_set_new(o, "turnout", json_real(e->turnout));
-		if (e->votes_for >= 0)
-			json_object_set_new(o, "for", json_real(e->votes_for));
-		if (e->votes_against >= 0)
-			json_object_set_new(o, "against", json_real(e->votes_against));
+		json_t *o = cov_store_event_json(e, false);
+		if (!o)
+			return cov_error_set(COV_ENOMEM, "out of memory");
 		json_array_append_new(t->jevents, o);
 		return COV_OK;
 	}

@@ -225,22 +225,9 @@ static void api_works(req *q)
 static int list_event(void *ctx, const cov_store_event *e)
 {
 	listing *l = ctx;
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "kind", e->kind, "date", e->date, "version",
-			      e->version_date, "lang", e->version_lang ? e->version_lang : "", "source", e->source);
+	json_t *o = cov_store_event_json(e, true);
 	if (!o)
 		return cov_error_set(COV_ENOMEM, "out of memory");
-	if (*e->act)
-		json_object_set_new(o, "act", json_string(e->act));
-	if (*e->ref)
-		json_object_set_new(o, "by", json_string(e->ref));
-	if (*e->result)
-		json_object_set_new(o, "result", json_string(e->result));
-	if (e->turnout >= 0)
-		json_object_set_new(o, "turnout", json_real(e->turnout));
-	if (e->votes_for >= 0)
-		json_object_set_new(o, "for", json_real(e->votes_for));
-	if (e->votes_against >= 0)
-		json_object_set_new(o, "against", json_real(e->votes_against));
 	json_array_append_new(l->events, o);
 	return COV_OK;
 }

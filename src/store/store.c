@@ -3,6 +3,7 @@
  * statuses and events, the --event syntax, references (WORK, WORK@DATE,
  * WORK:DATE), the default location, and the dispatch to the backend.
  */
+#include <jansson.h>
 #include "store.h"
 #include "../util/util.h"
 
@@ -249,4 +250,27 @@ void cov_store_version_clear(cov_store_version *v)
 	v->id = 0;
 	v->n_articles = 0;
 	v->text_bytes = 0;
+}
+
+json_t *cov_store_event_json(const cov_store_event *e, bool lang)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "kind", e->kind, "date", e->date, "version", e->version_date);
+	if (!o)
+		return NULL;
+	if (lang)
+		json_object_set_new(o, "lang", json_string(e->version_lang ? e->version_lang : ""));
+	json_object_set_new(o, "source", json_string(e->source));
+	if (*e->act)
+		json_object_set_new(o, "act", json_string(e->act));
+	if (*e->ref)
+		json_object_set_new(o, "by", json_string(e->ref));
+	if (*e->result)
+		json_object_set_new(o, "result", json_string(e->result));
+	if (e->turnout >= 0)
+		json_object_set_new(o, "turnout", json_real(e->turnout));
+	if (e->votes_for >= 0)
+		json_object_set_new(o, "for", json_real(e->votes_for));
+	if (e->votes_against >= 0)
+		json_object_set_new(o, "against", json_real(e->votes_against));
+	return o;
 }

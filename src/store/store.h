@@ -47,6 +47,12 @@ typedef struct cov_store_event {
 	const char *version_date, *version_lang;
 } cov_store_event;
 
+/* An event as JSON (history --format json, the web API): kind, date, version,
+ * source, and act, by, result, turnout, for, against when known; `lang` adds
+ * the version's language.  A new reference (json_t *), NULL when out of memory. */
+struct json_t;
+struct json_t *cov_store_event_json(const cov_store_event *e, bool lang);
+
 /* Parse "referendum:2026-03-15:turnout=73.12:for=87.15" into `ev` (strings
  * point into `buf`, a writable copy).  COV_EUSAGE with a message if wrong. */
 int cov_store_event_parse(char *buf, cov_store_event *ev);
