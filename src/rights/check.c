@@ -1766,7 +1766,7 @@ int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, co
 	if (rc)
 		return rc;
 	cov_tokens tok;
-	rc = cov_tokenize(doc->text, doc->len, lex->stemmer, &tok);
+	rc = cov_tokenize_lex(doc->text, doc->len, lex, &tok);
 	if (rc)
 		return rc;
 	rc = cov_check_tokens(data, doc, standard, &tok, out);

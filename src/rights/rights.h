@@ -58,6 +58,14 @@ typedef struct cov_rlex {
 	/* first-word indexes: phrases sorted by first stem / first prefix */
 	size_t *by_stem, n_by_stem;
 	size_t *by_prefix, n_by_prefix;
+	/* a stemmer as data, for a language Snowball lacks (kk): the longest
+	 * matching suffix is stripped while the stem keeps min_stem letters,
+	 * repeatedly; then a final letter is mapped (ғ=қ: «құқығы» → «құқық») */
+	char **suffixes;     /* longest first */
+	size_t n_suffixes;
+	int min_stem;
+	char **finals;       /* pairs: from, to */
+	size_t n_finals;
 	char *path;          /* data/rights/<lang>.txt, for messages */
 	char *src;           /* its text, until the phrases are built */
 	_Atomic int state;   /* 0 not built yet, 1 built, < 0 the cov_status building failed with */
@@ -106,6 +114,12 @@ typedef struct cov_tokens {
 } cov_tokens;
 
 int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *out);
+/* The same with the stemmer of a lexicon: its Snowball stemmer or its
+ * suffix list (lex NULL: no stemming). */
+int cov_tokenize_lex(const char *text, size_t len, const cov_rlex *lex, cov_tokens *out);
+/* The stem of a folded word by the suffix list of `lex` into `out` (cap
+ * bytes); returns its length. */
+size_t cov_suffix_stem(const cov_rlex *lex, const char *word, size_t len, char *out, size_t cap);
 void cov_tokens_free(cov_tokens *t);
 /* Index of the first token starting at or after byte `at`. */
 size_t cov_tokens_at(const cov_tokens *t, size_t at);

@@ -79,7 +79,11 @@ static int add_phrase(cov_rlex *lex, struct sb_stemmer *st, int concept, char *t
 			bool last_prefix = prefix && k + 1 == t.n;
 			const char *word = t.v[k].fold;
 			size_t len = t.v[k].fold_len;
-			if (!last_prefix && st) {
+			char sbuf[512];
+			if (!last_prefix && lex->n_suffixes) {
+				len = cov_suffix_stem(lex, word, len, sbuf, sizeof sbuf);
+				word = sbuf;
+			} else if (!last_prefix && st) {
 				const sb_symbol *stem = sb_stemmer_stem(st, (const sb_symbol *)word, (int)len);
 				if (stem) {
 					word = (const char *)stem;
@@ -173,6 +177,38 @@ static bool next_line(const char **p, char *line, size_t cap)
 	return true;
 }
 
+static int cmp_longer(const void *a, const void *b)
+{
+	size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+	return (x < y) - (x > y);
+}
+
+/* "suffixes: ы | ның | тар" (any number of lines) or "stem-final: ғ=қ | г=к". */
+static int load_stemmer_list(cov_rlex *lex, const char *key, char *val, const char *path, int lineno)
+{
+	bool finals = strcmp(key, "stem-final") == 0;
+	for (char *save = NULL, *w = strtok_r(val, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+		w = cov_trim(w);
+		if (!*w)
+			continue;
+		char *eq = finals ? strchr(w, '=') : NULL;
+		if (finals && (!eq || eq == w || !eq[1]))
+			return cov_error_set(COV_EDATA, "%s:%d: expected 'stem-final: from=to | …'", path, lineno);
+		if (eq)
+			*eq = '\0';
+		char ***list = finals ? &lex->finals : &lex->suffixes;
+		size_t *n = finals ? &lex->n_finals : &lex->n_suffixes;
+		for (int k = 0; k < (finals ? 2 : 1); k++) {
+			if (!grow((void **)list, *n, sizeof **list) || !((*list)[*n] = strdup(k ? eq + 1 : w)))
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			(*n)++;
+		}
+	}
+	if (!finals && lex->n_suffixes)
+		qsort(lex->suffixes, lex->n_suffixes, sizeof *lex->suffixes, cmp_longer);
+	return COV_OK;
+}
+
 /* Reading a lexicon at open: its language, its stemmer and its concepts
  * (so that concept ids are fixed before any lexicon is built).  The text
  * is kept for build_lexicon. */
@@ -218,11 +254,17 @@ static int load_lexicon(struct cov_rights_data *r, const char *path)
 			snprintf(lex->code, sizeof lex->code, "%s", val);
 		else if (strcmp(key, "stemmer") == 0)
 			snprintf(lex->stemmer, sizeof lex->stemmer, "%s", val);
+		else if (strcmp(key, "min-stem") == 0)
+			lex->min_stem = atoi(val);
+		else if (strcmp(key, "suffixes") == 0 || strcmp(key, "stem-final") == 0)
+			rc = load_stemmer_list(lex, key, val, path, lineno);
 		else if (concept_id(r, key) < 0)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	if (rc == COV_OK && !lex->code[0])
 		rc = cov_error_set(COV_EDATA, "%s: no 'language:' line", path);
+	if (rc == COV_OK && lex->n_suffixes && lex->min_stem < 1)
+		rc = cov_error_set(COV_EDATA, "%s: 'suffixes:' needs a 'min-stem:' of 1 or more", path);
 	return rc;
 }
 
@@ -242,7 +284,8 @@ static int build_lexicon(const struct cov_rights_data *r, cov_rlex *lex)
 		char *colon = strchr(s, ':'); /* load_lexicon checked there is one */
 		*colon = '\0';
 		char *key = cov_trim(s), *val = cov_trim(colon + 1);
-		if (strcmp(key, "language") == 0 || strcmp(key, "stemmer") == 0)
+		if (strcmp(key, "language") == 0 || strcmp(key, "stemmer") == 0 || strcmp(key, "min-stem") == 0 ||
+		    strcmp(key, "suffixes") == 0 || strcmp(key, "stem-final") == 0)
 			continue;
 		int concept = cov_rights_concept(r, key);
 		for (char *save = NULL, *ph = strtok_r(val, "|", &save); ph && rc == COV_OK; ph = strtok_r(NULL, "|", &save)) {
@@ -468,6 +511,12 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(lex->by_prefix);
 		free(lex->path);
 		free(lex->src);
+		for (size_t k = 0; k < lex->n_suffixes; k++)
+			free(lex->suffixes[k]);
+		free(lex->suffixes);
+		for (size_t k = 0; k < lex->n_finals; k++)
+			free(lex->finals[k]);
+		free(lex->finals);
 	}
 	free(r->langs);
 	for (size_t i = 0; i < r->n_iccpr; i++) {
