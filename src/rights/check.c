@@ -988,8 +988,12 @@ static rightset granted_rights(const ctx *c, const sentence *s, size_t grant)
  * list of grounds ("… regardless of sex, creed, religion"), not a party
  * or political association (art. 25: "association for political purposes"),
  * not "without discrimination" trailing a grant of something else. */
+static rightset object_rights_before(const ctx *c, const sentence *s, size_t grant);
+
 static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 {
+	if (c->lex->verb_final)
+		return object_rights_before(c, s, grant);
 	const cov_match *g = &c->m[grant];
 	size_t limit = g->last + 10;
 	size_t gl = find(c, C_GROUNDS_LIST, s, g->last);
@@ -1032,6 +1036,34 @@ static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 				continue;
 		}
 		set |= (rightset)1 << art;
+	}
+	return set;
+}
+
+/* The same in a verb-final language (kk: «Әр адам өмір сүруге, бостандықта
+ * болуға … құқылы»): the rights named in the few words before the verb,
+ * a list reaching further back with each right it names. */
+static rightset object_rights_before(const ctx *c, const sentence *s, size_t grant)
+{
+	const cov_match *g = &c->m[grant];
+	size_t lo = g->first > 10 ? g->first - 10 : 0;
+	for (bool grew = true; grew;) {
+		grew = false;
+		for (size_t i = 0; i < c->n_m; i++) {
+			const cov_match *m = &c->m[i];
+			if (m->concept < 512 && c->right_of_concept[m->concept] && in_sentence(m, s) && m->last < g->first &&
+			    m->last >= lo && m->first < lo + 10 && m->first >= 10 && m->first - 10 < lo) {
+				lo = m->first - 10;
+				grew = true;
+			}
+		}
+	}
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		if (m->concept < 512 && c->right_of_concept[m->concept] && in_sentence(m, s) && m->last < g->first &&
+		    m->last >= lo)
+			set |= (rightset)1 << c->right_of_concept[m->concept];
 	}
 	return set;
 }

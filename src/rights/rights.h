@@ -66,6 +66,7 @@ typedef struct cov_rlex {
 	int min_stem;
 	char **finals;       /* pairs: from, to */
 	size_t n_finals;
+	bool verb_final;     /* "word-order: verb-final": a grant's object comes before its verb (kk) */
 	char *path;          /* data/rights/<lang>.txt, for messages */
 	char *src;           /* its text, until the phrases are built */
 	_Atomic int state;   /* 0 not built yet, 1 built, < 0 the cov_status building failed with */

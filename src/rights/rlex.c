@@ -256,6 +256,8 @@ static int load_lexicon(struct cov_rights_data *r, const char *path)
 			snprintf(lex->stemmer, sizeof lex->stemmer, "%s", val);
 		else if (strcmp(key, "min-stem") == 0)
 			lex->min_stem = atoi(val);
+		else if (strcmp(key, "word-order") == 0)
+			lex->verb_final = strcmp(val, "verb-final") == 0;
 		else if (strcmp(key, "suffixes") == 0 || strcmp(key, "stem-final") == 0)
 			rc = load_stemmer_list(lex, key, val, path, lineno);
 		else if (concept_id(r, key) < 0)
@@ -285,7 +287,7 @@ static int build_lexicon(const struct cov_rights_data *r, cov_rlex *lex)
 		*colon = '\0';
 		char *key = cov_trim(s), *val = cov_trim(colon + 1);
 		if (strcmp(key, "language") == 0 || strcmp(key, "stemmer") == 0 || strcmp(key, "min-stem") == 0 ||
-		    strcmp(key, "suffixes") == 0 || strcmp(key, "stem-final") == 0)
+		    strcmp(key, "word-order") == 0 || strcmp(key, "suffixes") == 0 || strcmp(key, "stem-final") == 0)
 			continue;
 		int concept = cov_rights_concept(r, key);
 		for (char *save = NULL, *ph = strtok_r(val, "|", &save); ph && rc == COV_OK; ph = strtok_r(NULL, "|", &save)) {
