@@ -29,6 +29,15 @@ typedef struct cov_std_article {
 	char *cite;
 } cov_std_article;
 
+/* A named guarantee of the lexicons ("guarantee strike: …") and where a
+ * standard holds it (data/standards/<id>.txt, "guarantee:"). */
+typedef struct cov_std_guarantee {
+	char *name;      /* "strike" */
+	char *standard;  /* "icescr:8" */
+	char *citation;  /* "ICESCR art. 8(1)(d)" */
+	char *right;     /* "the right to strike" */
+} cov_std_guarantee;
+
 enum { COV_LIMITS_ABSOLUTE, COV_LIMITS_CLOSED, COV_LIMITS_ARBITRARY, COV_LIMITS_REASONABLE };
 
 /* A phrase of a lexicon: words that must follow each other. */
@@ -86,6 +95,10 @@ struct cov_rights_data {
 	size_t n_langs;
 	cov_std_article *iccpr;
 	size_t n_iccpr;
+	cov_std_article *other;   /* the articles of the other standards (icescr.txt …) */
+	size_t n_other;
+	cov_std_guarantee *guarantees; /* in the order of the standards' files */
+	size_t n_guarantees;
 	cov_rule_info *rules;
 	size_t n_rules;
 	pthread_mutex_t lock;     /* building a lexicon on first use */
@@ -96,6 +109,7 @@ int cov_rights_load(struct cov_rights_data *r, const char *dir);
 void cov_rights_free(struct cov_rights_data *r);
 int cov_rights_concept(const struct cov_rights_data *r, const char *name);
 const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int num);
+const cov_std_guarantee *cov_rights_guarantee(const struct cov_rights_data *r, const char *name);
 const cov_rule_info *cov_rights_rule(const struct cov_rights_data *r, const char *id);
 
 /* A word of the document: its bytes, folded form and stem. */

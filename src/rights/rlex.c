@@ -344,25 +344,61 @@ const cov_rlex *cov_rights_lexicon(const struct cov_rights_data *r, const char *
 	return cov_rights_lexicon_get(r, lang, &lex) == COV_OK ? lex : NULL;
 }
 
-static int load_standard(struct cov_rights_data *r, const char *path)
+/* "guarantee: strike | 8(1)(d) | the right to strike" in article `num` of standard `id`. */
+static int add_guarantee(struct cov_rights_data *r, const char *id, const char *abbrev, int num, char *val,
+			 const char *path, int lineno)
+{
+	char *bar1 = strchr(val, '|'), *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
+	if (!bar2 || !*id || !*abbrev)
+		return cov_error_set(COV_EDATA, "%s:%d: expected 'guarantee: NAME | paragraph | right' after 'standard:' and 'abbrev:'",
+				     path, lineno);
+	*bar1 = *bar2 = '\0';
+	if (!grow((void **)&r->guarantees, r->n_guarantees, sizeof *r->guarantees))
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	cov_std_guarantee *g = &r->guarantees[r->n_guarantees++];
+	char buf[256];
+	g->name = strdup(cov_trim(val));
+	snprintf(buf, sizeof buf, "%s:%d", id, num);
+	g->standard = strdup(buf);
+	snprintf(buf, sizeof buf, "%s art. %s", abbrev, cov_trim(bar1 + 1));
+	g->citation = strdup(buf);
+	g->right = strdup(cov_trim(bar2 + 1));
+	if (!g->name || !g->standard || !g->citation || !g->right)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	return COV_OK;
+}
+
+/* One file of data/standards/: iccpr.txt fills r->iccpr (what check judges
+ * against), the others r->other; both may name guarantees. */
+static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
-	char line[4096];
+	char line[4096], id[32] = "", abbrev[32] = "";
 	int lineno = 0, rc = COV_OK;
 	cov_std_article *a = NULL;
+	cov_std_article **arr = iccpr ? &r->iccpr : &r->other;
+	size_t *n_arr = iccpr ? &r->n_iccpr : &r->n_other;
 	while (rc == COV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
 		char *s = cov_trim(line);
 		if (*s == '#' || !*s)
 			continue;
+		if (!a && strncmp(s, "standard:", 9) == 0) {
+			snprintf(id, sizeof id, "%s", cov_trim(s + 9));
+			continue;
+		}
+		if (!a && strncmp(s, "abbrev:", 7) == 0) {
+			snprintf(abbrev, sizeof abbrev, "%s", cov_trim(s + 7));
+			continue;
+		}
 		if (*s == '[') {
-			if (!grow((void **)&r->iccpr, r->n_iccpr, sizeof *r->iccpr)) {
+			if (!grow((void **)arr, *n_arr, sizeof **arr)) {
 				rc = cov_error_set(COV_ENOMEM, "out of memory");
 				break;
 			}
-			a = &r->iccpr[r->n_iccpr++];
+			a = &(*arr)[(*n_arr)++];
 			memset(a, 0, sizeof *a);
 			a->num = atoi(s + 1);
 			a->everyone = true;
@@ -381,6 +417,8 @@ static int load_standard(struct cov_rights_data *r, const char *path)
 			a->right = strdup(val);
 		} else if (strcmp(key, "cite") == 0) {
 			a->cite = strdup(val);
+		} else if (strcmp(key, "guarantee") == 0) {
+			rc = add_guarantee(r, id, abbrev, a->num, val, path, lineno);
 		} else if (strcmp(key, "holder") == 0) {
 			a->everyone = strcmp(val, "citizens") != 0;
 		} else if (strcmp(key, "derogable") == 0) {
@@ -467,7 +505,31 @@ int cov_rights_load(struct cov_rights_data *r, const char *dir)
 	}
 	if (snprintf(path, sizeof path, "%s/standards/iccpr.txt", dir) >= (int)sizeof path)
 		return cov_error_set(COV_EDATA, "%s: path too long", dir);
-	if ((rc = load_standard(r, path)))
+	if ((rc = load_standard(r, path, true)))
+		return rc;
+	/* the other standards: every other file of data/standards/, by name */
+	snprintf(path, sizeof path, "%s/standards", dir);
+	DIR *sd = opendir(path);
+	if (!sd)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	char *std_names[32];
+	size_t n_std = 0;
+	for (struct dirent *e; (e = readdir(sd)) && n_std < 32;) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0 && strcmp(e->d_name, "iccpr.txt") != 0 &&
+		    (std_names[n_std] = strdup(e->d_name)))
+			n_std++;
+	}
+	closedir(sd);
+	qsort(std_names, n_std, sizeof *std_names, cmp_name);
+	for (size_t i = 0; i < n_std; i++) {
+		char file[PATH_MAX + 256];
+		snprintf(file, sizeof file, "%s/%s", path, std_names[i]);
+		if (rc == COV_OK)
+			rc = load_standard(r, file, false);
+		free(std_names[i]);
+	}
+	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/rules.txt", dir);
 	if ((rc = load_rules(r, path)))
@@ -529,6 +591,21 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->iccpr[i].cite);
 	}
 	free(r->iccpr);
+	for (size_t i = 0; i < r->n_other; i++) {
+		for (size_t k = 0; k < r->other[i].n_aims; k++)
+			free(r->other[i].aims[k]);
+		free(r->other[i].aims);
+		free(r->other[i].right);
+		free(r->other[i].cite);
+	}
+	free(r->other);
+	for (size_t i = 0; i < r->n_guarantees; i++) {
+		free(r->guarantees[i].name);
+		free(r->guarantees[i].standard);
+		free(r->guarantees[i].citation);
+		free(r->guarantees[i].right);
+	}
+	free(r->guarantees);
 	for (size_t i = 0; i < r->n_rules; i++) {
 		free(r->rules[i].id);
 		free(r->rules[i].message);
@@ -544,6 +621,14 @@ const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int n
 	for (size_t i = 0; i < r->n_iccpr; i++)
 		if (r->iccpr[i].num == num)
 			return &r->iccpr[i];
+	return NULL;
+}
+
+const cov_std_guarantee *cov_rights_guarantee(const struct cov_rights_data *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_guarantees; i++)
+		if (strcmp(r->guarantees[i].name, name) == 0)
+			return &r->guarantees[i];
 	return NULL;
 }
 
