@@ -55,7 +55,9 @@ static void finding_text(cov_buf *b, const cov_comparison *c, size_t idx, bool m
 	if (md) {
 		cov_buf_printf(b, "- **%s** `%s` — %s article %s (`%s`)", cov_severity_name(f->severity), f->rule, side,
 			       f->article, f->node->eid);
-		if (f->standard)
+		if (f->citation)
+			cov_buf_printf(b, ", %s", f->citation);
+		else if (f->standard)
 			cov_buf_printf(b, ", ICCPR art. %d", f->standard);
 		if (before) {
 			cov_buf_puts(b, "\n  > before: ");
@@ -71,7 +73,9 @@ static void finding_text(cov_buf *b, const cov_comparison *c, size_t idx, bool m
 	cov_buf_puts(b, "  ");
 	sev_upper(b, f->severity);
 	cov_buf_printf(b, "  %s  %s article %s (%s)", f->rule, side, f->article, f->node->eid);
-	if (f->standard)
+	if (f->citation)
+		cov_buf_printf(b, ", %s", f->citation);
+	else if (f->standard)
 		cov_buf_printf(b, ", ICCPR art. %d", f->standard);
 	if (before) {
 		cov_buf_puts(b, "\n    before «");

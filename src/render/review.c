@@ -340,6 +340,11 @@ json_t *cov_finding_json(const cov_finding *f, const char *side)
 	json_object_set_new(o, "num", json_string(f->article ? f->article : ""));
 	json_object_set_new(o, "line", json_integer((json_int_t)line_of(doc, f)));
 	json_object_set_new(o, "standard", json_string(std));
+	/* additive to format 1: "standard" stays an ICCPR article or "" */
+	if (f->citation) {
+		json_object_set_new(o, "cites", json_string(f->standard_id ? f->standard_id : ""));
+		json_object_set_new(o, "citation", json_string(f->citation));
+	}
 	json_object_set_new(o, "quote", json_stringn(doc->text + f->start, f->end - f->start));
 	json_object_set_new(o, "start", json_integer((json_int_t)f->start));
 	json_object_set_new(o, "end", json_integer((json_int_t)f->end));

@@ -199,6 +199,8 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 	f->message = message ? message : ri->message;
 	f->grounds = NULL;
 	f->n_grounds = 0;
+	f->standard_id = NULL;
+	f->citation = NULL;
 }
 
 /* Every ground of a limit.illegitimate-aim finding, as byte spans (the
