@@ -871,6 +871,26 @@ static void udhr_parallel(void **state)
 	}
 }
 
+/* The article a rule always concerns is data (rules.txt "id | severity | iccpr:N | message"),
+ * not a literal in check.c; rules whose article varies name none. */
+static void rules_name_their_standard(void **state)
+{
+	(void)state;
+	const cov_rule_info *ri = cov_rights_rule(test_data->rights, "association.membership-ban");
+	assert_non_null(ri);
+	assert_int_equal(ri->standard, 22);
+	assert_null(strstr(ri->message, "iccpr:"));
+	assert_int_equal(cov_rights_rule(test_data->rights, "assembly.prior-authorization")->standard, 21);
+	assert_int_equal(cov_rights_rule(test_data->rights, "holder.citizens-only")->standard, 0);
+	assert_int_equal(cov_rights_rule(test_data->rights, "limit.illegitimate-aim")->standard, 0);
+	/* and the guarantees are the standards' */
+	const cov_std_guarantee *g = cov_rights_guarantee(test_data->rights, "strike");
+	assert_non_null(g);
+	assert_string_equal(g->citation, "ICESCR art. 8(1)(d)");
+	assert_string_equal(g->standard, "icescr:8");
+	assert_string_equal(cov_rights_guarantee(test_data->rights, "manifest-religion")->citation, "ICCPR art. 18(1)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -891,6 +911,7 @@ int main(void)
 		cmocka_unit_test(coverage_grants),
 		cmocka_unit_test(kazakh_stemmer),
 		cmocka_unit_test(udhr_parallel),
+		cmocka_unit_test(rules_name_their_standard),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

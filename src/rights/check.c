@@ -160,6 +160,17 @@ static void *realloc_or_free(void *p, size_t size)
 
 /* ---- findings ---- */
 
+/* The standard of a rule that always concerns one article: read from
+ * data/rules.txt ("iccpr:22"), not written here. */
+#define RULE_STD 0
+
+/* The rights of that article, as a set; 0 when rules.txt names none. */
+static rightset rule_rights(const ctx *c, const char *rule)
+{
+	const cov_rule_info *ri = cov_rights_rule(c->r, rule);
+	return ri && ri->standard ? (rightset)1 << ri->standard : 0;
+}
+
 
 static void add_finding(ctx *c, const char *rule, const cov_node *node, const char *article, int standard,
 			const sentence *s, size_t trig_first, size_t trig_last, const char *message)
@@ -179,7 +190,8 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 		if (f->start == s->start && f->end == s->end && strcmp(f->rule, rule) == 0)
 			return;
 	}
-	(void)standard;
+	if (ri->standard)
+		standard = ri->standard; /* data/rules.txt: "id | severity | iccpr:N | message" */
 	if (!GROW(rev->findings, rev->n_findings, rev->cap_findings)) {
 		c->status = cov_error_set(COV_ENOMEM, "out of memory");
 		rev->n_findings = rev->cap_findings = 0;
@@ -684,7 +696,8 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t i;
 	/* assemblies subject to permission (not "without permission"), in a
 	 * provision that is itself about assemblies */
-	if ((own_rights & rights_in(c, s) & ((rightset)1 << 21)) && (i = find(c, C_AUTHORIZATION, s, 0)) != SIZE_MAX) {
+	if ((own_rights & rights_in(c, s) & rule_rights(c, "assembly.prior-authorization")) &&
+	    (i = find(c, C_AUTHORIZATION, s, 0)) != SIZE_MAX) {
 		bool negated = false;
 		size_t neg = find(c, C_NEGATION, s, 0);
 		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
@@ -695,7 +708,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		     k = find(c, C_PROHIBITION, s, c->m[k].first + 1))
 			negated = c->m[k].first > c->m[i].last;
 		if (!negated)
-			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
+			add_finding(c, "assembly.prior-authorization", node, article, RULE_STD, s, c->m[i].first, c->m[i].last, NULL);
 	}
 	size_t fund = find(c, C_FUNDING, s, 0);
 	if (fund != SIZE_MAX && has(c, C_FOREIGN, s)) {
@@ -703,11 +716,11 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		 * Commission and OSCE/ODIHR guidelines on political parties); of
 		 * trade unions it is a restriction of association beyond art. 22(2) */
 		if (has(c, C_TRADE_UNION, s) && has(c, C_PROHIBITION, s))
-			add_finding(c, "association.foreign-funding-ban", node, article, 22, s, c->m[fund].first,
+			add_finding(c, "association.foreign-funding-ban", node, article, RULE_STD, s, c->m[fund].first,
 				    c->m[fund].last, NULL);
 		size_t disc = find(c, C_DISCLOSURE, s, 0);
 		if (has(c, C_NGO, s) && disc != SIZE_MAX)
-			add_finding(c, "association.funding-disclosure", node, article, 22, s, c->m[disc].first,
+			add_finding(c, "association.funding-disclosure", node, article, RULE_STD, s, c->m[disc].first,
 				    c->m[disc].last, NULL);
 	}
 	/* a ban on trade-union membership beyond the armed forces and police
@@ -729,7 +742,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			size_t l = strlen(groups);
 			snprintf(groups + l, sizeof groups - l, "%s«%s»", l ? ", " : "", span(c, c->m[k].first, c->m[k].last));
 		}
-		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[who].first, c->m[who].last,
+		add_finding(c, "association.membership-ban", node, article, RULE_STD, s, c->m[who].first, c->m[who].last,
 			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for %s, beyond the armed forces and "
 						 "police (law-enforcement officers included) whose exercise of the right ICCPR art. "
 						 "22(2) allows to be restricted.",
@@ -739,7 +752,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	 * de facto union given the effects of marriage */
 	size_t mw = find(c, C_MAN_WOMAN, s, 0), mar = find(c, C_MARRIAGE, s, 0);
 	if (mw != SIZE_MAX && mar != SIZE_MAX && c->m[mar].first < c->m[mw].first && !has(c, C_DE_FACTO, s))
-		add_finding(c, "discrimination.exclusive-definition", node, article, 26, s, c->m[mw].first, c->m[mw].last,
+		add_finding(c, "discrimination.exclusive-definition", node, article, RULE_STD, s, c->m[mw].first, c->m[mw].last,
 			    NULL);
 	size_t nd = find(c, C_NONDISCRIMINATION, s, 0);
 	size_t ground_words = 0;
@@ -786,7 +799,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			c->eq_best_start = s->start;
 		}
 		if (!sex || !other_status)
-			add_finding(c, "discrimination.grounds-incomplete", node, article, 26, s, c->m[nd].first,
+			add_finding(c, "discrimination.grounds-incomplete", node, article, RULE_STD, s, c->m[nd].first,
 				    c->m[nd].last,
 				    cov_arena_printf(&c->rev->arena, "The non-discrimination clause %s%s%s, which ICCPR arts. 2(1) "
 							 "and 26 require.", !sex ? "omits sex" : "",
@@ -797,16 +810,16 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (dp != SIZE_MAX) {
 		size_t perm = find(c, C_DEATH_PERMITTED, s, 0);
 		if (perm != SIZE_MAX)
-			add_finding(c, "death-penalty.permitted", node, article, 6, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last, NULL);
+			add_finding(c, "death-penalty.permitted", node, article, RULE_STD, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last, NULL);
 		else if (has(c, C_PROHIBITION, s))
-			add_finding(c, "death-penalty.abolished", node, article, 6, s, c->m[dp].first, c->m[dp].last, NULL);
+			add_finding(c, "death-penalty.abolished", node, article, RULE_STD, s, c->m[dp].first, c->m[dp].last, NULL);
 	}
 	size_t cens = find(c, C_CENSORSHIP, s, 0);
 	if (cens != SIZE_MAX && has(c, C_PROHIBITION, s))
-		add_finding(c, "censorship.prohibited", node, article, 19, s, c->m[cens].first, c->m[cens].last, NULL);
+		add_finding(c, "censorship.prohibited", node, article, RULE_STD, s, c->m[cens].first, c->m[cens].last, NULL);
 	size_t pd = find(c, C_PERSONAL_DATA, s, 0);
 	if (pd != SIZE_MAX && has(c, C_PROTECTED, s))
-		add_finding(c, "privacy.data-protection", node, article, 17, s, c->m[pd].first, c->m[pd].last, NULL);
+		add_finding(c, "privacy.data-protection", node, article, RULE_STD, s, c->m[pd].first, c->m[pd].last, NULL);
 	size_t nr = find(c, C_NON_RESTRICTABLE, s, 0);
 	/* "Even under the circumstances indicated in the first paragraph, the
 	 * individual's right to life … can be inviolable except …": what stays
@@ -816,7 +829,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (even_list)
 		nr = even;
 	if (nr != SIZE_MAX && (even_list || !has_exception(c, s))) {
-		add_finding(c, "limit.non-restrictable-list", node, article, 4, s, c->m[nr].first, c->m[nr].last, NULL);
+		add_finding(c, "limit.non-restrictable-list", node, article, RULE_STD, s, c->m[nr].first, c->m[nr].last, NULL);
 		if (GROW(c->nonrestr, c->n_nonrestr, c->cap_nonrestr)) {
 			/* the list runs to the end of its provision ("… under Articles
 			 * 14(1) and (2); 15; 16; …" is one list, not three sentences) */
@@ -896,7 +909,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		bo = find(c, C_BROAD_OBJECT, s, c->m[bo].first + 1);
 	}
 	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s) && assoc)
-		add_finding(c, "association.ban-broad", node, article, 22, s, c->m[bo].first, c->m[bo].last,
+		add_finding(c, "association.ban-broad", node, article, RULE_STD, s, c->m[bo].first, c->m[bo].last,
 			    cov_arena_printf(&c->rev->arena, "Associations are banned for propaganda or incitement («%s») of «%s» hatred or discord, beyond the aims "
 						 "ICCPR art. 22(2) allows (a ban must be necessary for national security, public "
 						 "safety, public order, health, morals or the rights of others); a ban on "
@@ -904,7 +917,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 						 "art. 4(b)) would not be.", span(c, c->m[prop].first, c->m[prop].last),
 				     span(c, c->m[bo].first, c->m[bo].last)));
 	else if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
-		add_finding(c, "expression.propaganda-ban-broad", node, article, 19, s, c->m[bo].first, c->m[bo].last,
+		add_finding(c, "expression.propaganda-ban-broad", node, article, RULE_STD, s, c->m[bo].first, c->m[bo].last,
 			    cov_arena_printf(&c->rev->arena, "The ban on propaganda or incitement («%s») reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
 						 "(propaganda for war; advocacy of national, racial or religious hatred that "
 						 "incites discrimination, hostility or violence); other speech may be restricted only "
@@ -923,15 +936,15 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 				vg = k;
 		}
 		if (vg != SIZE_MAX)
-			add_finding(c, "nationality.arbitrary-deprivation", node, article, 12, s, c->m[vg].first, c->m[vg].last,
+			add_finding(c, "nationality.arbitrary-deprivation", node, article, RULE_STD, s, c->m[vg].first, c->m[vg].last,
 				    cov_arena_printf(&c->rev->arena, "Citizenship may be taken away for «%s», a ground so vague that its "
 							 "loss is arbitrary (ICCPR art. 12(4); General Comment 27 §21; Universal "
 							 "Declaration art. 15(2)).", span(c, c->m[vg].first, c->m[vg].last)));
 	}
 	/* every prisoner denied the vote */
 	size_t pr = find(c, C_PRISON, s, 0);
-	if (pr != SIZE_MAX && (rights_in(c, s) & ((rightset)1 << 25)) && has(c, C_DENIED, s))
-		add_finding(c, "elections.prisoners-disenfranchised", node, article, 25, s, c->m[pr].first, c->m[pr].last, NULL);
+	if (pr != SIZE_MAX && (rights_in(c, s) & rule_rights(c, "elections.prisoners-disenfranchised")) && has(c, C_DENIED, s))
+		add_finding(c, "elections.prisoners-disenfranchised", node, article, RULE_STD, s, c->m[pr].first, c->m[pr].last, NULL);
 	/* conduct made unconstitutional or punishable on a vague ground */
 	size_t uc = find(c, C_UNLAWFUL_CONDUCT, s, 0);
 	if (uc != SIZE_MAX) {
@@ -943,7 +956,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 				vg = k; /* harmony and values, not the interests of the State a prosecution may be weighed against */
 		}
 		if (vg != SIZE_MAX)
-			add_finding(c, "limit.vague-offence", node, article, 19, s, c->m[vg].first, c->m[vg].last,
+			add_finding(c, "limit.vague-offence", node, article, RULE_STD, s, c->m[vg].first, c->m[vg].last,
 				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is declared unlawful or punishable (in "
 							 "the text's words: «%s»): terms so vague that no one can foresee what is "
 							 "forbidden, which the requirement of legality of ICCPR arts. 15(1) and 19(3) "
@@ -955,7 +968,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t ap = find(c, C_APPOINTED_EXEC, s, 0);
 	if (om != SIZE_MAX && ap != SIZE_MAX && c->m[om].first <= s->first + 3 && c->m[ap].first > c->m[om].last &&
 	    !has(c, C_WITH_CONSENT, s))
-		add_finding(c, "nhri.executive-appointment", node, article, 2, s, c->m[ap].first, c->m[ap].last, NULL);
+		add_finding(c, "nhri.executive-appointment", node, article, RULE_STD, s, c->m[ap].first, c->m[ap].last, NULL);
 }
 
 /* The rights a grant is about: those named nearest to the verb ("have the
@@ -1738,7 +1751,7 @@ static void after_walk(ctx *c)
 					size_t l = strlen(names);
 					snprintf(names + l, sizeof names - l, "%s%s (art. %d)", l ? ", " : "", right_name(c, art), art);
 				}
-			add_finding(c, "derogation.non-derogable", c->emergency[i].node, c->emergency[i].article, 4,
+			add_finding(c, "derogation.non-derogable", c->emergency[i].node, c->emergency[i].article, RULE_STD,
 				    &c->emergency[i].s, c->emergency[i].match, c->emergency[i].match,
 				    cov_arena_printf(&c->rev->arena, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
 							 "derogating from %s.", listed ? "Rights outside the protected list" : "Rights",
@@ -1761,7 +1774,7 @@ static void after_walk(ctx *c)
 		c->rev->n_findings = k;
 	}
 	if (c->have_treaty_by_law && !c->treaty_primacy)
-		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 2,
+		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, RULE_STD,
 			    &c->treaty_by_law.s, c->treaty_by_law.match, c->treaty_by_law.match, NULL);
 }
 

@@ -86,6 +86,7 @@ typedef struct cov_rule_info {
 	char *id;
 	cov_severity severity;
 	char *message;
+	int standard;  /* the ICCPR article every finding of it concerns ("iccpr:22"), 0 if it varies */
 } cov_rule_info;
 
 struct cov_rights_data {

@@ -481,7 +481,21 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 		cov_rule_info *ri = &r->rules[r->n_rules++];
 		ri->id = strdup(cov_trim(s));
 		ri->severity = sev;
-		ri->message = strdup(cov_trim(bar2 + 1));
+		ri->standard = 0;
+		/* an optional standard before the message: "iccpr:22 | …" */
+		char *msg = cov_trim(bar2 + 1), *bar3 = strchr(msg, '|');
+		int art = 0, used = 0;
+		if (bar3 && strncmp(msg, "iccpr:", 6) == 0 && sscanf(msg, "iccpr:%d%n", &art, &used) == 1 &&
+		    msg + used <= bar3) {
+			*bar3 = '\0';
+			if (*cov_trim(msg + used) || art <= 0 || art >= COV_MAX_ICCPR) {
+				rc = cov_error_set(COV_EDATA, "%s:%d: bad standard '%s' (iccpr:N)", path, lineno, msg);
+				break;
+			}
+			ri->standard = art;
+			msg = cov_trim(bar3 + 1);
+		}
+		ri->message = strdup(msg);
 		if (!ri->id || !ri->message)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
