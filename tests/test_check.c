@@ -889,6 +889,15 @@ static void rules_name_their_standard(void **state)
 	assert_string_equal(g->citation, "ICESCR art. 8(1)(d)");
 	assert_string_equal(g->standard, "icescr:8");
 	assert_string_equal(cov_rights_guarantee(test_data->rights, "manifest-religion")->citation, "ICCPR art. 18(1)");
+	/* a finding carries its citation, built from iccpr.txt's "abbrev:" */
+	cov_doc *doc;
+	cov_review *r = check_text("Article 1\n\nCitizens shall have the right to peaceful assembly.\n", &doc);
+	assert_int_equal(cov_review_count(r), 1);
+	assert_int_equal(cov_review_finding(r, 0)->standard, 21);
+	assert_string_equal(cov_review_finding(r, 0)->citation, "ICCPR art. 21");
+	assert_null(cov_review_finding(r, 0)->standard_id);
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)

@@ -126,7 +126,7 @@ static int add(const cov_data *data, cov_comparison *cmp, const char *rule, cons
 	f->grounds = NULL;
 	f->n_grounds = 0;
 	f->standard_id = NULL;
-	f->citation = NULL;
+	f->citation = standard && *cov_standard_citation(data, standard) ? cov_standard_citation(data, standard) : NULL;
 	return COV_OK;
 }
 

@@ -116,9 +116,9 @@ static bool coverage_entry(const cov_data *data, size_t g, int *art, const char 
 		*art = (int)g;
 		if (!*cov_standard_right(data, *art) || *art == 2 || *art == 4)
 			return false; /* no right of its own: non-discrimination in Covenant rights, derogation */
-		snprintf(title, cap, "ICCPR art. %d — %s", *art, cov_standard_right(data, *art));
+		snprintf(title, cap, "%s — %s", cov_standard_citation(data, *art), cov_standard_right(data, *art));
 		snprintf(std, stdcap, "iccpr:%d", *art);
-		snprintf(cite, citecap, "ICCPR art. %d", *art);
+		snprintf(cite, citecap, "%s", cov_standard_citation(data, *art));
 		return true;
 	}
 	/* the named guarantees of data/standards/<id>.txt ("guarantee: strike | 8(1)(d) | …") */
@@ -241,7 +241,7 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 					header = true;
 					char title[256];
 					if (pass == 0)
-						snprintf(title, sizeof title, "ICCPR art. %d — %s", art, cov_standard_right(data, art));
+						snprintf(title, sizeof title, "%s — %s", cov_standard_citation(data, art), cov_standard_right(data, art));
 					else
 						snprintf(title, sizeof title, "%s",
 							 pass == 2 ? "What the text protects" : "Other findings");
@@ -258,7 +258,7 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 					cov_buf_printf(b, "- **%s** `%s` — article %s (`%s`), line %zu", cov_severity_name(f->severity),
 						       f->rule, num, f->node->eid, line_of(doc, f));
 					if (pass != 0 && f->standard)
-						cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+						cov_buf_printf(b, ", %s", cov_standard_citation(data, f->standard));
 					cov_buf_puts(b, "\n  > ");
 					quote(b, doc, f, on, off);
 					cov_buf_printf(b, "\n\n  %s\n", f->message);
@@ -268,7 +268,7 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 					cov_buf_printf(b, "  %s  article %s (%s), line %zu", f->rule, num, f->node->eid,
 						       line_of(doc, f));
 					if (pass != 0 && f->standard)
-						cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+						cov_buf_printf(b, ", %s", cov_standard_citation(data, f->standard));
 					cov_buf_puts(b, "\n    «");
 					quote(b, doc, f, on, off);
 					cov_buf_printf(b, "»\n    %s\n", f->message);
@@ -341,10 +341,10 @@ json_t *cov_finding_json(const cov_finding *f, const char *side)
 	json_object_set_new(o, "line", json_integer((json_int_t)line_of(doc, f)));
 	json_object_set_new(o, "standard", json_string(std));
 	/* additive to format 1: "standard" stays an ICCPR article or "" */
-	if (f->citation) {
-		json_object_set_new(o, "cites", json_string(f->standard_id ? f->standard_id : ""));
+	if (f->standard_id)
+		json_object_set_new(o, "cites", json_string(f->standard_id));
+	if (f->citation)
 		json_object_set_new(o, "citation", json_string(f->citation));
-	}
 	json_object_set_new(o, "quote", json_stringn(doc->text + f->start, f->end - f->start));
 	json_object_set_new(o, "start", json_integer((json_int_t)f->start));
 	json_object_set_new(o, "end", json_integer((json_int_t)f->end));

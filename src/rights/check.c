@@ -212,7 +212,7 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 	f->grounds = NULL;
 	f->n_grounds = 0;
 	f->standard_id = NULL;
-	f->citation = NULL;
+	f->citation = standard && *cov_standard_citation(c->data, standard) ? cov_standard_citation(c->data, standard) : NULL;
 }
 
 /* Every ground of a limit.illegitimate-aim finding, as byte spans (the
@@ -1918,6 +1918,12 @@ const char *cov_standard_cite(const cov_data *data, int article)
 {
 	const cov_std_article *a = cov_rights_article(data->rights, article);
 	return a && a->cite ? a->cite : "";
+}
+
+const char *cov_standard_citation(const cov_data *data, int article)
+{
+	const cov_std_article *a = cov_rights_article(data->rights, article);
+	return a && a->citation ? a->citation : "";
 }
 
 const char *cov_standard_right(const cov_data *data, int article)

@@ -27,6 +27,7 @@ typedef struct cov_std_article {
 	size_t n_aims;
 	bool non_derogable;
 	char *cite;
+	char *citation;          /* "ICCPR art. 19": the standard's "abbrev:" and the number */
 } cov_std_article;
 
 /* A named guarantee of the lexicons ("guarantee strike: …") and where a
@@ -107,6 +108,9 @@ struct cov_rights_data {
 };
 
 int cov_rights_load(struct cov_rights_data *r, const char *dir);
+/* "ICCPR art. 21" for an article of the standard check judges against
+ * (data/standards/iccpr.txt, its "abbrev:"), "" if it has no such article. */
+const char *cov_standard_citation(const cov_data *data, int article);
 void cov_rights_free(struct cov_rights_data *r);
 int cov_rights_concept(const struct cov_rights_data *r, const char *name);
 const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int num);

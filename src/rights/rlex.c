@@ -448,6 +448,13 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 		}
 	}
 	fclose(f);
+	/* each article's short citation, "ICCPR art. 19" */
+	for (size_t i = 0; rc == COV_OK && i < *n_arr; i++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%s art. %d", *abbrev ? abbrev : id, (*arr)[i].num);
+		if (!((*arr)[i].citation = strdup(buf)))
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+	}
 	return rc;
 }
 
@@ -603,6 +610,7 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->iccpr[i].aims);
 		free(r->iccpr[i].right);
 		free(r->iccpr[i].cite);
+		free(r->iccpr[i].citation);
 	}
 	free(r->iccpr);
 	for (size_t i = 0; i < r->n_other; i++) {
@@ -611,6 +619,7 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->other[i].aims);
 		free(r->other[i].right);
 		free(r->other[i].cite);
+		free(r->other[i].citation);
 	}
 	free(r->other);
 	for (size_t i = 0; i < r->n_guarantees; i++) {
