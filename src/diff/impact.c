@@ -467,10 +467,10 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				size_t n_before = cmp->n_findings;
 				const char *msg =
 				    added[0] ? cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s), allowed neither by that article nor by a general clause of the old text: %s%s%s%s.", right,
-					     p->new_node->num, p->old_node->num, added, permitted[0] ? "; also new, but among the aims ICCPR art. " : "",
-					     permitted[0] ? cov_arena_printf(&cmp->arena, "%d allows: %s", r, permitted) : "", "")
-					     : cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s): %s — among the aims ICCPR art. %d allows, so no regression in itself; for review: the law must keep such restrictions necessary and proportionate.", right,
-					     p->new_node->num, p->old_node->num, permitted, r);
+					     p->new_node->num, p->old_node->num, added, permitted[0] ? "; also new, but among the aims " : "",
+					     permitted[0] ? cov_arena_printf(&cmp->arena, "%s allows: %s", cov_standard_citation(data, r), permitted) : "", "")
+					     : cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s): %s — among the aims %s allows, so no regression in itself; for review: the law must keep such restrictions necessary and proportionate.", right,
+					     p->new_node->num, p->old_node->num, permitted, cov_standard_citation(data, r));
 				rc = add(data, cmp, "regression.grounds-added", cmp->new_doc, b->limit_prov[r]->node, r, lim->start,
 					 lim->end, lim->start, lim->end, msg);
 				if (rc == COV_OK && !added[0])
