@@ -1036,8 +1036,11 @@ static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 		    m->first < g->first || m->first >= limit)
 			continue;
 		int art = c->right_of_concept[m->concept];
-		const char *w = c->tokp->v[m->first].fold;
-		if (art == 26 && (strncmp(w, "discrimin", 9) == 0 || strncmp(w, "дискримин", 18) == 0))
+		/* "without discrimination" (the lexicon's non-discrimination words) trails a grant of something else */
+		bool nd = false;
+		for (size_t k = 0; art == 26 && k < c->n_m && !nd; k++)
+			nd = c->m[k].concept == c->concept[C_NONDISCRIMINATION] && c->m[k].first == m->first;
+		if (nd)
 			continue;
 		if (art == 22) {
 			bool political = false;
