@@ -1247,8 +1247,16 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 	size_t ns = split_sentences(c, first, last, ss, 256);
 	sentence whole = {first, last - 1, n->text_start, n->text_end};
 	rightset own = rights_in(c, &whole);
-	if (has(c, C_NONDISCRIMINATION, &whole))
-		own = ((rightset)1 << 26); /* "religion" in a list of grounds is not the right of art. 18 */
+	if (has(c, C_NONDISCRIMINATION, &whole)) {
+		/* "religion" in a list of grounds is not the right of art. 18: a
+		 * sentence on discrimination concerns art. 26 alone, the others of
+		 * the provision what they name (UDHR art. 23: equal pay "without any
+		 * discrimination"; the right to form and join trade unions) */
+		own = (rightset)1 << 26;
+		for (size_t i = 0; i < ns; i++)
+			if (!has(c, C_NONDISCRIMINATION, &ss[i]))
+				own |= rights_in(c, &ss[i]);
+	}
 	rightset ctx_rights = own ? own : *article_ctx;
 	if (own)
 		*article_ctx = own;
