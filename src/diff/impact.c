@@ -509,8 +509,8 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 			rc = add(data, cmp, treaty ? "regression.treaty-primacy-removed" : "regression.right-removed", cmp->old,
 				 p->node, 0, p->node->text_start, p->node->text_end, p->node->text_start, p->node->text_start,
 				 treaty ? NULL
-				 : sg	? cov_arena_printf(&cmp->arena, "Article %s guaranteed %s (%s); no provision of the new text does.",
-							   p->article, sg->right, sg->citation)
+				 : sg	? cov_arena_printf(&cmp->arena, "The %s guarantee of article %s appears nowhere in the new text. It is %s, %s.",
+							   g, p->article, sg->right, sg->citation)
 					: cov_arena_printf(&cmp->arena, "The %s guarantee of article %s appears nowhere in the new text.", g,
 					      p->article));
 			if (rc == COV_OK && sg) {
