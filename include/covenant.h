@@ -210,6 +210,11 @@ typedef struct cov_finding {
 	 * for other rules.  One finding lists them all (one per problem). */
 	const size_t *grounds;
 	size_t n_grounds;
+	/* the standard a finding cites when it is not an ICCPR article (the
+	 * strike: "icescr:8", "ICESCR art. 8(1)(d)", data/standards/); NULL when
+	 * `standard` says it all */
+	const char *standard_id;
+	const char *citation;
 } cov_finding;
 
 typedef struct cov_limitation {

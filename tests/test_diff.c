@@ -354,8 +354,14 @@ static void kazakhstan_1995_2026(void **state)
 	size_t strike = 0;
 	for (size_t i = 0; i < cov_comparison_finding_count(c); i++) {
 		const cov_finding *f = cov_comparison_finding(c, i);
-		if (strcmp(f->rule, "regression.right-removed") == 0 && strcmp(f->article, "24") == 0)
+		if (strcmp(f->rule, "regression.right-removed") == 0 && strcmp(f->article, "24") == 0) {
 			strike++;
+			/* cited from data/standards/icescr.txt, not from C */
+			assert_non_null(f->citation);
+			assert_string_equal(f->citation, "ICESCR art. 8(1)(d)");
+			assert_string_equal(f->standard_id, "icescr:8");
+			assert_non_null(strstr(f->message, "ICESCR art. 8(1)(d)"));
+		}
 		if (strcmp(f->rule, "regression.grounds-added") == 0 && f->standard == 21)
 			assert_string_equal(f->article, "34");
 	}

@@ -722,7 +722,7 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 	sides[1].doc = new_doc;
 	for (int k = 0; k < 2 && rc == COV_OK; k++) {
 		const cov_rlex *lex = cov_rights_lexicon(data->rights, sides[k].doc->language);
-		rc = cov_tokenize(sides[k].doc->text, sides[k].doc->len, lex ? lex->stemmer : NULL, &sides[k].tok);
+		rc = cov_tokenize_lex(sides[k].doc->text, sides[k].doc->len, lex, &sides[k].tok);
 		if (rc == COV_OK)
 			rc = collect_units(&sides[k]);
 		if (rc == COV_OK)

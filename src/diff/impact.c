@@ -125,6 +125,8 @@ static int add(const cov_data *data, cov_comparison *cmp, const char *rule, cons
 	f->message = message ? message : ri->message;
 	f->grounds = NULL;
 	f->n_grounds = 0;
+	f->standard_id = NULL;
+	f->citation = standard && *cov_standard_citation(data, standard) ? cov_standard_citation(data, standard) : NULL;
 	return COV_OK;
 }
 
@@ -465,10 +467,10 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 				size_t n_before = cmp->n_findings;
 				const char *msg =
 				    added[0] ? cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s), allowed neither by that article nor by a general clause of the old text: %s%s%s%s.", right,
-					     p->new_node->num, p->old_node->num, added, permitted[0] ? "; also new, but among the aims ICCPR art. " : "",
-					     permitted[0] ? cov_arena_printf(&cmp->arena, "%d allows: %s", r, permitted) : "", "")
-					     : cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s): %s — among the aims ICCPR art. %d allows, so no regression in itself; for review: the law must keep such restrictions necessary and proportionate.", right,
-					     p->new_node->num, p->old_node->num, permitted, r);
+					     p->new_node->num, p->old_node->num, added, permitted[0] ? "; also new, but among the aims " : "",
+					     permitted[0] ? cov_arena_printf(&cmp->arena, "%s allows: %s", cov_standard_citation(data, r), permitted) : "", "")
+					     : cov_arena_printf(&cmp->arena, "New grounds for restricting %s (article %s, was %s): %s — among the aims %s allows, so no regression in itself; for review: the law must keep such restrictions necessary and proportionate.", right,
+					     p->new_node->num, p->old_node->num, permitted, cov_standard_citation(data, r));
 				rc = add(data, cmp, "regression.grounds-added", cmp->new_doc, b->limit_prov[r]->node, r, lim->start,
 					 lim->end, lim->start, lim->end, msg);
 				if (rc == COV_OK && !added[0])
@@ -502,11 +504,19 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 			if (among(seen, n_seen, g) || has_guarantee(rn, g, NULL))
 				continue;
 			bool treaty = strcmp(g, "treaty-primacy") == 0;
+			/* the standard that holds the guarantee (data/standards/: the strike is ICESCR art. 8(1)(d)) */
+			const cov_std_guarantee *sg = treaty ? NULL : cov_rights_guarantee(data->rights, g);
 			rc = add(data, cmp, treaty ? "regression.treaty-primacy-removed" : "regression.right-removed", cmp->old,
 				 p->node, 0, p->node->text_start, p->node->text_end, p->node->text_start, p->node->text_start,
 				 treaty ? NULL
+				 : sg	? cov_arena_printf(&cmp->arena, "The %s guarantee of article %s appears nowhere in the new text. It is %s, %s.",
+							   g, p->article, sg->right, sg->citation)
 					: cov_arena_printf(&cmp->arena, "The %s guarantee of article %s appears nowhere in the new text.", g,
 					      p->article));
+			if (rc == COV_OK && sg) {
+				cmp->findings[cmp->n_findings - 1].standard_id = sg->standard;
+				cmp->findings[cmp->n_findings - 1].citation = sg->citation;
+			}
 		}
 		for (size_t k = 0; rc == COV_OK && k < p->n_guarantees; k++)
 			if (!set_add(&seen, &n_seen, &cap_seen, p->guarantees[k]))

@@ -55,8 +55,8 @@ static void finding_text(cov_buf *b, const cov_comparison *c, size_t idx, bool m
 	if (md) {
 		cov_buf_printf(b, "- **%s** `%s` — %s article %s (`%s`)", cov_severity_name(f->severity), f->rule, side,
 			       f->article, f->node->eid);
-		if (f->standard)
-			cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+		if (f->citation)
+			cov_buf_printf(b, ", %s", f->citation);
 		if (before) {
 			cov_buf_puts(b, "\n  > before: ");
 			flat(b, old->text, bs, be);
@@ -71,8 +71,8 @@ static void finding_text(cov_buf *b, const cov_comparison *c, size_t idx, bool m
 	cov_buf_puts(b, "  ");
 	sev_upper(b, f->severity);
 	cov_buf_printf(b, "  %s  %s article %s (%s)", f->rule, side, f->article, f->node->eid);
-	if (f->standard)
-		cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+	if (f->citation)
+		cov_buf_printf(b, ", %s", f->citation);
 	if (before) {
 		cov_buf_puts(b, "\n    before «");
 		flat(b, old->text, bs, be);
@@ -130,8 +130,8 @@ static void findings_before_after(cov_buf *b, const cov_comparison *c, bool md, 
 					cov_buf_printf(b, "article %s → %s", x->before->article, x->after->article);
 				else
 					cov_buf_printf(b, "%s article %s (%s)", pass ? "old" : "new", f->article, f->node->eid);
-				if (f->standard)
-					cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+				if (f->citation)
+					cov_buf_printf(b, ", %s", f->citation);
 				cov_buf_putc(b, '\n');
 				if (pass == 2)
 					continue;

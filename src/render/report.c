@@ -1127,7 +1127,7 @@ static int matrix(rep *R)
 			static const char *const word[] = {"", "touches it, no finding", "positive", "low", "medium", "high"};
 			cov_buf_printf(b, "<td class=\"lv-%d\"><a href=\"#%s\" title=\"", best->level, cov_node_eid(best->link));
 			label(R, cols[k]);
-			cov_buf_printf(b, " × ICCPR art. %d: %s", right, word[best->level]);
+			cov_buf_printf(b, " × %s: %s", cov_standard_citation(R->data, right), word[best->level]);
 			if (*rules) {
 				cov_buf_puts(b, " (");
 				attr(R, rules);
@@ -1199,7 +1199,7 @@ static void finding(rep *R, size_t i)
 	cov_buf_puts(b, "</p>\n");
 	for (size_t k = 0; k < nr; k++) {
 		const char *cite = cov_standard_cite(R->data, rs[k]);
-		cov_buf_printf(b, "<details class=\"std\"><summary>ICCPR art. %d — ", rs[k]);
+		cov_buf_printf(b, "<details class=\"std\"><summary>%s — ", cov_standard_citation(R->data, rs[k]));
 		attr(R, cov_standard_right(R->data, rs[k]));
 		cov_buf_puts(b, "</summary><blockquote>");
 		attr(R, *cite ? cite : "(no text in data/standards/iccpr.txt)");
@@ -1236,14 +1236,14 @@ static void findings(rep *R)
 					if (R->md) {
 						cov_buf_puts(b, "\n### ");
 						if (pass == 0) {
-							cov_buf_printf(b, "ICCPR art. %d — ", art);
+							cov_buf_printf(b, "%s — ", cov_standard_citation(R->data, art));
 							texts(R, cov_standard_right(R->data, art));
 						} else {
 							cov_buf_puts(b, pass == 1 ? "Other findings" : "What the text protects");
 						}
 						cov_buf_puts(b, "\n\n");
 					} else if (pass == 0) {
-						cov_buf_printf(b, "<section id=\"iccpr-%d\"><h3>ICCPR art. %d — ", art, art);
+						cov_buf_printf(b, "<section id=\"iccpr-%d\"><h3>%s — ", art, cov_standard_citation(R->data, art));
 						attr(R, cov_standard_right(R->data, art));
 						cov_buf_puts(b, "</h3>\n");
 					} else {

@@ -4,6 +4,7 @@
  * on a terminal, and the ICCPR article), JSON (docs/json.md) and Markdown.
  */
 #include "render.h"
+#include "../parse/lexicon.h"
 #include "../rights/rights.h"
 
 #include <jansson.h>
@@ -57,14 +58,6 @@ static void upper(cov_buf *b, const char *s)
 
 /* ---- coverage: what the text guarantees, and what it leaves out ---- */
 
-/* Named guarantees a text may state (data/rights/<lang>.txt, "guarantee
- * NAME: …") that the ICCPR's and ICESCR's rights include. */
-static const struct {
-	const char *name, *standard, *title;
-} named_guarantees[] = {
-	{"strike", "icescr:8", "the right to strike (ICESCR art. 8(1)(d))"},
-	{"manifest-religion", "iccpr:18", "freedom to manifest one's religion or belief (ICCPR art. 18(1))"},
-};
 
 /* The articles (numbers, without repeats) of the provisions that concern
  * ICCPR article `art` (or state guarantee `name`), as one string; "" if none. */
@@ -114,30 +107,33 @@ static void covering(const cov_review *r, int art, const char *name, cov_buf *ou
  * its own (art > 0), or a named guarantee; false past the end or for an
  * article with no right of its own (2, 4) or absent from the standard. */
 static bool coverage_entry(const cov_data *data, size_t g, int *art, const char **name, char *title, size_t cap,
-			   char *std, size_t stdcap)
+			   char *std, size_t stdcap, char *cite, size_t citecap)
 {
-	size_t n_named = sizeof named_guarantees / sizeof *named_guarantees;
+	const struct cov_rights_data *rd = data->rights;
 	*art = 0;
 	*name = NULL;
 	if (g >= 1 && g < COV_MAX_ICCPR) {
 		*art = (int)g;
 		if (!*cov_standard_right(data, *art) || *art == 2 || *art == 4)
 			return false; /* no right of its own: non-discrimination in Covenant rights, derogation */
-		snprintf(title, cap, "ICCPR art. %d — %s", *art, cov_standard_right(data, *art));
+		snprintf(title, cap, "%s — %s", cov_standard_citation(data, *art), cov_standard_right(data, *art));
 		snprintf(std, stdcap, "iccpr:%d", *art);
+		snprintf(cite, citecap, "%s", cov_standard_citation(data, *art));
 		return true;
 	}
-	if (g >= COV_MAX_ICCPR && g - COV_MAX_ICCPR < n_named) {
-		size_t k = g - COV_MAX_ICCPR;
-		*name = named_guarantees[k].name;
-		snprintf(title, cap, "%s", named_guarantees[k].title);
-		snprintf(std, stdcap, "%s", named_guarantees[k].standard);
+	/* the named guarantees of data/standards/<id>.txt ("guarantee: strike | 8(1)(d) | …") */
+	if (g >= COV_MAX_ICCPR && g - COV_MAX_ICCPR < rd->n_guarantees) {
+		const cov_std_guarantee *sg = &rd->guarantees[g - COV_MAX_ICCPR];
+		*name = sg->name;
+		snprintf(title, cap, "%s (%s)", sg->right, sg->citation);
+		snprintf(std, stdcap, "%s", sg->standard);
+		snprintf(cite, citecap, "%s", sg->citation);
 		return true;
 	}
 	return false;
 }
 
-#define COVERAGE_END (COV_MAX_ICCPR + sizeof named_guarantees / sizeof *named_guarantees)
+#define COVERAGE_END (COV_MAX_ICCPR + data->rights->n_guarantees)
 
 static void coverage_text(const cov_data *data, const cov_review *r, cov_buf *b, bool md)
 {
@@ -145,8 +141,8 @@ static void coverage_text(const cov_data *data, const cov_review *r, cov_buf *b,
 	for (size_t g = 1; g < COVERAGE_END; g++) {
 		int art;
 		const char *name;
-		char title[256], std[32];
-		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std))
+		char title[256], std[32], cite[64];
+		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std, cite, sizeof cite))
 			continue;
 		cov_buf list;
 		cov_buf_init(&list);
@@ -176,12 +172,13 @@ static json_t *coverage_json(const cov_data *data, const cov_review *r)
 	for (size_t g = 1; a && g < COVERAGE_END; g++) {
 		int art;
 		const char *name;
-		char title[256], std[32];
-		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std))
+		char title[256], std[32], cite[64];
+		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std, cite, sizeof cite))
 			continue;
 		json_t *o = json_object(), *provs = json_array();
 		json_object_set_new(o, "standard", json_string(std));
 		json_object_set_new(o, "right", json_string(art ? cov_standard_right(data, art) : title));
+		json_object_set_new(o, "citation", json_string(cite));
 		if (name)
 			json_object_set_new(o, "guarantee", json_string(name));
 		cov_buf list;
@@ -244,7 +241,7 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 					header = true;
 					char title[256];
 					if (pass == 0)
-						snprintf(title, sizeof title, "ICCPR art. %d — %s", art, cov_standard_right(data, art));
+						snprintf(title, sizeof title, "%s — %s", cov_standard_citation(data, art), cov_standard_right(data, art));
 					else
 						snprintf(title, sizeof title, "%s",
 							 pass == 2 ? "What the text protects" : "Other findings");
@@ -261,7 +258,7 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 					cov_buf_printf(b, "- **%s** `%s` — article %s (`%s`), line %zu", cov_severity_name(f->severity),
 						       f->rule, num, f->node->eid, line_of(doc, f));
 					if (pass != 0 && f->standard)
-						cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+						cov_buf_printf(b, ", %s", cov_standard_citation(data, f->standard));
 					cov_buf_puts(b, "\n  > ");
 					quote(b, doc, f, on, off);
 					cov_buf_printf(b, "\n\n  %s\n", f->message);
@@ -271,7 +268,7 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 					cov_buf_printf(b, "  %s  article %s (%s), line %zu", f->rule, num, f->node->eid,
 						       line_of(doc, f));
 					if (pass != 0 && f->standard)
-						cov_buf_printf(b, ", ICCPR art. %d", f->standard);
+						cov_buf_printf(b, ", %s", cov_standard_citation(data, f->standard));
 					cov_buf_puts(b, "\n    «");
 					quote(b, doc, f, on, off);
 					cov_buf_printf(b, "»\n    %s\n", f->message);
@@ -343,6 +340,11 @@ json_t *cov_finding_json(const cov_finding *f, const char *side)
 	json_object_set_new(o, "num", json_string(f->article ? f->article : ""));
 	json_object_set_new(o, "line", json_integer((json_int_t)line_of(doc, f)));
 	json_object_set_new(o, "standard", json_string(std));
+	/* additive to format 1: "standard" stays an ICCPR article or "" */
+	if (f->standard_id)
+		json_object_set_new(o, "cites", json_string(f->standard_id));
+	if (f->citation)
+		json_object_set_new(o, "citation", json_string(f->citation));
 	json_object_set_new(o, "quote", json_stringn(doc->text + f->start, f->end - f->start));
 	json_object_set_new(o, "start", json_integer((json_int_t)f->start));
 	json_object_set_new(o, "end", json_integer((json_int_t)f->end));

@@ -160,6 +160,17 @@ static void *realloc_or_free(void *p, size_t size)
 
 /* ---- findings ---- */
 
+/* The standard of a rule that always concerns one article: read from
+ * data/rules.txt ("iccpr:22"), not written here. */
+#define RULE_STD 0
+
+/* The rights of that article, as a set; 0 when rules.txt names none. */
+static rightset rule_rights(const ctx *c, const char *rule)
+{
+	const cov_rule_info *ri = cov_rights_rule(c->r, rule);
+	return ri && ri->standard ? (rightset)1 << ri->standard : 0;
+}
+
 
 static void add_finding(ctx *c, const char *rule, const cov_node *node, const char *article, int standard,
 			const sentence *s, size_t trig_first, size_t trig_last, const char *message)
@@ -179,7 +190,8 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 		if (f->start == s->start && f->end == s->end && strcmp(f->rule, rule) == 0)
 			return;
 	}
-	(void)standard;
+	if (ri->standard)
+		standard = ri->standard; /* data/rules.txt: "id | severity | iccpr:N | message" */
 	if (!GROW(rev->findings, rev->n_findings, rev->cap_findings)) {
 		c->status = cov_error_set(COV_ENOMEM, "out of memory");
 		rev->n_findings = rev->cap_findings = 0;
@@ -199,6 +211,8 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 	f->message = message ? message : ri->message;
 	f->grounds = NULL;
 	f->n_grounds = 0;
+	f->standard_id = NULL;
+	f->citation = standard && *cov_standard_citation(c->data, standard) ? cov_standard_citation(c->data, standard) : NULL;
 }
 
 /* Every ground of a limit.illegitimate-aim finding, as byte spans (the
@@ -682,7 +696,8 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t i;
 	/* assemblies subject to permission (not "without permission"), in a
 	 * provision that is itself about assemblies */
-	if ((own_rights & rights_in(c, s) & ((rightset)1 << 21)) && (i = find(c, C_AUTHORIZATION, s, 0)) != SIZE_MAX) {
+	if ((own_rights & rights_in(c, s) & rule_rights(c, "assembly.prior-authorization")) &&
+	    (i = find(c, C_AUTHORIZATION, s, 0)) != SIZE_MAX) {
 		bool negated = false;
 		size_t neg = find(c, C_NEGATION, s, 0);
 		for (; neg != SIZE_MAX; neg = find(c, C_NEGATION, s, c->m[neg].first + 1))
@@ -693,7 +708,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		     k = find(c, C_PROHIBITION, s, c->m[k].first + 1))
 			negated = c->m[k].first > c->m[i].last;
 		if (!negated)
-			add_finding(c, "assembly.prior-authorization", node, article, 21, s, c->m[i].first, c->m[i].last, NULL);
+			add_finding(c, "assembly.prior-authorization", node, article, RULE_STD, s, c->m[i].first, c->m[i].last, NULL);
 	}
 	size_t fund = find(c, C_FUNDING, s, 0);
 	if (fund != SIZE_MAX && has(c, C_FOREIGN, s)) {
@@ -701,11 +716,11 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		 * Commission and OSCE/ODIHR guidelines on political parties); of
 		 * trade unions it is a restriction of association beyond art. 22(2) */
 		if (has(c, C_TRADE_UNION, s) && has(c, C_PROHIBITION, s))
-			add_finding(c, "association.foreign-funding-ban", node, article, 22, s, c->m[fund].first,
+			add_finding(c, "association.foreign-funding-ban", node, article, RULE_STD, s, c->m[fund].first,
 				    c->m[fund].last, NULL);
 		size_t disc = find(c, C_DISCLOSURE, s, 0);
 		if (has(c, C_NGO, s) && disc != SIZE_MAX)
-			add_finding(c, "association.funding-disclosure", node, article, 22, s, c->m[disc].first,
+			add_finding(c, "association.funding-disclosure", node, article, RULE_STD, s, c->m[disc].first,
 				    c->m[disc].last, NULL);
 	}
 	/* a ban on trade-union membership beyond the armed forces and police
@@ -727,7 +742,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			size_t l = strlen(groups);
 			snprintf(groups + l, sizeof groups - l, "%s«%s»", l ? ", " : "", span(c, c->m[k].first, c->m[k].last));
 		}
-		add_finding(c, "association.membership-ban", node, article, 22, s, c->m[who].first, c->m[who].last,
+		add_finding(c, "association.membership-ban", node, article, RULE_STD, s, c->m[who].first, c->m[who].last,
 			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for %s, beyond the armed forces and "
 						 "police (law-enforcement officers included) whose exercise of the right ICCPR art. "
 						 "22(2) allows to be restricted.",
@@ -737,7 +752,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	 * de facto union given the effects of marriage */
 	size_t mw = find(c, C_MAN_WOMAN, s, 0), mar = find(c, C_MARRIAGE, s, 0);
 	if (mw != SIZE_MAX && mar != SIZE_MAX && c->m[mar].first < c->m[mw].first && !has(c, C_DE_FACTO, s))
-		add_finding(c, "discrimination.exclusive-definition", node, article, 26, s, c->m[mw].first, c->m[mw].last,
+		add_finding(c, "discrimination.exclusive-definition", node, article, RULE_STD, s, c->m[mw].first, c->m[mw].last,
 			    NULL);
 	size_t nd = find(c, C_NONDISCRIMINATION, s, 0);
 	size_t ground_words = 0;
@@ -784,7 +799,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			c->eq_best_start = s->start;
 		}
 		if (!sex || !other_status)
-			add_finding(c, "discrimination.grounds-incomplete", node, article, 26, s, c->m[nd].first,
+			add_finding(c, "discrimination.grounds-incomplete", node, article, RULE_STD, s, c->m[nd].first,
 				    c->m[nd].last,
 				    cov_arena_printf(&c->rev->arena, "The non-discrimination clause %s%s%s, which ICCPR arts. 2(1) "
 							 "and 26 require.", !sex ? "omits sex" : "",
@@ -795,16 +810,16 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (dp != SIZE_MAX) {
 		size_t perm = find(c, C_DEATH_PERMITTED, s, 0);
 		if (perm != SIZE_MAX)
-			add_finding(c, "death-penalty.permitted", node, article, 6, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last, NULL);
+			add_finding(c, "death-penalty.permitted", node, article, RULE_STD, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last, NULL);
 		else if (has(c, C_PROHIBITION, s))
-			add_finding(c, "death-penalty.abolished", node, article, 6, s, c->m[dp].first, c->m[dp].last, NULL);
+			add_finding(c, "death-penalty.abolished", node, article, RULE_STD, s, c->m[dp].first, c->m[dp].last, NULL);
 	}
 	size_t cens = find(c, C_CENSORSHIP, s, 0);
 	if (cens != SIZE_MAX && has(c, C_PROHIBITION, s))
-		add_finding(c, "censorship.prohibited", node, article, 19, s, c->m[cens].first, c->m[cens].last, NULL);
+		add_finding(c, "censorship.prohibited", node, article, RULE_STD, s, c->m[cens].first, c->m[cens].last, NULL);
 	size_t pd = find(c, C_PERSONAL_DATA, s, 0);
 	if (pd != SIZE_MAX && has(c, C_PROTECTED, s))
-		add_finding(c, "privacy.data-protection", node, article, 17, s, c->m[pd].first, c->m[pd].last, NULL);
+		add_finding(c, "privacy.data-protection", node, article, RULE_STD, s, c->m[pd].first, c->m[pd].last, NULL);
 	size_t nr = find(c, C_NON_RESTRICTABLE, s, 0);
 	/* "Even under the circumstances indicated in the first paragraph, the
 	 * individual's right to life … can be inviolable except …": what stays
@@ -814,7 +829,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	if (even_list)
 		nr = even;
 	if (nr != SIZE_MAX && (even_list || !has_exception(c, s))) {
-		add_finding(c, "limit.non-restrictable-list", node, article, 4, s, c->m[nr].first, c->m[nr].last, NULL);
+		add_finding(c, "limit.non-restrictable-list", node, article, RULE_STD, s, c->m[nr].first, c->m[nr].last, NULL);
 		if (GROW(c->nonrestr, c->n_nonrestr, c->cap_nonrestr)) {
 			/* the list runs to the end of its provision ("… under Articles
 			 * 14(1) and (2); 15; 16; …" is one list, not three sentences) */
@@ -894,7 +909,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		bo = find(c, C_BROAD_OBJECT, s, c->m[bo].first + 1);
 	}
 	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s) && assoc)
-		add_finding(c, "association.ban-broad", node, article, 22, s, c->m[bo].first, c->m[bo].last,
+		add_finding(c, "association.ban-broad", node, article, RULE_STD, s, c->m[bo].first, c->m[bo].last,
 			    cov_arena_printf(&c->rev->arena, "Associations are banned for propaganda or incitement («%s») of «%s» hatred or discord, beyond the aims "
 						 "ICCPR art. 22(2) allows (a ban must be necessary for national security, public "
 						 "safety, public order, health, morals or the rights of others); a ban on "
@@ -902,7 +917,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 						 "art. 4(b)) would not be.", span(c, c->m[prop].first, c->m[prop].last),
 				     span(c, c->m[bo].first, c->m[bo].last)));
 	else if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
-		add_finding(c, "expression.propaganda-ban-broad", node, article, 19, s, c->m[bo].first, c->m[bo].last,
+		add_finding(c, "expression.propaganda-ban-broad", node, article, RULE_STD, s, c->m[bo].first, c->m[bo].last,
 			    cov_arena_printf(&c->rev->arena, "The ban on propaganda or incitement («%s») reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
 						 "(propaganda for war; advocacy of national, racial or religious hatred that "
 						 "incites discrimination, hostility or violence); other speech may be restricted only "
@@ -921,15 +936,15 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 				vg = k;
 		}
 		if (vg != SIZE_MAX)
-			add_finding(c, "nationality.arbitrary-deprivation", node, article, 12, s, c->m[vg].first, c->m[vg].last,
+			add_finding(c, "nationality.arbitrary-deprivation", node, article, RULE_STD, s, c->m[vg].first, c->m[vg].last,
 				    cov_arena_printf(&c->rev->arena, "Citizenship may be taken away for «%s», a ground so vague that its "
 							 "loss is arbitrary (ICCPR art. 12(4); General Comment 27 §21; Universal "
 							 "Declaration art. 15(2)).", span(c, c->m[vg].first, c->m[vg].last)));
 	}
 	/* every prisoner denied the vote */
 	size_t pr = find(c, C_PRISON, s, 0);
-	if (pr != SIZE_MAX && (rights_in(c, s) & ((rightset)1 << 25)) && has(c, C_DENIED, s))
-		add_finding(c, "elections.prisoners-disenfranchised", node, article, 25, s, c->m[pr].first, c->m[pr].last, NULL);
+	if (pr != SIZE_MAX && (rights_in(c, s) & rule_rights(c, "elections.prisoners-disenfranchised")) && has(c, C_DENIED, s))
+		add_finding(c, "elections.prisoners-disenfranchised", node, article, RULE_STD, s, c->m[pr].first, c->m[pr].last, NULL);
 	/* conduct made unconstitutional or punishable on a vague ground */
 	size_t uc = find(c, C_UNLAWFUL_CONDUCT, s, 0);
 	if (uc != SIZE_MAX) {
@@ -941,7 +956,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 				vg = k; /* harmony and values, not the interests of the State a prosecution may be weighed against */
 		}
 		if (vg != SIZE_MAX)
-			add_finding(c, "limit.vague-offence", node, article, 19, s, c->m[vg].first, c->m[vg].last,
+			add_finding(c, "limit.vague-offence", node, article, RULE_STD, s, c->m[vg].first, c->m[vg].last,
 				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is declared unlawful or punishable (in "
 							 "the text's words: «%s»): terms so vague that no one can foresee what is "
 							 "forbidden, which the requirement of legality of ICCPR arts. 15(1) and 19(3) "
@@ -953,7 +968,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t ap = find(c, C_APPOINTED_EXEC, s, 0);
 	if (om != SIZE_MAX && ap != SIZE_MAX && c->m[om].first <= s->first + 3 && c->m[ap].first > c->m[om].last &&
 	    !has(c, C_WITH_CONSENT, s))
-		add_finding(c, "nhri.executive-appointment", node, article, 2, s, c->m[ap].first, c->m[ap].last, NULL);
+		add_finding(c, "nhri.executive-appointment", node, article, RULE_STD, s, c->m[ap].first, c->m[ap].last, NULL);
 }
 
 /* The rights a grant is about: those named nearest to the verb ("have the
@@ -988,8 +1003,12 @@ static rightset granted_rights(const ctx *c, const sentence *s, size_t grant)
  * list of grounds ("… regardless of sex, creed, religion"), not a party
  * or political association (art. 25: "association for political purposes"),
  * not "without discrimination" trailing a grant of something else. */
+static rightset object_rights_before(const ctx *c, const sentence *s, size_t grant);
+
 static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 {
+	if (c->lex->verb_final)
+		return object_rights_before(c, s, grant);
 	const cov_match *g = &c->m[grant];
 	size_t limit = g->last + 10;
 	size_t gl = find(c, C_GROUNDS_LIST, s, g->last);
@@ -1017,8 +1036,11 @@ static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 		    m->first < g->first || m->first >= limit)
 			continue;
 		int art = c->right_of_concept[m->concept];
-		const char *w = c->tokp->v[m->first].fold;
-		if (art == 26 && (strncmp(w, "discrimin", 9) == 0 || strncmp(w, "дискримин", 18) == 0))
+		/* "without discrimination" (the lexicon's non-discrimination words) trails a grant of something else */
+		bool nd = false;
+		for (size_t k = 0; art == 26 && k < c->n_m && !nd; k++)
+			nd = c->m[k].concept == c->concept[C_NONDISCRIMINATION] && c->m[k].first == m->first;
+		if (nd)
 			continue;
 		if (art == 22) {
 			bool political = false;
@@ -1032,6 +1054,34 @@ static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 				continue;
 		}
 		set |= (rightset)1 << art;
+	}
+	return set;
+}
+
+/* The same in a verb-final language (kk: «Әр адам өмір сүруге, бостандықта
+ * болуға … құқылы»): the rights named in the few words before the verb,
+ * a list reaching further back with each right it names. */
+static rightset object_rights_before(const ctx *c, const sentence *s, size_t grant)
+{
+	const cov_match *g = &c->m[grant];
+	size_t lo = g->first > 10 ? g->first - 10 : 0;
+	for (bool grew = true; grew;) {
+		grew = false;
+		for (size_t i = 0; i < c->n_m; i++) {
+			const cov_match *m = &c->m[i];
+			if (m->concept < 512 && c->right_of_concept[m->concept] && in_sentence(m, s) && m->last < g->first &&
+			    m->last >= lo && m->first < lo + 10 && m->first >= 10 && m->first - 10 < lo) {
+				lo = m->first - 10;
+				grew = true;
+			}
+		}
+	}
+	rightset set = 0;
+	for (size_t i = 0; i < c->n_m; i++) {
+		const cov_match *m = &c->m[i];
+		if (m->concept < 512 && c->right_of_concept[m->concept] && in_sentence(m, s) && m->last < g->first &&
+		    m->last >= lo)
+			set |= (rightset)1 << c->right_of_concept[m->concept];
 	}
 	return set;
 }
@@ -1197,8 +1247,16 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 	size_t ns = split_sentences(c, first, last, ss, 256);
 	sentence whole = {first, last - 1, n->text_start, n->text_end};
 	rightset own = rights_in(c, &whole);
-	if (has(c, C_NONDISCRIMINATION, &whole))
-		own = ((rightset)1 << 26); /* "religion" in a list of grounds is not the right of art. 18 */
+	if (has(c, C_NONDISCRIMINATION, &whole)) {
+		/* "religion" in a list of grounds is not the right of art. 18: a
+		 * sentence on discrimination concerns art. 26 alone, the others of
+		 * the provision what they name (UDHR art. 23: equal pay "without any
+		 * discrimination"; the right to form and join trade unions) */
+		own = (rightset)1 << 26;
+		for (size_t i = 0; i < ns; i++)
+			if (!has(c, C_NONDISCRIMINATION, &ss[i]))
+				own |= rights_in(c, &ss[i]);
+	}
 	rightset ctx_rights = own ? own : *article_ctx;
 	if (own)
 		*article_ctx = own;
@@ -1704,7 +1762,7 @@ static void after_walk(ctx *c)
 					size_t l = strlen(names);
 					snprintf(names + l, sizeof names - l, "%s%s (art. %d)", l ? ", " : "", right_name(c, art), art);
 				}
-			add_finding(c, "derogation.non-derogable", c->emergency[i].node, c->emergency[i].article, 4,
+			add_finding(c, "derogation.non-derogable", c->emergency[i].node, c->emergency[i].article, RULE_STD,
 				    &c->emergency[i].s, c->emergency[i].match, c->emergency[i].match,
 				    cov_arena_printf(&c->rev->arena, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
 							 "derogating from %s.", listed ? "Rights outside the protected list" : "Rights",
@@ -1727,7 +1785,7 @@ static void after_walk(ctx *c)
 		c->rev->n_findings = k;
 	}
 	if (c->have_treaty_by_law && !c->treaty_primacy)
-		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, 2,
+		add_finding(c, "treaty.no-primacy", c->treaty_by_law.node, c->treaty_by_law.article, RULE_STD,
 			    &c->treaty_by_law.s, c->treaty_by_law.match, c->treaty_by_law.match, NULL);
 }
 
@@ -1766,7 +1824,7 @@ int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, co
 	if (rc)
 		return rc;
 	cov_tokens tok;
-	rc = cov_tokenize(doc->text, doc->len, lex->stemmer, &tok);
+	rc = cov_tokenize_lex(doc->text, doc->len, lex, &tok);
 	if (rc)
 		return rc;
 	rc = cov_check_tokens(data, doc, standard, &tok, out);
@@ -1871,6 +1929,12 @@ const char *cov_standard_cite(const cov_data *data, int article)
 {
 	const cov_std_article *a = cov_rights_article(data->rights, article);
 	return a && a->cite ? a->cite : "";
+}
+
+const char *cov_standard_citation(const cov_data *data, int article)
+{
+	const cov_std_article *a = cov_rights_article(data->rights, article);
+	return a && a->citation ? a->citation : "";
 }
 
 const char *cov_standard_right(const cov_data *data, int article)

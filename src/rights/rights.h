@@ -27,7 +27,17 @@ typedef struct cov_std_article {
 	size_t n_aims;
 	bool non_derogable;
 	char *cite;
+	char *citation;          /* "ICCPR art. 19": the standard's "abbrev:" and the number */
 } cov_std_article;
+
+/* A named guarantee of the lexicons ("guarantee strike: …") and where a
+ * standard holds it (data/standards/<id>.txt, "guarantee:"). */
+typedef struct cov_std_guarantee {
+	char *name;      /* "strike" */
+	char *standard;  /* "icescr:8" */
+	char *citation;  /* "ICESCR art. 8(1)(d)" */
+	char *right;     /* "the right to strike" */
+} cov_std_guarantee;
 
 enum { COV_LIMITS_ABSOLUTE, COV_LIMITS_CLOSED, COV_LIMITS_ARBITRARY, COV_LIMITS_REASONABLE };
 
@@ -58,6 +68,15 @@ typedef struct cov_rlex {
 	/* first-word indexes: phrases sorted by first stem / first prefix */
 	size_t *by_stem, n_by_stem;
 	size_t *by_prefix, n_by_prefix;
+	/* a stemmer as data, for a language Snowball lacks (kk): the longest
+	 * matching suffix is stripped while the stem keeps min_stem letters,
+	 * repeatedly; then a final letter is mapped (ғ=қ: «құқығы» → «құқық») */
+	char **suffixes;     /* longest first */
+	size_t n_suffixes;
+	int min_stem;
+	char **finals;       /* pairs: from, to */
+	size_t n_finals;
+	bool verb_final;     /* "word-order: verb-final": a grant's object comes before its verb (kk) */
 	char *path;          /* data/rights/<lang>.txt, for messages */
 	char *src;           /* its text, until the phrases are built */
 	_Atomic int state;   /* 0 not built yet, 1 built, < 0 the cov_status building failed with */
@@ -68,6 +87,7 @@ typedef struct cov_rule_info {
 	char *id;
 	cov_severity severity;
 	char *message;
+	int standard;  /* the ICCPR article every finding of it concerns ("iccpr:22"), 0 if it varies */
 } cov_rule_info;
 
 struct cov_rights_data {
@@ -77,6 +97,10 @@ struct cov_rights_data {
 	size_t n_langs;
 	cov_std_article *iccpr;
 	size_t n_iccpr;
+	cov_std_article *other;   /* the articles of the other standards (icescr.txt …) */
+	size_t n_other;
+	cov_std_guarantee *guarantees; /* in the order of the standards' files */
+	size_t n_guarantees;
 	cov_rule_info *rules;
 	size_t n_rules;
 	pthread_mutex_t lock;     /* building a lexicon on first use */
@@ -84,9 +108,13 @@ struct cov_rights_data {
 };
 
 int cov_rights_load(struct cov_rights_data *r, const char *dir);
+/* "ICCPR art. 21" for an article of the standard check judges against
+ * (data/standards/iccpr.txt, its "abbrev:"), "" if it has no such article. */
+const char *cov_standard_citation(const cov_data *data, int article);
 void cov_rights_free(struct cov_rights_data *r);
 int cov_rights_concept(const struct cov_rights_data *r, const char *name);
 const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int num);
+const cov_std_guarantee *cov_rights_guarantee(const struct cov_rights_data *r, const char *name);
 const cov_rule_info *cov_rights_rule(const struct cov_rights_data *r, const char *id);
 
 /* A word of the document: its bytes, folded form and stem. */
@@ -106,6 +134,12 @@ typedef struct cov_tokens {
 } cov_tokens;
 
 int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *out);
+/* The same with the stemmer of a lexicon: its Snowball stemmer or its
+ * suffix list (lex NULL: no stemming). */
+int cov_tokenize_lex(const char *text, size_t len, const cov_rlex *lex, cov_tokens *out);
+/* The stem of a folded word by the suffix list of `lex` into `out` (cap
+ * bytes); returns its length. */
+size_t cov_suffix_stem(const cov_rlex *lex, const char *word, size_t len, char *out, size_t cap);
 void cov_tokens_free(cov_tokens *t);
 /* Index of the first token starting at or after byte `at`. */
 size_t cov_tokens_at(const cov_tokens *t, size_t at);

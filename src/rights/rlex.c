@@ -79,7 +79,11 @@ static int add_phrase(cov_rlex *lex, struct sb_stemmer *st, int concept, char *t
 			bool last_prefix = prefix && k + 1 == t.n;
 			const char *word = t.v[k].fold;
 			size_t len = t.v[k].fold_len;
-			if (!last_prefix && st) {
+			char sbuf[512];
+			if (!last_prefix && lex->n_suffixes) {
+				len = cov_suffix_stem(lex, word, len, sbuf, sizeof sbuf);
+				word = sbuf;
+			} else if (!last_prefix && st) {
 				const sb_symbol *stem = sb_stemmer_stem(st, (const sb_symbol *)word, (int)len);
 				if (stem) {
 					word = (const char *)stem;
@@ -173,6 +177,38 @@ static bool next_line(const char **p, char *line, size_t cap)
 	return true;
 }
 
+static int cmp_longer(const void *a, const void *b)
+{
+	size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+	return (x < y) - (x > y);
+}
+
+/* "suffixes: ы | ның | тар" (any number of lines) or "stem-final: ғ=қ | г=к". */
+static int load_stemmer_list(cov_rlex *lex, const char *key, char *val, const char *path, int lineno)
+{
+	bool finals = strcmp(key, "stem-final") == 0;
+	for (char *save = NULL, *w = strtok_r(val, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+		w = cov_trim(w);
+		if (!*w)
+			continue;
+		char *eq = finals ? strchr(w, '=') : NULL;
+		if (finals && (!eq || eq == w || !eq[1]))
+			return cov_error_set(COV_EDATA, "%s:%d: expected 'stem-final: from=to | …'", path, lineno);
+		if (eq)
+			*eq = '\0';
+		char ***list = finals ? &lex->finals : &lex->suffixes;
+		size_t *n = finals ? &lex->n_finals : &lex->n_suffixes;
+		for (int k = 0; k < (finals ? 2 : 1); k++) {
+			if (!grow((void **)list, *n, sizeof **list) || !((*list)[*n] = strdup(k ? eq + 1 : w)))
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			(*n)++;
+		}
+	}
+	if (!finals && lex->n_suffixes)
+		qsort(lex->suffixes, lex->n_suffixes, sizeof *lex->suffixes, cmp_longer);
+	return COV_OK;
+}
+
 /* Reading a lexicon at open: its language, its stemmer and its concepts
  * (so that concept ids are fixed before any lexicon is built).  The text
  * is kept for build_lexicon. */
@@ -218,11 +254,19 @@ static int load_lexicon(struct cov_rights_data *r, const char *path)
 			snprintf(lex->code, sizeof lex->code, "%s", val);
 		else if (strcmp(key, "stemmer") == 0)
 			snprintf(lex->stemmer, sizeof lex->stemmer, "%s", val);
+		else if (strcmp(key, "min-stem") == 0)
+			lex->min_stem = atoi(val);
+		else if (strcmp(key, "word-order") == 0)
+			lex->verb_final = strcmp(val, "verb-final") == 0;
+		else if (strcmp(key, "suffixes") == 0 || strcmp(key, "stem-final") == 0)
+			rc = load_stemmer_list(lex, key, val, path, lineno);
 		else if (concept_id(r, key) < 0)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	if (rc == COV_OK && !lex->code[0])
 		rc = cov_error_set(COV_EDATA, "%s: no 'language:' line", path);
+	if (rc == COV_OK && lex->n_suffixes && lex->min_stem < 1)
+		rc = cov_error_set(COV_EDATA, "%s: 'suffixes:' needs a 'min-stem:' of 1 or more", path);
 	return rc;
 }
 
@@ -242,7 +286,8 @@ static int build_lexicon(const struct cov_rights_data *r, cov_rlex *lex)
 		char *colon = strchr(s, ':'); /* load_lexicon checked there is one */
 		*colon = '\0';
 		char *key = cov_trim(s), *val = cov_trim(colon + 1);
-		if (strcmp(key, "language") == 0 || strcmp(key, "stemmer") == 0)
+		if (strcmp(key, "language") == 0 || strcmp(key, "stemmer") == 0 || strcmp(key, "min-stem") == 0 ||
+		    strcmp(key, "word-order") == 0 || strcmp(key, "suffixes") == 0 || strcmp(key, "stem-final") == 0)
 			continue;
 		int concept = cov_rights_concept(r, key);
 		for (char *save = NULL, *ph = strtok_r(val, "|", &save); ph && rc == COV_OK; ph = strtok_r(NULL, "|", &save)) {
@@ -299,25 +344,61 @@ const cov_rlex *cov_rights_lexicon(const struct cov_rights_data *r, const char *
 	return cov_rights_lexicon_get(r, lang, &lex) == COV_OK ? lex : NULL;
 }
 
-static int load_standard(struct cov_rights_data *r, const char *path)
+/* "guarantee: strike | 8(1)(d) | the right to strike" in article `num` of standard `id`. */
+static int add_guarantee(struct cov_rights_data *r, const char *id, const char *abbrev, int num, char *val,
+			 const char *path, int lineno)
+{
+	char *bar1 = strchr(val, '|'), *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
+	if (!bar2 || !*id || !*abbrev)
+		return cov_error_set(COV_EDATA, "%s:%d: expected 'guarantee: NAME | paragraph | right' after 'standard:' and 'abbrev:'",
+				     path, lineno);
+	*bar1 = *bar2 = '\0';
+	if (!grow((void **)&r->guarantees, r->n_guarantees, sizeof *r->guarantees))
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	cov_std_guarantee *g = &r->guarantees[r->n_guarantees++];
+	char buf[256];
+	g->name = strdup(cov_trim(val));
+	snprintf(buf, sizeof buf, "%s:%d", id, num);
+	g->standard = strdup(buf);
+	snprintf(buf, sizeof buf, "%s art. %s", abbrev, cov_trim(bar1 + 1));
+	g->citation = strdup(buf);
+	g->right = strdup(cov_trim(bar2 + 1));
+	if (!g->name || !g->standard || !g->citation || !g->right)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	return COV_OK;
+}
+
+/* One file of data/standards/: iccpr.txt fills r->iccpr (what check judges
+ * against), the others r->other; both may name guarantees. */
+static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
-	char line[4096];
+	char line[4096], id[32] = "", abbrev[32] = "";
 	int lineno = 0, rc = COV_OK;
 	cov_std_article *a = NULL;
+	cov_std_article **arr = iccpr ? &r->iccpr : &r->other;
+	size_t *n_arr = iccpr ? &r->n_iccpr : &r->n_other;
 	while (rc == COV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
 		char *s = cov_trim(line);
 		if (*s == '#' || !*s)
 			continue;
+		if (!a && strncmp(s, "standard:", 9) == 0) {
+			snprintf(id, sizeof id, "%s", cov_trim(s + 9));
+			continue;
+		}
+		if (!a && strncmp(s, "abbrev:", 7) == 0) {
+			snprintf(abbrev, sizeof abbrev, "%s", cov_trim(s + 7));
+			continue;
+		}
 		if (*s == '[') {
-			if (!grow((void **)&r->iccpr, r->n_iccpr, sizeof *r->iccpr)) {
+			if (!grow((void **)arr, *n_arr, sizeof **arr)) {
 				rc = cov_error_set(COV_ENOMEM, "out of memory");
 				break;
 			}
-			a = &r->iccpr[r->n_iccpr++];
+			a = &(*arr)[(*n_arr)++];
 			memset(a, 0, sizeof *a);
 			a->num = atoi(s + 1);
 			a->everyone = true;
@@ -336,6 +417,8 @@ static int load_standard(struct cov_rights_data *r, const char *path)
 			a->right = strdup(val);
 		} else if (strcmp(key, "cite") == 0) {
 			a->cite = strdup(val);
+		} else if (strcmp(key, "guarantee") == 0) {
+			rc = add_guarantee(r, id, abbrev, a->num, val, path, lineno);
 		} else if (strcmp(key, "holder") == 0) {
 			a->everyone = strcmp(val, "citizens") != 0;
 		} else if (strcmp(key, "derogable") == 0) {
@@ -365,6 +448,13 @@ static int load_standard(struct cov_rights_data *r, const char *path)
 		}
 	}
 	fclose(f);
+	/* each article's short citation, "ICCPR art. 19" */
+	for (size_t i = 0; rc == COV_OK && i < *n_arr; i++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%s art. %d", *abbrev ? abbrev : id, (*arr)[i].num);
+		if (!((*arr)[i].citation = strdup(buf)))
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+	}
 	return rc;
 }
 
@@ -398,7 +488,21 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 		cov_rule_info *ri = &r->rules[r->n_rules++];
 		ri->id = strdup(cov_trim(s));
 		ri->severity = sev;
-		ri->message = strdup(cov_trim(bar2 + 1));
+		ri->standard = 0;
+		/* an optional standard before the message: "iccpr:22 | …" */
+		char *msg = cov_trim(bar2 + 1), *bar3 = strchr(msg, '|');
+		int art = 0, used = 0;
+		if (bar3 && strncmp(msg, "iccpr:", 6) == 0 && sscanf(msg, "iccpr:%d%n", &art, &used) == 1 &&
+		    msg + used <= bar3) {
+			*bar3 = '\0';
+			if (*cov_trim(msg + used) || art <= 0 || art >= COV_MAX_ICCPR) {
+				rc = cov_error_set(COV_EDATA, "%s:%d: bad standard '%s' (iccpr:N)", path, lineno, msg);
+				break;
+			}
+			ri->standard = art;
+			msg = cov_trim(bar3 + 1);
+		}
+		ri->message = strdup(msg);
 		if (!ri->id || !ri->message)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
@@ -422,7 +526,31 @@ int cov_rights_load(struct cov_rights_data *r, const char *dir)
 	}
 	if (snprintf(path, sizeof path, "%s/standards/iccpr.txt", dir) >= (int)sizeof path)
 		return cov_error_set(COV_EDATA, "%s: path too long", dir);
-	if ((rc = load_standard(r, path)))
+	if ((rc = load_standard(r, path, true)))
+		return rc;
+	/* the other standards: every other file of data/standards/, by name */
+	snprintf(path, sizeof path, "%s/standards", dir);
+	DIR *sd = opendir(path);
+	if (!sd)
+		return cov_error_set(COV_EDATA, "%s: %s", path, strerror(errno));
+	char *std_names[32];
+	size_t n_std = 0;
+	for (struct dirent *e; (e = readdir(sd)) && n_std < 32;) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0 && strcmp(e->d_name, "iccpr.txt") != 0 &&
+		    (std_names[n_std] = strdup(e->d_name)))
+			n_std++;
+	}
+	closedir(sd);
+	qsort(std_names, n_std, sizeof *std_names, cmp_name);
+	for (size_t i = 0; i < n_std; i++) {
+		char file[PATH_MAX + 256];
+		snprintf(file, sizeof file, "%s/%s", path, std_names[i]);
+		if (rc == COV_OK)
+			rc = load_standard(r, file, false);
+		free(std_names[i]);
+	}
+	if (rc)
 		return rc;
 	snprintf(path, sizeof path, "%s/rules.txt", dir);
 	if ((rc = load_rules(r, path)))
@@ -468,6 +596,12 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(lex->by_prefix);
 		free(lex->path);
 		free(lex->src);
+		for (size_t k = 0; k < lex->n_suffixes; k++)
+			free(lex->suffixes[k]);
+		free(lex->suffixes);
+		for (size_t k = 0; k < lex->n_finals; k++)
+			free(lex->finals[k]);
+		free(lex->finals);
 	}
 	free(r->langs);
 	for (size_t i = 0; i < r->n_iccpr; i++) {
@@ -476,8 +610,25 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->iccpr[i].aims);
 		free(r->iccpr[i].right);
 		free(r->iccpr[i].cite);
+		free(r->iccpr[i].citation);
 	}
 	free(r->iccpr);
+	for (size_t i = 0; i < r->n_other; i++) {
+		for (size_t k = 0; k < r->other[i].n_aims; k++)
+			free(r->other[i].aims[k]);
+		free(r->other[i].aims);
+		free(r->other[i].right);
+		free(r->other[i].cite);
+		free(r->other[i].citation);
+	}
+	free(r->other);
+	for (size_t i = 0; i < r->n_guarantees; i++) {
+		free(r->guarantees[i].name);
+		free(r->guarantees[i].standard);
+		free(r->guarantees[i].citation);
+		free(r->guarantees[i].right);
+	}
+	free(r->guarantees);
 	for (size_t i = 0; i < r->n_rules; i++) {
 		free(r->rules[i].id);
 		free(r->rules[i].message);
@@ -493,6 +644,14 @@ const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int n
 	for (size_t i = 0; i < r->n_iccpr; i++)
 		if (r->iccpr[i].num == num)
 			return &r->iccpr[i];
+	return NULL;
+}
+
+const cov_std_guarantee *cov_rights_guarantee(const struct cov_rights_data *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_guarantees; i++)
+		if (strcmp(r->guarantees[i].name, name) == 0)
+			return &r->guarantees[i];
 	return NULL;
 }
 

@@ -49,7 +49,61 @@ static uint32_t fnv1a(const char *s, size_t n)
 	return h;
 }
 
+static size_t utf8_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+size_t cov_suffix_stem(const cov_rlex *lex, const char *word, size_t len, char *out, size_t cap)
+{
+	if (len >= cap)
+		len = cap - 1;
+	memcpy(out, word, len);
+	size_t n = len, chars = utf8_chars(word, len);
+	for (bool stripped = true; stripped;) {
+		stripped = false;
+		for (size_t i = 0; i < lex->n_suffixes; i++) {
+			const char *sfx = lex->suffixes[i];
+			size_t sl = strlen(sfx), sc = utf8_chars(sfx, sl);
+			if (sl < n && sc + (size_t)lex->min_stem <= chars && memcmp(out + n - sl, sfx, sl) == 0) {
+				n -= sl;
+				chars -= sc;
+				stripped = true;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i + 1 < lex->n_finals; i += 2) {
+		const char *from = lex->finals[i], *to = lex->finals[i + 1];
+		size_t fl = strlen(from), tl = strlen(to);
+		if (fl <= n && memcmp(out + n - fl, from, fl) == 0 && n - fl + tl < cap) {
+			memcpy(out + n - fl, to, tl);
+			n = n - fl + tl;
+			break;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static int tokenize(const char *text, size_t len, const char *stemmer, const cov_rlex *sfx, cov_tokens *out);
+
 int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *out)
+{
+	return tokenize(text, len, stemmer, NULL, out);
+}
+
+int cov_tokenize_lex(const char *text, size_t len, const cov_rlex *lex, cov_tokens *out)
+{
+	if (lex && lex->n_suffixes)
+		return tokenize(text, len, NULL, lex, out);
+	return tokenize(text, len, lex ? lex->stemmer : NULL, NULL, out);
+}
+
+static int tokenize(const char *text, size_t len, const char *stemmer, const cov_rlex *sfx, cov_tokens *out)
 {
 	memset(out, 0, sizeof *out);
 	cov_arena_init(&out->arena);
@@ -117,7 +171,11 @@ int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *
 		t->fold = cov_arena_strndup(&out->arena, folded, flen);
 		const char *stem = folded;
 		size_t sl = flen;
-		if (st) {
+		char stembuf[512];
+		if (sfx) {
+			sl = cov_suffix_stem(sfx, folded, flen, stembuf, sizeof stembuf);
+			stem = stembuf;
+		} else if (st) {
 			const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)folded, (int)sl);
 			if (s) {
 				stem = (const char *)s;
