@@ -164,6 +164,44 @@ static void notes_in_text(void **state)
 	cov_doc_free(doc);
 }
 
+/* What a note's dates are: a note that only cites a ruling amends nothing;
+ * «вводится в действие с …» dates an amendment, it is not another one; a
+ * number cut at a line-end hyphen is one number. */
+static void note_dates(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Статья 1\nТекст.\nПримечание. См. нормативное постановление Конституционного Суда РК от\n"
+				 "16.05.2023 № 13-НП.\nСтатья 2\nТекст.\nСноска. Статья 2 с изменениями, внесенными законами РК "
+				 "от 10.03.2017 № 51-VI (\nвводится в действие со дня его первого официального опубликования); "
+				 "от 08.06.2022 (\nвводится в действие с 01.01.2023)\nСтатья 3\nТекст.\nСноска. Статья 3 с "
+				 "изменениями, внесенными Законом РК от 17.09.2022 № 142-\nVII.\n");
+	size_t n;
+	const cov_node *note1 = cov_node_first_child(find_node(doc, COV_NODE_ARTICLE, "1"));
+	while (note1 && cov_node_kind_of(note1) != COV_NODE_NOTE)
+		note1 = cov_node_next(note1);
+	assert_non_null(note1);
+	cov_node_amendments(note1, &n);
+	assert_int_equal(n, 0);
+	const cov_node *note2 = cov_node_first_child(find_node(doc, COV_NODE_ARTICLE, "2"));
+	while (note2 && cov_node_kind_of(note2) != COV_NODE_NOTE)
+		note2 = cov_node_next(note2);
+	assert_non_null(note2);
+	const cov_amendment *am = cov_node_amendments(note2, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(am[0].date, "2017-03-10");
+	assert_string_equal(am[0].law, "51-VI");
+	assert_string_equal(am[1].date, "2022-06-08");
+	const cov_node *note3 = cov_node_first_child(find_node(doc, COV_NODE_ARTICLE, "3"));
+	while (note3 && cov_node_kind_of(note3) != COV_NODE_NOTE)
+		note3 = cov_node_next(note3);
+	assert_non_null(note3);
+	am = cov_node_amendments(note3, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(am[0].law, "142-VII");
+	assert_no_word_lost(doc);
+	cov_doc_free(doc);
+}
+
 static cov_doc *adilet(const char *file, bool *skipped)
 {
 	char buf[4096], rel[512];
@@ -380,6 +418,7 @@ int main(void)
 		cmocka_unit_test(docx),
 		cmocka_unit_test(koi8r),
 		cmocka_unit_test(notes_in_text),
+		cmocka_unit_test(note_dates),
 		cmocka_unit_test(adilet_pdfs),
 		cmocka_unit_test(akoma_ntoso),
 		cmocka_unit_test(south_africa_akn_html),

@@ -75,9 +75,10 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 	bool is_common = strcmp(key, "common") == 0, is_number = strcmp(key, "number") == 0,
 	     is_opening = strcmp(key, "preamble-opening") == 0, is_title = strcmp(key, "title-word") == 0,
 	     is_note = strcmp(key, "note") == 0, is_repealed = strcmp(key, "repealed") == 0,
-	     is_ordinal = strcmp(key, "ordinal") == 0;
+	     is_ordinal = strcmp(key, "ordinal") == 0, is_reference = strcmp(key, "reference") == 0,
+	     is_effective = strcmp(key, "effective") == 0;
 	if (kind < 0 && !is_common && !is_number && !is_opening && !is_title && !is_note && !is_repealed &&
-	    !is_ordinal)
+	    !is_ordinal && !is_reference && !is_effective)
 		return cov_error_set(COV_EDATA, "%s:%d: unknown key '%s'", path, lineno, key);
 
 	for (char *save = NULL, *tok = strtok_r(rest, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
@@ -110,6 +111,10 @@ static int load_line(cov_data *d, cov_lang *lang, char *line, const char *path, 
 			ok = push((void **)&d->note_words, &d->n_note_words, sizeof w, &w);
 		} else if (is_repealed) {
 			ok = push((void **)&d->repealed_words, &d->n_repealed_words, sizeof w, &w);
+		} else if (is_reference) {
+			ok = push((void **)&d->reference_words, &d->n_reference_words, sizeof w, &w);
+		} else if (is_effective) {
+			ok = push((void **)&d->effective_words, &d->n_effective_words, sizeof w, &w);
 		} else if (is_title) {
 			ok = push((void **)&lang->title_words, &lang->n_title_words, sizeof w, &w);
 		} else {
@@ -441,6 +446,12 @@ void cov_data_free(cov_data *d)
 		free(d->note_words[i]);
 	for (size_t i = 0; i < d->n_repealed_words; i++)
 		free(d->repealed_words[i]);
+	for (size_t i = 0; i < d->n_reference_words; i++)
+		free(d->reference_words[i]);
+	free(d->reference_words);
+	for (size_t i = 0; i < d->n_effective_words; i++)
+		free(d->effective_words[i]);
+	free(d->effective_words);
 	for (size_t i = 0; i < d->n_ordinal_marks; i++)
 		free(d->ordinal_marks[i]);
 	free(d->ordinal_marks);

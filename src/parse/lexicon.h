@@ -42,6 +42,10 @@ struct cov_data {
 	size_t n_note_words;
 	char **repealed_words;  /* folded: «исключена», "repealed" */
 	size_t n_repealed_words;
+	char **reference_words; /* folded: «см. нормативное постановление»: a note that cites, not amends */
+	size_t n_reference_words;
+	char **effective_words; /* folded: «вводится в действие с»: the date after it is when an amendment takes effect */
+	size_t n_effective_words;
 	struct cov_rights_data *rights; /* data/standards, data/rights, data/rules.txt */
 	cov_keyword *keywords;  /* longest first, so "transitory article" wins over "art" */
 	size_t n_keywords;

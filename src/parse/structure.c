@@ -1291,6 +1291,13 @@ static void read_amendments(builder *b, cov_node *n)
 				date = false;
 		if (!date || (i > a && s[i - 1] >= '0' && s[i - 1] <= '9'))
 			continue;
+		/* «(вводится в действие с 01.01.2023)»: when an amendment takes
+		 * effect, not another amendment */
+		if (b->d->n_effective_words &&
+		    contains_word(b, i > a + 48 ? i - 48 : a, i, b->d->effective_words, b->d->n_effective_words)) {
+			i += 9;
+			continue;
+		}
 		char iso[11] = {p[6], p[7], p[8], p[9], '-', p[3], p[4], '-', p[0], p[1], '\0'};
 		/* the law number: after "№" or "N", before a space, "(" or ";" */
 		const char *law = "";
@@ -1306,6 +1313,22 @@ static void read_amendments(builder *b, cov_node *n)
 				while (k < e && s[k] != ' ' && s[k] != '(' && s[k] != ';' && s[k] != ',' && s[k] != ')' &&
 				       s[k] != '\n')
 					k++;
+				if (k > j && s[k - 1] == '-' && k < e && s[k] == '\n') {
+					/* "13-" at the end of a line, "НП" on the next: one number */
+					char joined[64];
+					size_t l1 = k - j, k2 = k + 1;
+					while (k2 < e && s[k2] != ' ' && s[k2] != ';' && s[k2] != ',' && s[k2] != ')' && s[k2] != '.' &&
+					       s[k2] != '\n')
+						k2++;
+					if (l1 + (k2 - k - 1) < sizeof joined) {
+						memcpy(joined, s + j, l1);
+						memcpy(joined + l1, s + k + 1, k2 - k - 1);
+						law = cov_arena_strndup(&b->doc->arena, joined, l1 + (k2 - k - 1));
+						if (!law)
+							law = "";
+						break;
+					}
+				}
 				law = dup_span(b, j, k);
 				break;
 			}
@@ -1434,7 +1457,13 @@ static void read_notes(builder *b)
 		if (ev != COV_EVENT_ENTER)
 			continue;
 		if (n->kind == COV_NODE_NOTE) {
-			read_amendments(b, n);
+			/* a note that only points to rulings («Примечание. См. нормативное
+			 * постановление Конституционного Суда …») amends nothing: its
+			 * dates are not amendments */
+			size_t head = n->text_end - n->text_start < 120 ? n->text_end : n->text_start + 120;
+			if (!b->d->n_reference_words ||
+			    !contains_word(b, n->text_start, head, b->d->reference_words, b->d->n_reference_words))
+				read_amendments(b, n);
 			continue;
 		}
 		if (n->kind == COV_NODE_PREFACE && b->d->n_repealed_words &&
