@@ -3,6 +3,7 @@
  * [--old-label L --new-label L]`.
  */
 #include "cli.h"
+#include "../diff/diff.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,12 @@ static const char diff_usage[] =
 	"                        split, merged, added, removed (comma-separated)\n"
 	"      --fail-on new-S   exit 5 when the new text has a finding of severity S\n"
 	"                        or above that the old one did not (new-high)\n"
+	"      --explain N       why article N (old or new number) was paired as it was:\n"
+	"                        its candidates with their similarities, and the rule\n"
+	"                        that decided (mutual best, taken, split or merge share)\n"
+	"      --best            two different works: each provision of OLD with its most\n"
+	"                        similar provision of NEW (similarity ≥ 0.15, or --floor)\n"
+	"      --floor X         the least similarity --best pairs (0 to 1)\n"
 	"      --any-language    compare texts in two languages (refused otherwise)\n"
 	"      --no-impact       skip the rights analysis (texts without a rights lexicon)\n"
 	COV_CLI_INPUT_HELP
@@ -48,7 +55,10 @@ enum {
 	OPT_RIGHT,
 	OPT_STATUS,
 	OPT_FAIL_ON,
-	OPT_ANY_LANGUAGE
+	OPT_ANY_LANGUAGE,
+	OPT_EXPLAIN,
+	OPT_BEST,
+	OPT_FLOOR
 };
 
 typedef struct diff_opts {
@@ -56,6 +66,9 @@ typedef struct diff_opts {
 	unsigned flags;
 	int fail_on; /* severity of a new finding that fails the run, -1 none */
 	cov_cli_common *c;
+	const char *explain; /* --explain N */
+	bool best;           /* --best */
+	double floor;        /* --floor, for --best */
 } diff_opts;
 
 /* "modified,added": the bits of cov_diff_options.statuses; false if a
@@ -98,6 +111,15 @@ static int on_option(int code, const char *arg, void *ctx)
 	case OPT_NO_IMPACT: o->flags |= COV_DIFF_NO_IMPACT; break;
 	case OPT_ANY_LANGUAGE: o->flags |= COV_DIFF_ANY_LANGUAGE; break;
 	case OPT_ARTICLE: o->d.article = arg; break;
+	case OPT_EXPLAIN: o->explain = arg; break;
+	case OPT_BEST: o->best = true; break;
+	case OPT_FLOOR: {
+		double v = strtod(arg, &end);
+		if (!*arg || *end || !(v >= 0 && v <= 1))
+			return cov_cli_usage_error(o->c, "--floor wants a similarity between 0 and 1, not '%s'", arg);
+		o->floor = v;
+		break;
+	}
 	case OPT_CONTEXT: {
 		long v = strtol(arg, &end, 10);
 		if (!*arg || *end || v < -1 || v > 1000)
@@ -145,10 +167,13 @@ int cov_cli_diff(int argc, char **argv)
 		{"status", required_argument, NULL, OPT_STATUS},
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"any-language", no_argument, NULL, OPT_ANY_LANGUAGE},
+		{"explain", required_argument, NULL, OPT_EXPLAIN},
+		{"best", no_argument, NULL, OPT_BEST},
+		{"floor", required_argument, NULL, OPT_FLOOR},
 		{NULL, 0, NULL, 0}};
 	cov_cli_common c = {.cmd = "diff", .usage = diff_usage, .format = COV_CLI_TEXT,
 			    .formats = 1u << COV_CLI_TEXT | 1u << COV_CLI_JSON | 1u << COV_CLI_NDJSON | 1u << COV_CLI_MD};
-	diff_opts o = {{NULL, NULL, 0, 0, 0, NULL, 0, 0}, 0, -1, &c};
+	diff_opts o = {{NULL, NULL, 0, 0, 0, NULL, 0, 0}, 0, -1, &c, NULL, false, -1};
 	int ex = cov_cli_options(&c, argc, argv, extra, on_option, &o);
 	if (ex >= 0)
 		return ex;
@@ -156,6 +181,14 @@ int cov_cli_diff(int argc, char **argv)
 		return cov_cli_usage_error(&c, "diff wants two files, OLD and NEW");
 	if (o.fail_on >= 0 && (o.flags & COV_DIFF_NO_IMPACT))
 		return cov_cli_usage_error(&c, "--fail-on needs the rights analysis, which --no-impact skips");
+	if (o.explain && (o.best || c.format != COV_CLI_TEXT))
+		return cov_cli_usage_error(&c, "--explain prints text for people, alone (not with --best or --format)");
+	if (o.floor >= 0 && !o.best)
+		return cov_cli_usage_error(&c, "--floor is the least similarity of --best");
+	if (o.best && o.fail_on >= 0)
+		return cov_cli_usage_error(&c, "--fail-on compares two versions of one text, not --best counterparts");
+	if (o.best)
+		o.flags |= COV_DIFF_NO_IMPACT;
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
 		return cov_cli_usage_error(&c, "standard input can be read only once, but '-' is given twice");
 	o.d.color = c.color;
@@ -172,18 +205,29 @@ int cov_cli_diff(int argc, char **argv)
 	rc = cov_cli_parse_input(data, &c, argv[optind], &old);
 	if (rc == COV_OK)
 		rc = cov_cli_parse_input(data, &c, argv[optind + 1], &nw);
-	if (rc == COV_OK)
+	if (rc == COV_OK && o.explain) {
+		cov_buf b;
+		cov_buf_init(&b);
+		rc = cov_diff_explain(data, old, nw, o.flags, o.explain, &b);
+		if (rc == COV_OK)
+			s = cov_buf_detach(&b, &len);
+		else
+			cov_buf_free(&b);
+	} else if (rc == COV_OK && o.best) {
+		rc = cov_diff_best(data, old, nw, o.flags, o.floor >= 0 ? o.floor : COV_DIFF_BEST_FLOOR, &cmp);
+	} else if (rc == COV_OK) {
 		rc = cov_diff_ex(data, old, nw, o.flags, &cmp);
+	}
 	bool reached = false;
-	for (size_t i = 0; rc == COV_OK && o.fail_on >= 0 && i < cov_comparison_match_count(cmp); i++) {
+	for (size_t i = 0; rc == COV_OK && cmp && o.fail_on >= 0 && i < cov_comparison_match_count(cmp); i++) {
 		const cov_finding_match *x = cov_comparison_match(cmp, i);
 		reached |= !x->before && (int)x->after->severity >= o.fail_on;
 	}
-	if (rc == COV_OK)
+	if (rc == COV_OK && cmp)
 		rc = cov_render_comparison_string(data, cmp, json ? COV_REVIEW_JSON :
 						  c.format == COV_CLI_MD ? COV_REVIEW_MARKDOWN : COV_REVIEW_TEXT,
 						  &o.d, &s, &len);
-	if (rc == COV_OK && json) {
+	if (rc == COV_OK && json && cmp) {
 		cov_buf b;
 		cov_buf_init(&b);
 		rc = cov_cli_data_hash(data, hash);

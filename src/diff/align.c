@@ -18,6 +18,7 @@
 #define _GNU_SOURCE /* hsearch_r, qsort_r */
 #include "diff.h"
 #include "../parse/lexicon.h"
+#include "../util/chain.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -647,25 +648,6 @@ static int cmp_pair_at(const void *a, const void *b)
 	return cmp_pair_new(&((const pair_at *)a)->pair, &((const pair_at *)b)->pair);
 }
 
-/* Index of a unit among a side's units (they are in document order). */
-static size_t unit_index(const diff_side *s, const cov_node *n)
-{
-	size_t lo = 0, hi = s->n_units;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->units[mid]->start < n->start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo < s->n_units && s->units[lo] != n) /* units starting at the same byte */
-		lo++;
-	if (lo == s->n_units) /* not in order after all */
-		for (lo = 0; lo < s->n_units && s->units[lo] != n; lo++)
-			;
-	return lo;
-}
-
 const char *cov_pair_status_name(cov_pair_status s)
 {
 	static const char *const names[] = {"unchanged", "modified", "renumbered", "moved", "split", "merged"};
@@ -685,6 +667,453 @@ static void side_free(diff_side *s)
 	free(s->last);
 }
 
+/* ==== stage 1: prepare — tokens, interning, tf-idf ==== */
+
+typedef struct diff_prep {
+	diff_side side[2]; /* old, new */
+	vec *v[2];         /* per article: its words (numbers left out), weighted by tf-idf, sorted by id */
+	size_t n[2];       /* articles of each side */
+	uint32_t n_ids;    /* distinct stems of both texts */
+} diff_prep;
+
+static void prep_free_vectors(diff_prep *p)
+{
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = 0; p->v[k] && i < p->n[k]; i++)
+			free(p->v[k][i].t);
+		free(p->v[k]);
+		p->v[k] = NULL;
+	}
+}
+
+static void prep_free(diff_prep *p)
+{
+	prep_free_vectors(p);
+	side_free(&p->side[0]);
+	side_free(&p->side[1]);
+}
+
+/* Weigh every count by the word's rarity across the articles of both
+ * versions (idf = log(1 + articles / articles having it)); each vector's
+ * norm. */
+static int weigh(diff_prep *p)
+{
+	uint32_t *df = calloc((size_t)p->n_ids + 1, sizeof *df);
+	if (!df)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < p->n[k]; i++)
+			for (size_t t = 0; t < p->v[k][i].n; t++)
+				df[p->v[k][i].t[t].id]++;
+	double units = (double)(p->n[0] + p->n[1]);
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < p->n[k]; i++) {
+			vec *v = &p->v[k][i];
+			double norm = 0;
+			for (size_t t = 0; t < v->n; t++) {
+				double idf = log(1.0 + units / df[v->t[t].id]);
+				v->t[t].w = (float)(v->t[t].w * idf);
+				norm += (double)v->t[t].w * v->t[t].w;
+			}
+			v->norm = sqrt(norm);
+		}
+	free(df);
+	return COV_OK;
+}
+
+/* Contract: on COV_OK both sides are tokenized with their language's
+ * lexicon, their articles listed, notes masked, every stem interned to an
+ * id shared by both sides (ids < n_ids), the law's words of every article
+ * ranged (diff_side), and p->v[k][i] is article i's tf-idf vector with its
+ * norm.  On error, what was made is left for prep_free. */
+static int diff_prepare(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, diff_prep *p)
+{
+	memset(p, 0, sizeof *p);
+	p->side[0].doc = old;
+	p->side[1].doc = new_doc;
+	int rc = COV_OK;
+	for (int k = 0; k < 2 && rc == COV_OK; k++) {
+		diff_side *s = &p->side[k];
+		const cov_rlex *lex = cov_rights_lexicon(data->rights, s->doc->language);
+		rc = cov_tokenize_lex(s->doc->text, s->doc->len, lex, &s->tok);
+		if (rc == COV_OK)
+			rc = collect_units(s);
+		if (rc == COV_OK)
+			rc = mask_notes(s);
+	}
+	diff_side *s[2] = {&p->side[0], &p->side[1]};
+	if (rc == COV_OK)
+		rc = intern(s, &p->n_ids);
+	for (int k = 0; k < 2 && rc == COV_OK; k++)
+		rc = law_words(&p->side[k]);
+	for (int k = 0; k < 2 && rc == COV_OK; k++) {
+		p->n[k] = p->side[k].n_units;
+		p->v[k] = calloc(p->n[k] + 1, sizeof *p->v[k]);
+		if (!p->v[k])
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+		for (size_t i = 0; rc == COV_OK && i < p->n[k]; i++)
+			rc = unit_terms(&p->side[k], i, &p->v[k][i]);
+	}
+	if (rc == COV_OK)
+		rc = weigh(p);
+	return rc;
+}
+
+/* ==== stage 2: similar — the inverted index and the cosine ==== */
+
+/* Contract: m holds, for every old article, the similarities at or above
+ * SPARSE_FLOOR to new articles (at most ROW_KEEP, the closest), by row and
+ * by column; the cost was decided before comparing (COV_EINPUT beyond
+ * MAX_WORK).  m is freed by similarities_free, on error too. */
+static int diff_similar(const diff_prep *p, similarities *m)
+{
+	return similarities_compute(p->v[0], p->n[0], p->v[1], p->n[1], p->n_ids, p->side[0].doc->name,
+				    p->side[1].doc->name, m);
+}
+
+/* ==== stage 3: align — pairing, split and merge, order ==== */
+
+typedef struct alignment {
+	cand *cands;               /* the candidate pairs (similarity ≥ MIN_SIMILARITY), best rank first */
+	size_t n_cands;
+	size_t *match_o, *match_n; /* the one-to-one pairs: the other side's article, or SIZE_MAX */
+	size_t *part_o, *part_n;   /* an unpaired article that is part of a merge (old) or a split
+				    * (new): the paired article of the other side it joins, or SIZE_MAX */
+	pair_at *pairs;            /* every pair along the new text, with its articles' indexes; status
+				    * SPLIT, MERGED or (not decided yet) MODIFIED */
+	size_t n_pairs;
+	bool *in_order;            /* per pair: on the longest chain in the same order in both texts */
+	size_t *added, *removed;   /* articles in no pair, in order */
+	size_t n_added, n_removed;
+} alignment;
+
+static void alignment_free(alignment *al)
+{
+	free(al->cands);
+	free(al->match_o);
+	free(al->match_n);
+	free(al->part_o);
+	free(al->part_n);
+	free(al->pairs);
+	free(al->in_order);
+	free(al->added);
+	free(al->removed);
+	memset(al, 0, sizeof *al);
+}
+
+/* The rank of a candidate: its similarity, +1 when each is the other's
+ * best (mutual), and tiny bonuses for the same number, the same heading
+ * and a near position, which only break ties. */
+static double cand_rank(const diff_prep *p, size_t i, size_t j, double v, bool mutual)
+{
+	size_t no = p->n[0], nn = p->n[1];
+	const cov_node *a = p->side[0].units[i], *b = p->side[1].units[j];
+	double pos = fabs((double)i / (no ? no : 1) - (double)j / (nn ? nn : 1));
+	return v + (mutual ? 1.0 : 0) + (strcmp(a->num, b->num) == 0 ? 0.002 : 0) +
+	       (a->heading[0] && strcmp(a->heading, b->heading) == 0 ? 0.002 : 0) + 0.001 * (1 - pos);
+}
+
+/* The candidates, ranked. */
+static int rank_candidates(const diff_prep *p, const similarities *m, alignment *al)
+{
+	size_t no = p->n[0], nn = p->n[1];
+	const cell *cells = m->cells;
+	const size_t *row_start = m->row_start;
+	size_t n_cells = row_start[no], cap = 0;
+	double *best_for_new = calloc(nn + 1, sizeof *best_for_new);
+	if (!best_for_new)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	for (size_t k = 0; k < n_cells; k++)
+		if (cells[k].sim > best_for_new[cells[k].j])
+			best_for_new[cells[k].j] = cells[k].sim;
+	int rc = COV_OK;
+	for (size_t i = 0; rc == COV_OK && i < no; i++) {
+		size_t best_j = SIZE_MAX;
+		double best_v = -1;
+		for (size_t k = row_start[i]; k < row_start[i + 1]; k++)
+			if (cells[k].sim > best_v) {
+				best_v = cells[k].sim;
+				best_j = cells[k].j;
+			}
+		for (size_t k = row_start[i]; k < row_start[i + 1]; k++) {
+			size_t j = cells[k].j;
+			double v = cells[k].sim;
+			if (v < MIN_SIMILARITY)
+				continue;
+			if (al->n_cands == cap) {
+				cap = cap ? cap * 2 : 256;
+				cand *c = realloc(al->cands, cap * sizeof *c);
+				if (!c) {
+					rc = cov_error_set(COV_ENOMEM, "out of memory");
+					break;
+				}
+				al->cands = c;
+			}
+			bool mutual = j == best_j && v >= best_for_new[j];
+			al->cands[al->n_cands++] = (cand){i, j, v, cand_rank(p, i, j, v, mutual)};
+		}
+	}
+	free(best_for_new);
+	if (rc == COV_OK && al->n_cands)
+		qsort(al->cands, al->n_cands, sizeof *al->cands, cmp_cand);
+	return rc;
+}
+
+/* One-to-one: candidates taken in rank order while both are free. */
+static void pair_greedy(const diff_prep *p, alignment *al)
+{
+	for (size_t i = 0; i < p->n[0]; i++)
+		al->match_o[i] = SIZE_MAX;
+	for (size_t j = 0; j < p->n[1]; j++)
+		al->match_n[j] = SIZE_MAX;
+	for (size_t k = 0; k < al->n_cands; k++) {
+		const cand *c = &al->cands[k];
+		if (al->match_o[c->i] == SIZE_MAX && al->match_n[c->j] == SIZE_MAX) {
+			al->match_o[c->i] = c->j;
+			al->match_n[c->j] = c->i;
+		}
+	}
+}
+
+/* An unpaired article's best candidate to be part of a split or a merge:
+ * a paired article of the other side (at), the share of the unpaired
+ * one's weight lying in it, their similarity, and whether it lies in
+ * place; at is SIZE_MAX when there is none. */
+typedef struct part {
+	size_t at;
+	double share, sim;
+	bool near;
+} part;
+
+static bool part_ok(const part *x)
+{
+	return x->at != SIZE_MAX && x->share >= (x->near ? MIN_CONTAINMENT_IN_PLACE : MIN_CONTAINMENT);
+}
+
+/* side 1: new article u (a split part?), side 0: old article u (merged?) */
+static part best_part(const diff_prep *p, const similarities *m, const alignment *al, int side, size_t u)
+{
+	size_t no = p->n[0], nn = p->n[1];
+	part best = {SIZE_MAX, 0, 0, false};
+	size_t lo, hi;
+	if (side)
+		in_place(al->match_n, nn, u, no, &lo, &hi);
+	else
+		in_place(al->match_o, no, u, nn, &lo, &hi);
+	size_t c0 = side ? m->col_start[u] : m->row_start[u], c1 = side ? m->col_start[u + 1] : m->row_start[u + 1];
+	for (size_t c = c0; c < c1; c++) {
+		size_t o = side ? m->cols[c].i : m->cells[c].j; /* the other side's article */
+		if ((side ? al->match_o[o] : al->match_n[o]) == SIZE_MAX)
+			continue;
+		double cc = side ? containment(&p->v[1][u], &p->v[0][o]) : containment(&p->v[0][u], &p->v[1][o]);
+		bool near = o >= lo && o <= hi;
+		if (part_better(cc, near, best.share, best.near, best.at != SIZE_MAX))
+			best = (part){o, cc, side ? m->cols[c].sim : m->cells[c].sim, near};
+	}
+	return best;
+}
+
+/* The pairs: one-to-one, then the parts of splits (new articles lying in a
+ * paired old one), then of merges (old articles lying in a paired new
+ * one); the others are added or removed. */
+static int collect_pairs(const diff_prep *p, const similarities *m, alignment *al)
+{
+	size_t no = p->n[0], nn = p->n[1];
+	size_t *pair_o = malloc((no + 1) * sizeof *pair_o), *pair_n = malloc((nn + 1) * sizeof *pair_n);
+	al->pairs = calloc(no + nn + 1, sizeof *al->pairs); /* each pair has an article no other pair has */
+	al->added = malloc((nn + 1) * sizeof *al->added);
+	al->removed = malloc((no + 1) * sizeof *al->removed);
+	if (!pair_o || !pair_n || !al->pairs || !al->added || !al->removed) {
+		free(pair_o);
+		free(pair_n);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	const diff_side *so = &p->side[0], *sn = &p->side[1];
+	/* pair_o[i], pair_n[j]: the index of the pair of a matched article */
+	for (size_t i = 0; i < no; i++)
+		if (al->match_o[i] != SIZE_MAX) {
+			size_t j = al->match_o[i];
+			pair_o[i] = pair_n[j] = al->n_pairs;
+			al->pairs[al->n_pairs++] = (pair_at){{so->units[i], sn->units[j], COV_PAIR_MODIFIED,
+							      sim_at(m->cells, m->row_start, i, j), NULL, 0, NULL, 0},
+							     i, j};
+		}
+	for (size_t j = 0; j < nn; j++) {
+		al->part_n[j] = SIZE_MAX;
+		if (al->match_n[j] != SIZE_MAX)
+			continue;
+		part x = best_part(p, m, al, 1, j);
+		if (part_ok(&x)) {
+			al->part_n[j] = x.at;
+			al->pairs[al->n_pairs++] =
+				(pair_at){{so->units[x.at], sn->units[j], COV_PAIR_SPLIT, x.sim, NULL, 0, NULL, 0}, x.at, j};
+			/* the other pairs of that old article are already split */
+			al->pairs[pair_o[x.at]].pair.status = COV_PAIR_SPLIT;
+		} else {
+			al->added[al->n_added++] = j;
+		}
+	}
+	for (size_t i = 0; i < no; i++) {
+		al->part_o[i] = SIZE_MAX;
+		if (al->match_o[i] != SIZE_MAX)
+			continue;
+		part x = best_part(p, m, al, 0, i);
+		if (part_ok(&x)) {
+			al->part_o[i] = x.at;
+			al->pairs[al->n_pairs++] =
+				(pair_at){{so->units[i], sn->units[x.at], COV_PAIR_MERGED, x.sim, NULL, 0, NULL, 0}, i, x.at};
+			/* the pairs of that new article: its own (unless split), earlier merges */
+			if (al->pairs[pair_n[x.at]].pair.status != COV_PAIR_SPLIT)
+				al->pairs[pair_n[x.at]].pair.status = COV_PAIR_MERGED;
+		} else {
+			al->removed[al->n_removed++] = i;
+		}
+	}
+	free(pair_o);
+	free(pair_n);
+	return COV_OK;
+}
+
+/* Along the new text; in order: the longest chain of pairs whose old
+ * articles do not go back (cov_longest_chain; between chains of equal
+ * length, the earlier pairs). */
+static int order_pairs(const diff_prep *p, alignment *al)
+{
+	size_t n = al->n_pairs;
+	if (!n)
+		return COV_OK;
+	qsort(al->pairs, n, sizeof *al->pairs, cmp_pair_at);
+	al->in_order = calloc(n, sizeof *al->in_order);
+	cov_chain_item *items = malloc(n * sizeof *items);
+	if (!al->in_order || !items) {
+		free(items);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	const diff_side *so = &p->side[0];
+	for (size_t k = 0; k < n; k++) {
+		/* the old article's place: its index, the same for articles that
+		 * start at the same byte */
+		size_t v = al->pairs[k].oi;
+		while (v > 0 && so->units[v - 1]->start == so->units[v]->start)
+			v--;
+		items[k] = (cov_chain_item){(uint32_t)v, true, false, false};
+	}
+	size_t len = cov_longest_chain(items, n, COV_CHAIN_EARLIER, al->in_order);
+	free(items);
+	return len == SIZE_MAX ? cov_error_set(COV_ENOMEM, "out of memory") : COV_OK;
+}
+
+/* Contract: from the similarities, the pairs (one-to-one, then split and
+ * merge parts), the unpaired articles, and which pairs are in order; the
+ * statuses SPLIT and MERGED are final, the others wait for the word diff.
+ * al is freed by alignment_free, on error too. */
+static int diff_align(const diff_prep *p, const similarities *m, alignment *al)
+{
+	memset(al, 0, sizeof *al);
+	size_t no = p->n[0], nn = p->n[1];
+	al->match_o = malloc((no + 1) * sizeof *al->match_o);
+	al->match_n = malloc((nn + 1) * sizeof *al->match_n);
+	al->part_o = malloc((no + 1) * sizeof *al->part_o);
+	al->part_n = malloc((nn + 1) * sizeof *al->part_n);
+	if (!al->match_o || !al->match_n || !al->part_o || !al->part_n)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	int rc = rank_candidates(p, m, al);
+	if (rc == COV_OK) {
+		pair_greedy(p, al);
+		rc = collect_pairs(p, m, al);
+	}
+	if (rc == COV_OK)
+		rc = order_pairs(p, al);
+	return rc;
+}
+
+/* ==== stage 4: words — the word diff of every pair, the last statuses ==== */
+
+/* The word diff of article oi of the old side and nj of the new one, kept
+ * in the comparison's arena. */
+static int pair_words(cov_comparison *cmp, diff_scratch *ws, const diff_prep *p, size_t oi, size_t nj, cov_pair *out)
+{
+	const diff_side *so = &p->side[0], *sn = &p->side[1];
+	cov_change *ch = NULL;
+	size_t nch = 0;
+	int rc = cov_word_diff(cmp, ws, so, so->first[oi], so->last[oi], sn, sn->first[nj], sn->last[nj], &ch, &nch,
+			       &out->segments, &out->n_segments);
+	if (rc)
+		return rc;
+	/* the changes live as long as the comparison */
+	cov_change *stored = nch ? cov_arena_alloc(&cmp->arena, nch * sizeof *stored) : NULL;
+	if (nch && !stored) {
+		free(ch);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	if (nch)
+		memcpy(stored, ch, nch * sizeof *stored);
+	free(ch);
+	out->changes = stored;
+	out->n_changes = nch;
+	return COV_OK;
+}
+
+/* Contract: cmp gets the pairs of the alignment, each with its changes and
+ * redline and its final status (moved when out of order, renumbered,
+ * modified or unchanged), and the added and removed articles. */
+static int diff_words(const diff_prep *p, const alignment *al, cov_comparison *cmp)
+{
+	cmp->pairs = calloc(al->n_pairs + 1, sizeof *cmp->pairs);
+	cmp->added = calloc(al->n_added + 1, sizeof *cmp->added);
+	cmp->removed = calloc(al->n_removed + 1, sizeof *cmp->removed);
+	if (!cmp->pairs || !cmp->added || !cmp->removed)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	for (size_t k = 0; k < al->n_added; k++)
+		cmp->added[cmp->n_added++] = p->side[1].units[al->added[k]];
+	for (size_t k = 0; k < al->n_removed; k++)
+		cmp->removed[cmp->n_removed++] = p->side[0].units[al->removed[k]];
+	diff_scratch ws = {.n_ids = p->n_ids};
+	int rc = COV_OK;
+	for (size_t k = 0; rc == COV_OK && k < al->n_pairs; k++) {
+		cov_pair *pr = &cmp->pairs[cmp->n_pairs++];
+		*pr = al->pairs[k].pair;
+		rc = pair_words(cmp, &ws, p, al->pairs[k].oi, al->pairs[k].nj, pr);
+		if (rc || pr->status == COV_PAIR_SPLIT || pr->status == COV_PAIR_MERGED)
+			continue;
+		if (!al->in_order[k])
+			pr->status = COV_PAIR_MOVED;
+		else if (strcmp(pr->old_node->num, pr->new_node->num) != 0)
+			pr->status = COV_PAIR_RENUMBERED;
+		else
+			pr->status = pr->n_changes ? COV_PAIR_MODIFIED : COV_PAIR_UNCHANGED;
+	}
+	diff_scratch_free(&ws);
+	return rc;
+}
+
+/* ==== the comparison ==== */
+
+static int check_languages(const cov_doc *old, const cov_doc *new_doc, unsigned flags)
+{
+	const char *la = old->language, *lb = new_doc->language;
+	if (!(flags & COV_DIFF_ANY_LANGUAGE) && *la && *lb && strcmp(la, "und") != 0 && strcmp(lb, "und") != 0 &&
+	    strcmp(la, lb) != 0)
+		return cov_error_set(COV_EINPUT,
+				     "%s is in %s and %s in %s: a comparison of their words would find everything added "
+				     "and removed (--any-language to compare them anyway)",
+				     old->name, la, new_doc->name, lb);
+	return COV_OK;
+}
+
+static cov_comparison *comparison_new(const cov_doc *old, const cov_doc *new_doc)
+{
+	cov_comparison *cmp = calloc(1, sizeof *cmp);
+	if (!cmp) {
+		cov_error_set(COV_ENOMEM, "out of memory");
+		return NULL;
+	}
+	cov_arena_init(&cmp->arena);
+	cmp->old = old;
+	cmp->new_doc = new_doc;
+	return cmp;
+}
+
 int cov_diff(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, cov_comparison **out)
 {
 	return cov_diff_ex(data, old, new_doc, 0, out);
@@ -694,322 +1123,300 @@ int cov_diff_ex(const cov_data *data, const cov_doc *old, const cov_doc *new_doc
 		cov_comparison **out)
 {
 	*out = NULL;
-	cov_comparison *cmp = calloc(1, sizeof *cmp);
-	diff_side sides[2];
-	memset(sides, 0, sizeof sides);
-	diff_side *s[2] = {&sides[0], &sides[1]};
-	vec *vo = NULL, *vn = NULL;
+	int rc = check_languages(old, new_doc, flags);
+	if (rc)
+		return rc;
+	cov_comparison *cmp = comparison_new(old, new_doc);
+	if (!cmp)
+		return COV_ENOMEM;
+	diff_prep p;
+	similarities m;
+	alignment al;
+	memset(&m, 0, sizeof m);
+	memset(&al, 0, sizeof al);
+	rc = diff_prepare(data, old, new_doc, &p);
+	if (rc == COV_OK)
+		rc = diff_similar(&p, &m);
+	if (rc == COV_OK) {
+		cmp->comparisons = m.comparisons;
+		cmp->banded = m.banded;
+		cmp->kept = m.row_start[p.n[0]];
+		rc = diff_align(&p, &m, &al);
+	}
+	if (rc == COV_OK)
+		rc = diff_words(&p, &al, cmp);
+	alignment_free(&al);
+	similarities_free(&m);
+	prep_free_vectors(&p);
+	if (rc == COV_OK && !(flags & COV_DIFF_NO_IMPACT))
+		rc = cov_diff_impact(data, cmp, &p.side[0], &p.side[1]);
+	else if (rc == COV_OK)
+		snprintf(cmp->impact_note, sizeof cmp->impact_note, "rights impact not computed (asked not to)");
+	prep_free(&p);
+	if (rc) {
+		cov_comparison_free(cmp);
+		return rc;
+	}
+	*out = cmp;
+	return COV_OK;
+}
+
+/* ==== why: the decisions of the alignment, for one article ==== */
+
+static void unit_name(cov_buf *b, const diff_side *s, size_t u)
+{
+	const cov_node *n = s->units[u];
+	cov_buf_puts(b, cov_node_kind_name(n->kind));
+	if (n->num[0])
+		cov_buf_printf(b, " %s", n->num);
+}
+
+/* The candidate (i, j) as ranked, or NULL when below MIN_SIMILARITY. */
+static const cand *cand_of(const alignment *al, size_t i, size_t j)
+{
+	for (size_t k = 0; k < al->n_cands; k++)
+		if (al->cands[k].i == i && al->cands[k].j == j)
+			return &al->cands[k];
+	return NULL;
+}
+
+typedef struct sim_ref {
+	size_t o;
+	double sim;
+} sim_ref;
+
+static int cmp_sim_ref(const void *a, const void *b)
+{
+	const sim_ref *x = a, *y = b;
+	if (x->sim != y->sim)
+		return x->sim > y->sim ? -1 : 1;
+	return x->o < y->o ? -1 : x->o > y->o;
+}
+
+#define EXPLAIN_SHOWN 8 /* candidates listed, the most similar first */
+
+/* Article u of side `side` (0 old, 1 new): its candidates, then what
+ * became of it and why. */
+static void explain_unit(cov_buf *b, const diff_prep *p, const similarities *m, const alignment *al, int side, size_t u)
+{
+	const diff_side *me = &p->side[side], *other = &p->side[!side];
+	const char *my = side ? "new" : "old", *their = side ? "old" : "new";
+	const cov_node *n = me->units[u];
+	cov_buf_printf(b, "\n%s ", my);
+	unit_name(b, me, u);
+	if (n->heading[0])
+		cov_buf_printf(b, " — %s", n->heading);
+	cov_buf_printf(b, "  (line %zu, %zu words)\n", n->line, me->last[u] - me->first[u]);
+	size_t c0 = side ? m->col_start[u] : m->row_start[u], c1 = side ? m->col_start[u + 1] : m->row_start[u + 1];
+	sim_ref *v = malloc((c1 - c0 + 1) * sizeof *v);
+	if (!v) {
+		b->oom = true;
+		return;
+	}
+	size_t nv = 0;
+	for (size_t c = c0; c < c1; c++)
+		v[nv++] = side ? (sim_ref){m->cols[c].i, m->cols[c].sim} : (sim_ref){m->cells[c].j, m->cells[c].sim};
+	qsort(v, nv, sizeof *v, cmp_sim_ref);
+	const size_t *match = side ? al->match_n : al->match_o, *their_match = side ? al->match_o : al->match_n;
+	size_t mine = match[u];
+	part x = mine == SIZE_MAX ? best_part(p, m, al, side, u) : (part){SIZE_MAX, 0, 0, false};
+	size_t lo = 0, hi = 0; /* where it would lie in the other text */
+	if (side)
+		in_place(al->match_n, p->n[1], u, p->n[0], &lo, &hi);
+	else
+		in_place(al->match_o, p->n[0], u, p->n[1], &lo, &hi);
+	if (!nv)
+		cov_buf_printf(b, "  no %s article shares words with it (similarity ≥ %.2f)\n", their, SPARSE_FLOOR);
+	else
+		cov_buf_printf(b, "  candidates (%s articles, similarity; a pair needs ≥ %.2f):\n", their, MIN_SIMILARITY);
+	for (size_t k = 0; k < nv && k < EXPLAIN_SHOWN; k++) {
+		size_t o = v[k].o, oi = side ? o : u, nj = side ? u : o;
+		cov_buf_puts(b, "    ");
+		size_t at = b->len;
+		unit_name(b, other, o);
+		for (size_t w = b->len - at; w < 14; w++)
+			cov_buf_putc(b, ' ');
+		cov_buf_printf(b, " %.3f  ", v[k].sim);
+		const cand *c = cand_of(al, oi, nj);
+		bool mutual = c && c->rank >= 1.0;
+		if (o == mine) {
+			cov_buf_printf(b, "← paired: %s", mutual ? "mutual best (each is the other's most similar)"
+							    : "the most similar still free when its turn came");
+		} else if (!c) {
+			cov_buf_printf(b, "below %.2f", MIN_SIMILARITY);
+		} else if (their_match[o] != SIZE_MAX && their_match[o] != u) {
+			size_t t = their_match[o];
+			const cand *tc = side ? cand_of(al, o, t) : cand_of(al, t, o);
+			cov_buf_printf(b, "taken by %s ", my);
+			unit_name(b, me, t);
+			if (tc)
+				cov_buf_printf(b, " (%.3f%s, ranked before)", tc->sim, tc->rank >= 1.0 ? ", mutual best" : "");
+		} else if (mine != SIZE_MAX) {
+			cov_buf_puts(b, "ranked after the pair chosen");
+		}
+		if (mine == SIZE_MAX && their_match[o] != SIZE_MAX) {
+			double share = side ? containment(&p->v[1][u], &p->v[0][o]) : containment(&p->v[0][u], &p->v[1][o]);
+			cov_buf_printf(b, "; holds %.0f%% of its words%s%s", 100 * share, o >= lo && o <= hi ? ", in place" : "",
+				       o == x.at && part_ok(&x) ? " ← joined" : "");
+		}
+		cov_buf_putc(b, '\n');
+	}
+	if (nv > EXPLAIN_SHOWN)
+		cov_buf_printf(b, "    … %zu more, less similar\n", nv - EXPLAIN_SHOWN);
+	/* the outcome */
+	cov_buf_puts(b, "  result: ");
+	if (mine != SIZE_MAX) {
+		size_t oi = side ? mine : u, nj = side ? u : mine;
+		bool in_order = true;
+		for (size_t k = 0; k < al->n_pairs; k++)
+			if (al->pairs[k].oi == oi && al->pairs[k].nj == nj)
+				in_order = al->in_order[k];
+		cov_buf_printf(b, "paired with %s ", their);
+		unit_name(b, other, mine);
+		const cov_node *a = p->side[0].units[oi], *z = p->side[1].units[nj];
+		if (!in_order)
+			cov_buf_puts(b, ", moved: out of the longest run of pairs in the same order in both texts");
+		else
+			cov_buf_printf(b, ", in order%s", strcmp(a->num, z->num) == 0 ? "" : ", renumbered");
+		cov_buf_putc(b, '\n');
+		/* the parts joined to it */
+		const size_t *parts = side ? al->part_o : al->part_n;
+		size_t n_other = p->n[!side];
+		for (size_t o = 0; o < n_other; o++) {
+			if (parts[o] != u)
+				continue;
+			double share = side ? containment(&p->v[0][o], &p->v[1][u]) : containment(&p->v[1][o], &p->v[0][u]);
+			cov_buf_printf(b, "  %s: %s ", side ? "merged" : "split", their);
+			unit_name(b, other, o);
+			cov_buf_printf(b, " %s it too (%.0f%% of that article's words lie here)\n",
+				       side ? "went into" : "comes from", 100 * share);
+		}
+	} else if (part_ok(&x)) {
+		cov_buf_printf(b, "part of a %s: %.0f%% of its words lie in %s ", side ? "split" : "merge", 100 * x.share,
+			       their);
+		unit_name(b, other, x.at);
+		cov_buf_printf(b, " (paired with %s ", my);
+		unit_name(b, me, their_match[x.at]);
+		cov_buf_printf(b, "), %s (needs ≥ %.0f%%)\n",
+			       x.near ? "which lies in place, between the counterparts of its neighbours" : "not in place",
+			       100 * (x.near ? MIN_CONTAINMENT_IN_PLACE : MIN_CONTAINMENT));
+		cov_buf_printf(b, "  (among the paired articles holding enough of it, the largest share wins, one in place "
+				  "counting %.0f points more)\n",
+			       100 * IN_PLACE_BONUS);
+	} else {
+		cov_buf_printf(b, "%s: no free candidate ≥ %.2f, and no paired %s article holds ≥ %.0f%% of its words "
+				  "(≥ %.0f%% in place)",
+			       side ? "added" : "removed", MIN_SIMILARITY, their, 100 * MIN_CONTAINMENT,
+			       100 * MIN_CONTAINMENT_IN_PLACE);
+		if (x.at != SIZE_MAX) {
+			cov_buf_printf(b, "; the most: %s ", their);
+			unit_name(b, other, x.at);
+			cov_buf_printf(b, ", %.0f%%%s", 100 * x.share, x.near ? " in place" : "");
+		}
+		cov_buf_putc(b, '\n');
+	}
+	free(v);
+}
+
+int cov_diff_explain(const cov_data *data, const cov_doc *old, const cov_doc *new_doc, unsigned flags,
+		     const char *num, cov_buf *out)
+{
+	int rc = check_languages(old, new_doc, flags);
+	if (rc)
+		return rc;
+	diff_prep p;
+	similarities m;
+	alignment al;
+	memset(&m, 0, sizeof m);
+	memset(&al, 0, sizeof al);
+	rc = diff_prepare(data, old, new_doc, &p);
+	if (rc == COV_OK)
+		rc = diff_similar(&p, &m);
+	if (rc == COV_OK)
+		rc = diff_align(&p, &m, &al);
+	size_t found = 0;
+	for (int side = 0; rc == COV_OK && side < 2; side++)
+		for (size_t u = 0; u < p.n[side]; u++)
+			found += strcmp(p.side[side].units[u]->num, num) == 0;
+	if (rc == COV_OK && !found)
+		rc = cov_error_set(COV_EINPUT, "--explain %s: neither %s nor %s has an article %s", num, old->name,
+				   new_doc->name, num);
+	if (rc == COV_OK) {
+		cov_buf_printf(out, "covenant diff --explain %s: %s → %s\n", num, old->name, new_doc->name);
+		cov_buf_printf(out,
+			       "Similarity: the cosine of the articles' stemmed words weighted by rarity (numbers left "
+			       "out).\nPairs are taken mutual best first, then by similarity, while both articles are "
+			       "free.\nAn unpaired article is part of a split or a merge when a paired article of the "
+			       "other text\nholds ≥ %.0f%% of its words (≥ %.0f%% when it lies in place, between the "
+			       "counterparts of its neighbours).\n",
+			       100 * MIN_CONTAINMENT, 100 * MIN_CONTAINMENT_IN_PLACE);
+		for (int side = 0; side < 2; side++)
+			for (size_t u = 0; u < p.n[side]; u++)
+				if (strcmp(p.side[side].units[u]->num, num) == 0)
+					explain_unit(out, &p, &m, &al, side, u);
+		if (out->oom)
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	alignment_free(&al);
+	similarities_free(&m);
+	prep_free(&p);
+	return rc;
+}
+
+/* ==== across works: each provision's best counterpart ==== */
+
+int cov_diff_best(const cov_data *data, const cov_doc *a, const cov_doc *b, unsigned flags, double floor,
+		  cov_comparison **out)
+{
+	*out = NULL;
+	int rc = check_languages(a, b, flags);
+	if (rc)
+		return rc;
+	cov_comparison *cmp = comparison_new(a, b);
+	if (!cmp)
+		return COV_ENOMEM;
+	cmp->best = true;
+	cmp->best_floor = floor;
+	diff_prep p;
 	similarities m;
 	memset(&m, 0, sizeof m);
-	cand *cands = NULL;
-	size_t *match_o = NULL, *match_n = NULL, *pair_o = NULL, *pair_n = NULL;
-	int rc = COV_OK;
-	if (!cmp)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	const char *la = old->language, *lb = new_doc->language;
-	if (!(flags & COV_DIFF_ANY_LANGUAGE) && *la && *lb && strcmp(la, "und") != 0 && strcmp(lb, "und") != 0 &&
-	    strcmp(la, lb) != 0) {
-		free(cmp);
-		return cov_error_set(COV_EINPUT,
-				     "%s is in %s and %s in %s: a comparison of their words would find everything added "
-				     "and removed (--any-language to compare them anyway)",
-				     old->name, la, new_doc->name, lb);
-	}
-	cov_arena_init(&cmp->arena);
-	cmp->old = old;
-	cmp->new_doc = new_doc;
-	sides[0].doc = old;
-	sides[1].doc = new_doc;
-	for (int k = 0; k < 2 && rc == COV_OK; k++) {
-		const cov_rlex *lex = cov_rights_lexicon(data->rights, sides[k].doc->language);
-		rc = cov_tokenize_lex(sides[k].doc->text, sides[k].doc->len, lex, &sides[k].tok);
-		if (rc == COV_OK)
-			rc = collect_units(&sides[k]);
-		if (rc == COV_OK)
-			rc = mask_notes(&sides[k]);
-	}
-	uint32_t n_ids = 0;
+	rc = diff_prepare(data, a, b, &p);
 	if (rc == COV_OK)
-		rc = intern(s, &n_ids);
-	for (int k = 0; k < 2 && rc == COV_OK; k++)
-		rc = law_words(&sides[k]);
-	cmp->n_ids = n_ids;
-	size_t no = sides[0].n_units, nn = sides[1].n_units;
-	if (rc == COV_OK) {
-		vo = calloc(no + 1, sizeof *vo);
-		vn = calloc(nn + 1, sizeof *vn);
-		match_o = malloc((no + 1) * sizeof *match_o);
-		match_n = malloc((nn + 1) * sizeof *match_n);
-		pair_o = malloc((no + 1) * sizeof *pair_o);
-		pair_n = malloc((nn + 1) * sizeof *pair_n);
-		if (!vo || !vn || !match_o || !match_n || !pair_o || !pair_n)
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-	}
-	for (size_t i = 0; rc == COV_OK && i < no; i++)
-		rc = unit_terms(&sides[0], i, &vo[i]);
-	for (size_t j = 0; rc == COV_OK && j < nn; j++)
-		rc = unit_terms(&sides[1], j, &vn[j]);
-	if (rc == COV_OK) {
-		/* idf over the articles of both versions */
-		uint32_t *df = calloc((size_t)n_ids + 1, sizeof *df);
-		if (!df)
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		for (size_t i = 0; df && i < no; i++)
-			for (size_t k = 0; k < vo[i].n; k++)
-				df[vo[i].t[k].id]++;
-		for (size_t j = 0; df && j < nn; j++)
-			for (size_t k = 0; k < vn[j].n; k++)
-				df[vn[j].t[k].id]++;
-		double units = (double)(no + nn);
-		for (int side = 0; df && side < 2; side++) {
-			vec *v = side ? vn : vo;
-			size_t count = side ? nn : no;
-			for (size_t i = 0; i < count; i++) {
-				double norm = 0;
-				for (size_t k = 0; k < v[i].n; k++) {
-					double idf = log(1.0 + units / df[v[i].t[k].id]);
-					v[i].t[k].w = (float)(v[i].t[k].w * idf);
-					norm += (double)v[i].t[k].w * v[i].t[k].w;
-				}
-				v[i].norm = sqrt(norm);
-			}
-		}
-		free(df);
-	}
-	if (rc == COV_OK)
-		rc = similarities_compute(vo, no, vn, nn, n_ids, old->name, new_doc->name, &m);
+		rc = diff_similar(&p, &m);
+	size_t no = p.n[0];
 	if (rc == COV_OK) {
 		cmp->comparisons = m.comparisons;
 		cmp->banded = m.banded;
 		cmp->kept = m.row_start[no];
-	}
-	if (rc == COV_OK) {
-		const cell *cells = m.cells;
-		const size_t *row_start = m.row_start;
-		size_t n_cells = row_start[no];
-		/* candidates, ranked by similarity; mutual best pairs first; the
-		 * same number, the same heading and a near position break ties */
-		size_t nc = 0, cap_c = 0;
-		double *best_for_new = calloc(nn + 1, sizeof *best_for_new);
-		if (!best_for_new)
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		for (size_t k = 0; best_for_new && k < n_cells; k++)
-			if (cells[k].sim > best_for_new[cells[k].j])
-				best_for_new[cells[k].j] = cells[k].sim;
-		for (size_t i = 0; rc == COV_OK && i < no; i++) {
-			size_t best_j = SIZE_MAX;
-			double best_v = -1;
-			for (size_t k = row_start[i]; k < row_start[i + 1]; k++)
-				if (cells[k].sim > best_v) {
-					best_v = cells[k].sim;
-					best_j = cells[k].j;
-				}
-			for (size_t k = row_start[i]; k < row_start[i + 1]; k++) {
-				size_t j = cells[k].j;
-				double v = cells[k].sim;
-				if (v < MIN_SIMILARITY)
-					continue;
-				bool mutual = j == best_j && v >= best_for_new[j];
-				if (nc == cap_c) {
-					cap_c = cap_c ? cap_c * 2 : 256;
-					cand *p = realloc(cands, cap_c * sizeof *p);
-					if (!p) {
-						rc = cov_error_set(COV_ENOMEM, "out of memory");
-						break;
-					}
-					cands = p;
-				}
-				const cov_node *a = sides[0].units[i], *b = sides[1].units[j];
-				double pos = fabs((double)i / (no ? no : 1) - (double)j / (nn ? nn : 1));
-				double rank = v + (mutual ? 1.0 : 0) + (strcmp(a->num, b->num) == 0 ? 0.002 : 0) +
-					      (a->heading[0] && strcmp(a->heading, b->heading) == 0 ? 0.002 : 0) +
-					      0.001 * (1 - pos);
-				cands[nc++] = (cand){i, j, v, rank};
-			}
-		}
-		free(best_for_new);
-		if (cands)
-			qsort(cands, nc, sizeof *cands, cmp_cand);
-		for (size_t i = 0; i < no; i++)
-			match_o[i] = SIZE_MAX;
-		for (size_t j = 0; j < nn; j++)
-			match_n[j] = SIZE_MAX;
-		size_t pairs = 0;
-		for (size_t k = 0; cands && k < nc; k++)
-			if (match_o[cands[k].i] == SIZE_MAX && match_n[cands[k].j] == SIZE_MAX) {
-				match_o[cands[k].i] = cands[k].j;
-				match_n[cands[k].j] = cands[k].i;
-				pairs++;
-			}
-		/* splits and merges: an unpaired article mostly contained in a paired one */
-		size_t extra_cap = no + nn + 1;
-		cov_pair *pv = calloc(pairs + extra_cap, sizeof *pv);
-		cmp->added = calloc(nn + 1, sizeof *cmp->added);
+		cmp->pairs = calloc(no + 1, sizeof *cmp->pairs);
+		cmp->added = calloc(1, sizeof *cmp->added);
 		cmp->removed = calloc(no + 1, sizeof *cmp->removed);
-		if (!pv || !cmp->added || !cmp->removed) {
-			free(pv);
+		if (!cmp->pairs || !cmp->added || !cmp->removed)
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		} else {
-			cmp->pairs = pv;
-			/* pair_o[i], pair_n[j]: the index in pv of the pair of a matched article */
-			for (size_t i = 0; i < no; i++)
-				if (match_o[i] != SIZE_MAX) {
-					pair_o[i] = pair_n[match_o[i]] = cmp->n_pairs;
-					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[match_o[i]],
-									COV_PAIR_MODIFIED, sim_at(cells, row_start, i, match_o[i]), NULL, 0, NULL, 0};
-				}
-			/* the candidates of an unmatched article: the kept similarities
-			 * of its column (new) or row (old), in order */
-			for (size_t j = 0; j < nn; j++) {
-				if (match_n[j] != SIZE_MAX)
-					continue;
-				size_t lo, hi;
-				in_place(match_n, nn, j, no, &lo, &hi);
-				size_t best = SIZE_MAX;
-				double bc = 0, bs = 0;
-				bool best_near = false;
-				for (size_t c = m.col_start[j]; c < m.col_start[j + 1]; c++) {
-					size_t i = m.cols[c].i;
-					if (match_o[i] == SIZE_MAX)
-						continue;
-					double cc = containment(&vn[j], &vo[i]);
-					bool near = i >= lo && i <= hi;
-					if (part_better(cc, near, bc, best_near, best != SIZE_MAX)) {
-						bc = cc;
-						best = i;
-						bs = m.cols[c].sim;
-						best_near = near;
-					}
-				}
-				if (best != SIZE_MAX && bc >= (best_near ? MIN_CONTAINMENT_IN_PLACE : MIN_CONTAINMENT)) {
-					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[best], sides[1].units[j], COV_PAIR_SPLIT, bs, NULL, 0, NULL, 0};
-					/* the other pairs of that old article are already split */
-					pv[pair_o[best]].status = COV_PAIR_SPLIT;
-				} else {
-					cmp->added[cmp->n_added++] = sides[1].units[j];
-				}
-			}
-			for (size_t i = 0; i < no; i++) {
-				if (match_o[i] != SIZE_MAX)
-					continue;
-				size_t lo, hi;
-				in_place(match_o, no, i, nn, &lo, &hi);
-				size_t best = SIZE_MAX;
-				double bc = 0, bs = 0;
-				bool best_near = false;
-				for (size_t c = row_start[i]; c < row_start[i + 1]; c++) {
-					size_t j = cells[c].j;
-					if (match_n[j] == SIZE_MAX)
-						continue;
-					double cc = containment(&vo[i], &vn[j]);
-					bool near = j >= lo && j <= hi;
-					if (part_better(cc, near, bc, best_near, best != SIZE_MAX)) {
-						bc = cc;
-						best = j;
-						bs = cells[c].sim;
-						best_near = near;
-					}
-				}
-				if (best != SIZE_MAX && bc >= (best_near ? MIN_CONTAINMENT_IN_PLACE : MIN_CONTAINMENT)) {
-					pv[cmp->n_pairs++] = (cov_pair){sides[0].units[i], sides[1].units[best], COV_PAIR_MERGED, bs, NULL, 0, NULL, 0};
-					/* the pairs of that new article: its own (unless split), earlier merges */
-					if (pv[pair_n[best]].status != COV_PAIR_SPLIT)
-						pv[pair_n[best]].status = COV_PAIR_MERGED;
-				} else {
-					cmp->removed[cmp->n_removed++] = sides[0].units[i];
-				}
-			}
-		}
 	}
-	if (rc == COV_OK && cmp->n_pairs) {
-		/* sorted along the new text, each pair with its articles' indexes */
-		size_t n = cmp->n_pairs;
-		pair_at *pa = malloc(n * sizeof *pa);
-		size_t *len = malloc(n * sizeof *len), *prev = malloc(n * sizeof *prev);
-		bool *keep = calloc(n, sizeof *keep);
-		if (pa) {
-			for (size_t k = 0; k < n; k++)
-				pa[k] = (pair_at){cmp->pairs[k], unit_index(&sides[0], cmp->pairs[k].old_node),
-						  unit_index(&sides[1], cmp->pairs[k].new_node)};
-			qsort(pa, n, sizeof *pa, cmp_pair_at);
-			for (size_t k = 0; k < n; k++)
-				cmp->pairs[k] = pa[k].pair;
-		}
-		/* in order: the longest increasing run of old positions along the new order */
-		if (!pa || !len || !prev || !keep) {
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		} else {
-			/* O(n²) is fine for a few hundred articles; bounded for hostile input */
-			size_t best = 0;
-			for (size_t k = 0; k < n; k++) {
-				len[k] = 1;
-				prev[k] = SIZE_MAX;
-				size_t lo = k > 2000 ? k - 2000 : 0;
-				for (size_t p = lo; p < k; p++)
-					if (cmp->pairs[p].old_node->start <= cmp->pairs[k].old_node->start && len[p] + 1 > len[k]) {
-						len[k] = len[p] + 1;
-						prev[k] = p;
-					}
-				if (len[k] > len[best])
-					best = k;
+	diff_scratch ws = {.n_ids = p.n_ids};
+	for (size_t i = 0; rc == COV_OK && i < no; i++) {
+		/* the most similar; between equals, the first */
+		size_t best = SIZE_MAX;
+		double bv = 0;
+		for (size_t c = m.row_start[i]; c < m.row_start[i + 1]; c++)
+			if (m.cells[c].sim >= floor && m.cells[c].sim > bv) {
+				bv = m.cells[c].sim;
+				best = m.cells[c].j;
 			}
-			for (size_t k = best; k != SIZE_MAX; k = prev[k])
-				keep[k] = true;
-			for (size_t k = 0; rc == COV_OK && k < n; k++) {
-				cov_pair *p = &cmp->pairs[k];
-				size_t oi = pa[k].oi, nj = pa[k].nj;
-				cov_change *ch = NULL;
-				size_t nch = 0;
-				rc = cov_word_diff(cmp, &sides[0], sides[0].first[oi], sides[0].last[oi], &sides[1],
-						   sides[1].first[nj], sides[1].last[nj], &ch, &nch, &p->segments, &p->n_segments);
-				if (rc)
-					break;
-				/* the changes live as long as the comparison */
-				cov_change *stored = nch ? cov_arena_alloc(&cmp->arena, nch * sizeof *stored) : NULL;
-				if (nch && !stored) {
-					free(ch);
-					rc = cov_error_set(COV_ENOMEM, "out of memory");
-					break;
-				}
-				if (nch)
-					memcpy(stored, ch, nch * sizeof *stored);
-				free(ch);
-				p->changes = stored;
-				p->n_changes = nch;
-				if (p->status == COV_PAIR_SPLIT || p->status == COV_PAIR_MERGED)
-					continue;
-				bool same_num = strcmp(p->old_node->num, p->new_node->num) == 0;
-				if (!keep[k])
-					p->status = COV_PAIR_MOVED;
-				else if (!same_num)
-					p->status = COV_PAIR_RENUMBERED;
-				else
-					p->status = nch ? COV_PAIR_MODIFIED : COV_PAIR_UNCHANGED;
-			}
+		if (best == SIZE_MAX) {
+			cmp->removed[cmp->n_removed++] = p.side[0].units[i];
+			continue;
 		}
-		free(pa);
-		free(len);
-		free(prev);
-		free(keep);
+		cov_pair *pr = &cmp->pairs[cmp->n_pairs++];
+		*pr = (cov_pair){p.side[0].units[i], p.side[1].units[best], COV_PAIR_MODIFIED, bv, NULL, 0, NULL, 0};
+		rc = pair_words(cmp, &ws, &p, i, best, pr);
+		if (rc == COV_OK && !pr->n_changes)
+			pr->status = COV_PAIR_UNCHANGED;
 	}
-	for (size_t i = 0; vo && i < no; i++)
-		free(vo[i].t);
-	for (size_t j = 0; vn && j < nn; j++)
-		free(vn[j].t);
-	free(vo);
-	free(vn);
+	diff_scratch_free(&ws);
 	similarities_free(&m);
-	free(cands);
-	free(match_o);
-	free(match_n);
-	free(pair_o);
-	free(pair_n);
-	if (rc == COV_OK && !(flags & COV_DIFF_NO_IMPACT))
-		rc = cov_diff_impact(data, cmp, &sides[0], &sides[1]);
-	else if (rc == COV_OK)
-		snprintf(cmp->impact_note, sizeof cmp->impact_note, "rights impact not computed (asked not to)");
-	side_free(&sides[0]);
-	side_free(&sides[1]);
+	prep_free(&p);
 	if (rc) {
 		cov_comparison_free(cmp);
 		return rc;
@@ -1030,10 +1437,6 @@ void cov_comparison_free(cov_comparison *cmp)
 	free(cmp->matches);
 	cov_review_free(cmp->reviews[0]);
 	cov_review_free(cmp->reviews[1]);
-	free(cmp->count_a);
-	free(cmp->count_b);
-	free(cmp->pos_a);
-	free(cmp->pos_b);
 	cov_arena_free(&cmp->arena);
 	free(cmp);
 }

@@ -181,25 +181,25 @@ static int segment(const uint32_t *a, size_t i0, size_t i1, const uint32_t *b, s
 /* The edit script of a → b: anchors are words found exactly once in each;
  * the longest chain of anchors in the same order in both (patience
  * sorting) splits the texts into small segments for Myers. */
-static long patience(cov_comparison *cmp, const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit **out)
+static long patience(diff_scratch *ws, const uint32_t *a, size_t n, const uint32_t *b, size_t m, edit **out)
 {
 	*out = NULL;
-	if (!cmp->count_a) {
-		size_t ids = cmp->n_ids + 1;
-		cmp->count_a = calloc(ids, sizeof *cmp->count_a);
-		cmp->count_b = calloc(ids, sizeof *cmp->count_b);
-		cmp->pos_a = calloc(ids, sizeof *cmp->pos_a);
-		cmp->pos_b = calloc(ids, sizeof *cmp->pos_b);
-		if (!cmp->count_a || !cmp->count_b || !cmp->pos_a || !cmp->pos_b)
+	if (!ws->count_a) {
+		size_t ids = ws->n_ids + 1;
+		ws->count_a = calloc(ids, sizeof *ws->count_a);
+		ws->count_b = calloc(ids, sizeof *ws->count_b);
+		ws->pos_a = calloc(ids, sizeof *ws->pos_a);
+		ws->pos_b = calloc(ids, sizeof *ws->pos_b);
+		if (!ws->count_a || !ws->count_b || !ws->pos_a || !ws->pos_b)
 			return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		cmp->count_a[a[i]]++;
-		cmp->pos_a[a[i]] = (uint32_t)i;
+		ws->count_a[a[i]]++;
+		ws->pos_a[a[i]] = (uint32_t)i;
 	}
 	for (size_t j = 0; j < m; j++) {
-		cmp->count_b[b[j]]++;
-		cmp->pos_b[b[j]] = (uint32_t)j;
+		ws->count_b[b[j]]++;
+		ws->pos_b[b[j]] = (uint32_t)j;
 	}
 	/* anchors in the order of a; their positions in b */
 	size_t na = 0;
@@ -211,9 +211,9 @@ static long patience(cov_comparison *cmp, const uint32_t *a, size_t n, const uin
 	if (!ai || !bj || !tail || !prev)
 		goto done;
 	for (size_t i = 0; i < n; i++)
-		if (cmp->count_a[a[i]] == 1 && cmp->count_b[a[i]] == 1) {
+		if (ws->count_a[a[i]] == 1 && ws->count_b[a[i]] == 1) {
 			ai[na] = i;
-			bj[na] = cmp->pos_b[a[i]];
+			bj[na] = ws->pos_b[a[i]];
 			na++;
 		}
 	/* longest increasing subsequence of bj (patience sorting) */
@@ -252,9 +252,9 @@ static long patience(cov_comparison *cmp, const uint32_t *a, size_t n, const uin
 	result = (long)nv;
 done:
 	for (size_t i = 0; i < n; i++)
-		cmp->count_a[a[i]] = 0;
+		ws->count_a[a[i]] = 0;
 	for (size_t j = 0; j < m; j++)
-		cmp->count_b[b[j]] = 0;
+		ws->count_b[b[j]] = 0;
 	free(v);
 	free(ai);
 	free(bj);
@@ -387,15 +387,24 @@ static bool interleave(seg_buf *sb, const diff_side *a, size_t i0, size_t i1, co
 	return true;
 }
 
-int cov_word_diff(cov_comparison *cmp, const diff_side *a, size_t a0, size_t a1, const diff_side *b, size_t b0,
-		  size_t b1, cov_change **out, size_t *n, const cov_segment **seg, size_t *n_seg)
+void diff_scratch_free(diff_scratch *ws)
+{
+	free(ws->count_a);
+	free(ws->count_b);
+	free(ws->pos_a);
+	free(ws->pos_b);
+	memset(ws, 0, sizeof *ws);
+}
+
+int cov_word_diff(cov_comparison *cmp, diff_scratch *ws, const diff_side *a, size_t a0, size_t a1, const diff_side *b,
+		  size_t b0, size_t b1, cov_change **out, size_t *n, const cov_segment **seg, size_t *n_seg)
 {
 	*out = NULL;
 	*n = 0;
 	*seg = NULL;
 	*n_seg = 0;
 	edit *e = NULL;
-	long ne = patience(cmp, a->lids + a0, a1 - a0, b->lids + b0, b1 - b0, &e);
+	long ne = patience(ws, a->lids + a0, a1 - a0, b->lids + b0, b1 - b0, &e);
 	grouped *g = NULL;
 	size_t ng = 0;
 	if (ne < 0) {

@@ -25,6 +25,7 @@
  * is ever lost.
  */
 #include "parse.h"
+#include "../util/chain.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -238,7 +239,7 @@ static bool title_like(const builder *b, const line *l)
 
 /* The longest chain of lines of group g within lines [from, to) whose
  * numbers increase (or repeat with a suffix: "2", "2A"), found as a longest
- * increasing subsequence with a Fenwick tree of maxima over values,
+ * increasing subsequence (cov_longest_chain, a Fenwick tree of maxima),
  * O(n log v).  A greedy scan would let a paragraph "6." steal the place of
  * the section "6." after it, and gaps of repealed sections ("20–29
  * repealed") must not break the chain.  Between chains of equal length the
@@ -248,58 +249,30 @@ static bool title_like(const builder *b, const line *l)
 static size_t chain_in(builder *b, int gi, size_t from, size_t to)
 {
 	size_t n = 0;
-	long maxv = 0;
 	for (size_t i = from; i < to; i++)
-		if (b->ls->v[i].group == gi && b->ls->v[i].value >= 0 && b->ls->v[i].value < 100000) {
-			n++;
-			if (b->ls->v[i].value > maxv)
-				maxv = b->ls->v[i].value;
-		}
+		n += b->ls->v[i].group == gi && b->ls->v[i].value >= 0 && b->ls->v[i].value < 100000;
 	if (!n)
 		return 0;
-	size_t nv = (size_t)maxv + 2;
-	size_t *idx = malloc(n * sizeof *idx), *prev = malloc(n * sizeof *prev);
-	/* key = length << 41 | title-like << 40 | position + 1 */
-	uint64_t *fen = calloc(nv + 1, sizeof *fen), *at = calloc(nv, sizeof *at);
-	if (!idx || !prev || !fen || !at) {
-		free(idx), free(prev), free(fen), free(at);
-		return 0; /* no chain: the group stays text */
-	}
-	const uint64_t pos_mask = ((uint64_t)1 << 40) - 1;
-	uint64_t top = 0;
-	size_t k = 0;
-	for (size_t i = from; i < to; i++) {
-		line *l = &b->ls->v[i];
-		if (l->group != gi || l->value < 0 || l->value >= 100000)
-			continue;
-		size_t v = (size_t)l->value + 1; /* 1-based for the tree */
-		uint64_t best = 0;
-		for (size_t p = v - 1; p > 0; p -= p & -p) /* max over values < v */
-			if (fen[p] > best)
-				best = fen[p];
-		if (l->suffix && at[v - 1] > best) /* "2A" after "2" */
-			best = at[v - 1];
-		idx[k] = i;
-		prev[k] = best ? (size_t)(best & pos_mask) - 1 : SIZE_MAX;
-		if (!best && l->value >= 1000) { /* years are not unit numbers */
-			k++;
-			continue;
+	size_t *idx = malloc(n * sizeof *idx);
+	cov_chain_item *items = malloc(n * sizeof *items);
+	bool *on = calloc(n, sizeof *on);
+	size_t k = 0, len = SIZE_MAX;
+	if (idx && items && on) {
+		for (size_t i = from; i < to; i++) {
+			line *l = &b->ls->v[i];
+			if (l->group != gi || l->value < 0 || l->value >= 100000)
+				continue;
+			/* "2A" after "2"; years are not unit numbers */
+			items[k] = (cov_chain_item){(uint32_t)l->value, l->suffix, l->value >= 1000, title_like(b, l)};
+			idx[k++] = i;
 		}
-		uint64_t len = best ? (best >> 41) + 1 : 1;
-		uint64_t key = len << 41 | (uint64_t)title_like(b, l) << 40 | (k + 1);
-		for (size_t p = v; p <= nv; p += p & -p)
-			if (key > fen[p])
-				fen[p] = key;
-		if (key > at[v - 1])
-			at[v - 1] = key;
-		if (key > top)
-			top = key;
-		k++;
+		len = cov_longest_chain(items, n, COV_CHAIN_LATER, on);
 	}
-	for (size_t j = top ? (size_t)(top & pos_mask) - 1 : SIZE_MAX; j != SIZE_MAX; j = prev[j])
-		b->ls->v[idx[j]].in_seq = true;
-	free(idx), free(prev), free(fen), free(at);
-	return (size_t)(top >> 41);
+	for (k = 0; len != SIZE_MAX && k < n; k++)
+		if (on[k])
+			b->ls->v[idx[k]].in_seq = true;
+	free(idx), free(items), free(on);
+	return len == SIZE_MAX ? 0 : len; /* no memory, no chain: the group stays text */
 }
 
 /* Schedules and annexes number their paragraphs anew: one chain per stretch
