@@ -6,6 +6,7 @@
  */
 #include "helpers.h"
 #include "diff/diff.h"
+#include "util/chain.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -690,6 +691,274 @@ static void kazakhstan_map(void **state)
 		skip();
 }
 
+/* ---- the stages: the shared chain, order beyond 2000 pairs, --explain, --best ---- */
+
+/* The longest chain by the O(n²) definition: each item follows the
+ * earliest item of the longest chain it may follow; the first of the
+ * longest wins. */
+static size_t chain_quadratic(const cov_chain_item *it, size_t n, bool *on)
+{
+	size_t *len = calloc(n + 1, sizeof *len), *prev = calloc(n + 1, sizeof *prev), best = SIZE_MAX;
+	assert_non_null(len);
+	assert_non_null(prev);
+	for (size_t k = 0; k < n; k++) {
+		len[k] = 0;
+		prev[k] = SIZE_MAX;
+		for (size_t p = 0; p < k; p++)
+			if (len[p] && (it[p].value < it[k].value || (it[k].same && it[p].value == it[k].value)) &&
+			    len[p] + 1 > len[k]) {
+				len[k] = len[p] + 1;
+				prev[k] = p;
+			}
+		if (!len[k] && !it[k].follow_only)
+			len[k] = 1;
+		if (len[k] && (best == SIZE_MAX || len[k] > len[best]))
+			best = k;
+	}
+	size_t r = best == SIZE_MAX ? 0 : len[best];
+	for (size_t k = best; k != SIZE_MAX; k = prev[k])
+		on[k] = true;
+	free(len);
+	free(prev);
+	return r;
+}
+
+static void chain_as_defined(void **state)
+{
+	(void)state;
+	unsigned seed = 12345;
+	for (int round = 0; round < 300; round++) {
+		size_t n = 1 + (size_t)(round % 60);
+		cov_chain_item it[64];
+		bool on1[64] = {0}, on2[64] = {0};
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			it[k] = (cov_chain_item){(seed >> 16) % (round % 3 ? 20 : 200), round % 2 == 0 || (seed & 8),
+						 round % 5 == 0 && (seed & 16), false};
+		}
+		size_t want = chain_quadratic(it, n, on1);
+		assert_int_equal(cov_longest_chain(it, n, COV_CHAIN_EARLIER, on2), want);
+		assert_memory_equal(on1, on2, n * sizeof *on1);
+		/* LATER: the same length, and a chain */
+		memset(on2, 0, sizeof on2);
+		assert_int_equal(cov_longest_chain(it, n, COV_CHAIN_LATER, on2), want);
+		size_t got = 0, last = SIZE_MAX;
+		for (size_t k = 0; k < n; k++)
+			if (on2[k]) {
+				if (last != SIZE_MAX)
+					assert_true(it[last].value < it[k].value || (it[k].same && it[last].value == it[k].value));
+				else
+					assert_false(it[k].follow_only);
+				last = k;
+				got++;
+			}
+		assert_int_equal(got, want);
+	}
+}
+
+/* A word made of letters for n: articles with words of their own. */
+static void word_of(char *w, size_t n, char first)
+{
+	size_t k = 0;
+	w[k++] = first;
+	do {
+		w[k++] = (char)('a' + n % 26);
+		n /= 26;
+	} while (n);
+	w[k] = 0;
+}
+
+/* Old articles 1..5100; the new text has 1–100, then 3001–5100 (moved
+ * up), then 101–3000, each with its number.  The pairs in order are
+ * 1–3000: the old scan looked back only 2000 pairs, so it lost 1–100 and
+ * called them moved. */
+static void order_beyond_2000_pairs(void **state)
+{
+	(void)state;
+	const size_t n = 5100;
+	cov_buf a, b;
+	cov_buf_init(&a);
+	cov_buf_init(&b);
+	char w1[16], w2[16], w3[16];
+	for (size_t k = 1; k <= n; k++) {
+		word_of(w1, k, 'q'), word_of(w2, k, 'x'), word_of(w3, k, 'z');
+		cov_buf_printf(&a, "Article %zu\nThe %s %s of the %s are as the law says.\n", k, w1, w2, w3);
+	}
+	for (size_t r = 0; r < 3; r++) {
+		size_t from = r == 0 ? 1 : r == 1 ? 3001 : 101, to = r == 0 ? 100 : r == 1 ? 5100 : 3000;
+		for (size_t k = from; k <= to; k++) {
+			word_of(w1, k, 'q'), word_of(w2, k, 'x'), word_of(w3, k, 'z');
+			cov_buf_printf(&b, "Article %zu\nThe %s %s of the %s are as the law says.\n", k, w1, w2, w3);
+		}
+	}
+	cov_buf_putc(&a, 0);
+	cov_buf_putc(&b, 0);
+	cov_doc *da = parse_str(a.ptr), *db = parse_str(b.ptr);
+	cov_buf_free(&a);
+	cov_buf_free(&b);
+	cov_comparison *c;
+	assert_int_equal(cov_diff_ex(test_data, da, db, COV_DIFF_NO_IMPACT, &c), COV_OK);
+	assert_int_equal(cov_comparison_pair_count(c), n);
+	size_t moved = 0;
+	for (size_t i = 0; i < n; i++) {
+		const cov_pair *p = cov_comparison_pair(c, i);
+		assert_string_equal(p->old_node->num, p->new_node->num);
+		int num = atoi(p->old_node->num);
+		assert_int_equal(p->status, num > 3000 ? COV_PAIR_MOVED : COV_PAIR_UNCHANGED);
+		moved += p->status == COV_PAIR_MOVED;
+	}
+	assert_int_equal(moved, 2100);
+	cov_comparison_free(c);
+	cov_doc_free(da);
+	cov_doc_free(db);
+}
+
+static char *explain(cov_doc *a, cov_doc *b, const char *num, int want_rc)
+{
+	cov_buf out;
+	cov_buf_init(&out);
+	int rc = cov_diff_explain(test_data, a, b, COV_DIFF_NO_IMPACT, num, &out);
+	assert_int_equal(rc, want_rc);
+	cov_buf_putc(&out, 0);
+	return cov_buf_detach(&out, NULL);
+}
+
+static void explain_split_merge(void **state)
+{
+	(void)state;
+	cov_doc *a = parse_str(
+		"Article 1\nThe flag of the republic is red, white and green, with a golden eagle in the centre.\n"
+		"Article 2\nEveryone has the right to education. Primary education is free and compulsory for all children.\n"
+		"Article 3\nThe state language is Albish. Minorities may use their languages before local authorities.\n"
+		"Article 4\nThe president is elected for five years. The same person may not be elected more than twice.\n"
+		"Article 5\nTaxes are established only by law. No one shall pay a tax that the parliament has not voted.\n");
+	cov_doc *b = parse_str(
+		"Article 1\nThe flag of the republic is red, white and green, with a golden eagle in the centre.\n"
+		"Article 2\nEveryone has the right to education.\n"
+		"Article 3\nPrimary education is free and compulsory for all children.\n"
+		"Article 4\nThe state language is Albish. Minorities may use their languages before local authorities. "
+		"The president is elected for five years. The same person may not be elected more than twice.\n"
+		"Article 5\nTaxes are established only by law. No one shall pay a tax that the parliament has not voted.\n"
+		"Article 6\nThe national anthem is the Hymn of the Mountains, adopted in the year of independence.\n");
+	char *s = explain(a, b, "2", COV_OK);
+	/* old 2 paired with one new article, the other is split off from it */
+	assert_non_null(strstr(s, "old article 2"));
+	assert_non_null(strstr(s, "← paired"));
+	assert_non_null(strstr(s, "paired with new article 3, split"));
+	assert_non_null(strstr(s, "split: new article 2 comes from it"));
+	/* new 2: the split part, with the share of its words in old 2 */
+	assert_non_null(strstr(s, "new article 2"));
+	assert_non_null(strstr(s, "part of a split"));
+	free(s);
+	s = explain(a, b, "3", COV_OK);
+	assert_non_null(strstr(s, "old article 3"));
+	assert_non_null(strstr(s, "part of a merge"));
+	assert_non_null(strstr(s, "in new article 4 (paired with old article 4)"));
+	free(s);
+	s = explain(a, b, "4", COV_OK);
+	assert_non_null(strstr(s, "merged: old article 3 went into it too"));
+	free(s);
+	s = explain(a, b, "6", COV_OK);
+	assert_non_null(strstr(s, "added: no free candidate"));
+	free(s);
+	s = explain(a, b, "9", COV_EINPUT);
+	assert_non_null(strstr(cov_error_last(), "article 9"));
+	free(s);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+/* Parliament → Kurultai: old 53–57 went into new 56 (the lawyer's map). */
+static void explain_kazakhstan(void **state)
+{
+	(void)state;
+	bool s1, s2;
+	cov_doc *a = corpus_doc("kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md", &s1);
+	cov_doc *b = corpus_doc("kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt", &s2);
+	if (s1 || s2) {
+		cov_doc_free(a);
+		cov_doc_free(b);
+		skip();
+	}
+	char *s = explain(a, b, "55", COV_OK);
+	assert_non_null(strstr(s, "old article 55"));
+	assert_non_null(strstr(s, "part of a merge"));
+	assert_non_null(strstr(s, "lie in new article 56"));
+	assert_non_null(strstr(s, "new article 55"));
+	assert_non_null(strstr(s, "paired with old article 52"));
+	free(s);
+	s = explain(a, b, "56", COV_OK);
+	assert_non_null(strstr(s, "merged: old article 55 went into it too"));
+	free(s);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+static void best_across_works(void **state)
+{
+	(void)state;
+	cov_doc *a = parse_str("Article 1\nEveryone has the right to life. The death penalty is abolished.\n"
+			       "Article 2\nCitizens have the right to assemble peacefully and without weapons.\n"
+			       "Article 3\nThe national anthem is the Hymn of the Mountains.\n"
+			       "Article 4\nNo one shall be subjected to torture or to cruel treatment.\n");
+	cov_doc *b = parse_str("Section 1\nNo one may be tortured or subjected to cruel, inhuman or degrading treatment.\n"
+			       "Section 2\nEvery person has the right to life.\n"
+			       "Section 3\nEveryone has the right, peacefully and unarmed, to assemble and to demonstrate.\n");
+	cov_comparison *c;
+	assert_int_equal(cov_diff_best(test_data, a, b, 0, COV_DIFF_BEST_FLOOR, &c), COV_OK);
+	/* out of order, and the anthem has no counterpart */
+	expect_pair(c, "1", "2");
+	expect_pair(c, "2", "3");
+	expect_pair(c, "4", "1");
+	assert_int_equal(cov_comparison_pair_count(c), 3);
+	assert_int_equal(cov_comparison_removed_count(c), 1);
+	assert_string_equal(cov_comparison_removed(c, 0)->num, "3");
+	assert_int_equal(cov_comparison_added_count(c), 0);
+	assert_true(pair_of(c, "2")->n_segments > 0);
+	char *s;
+	size_t len;
+	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_TEXT, NULL, &s, &len), COV_OK);
+	assert_non_null(strstr(s, "3 of 4 provisions have a counterpart among 3"));
+	assert_non_null(strstr(s, "Without a counterpart"));
+	assert_null(strstr(s, "Removed"));
+	free(s);
+	assert_int_equal(cov_render_comparison_string(test_data, c, COV_REVIEW_JSON, NULL, &s, &len), COV_OK);
+	assert_non_null(strstr(s, "\"mode\": \"best\""));
+	free(s);
+	cov_comparison_free(c);
+	/* a higher floor leaves more without one */
+	assert_int_equal(cov_diff_best(test_data, a, b, 0, 0.9, &c), COV_OK);
+	assert_int_equal(cov_comparison_pair_count(c), 0);
+	cov_comparison_free(c);
+	cov_doc_free(b);
+	b = parse_str("Статья 1.\nКаждый имеет право на жизнь.\n");
+	assert_int_equal(cov_diff_best(test_data, a, b, 0, COV_DIFF_BEST_FLOOR, &c), COV_EINPUT);
+	assert_null(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
+/* Kazakhstan's assembly article against South Africa's. */
+static void best_kazakhstan_south_africa(void **state)
+{
+	(void)state;
+	bool s1, s2;
+	cov_doc *a = corpus_doc("kz-constitution-en-adilet-2022/constitution_kz_en_2022.txt", &s1);
+	cov_doc *b = corpus_doc("za-constitution-lawsafrica-akn/extracted/za_constitution_en.html", &s2);
+	if (s1 || s2) {
+		cov_doc_free(a);
+		cov_doc_free(b);
+		skip();
+	}
+	cov_comparison *c;
+	assert_int_equal(cov_diff_best(test_data, a, b, 0, COV_DIFF_BEST_FLOOR, &c), COV_OK);
+	expect_pair(c, "32", "17"); /* assembly */
+	expect_pair(c, "15", "11"); /* life */
+	cov_comparison_free(c);
+	cov_doc_free(a);
+	cov_doc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -707,6 +976,12 @@ int main(void)
 		cmocka_unit_test(before_after_and_general_clause),
 		cmocka_unit_test(two_languages),
 		cmocka_unit_test(corpus_law_words_only),
+		cmocka_unit_test(chain_as_defined),
+		cmocka_unit_test(order_beyond_2000_pairs),
+		cmocka_unit_test(explain_split_merge),
+		cmocka_unit_test(explain_kazakhstan),
+		cmocka_unit_test(best_across_works),
+		cmocka_unit_test(best_kazakhstan_south_africa),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

@@ -1268,13 +1268,18 @@ static void explain_unit(cov_buf *b, const diff_prep *p, const similarities *m, 
 	if (mine != SIZE_MAX) {
 		size_t oi = side ? mine : u, nj = side ? u : mine;
 		bool in_order = true;
+		cov_pair_status st = COV_PAIR_MODIFIED;
 		for (size_t k = 0; k < al->n_pairs; k++)
-			if (al->pairs[k].oi == oi && al->pairs[k].nj == nj)
+			if (al->pairs[k].oi == oi && al->pairs[k].nj == nj) {
 				in_order = al->in_order[k];
+				st = al->pairs[k].pair.status;
+			}
 		cov_buf_printf(b, "paired with %s ", their);
 		unit_name(b, other, mine);
 		const cov_node *a = p->side[0].units[oi], *z = p->side[1].units[nj];
-		if (!in_order)
+		if (st == COV_PAIR_SPLIT || st == COV_PAIR_MERGED)
+			cov_buf_printf(b, ", %s", st == COV_PAIR_SPLIT ? "split" : "merged");
+		else if (!in_order)
 			cov_buf_puts(b, ", moved: out of the longest run of pairs in the same order in both texts");
 		else
 			cov_buf_printf(b, ", in order%s", strcmp(a->num, z->num) == 0 ? "" : ", renumbered");

@@ -4,6 +4,7 @@
  * JSON (docs/json.md) and Markdown.
  */
 #include "render.h"
+#include "../diff/diff.h" /* cmp->best: counterparts across works */
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -483,7 +484,7 @@ static bool unit_shown(const cov_comparison *c, const cov_node *u, int side, con
 	return true;
 }
 
-static void pair_head(cov_buf *b, const cov_pair *p, bool md)
+static void pair_head(cov_buf *b, const cov_pair *p, bool md, bool best)
 {
 	cov_buf_puts(b, md ? "### " : "  ");
 	cov_render_label(p->old_node, b);
@@ -492,6 +493,10 @@ static void pair_head(cov_buf *b, const cov_pair *p, bool md)
 	/* renumbered, moved, split or merged says where; whether the words
 	 * changed too is said beside it, so a rewritten article is never
 	 * presented as merely renumbered */
+	if (best) { /* counterparts in another work: no status, no place */
+		cov_buf_printf(b, "  best counterpart (similarity %.2f)%s", p->similarity, md ? "\n\n" : "\n");
+		return;
+	}
 	bool reworded = p->n_changes > 0 && p->status != COV_PAIR_MODIFIED && p->status != COV_PAIR_UNCHANGED;
 	cov_buf_printf(b, "  %s%s (similarity %.2f)", cov_pair_status_name(p->status), reworded ? ", wording changed" : "",
 		       p->similarity);
@@ -532,9 +537,19 @@ static void text_or_md(const cov_comparison *c, const cov_diff_options *o, cov_b
 	counts(c, n);
 	bool color = o->color && !md;
 	marks m = marks_for(md, color);
-	cov_buf_printf(b, md ? "# Comparison: %s → %s\n\n" : "covenant diff: %s → %s\n", ol, nl);
 	size_t n_old = cov_doc_count(old, old->primary), n_new = cov_doc_count(nw, nw->primary);
-	cov_buf_printf(b, "%zu article%s → %zu article%s: %zu unchanged, %zu modified, %zu renumbered, %zu moved, %zu split, "
+	if (c->best)
+		cov_buf_printf(b,
+			       md ? "# Counterparts: %s and %s\n\n%zu of %zu provisions have a counterpart among %zu "
+				    "(similarity ≥ %.2f), %zu without one\n"
+				  : "covenant diff --best: %s and %s\n%zu of %zu provisions have a counterpart among %zu "
+				    "(similarity ≥ %.2f), %zu without one\n",
+			       ol, nl, cov_comparison_pair_count(c), n_old, n_new, c->best_floor,
+			       cov_comparison_removed_count(c));
+	else
+		cov_buf_printf(b, md ? "# Comparison: %s → %s\n\n" : "covenant diff: %s → %s\n", ol, nl);
+	if (!c->best)
+		cov_buf_printf(b, "%zu article%s → %zu article%s: %zu unchanged, %zu modified, %zu renumbered, %zu moved, %zu split, "
 			  "%zu merged, %zu added, %zu removed\n",
 		       n_old, n_old == 1 ? "" : "s", n_new, n_new == 1 ? "" : "s", n[COV_PAIR_UNCHANGED],
 		       n[COV_PAIR_MODIFIED], n[COV_PAIR_RENUMBERED], n[COV_PAIR_MOVED], n[COV_PAIR_SPLIT], n[COV_PAIR_MERGED],
@@ -548,12 +563,15 @@ static void text_or_md(const cov_comparison *c, const cov_diff_options *o, cov_b
 			finding_text(b, c, i, md, color);
 	}
 	findings_before_after(b, c, md, color);
-	cov_buf_puts(b, md ? "\n## Articles\n\n" : "\nArticles\n");
+	if (c->best)
+		cov_buf_puts(b, md ? "\n## Counterparts\n\n" : "\nCounterparts\n");
+	else
+		cov_buf_puts(b, md ? "\n## Articles\n\n" : "\nArticles\n");
 	for (size_t i = 0; i < cov_comparison_pair_count(c); i++) {
 		const cov_pair *p = cov_comparison_pair(c, i);
 		if (!pair_shown(c, p, o))
 			continue;
-		pair_head(b, p, md);
+		pair_head(b, p, md, c->best);
 		heading_change(b, p, md, m);
 		if (p->n_changes)
 			redline(b, c, p, o->context, md, m);
@@ -570,7 +588,9 @@ static void text_or_md(const cov_comparison *c, const cov_diff_options *o, cov_b
 			if (!unit_shown(c, u, side, o))
 				continue;
 			if (!any)
-				cov_buf_puts(b, side ? (md ? "\n## Added\n\n" : "\nAdded\n") : (md ? "\n## Removed\n\n" : "\nRemoved\n"));
+				cov_buf_puts(b, c->best ? (md ? "\n## Without a counterpart\n\n" : "\nWithout a counterpart\n")
+						: side ? (md ? "\n## Added\n\n" : "\nAdded\n")
+						       : (md ? "\n## Removed\n\n" : "\nRemoved\n"));
 			any = true;
 			cov_buf_puts(b, md ? "### " : "  ");
 			node_label(b, u);
@@ -665,6 +685,10 @@ static int comparison_json(const cov_comparison *c, const cov_diff_options *o, c
 	json_object_set_new(sum, "added", json_integer((json_int_t)cov_comparison_added_count(c)));
 	json_object_set_new(sum, "removed", json_integer((json_int_t)cov_comparison_removed_count(c)));
 	json_object_set_new(root, "summary", sum);
+	if (c->best) { /* counterparts across works: "removed" are the provisions without one */
+		json_object_set_new(root, "mode", json_string("best"));
+		json_object_set_new(root, "floor", json_real(c->best_floor));
+	}
 	for (size_t i = 0; i < cov_comparison_pair_count(c); i++) {
 		const cov_pair *p = cov_comparison_pair(c, i);
 		json_t *pj = json_object(), *ch = json_array();
