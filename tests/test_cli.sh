@@ -506,5 +506,25 @@ for o in $("$bin" report --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
   if grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/man/covenant.1"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: man page lacks report $o"; fi
 done
 
+# diff --explain and --best (issue 13)
+check "diff --explain" 0 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" --explain 11
+contains "diff --explain: candidates" "$tmp/out" "candidates (new articles, similarity; a pair needs ≥ 0.25):"
+contains "diff --explain: result" "$tmp/out" "  result: paired with old article 10, in order, renumbered"
+check "diff --explain: no such article" 3 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" --explain 999
+contains "diff --explain: article named" "$tmp/err" "has an article 999"
+check "diff --explain: text only" 2 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" --explain 11 -f json
+check "diff --best" 0 "$bin" diff "$ex/veridia-2024.txt" "$ex/veridia-2015.txt" --best --floor 0.5
+contains "diff --best: summary" "$tmp/out" "provisions have a counterpart among"
+contains "diff --best: pair" "$tmp/out" "best counterpart (similarity"
+check "diff --best md" 0 "$bin" diff "$ex/veridia-2024.txt" "$ex/veridia-2015.txt" --best -f md
+contains "diff --best md: title" "$tmp/out" "# Counterparts: "
+check "diff --best json" 0 "$bin" diff "$ex/veridia-2024.txt" "$ex/veridia-2015.txt" --best -f json
+contains "diff --best json: mode" "$tmp/out" '"mode": "best"'
+check "diff --floor without --best" 2 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" --floor 0.3
+check "diff --best: bad floor" 2 "$bin" diff "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" --best --floor 2
+printf 'Статья 1.\nКаждый имеет право на жизнь.\n' > "$tmp/ru1.txt"
+check "diff --best: two languages refused" 3 "$bin" diff "$ex/veridia-2024.txt" "$tmp/ru1.txt" --best
+contains "diff --best: languages named" "$tmp/err" "in en"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
