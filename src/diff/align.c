@@ -175,6 +175,9 @@ static size_t markup_end(const char *t, size_t len, size_t i)
 	return 0;
 }
 
+/* The bytes where markup_end may find something. */
+static const bool opens_markup[256] = {['<'] = true, ['&'] = true, [']'] = true, ['('] = true};
+
 /* The law's words of a side: tokens in some unit's own text, outside
  * notes and markup; then each article's range of them. */
 static int law_words(diff_side *s)
@@ -208,9 +211,13 @@ static int law_words(diff_side *s)
 		/* the next piece of markup that ends after this token starts */
 		while (mark_to <= at && scan < at) {
 			size_t e = 0;
-			for (; scan < at && !e; scan++)
-				if (text[scan] == '<' || text[scan] == '&' || text[scan] == ']' || text[scan] == '(')
-					e = markup_end(text, doc->len, scan);
+			for (; scan < at && !e; scan++) {
+				while (scan < at && !opens_markup[(unsigned char)text[scan]])
+					scan++;
+				if (scan == at)
+					break;
+				e = markup_end(text, doc->len, scan);
+			}
 			if (e) {
 				mark_from = scan - 1;
 				mark_to = e;
@@ -262,42 +269,73 @@ typedef struct vec {
 	double norm;
 } vec;
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static bool is_number(const cov_token *t)
 {
 	return t->fold[0] >= '0' && t->fold[0] <= '9';
 }
 
-/* Sorted distinct ids of a unit, with counts in w (numbers left out: they
- * are what renumbering changes). */
-static int unit_terms(const diff_side *s, size_t u, vec *v)
+/* Every article's distinct ids, sorted, with their counts in w (numbers
+ * left out: they are what renumbering changes): the distinct ids of each
+ * article gathered with a counter per id, then bucketed by id for all
+ * articles at once, so each vector comes out sorted without a sort. */
+static int side_vectors(const diff_side *s, uint32_t n_ids, vec *v)
 {
-	size_t a = s->first[u], b = s->last[u];
-	uint32_t *ids = malloc((b - a + 1) * sizeof *ids);
-	v->t = malloc((b - a + 1) * sizeof *v->t);
-	v->n = 0;
-	if (!ids || !v->t) {
-		free(ids);
-		return cov_error_set(COV_ENOMEM, "out of memory");
+	size_t total = 0;
+	for (size_t u = 0; u < s->n_units; u++)
+		total += s->last[u] - s->first[u];
+	uint32_t *cnt = calloc((size_t)n_ids + 1, sizeof *cnt);
+	size_t *start = calloc((size_t)n_ids + 2, sizeof *start);
+	uint32_t *eu = malloc((total + 1) * sizeof *eu), *eid = malloc((total + 1) * sizeof *eid);
+	float *ew = malloc((total + 1) * sizeof *ew);
+	uint32_t *order = malloc((total + 1) * sizeof *order);
+	int rc = COV_OK;
+	if (!cnt || !start || !eu || !eid || !ew || !order) {
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+		goto done;
 	}
-	size_t k = 0;
-	for (size_t i = a; i < b; i++)
-		if (!is_number(&s->tok.v[s->law[i]]))
-			ids[k++] = s->lids[i];
-	qsort(ids, k, sizeof *ids, cmp_u32);
-	for (size_t i = 0; i < k; i++) {
-		if (v->n && v->t[v->n - 1].id == ids[i])
-			v->t[v->n - 1].w += 1;
-		else
-			v->t[v->n++] = (term){ids[i], 1};
+	size_t ne = 0;
+	for (size_t u = 0; u < s->n_units; u++) {
+		size_t from = ne;
+		for (size_t i = s->first[u]; i < s->last[u]; i++) {
+			if (is_number(&s->tok.v[s->law[i]]))
+				continue;
+			uint32_t id = s->lids[i];
+			if (cnt[id]++ == 0) {
+				eu[ne] = (uint32_t)u;
+				eid[ne++] = id;
+			}
+		}
+		for (size_t k = from; k < ne; k++) {
+			ew[k] = (float)cnt[eid[k]];
+			cnt[eid[k]] = 0;
+			start[eid[k] + 1]++;
+		}
+		v[u].n = ne - from;
+		v[u].t = malloc((v[u].n + 1) * sizeof *v[u].t);
+		if (!v[u].t) {
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			goto done;
+		}
 	}
-	free(ids);
-	return COV_OK;
+	for (uint32_t id = 0; id < n_ids; id++)
+		start[id + 1] += start[id];
+	for (size_t k = 0; k < ne; k++)
+		order[start[eid[k]]++] = (uint32_t)k;
+	for (size_t u = 0; u < s->n_units; u++)
+		v[u].n = 0;
+	for (size_t r = 0; r < ne; r++) {
+		uint32_t k = order[r];
+		vec *x = &v[eu[k]];
+		x->t[x->n++] = (term){eid[k], ew[k]};
+	}
+done:
+	free(cnt);
+	free(start);
+	free(eu);
+	free(eid);
+	free(ew);
+	free(order);
+	return rc;
 }
 
 /* The share of a's weight whose words b also has (a split part lies
@@ -749,10 +787,7 @@ static int diff_prepare(const cov_data *data, const cov_doc *old, const cov_doc 
 	for (int k = 0; k < 2 && rc == COV_OK; k++) {
 		p->n[k] = p->side[k].n_units;
 		p->v[k] = calloc(p->n[k] + 1, sizeof *p->v[k]);
-		if (!p->v[k])
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-		for (size_t i = 0; rc == COV_OK && i < p->n[k]; i++)
-			rc = unit_terms(&p->side[k], i, &p->v[k][i]);
+		rc = p->v[k] ? side_vectors(&p->side[k], p->n_ids, p->v[k]) : cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	if (rc == COV_OK)
 		rc = weigh(p);

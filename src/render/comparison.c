@@ -217,6 +217,20 @@ static void widen(const cov_doc *d, size_t *a, size_t *e)
 		*e += k;
 }
 
+/* A byte put_words copies as it is: no markup, space, emphasis, quote or
+ * heading mark, nothing Markdown would read. */
+static bool plain_byte(char c, bool md)
+{
+	switch (c) {
+	case '<': case '&': case ' ': case '\n': case '\r': case '\t': case '*': case '\\': case '_': case '>': case '#':
+		return false;
+	case '~': case '[': case ']': case '`': case '|': case '+': case '-':
+		return !md;
+	default:
+		return c != 0;
+	}
+}
+
 /* Write text[a, e) on one line: markup and Markdown emphasis dropped,
  * white space collapsed; for Markdown, what Markdown would read escaped. */
 static void put_words(cov_buf *b, const cov_doc *d, size_t a, size_t e, bool md)
@@ -224,6 +238,19 @@ static void put_words(cov_buf *b, const cov_doc *d, size_t a, size_t e, bool md)
 	const char *t = d->text;
 	bool space = false, started = false;
 	for (size_t i = a; i < e; i++) {
+		/* a run of bytes none of the rules below touches, at once */
+		size_t r = i;
+		while (r < e && plain_byte(t[r], md))
+			r++;
+		if (r > i) {
+			if (space)
+				cov_buf_putc(b, ' ');
+			space = false;
+			cov_buf_put(b, t + i, r - i);
+			started = true;
+			i = r - 1;
+			continue;
+		}
 		size_t m = markup_at(t, d->len, i);
 		if (m) {
 			i += m - 1;
