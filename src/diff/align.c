@@ -15,14 +15,13 @@
  * is "in order", the others have moved.  An unpaired article whose words lie
  * mostly inside an article already paired is part of a split or a merge.
  */
-#define _GNU_SOURCE /* hsearch_r, qsort_r */
+#define _GNU_SOURCE /* qsort_r */
 #include "diff.h"
 #include "../parse/lexicon.h"
 #include "../util/chain.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,44 +40,114 @@
 
 /* ---- interning ---- */
 
-/* Give equal stems of both sides the same id, with the C library's hash
- * table (hsearch_r): one look-up per token. */
+/* Open addressing with linear probing, the capacity a power of two and
+ * at least twice the entries. */
+typedef struct islot {
+	const char *key; /* NULL: empty */
+	uint32_t len, hash, id;
+} islot;
+
+typedef struct itable {
+	islot *v;
+	size_t cap, n;
+} itable;
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static uint32_t hash_ptr(const void *p)
+{
+	uint64_t x = (uint64_t)(uintptr_t)p;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (uint32_t)x;
+}
+
+/* The slot of key (by pointer, or by its bytes when by_bytes), empty when
+ * absent. */
+static islot *ifind(const itable *t, const char *key, uint32_t len, uint32_t hash, bool by_bytes)
+{
+	size_t mask = t->cap - 1;
+	for (size_t k = hash & mask;; k = (k + 1) & mask) {
+		islot *sl = &t->v[k];
+		if (!sl->key)
+			return sl;
+		if (sl->key == key ||
+		    (by_bytes && sl->hash == hash && sl->len == len && memcmp(sl->key, key, len) == 0))
+			return sl;
+	}
+}
+
+/* Room for one more entry; false when memory runs out. */
+static bool iroom(itable *t)
+{
+	if (t->v && 2 * (t->n + 1) <= t->cap)
+		return true;
+	size_t cap = t->cap ? t->cap * 2 : 1024;
+	islot *v = calloc(cap, sizeof *v);
+	if (!v)
+		return false;
+	for (size_t k = 0; k < t->cap; k++)
+		if (t->v[k].key) {
+			size_t at = t->v[k].hash & (cap - 1);
+			while (v[at].key)
+				at = (at + 1) & (cap - 1);
+			v[at] = t->v[k];
+		}
+	free(t->v);
+	t->v = v;
+	t->cap = cap;
+	return true;
+}
+
+/* Give equal stems of both sides the same id.  The tokenizer interns the
+ * stems of a text (one pointer for every occurrence of a word), so a
+ * table by pointer answers almost every token; only a pointer not seen
+ * yet is looked up by its bytes. */
 static int intern(diff_side *s[2], uint32_t *n_ids)
 {
-	size_t total = s[0]->tok.n + s[1]->tok.n;
-	struct hsearch_data table;
-	memset(&table, 0, sizeof table);
-	if (!hcreate_r(total * 2 + 64, &table))
-		return cov_error_set(COV_ENOMEM, "out of memory");
+	itable bytes = {NULL, 0, 0}, ptrs = {NULL, 0, 0};
 	uint32_t next = 0;
 	int rc = COV_OK;
 	for (size_t side = 0; side < 2 && rc == COV_OK; side++) {
 		s[side]->ids = malloc((s[side]->tok.n + 1) * sizeof *s[side]->ids);
-		if (!s[side]->ids) {
+		free(ptrs.v);
+		ptrs = (itable){NULL, 0, 0};
+		if (!s[side]->ids || !iroom(&ptrs) || !iroom(&bytes)) {
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 			break;
 		}
-		const char *prev = NULL;
-		uint32_t prev_id = 0;
 		for (size_t i = 0; i < s[side]->tok.n; i++) {
-			const char *stem = s[side]->tok.v[i].stem;
-			if (stem == prev) { /* the tokenizer interns repeated words */
-				s[side]->ids[i] = prev_id;
+			const cov_token *t = &s[side]->tok.v[i];
+			uint32_t ph = hash_ptr(t->stem);
+			islot *p = ifind(&ptrs, t->stem, t->stem_len, ph, false);
+			if (p->key) {
+				s[side]->ids[i] = p->id;
 				continue;
 			}
-			ENTRY want = {(char *)stem, (void *)(uintptr_t)next}, *found;
-			if (!hsearch_r(want, ENTER, &found, &table)) {
+			uint32_t bh = hash_bytes(t->stem, t->stem_len);
+			islot *b = ifind(&bytes, t->stem, t->stem_len, bh, true);
+			if (!b->key) {
+				*b = (islot){t->stem, t->stem_len, bh, next++};
+				bytes.n++;
+			}
+			*p = (islot){t->stem, t->stem_len, ph, b->id};
+			ptrs.n++;
+			s[side]->ids[i] = b->id;
+			if (!iroom(&ptrs) || !iroom(&bytes)) {
 				rc = cov_error_set(COV_ENOMEM, "out of memory");
 				break;
 			}
-			if ((uintptr_t)found->data == next)
-				next++;
-			s[side]->ids[i] = (uint32_t)(uintptr_t)found->data;
-			prev = stem;
-			prev_id = s[side]->ids[i];
 		}
 	}
-	hdestroy_r(&table);
+	free(ptrs.v);
+	free(bytes.v);
 	*n_ids = next;
 	return rc;
 }
