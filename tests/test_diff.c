@@ -678,8 +678,9 @@ static void kazakhstan_map(void **state)
 			double p, r, f1;
 			map_score(c, map, &p, &r, &f1);
 			fprintf(stderr, "%s → 2026 against the map: precision %.3f recall %.3f F1 %.3f\n", olds[i], p, r, f1);
-			/* 0.948 and 0.939 before splits and merges were looked for in place */
-			assert_true(f1 >= 0.965);
+			/* 0.948 and 0.939 before splits and merges were looked for in place;
+			 * the Markdown edition's 0.974 is kept through the stages of issue 13 */
+			assert_true(f1 >= (i == 0 ? 0.974 : 0.965));
 			assert_true(p >= 0.97);
 			cov_comparison_free(c);
 			done++;
