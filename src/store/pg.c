@@ -551,7 +551,7 @@ static void article_text(const cov_doc *doc, const cov_node *a, cov_buf *b)
 }
 
 /* Cyrillic letters (U+0400–U+04FF: lead bytes 0xD0–0xD3): Russian stems. */
-static const char *config_of(const char *heading, const char *text, size_t len)
+const char *cov_store_pg_config(const char *heading, const char *text, size_t len)
 {
 	for (const char *p = heading; *p; p++)
 		if ((unsigned char)*p >= 0xD0 && (unsigned char)*p <= 0xD3)
@@ -619,7 +619,7 @@ static int put_articles(cov_store *st, const cov_doc *doc, const cov_review *rev
 		p_text(&p, cov_node_heading(node));
 		p_text(&p, b.ptr);
 		p_int(&p, (long long)cov_node_line(node));
-		p_text(&p, config_of(cov_node_heading(node), b.ptr, b.len - 1));
+		p_text(&p, cov_store_pg_config(cov_node_heading(node), b.ptr, b.len - 1));
 		PGresult *r = run(st,
 				  "INSERT INTO articles(version, eid, num, heading, text, line, cfg)"
 				  " VALUES($1, $2, $3, $4, $5, $6, $7::regconfig) RETURNING id",
@@ -1402,6 +1402,11 @@ int cov_store_pg_generation(cov_store *st, uint64_t *gen)
 	*gen = (uint64_t)strtoull(PQgetvalue(r, 0, 0), NULL, 10) << 40 ^ strtoull(PQgetvalue(r, 0, 1), NULL, 10);
 	PQclear(r);
 	return COV_OK;
+}
+
+struct pg_conn *cov_store_pg_conn(cov_store *st)
+{
+	return st->ops == &pg_ops ? ((lib *)st->impl)->c : NULL;
 }
 
 bool cov_store_is_pg(const cov_store *st)
