@@ -13,7 +13,8 @@
  * PostgreSQL's own: each article's heading (weight A) and text (B) in a
  * tsvector of the `russian` configuration when it has Cyrillic letters
  * (Latin words are stemmed in English there too), else `english`; ranked
- * by ts_rank, snippets by ts_headline.  The query keeps FTS5's syntax
+ * by ts_rank divided by 1 + log(length) (as BM25 discounts long articles,
+ * so the same articles come first), snippets by ts_headline.  The query keeps FTS5's syntax
  * (words, "phrases", AND, OR, NOT, prefix*, parentheses), translated into a
  * tsquery here.
  *
@@ -1286,7 +1287,7 @@ int cov_store_pg_tsquery(const char *query, cov_buf *out)
 
 #define SEARCH_MATCHES \
 	"SELECT a.id, v.work, v.date, ts_rank('{0.1, 0.2, 0.5, 1.0}', a.tsv, CASE WHEN a.cfg = 'russian'::regconfig" \
-	"  THEN to_tsquery('russian', $1) ELSE to_tsquery('english', $1) END) AS score" \
+	"  THEN to_tsquery('russian', $1) ELSE to_tsquery('english', $1) END, 1) AS score" \
 	" FROM articles a JOIN versions v ON v.id = a.version JOIN works w ON w.id = v.work" \
 	" WHERE (a.tsv @@ to_tsquery('english', $1) AND a.cfg = 'english'::regconfig" \
 	"  OR a.tsv @@ to_tsquery('russian', $1) AND a.cfg = 'russian'::regconfig)" \

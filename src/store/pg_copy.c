@@ -362,10 +362,11 @@ int cov_store_copy(const char *src_name, const char *dst_name, cov_store_copy_re
 	if (rc == COV_OK && strcmp(rep->src_name, rep->dst_name) == 0)
 		rc = cov_error_set(COV_EUSAGE, "%s: source and destination are the same library", rep->src_name);
 	/* one snapshot of the source; one transaction of the destination */
+	bool src_begun = false, dst_begun = false;
 	if (rc == COV_OK)
-		rc = exec_end(&src, src.pc ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+		src_begun = (rc = exec_end(&src, src.pc ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")) == COV_OK;
 	if (rc == COV_OK)
-		rc = exec_end(&dst, dst.pc ? "BEGIN" : "BEGIN IMMEDIATE");
+		dst_begun = (rc = exec_end(&dst, dst.pc ? "BEGIN" : "BEGIN IMMEDIATE")) == COV_OK;
 	for (int i = 0; rc == COV_OK && i < N_TABLES; i++) {
 		const struct table *t = &tables[i];
 		writer w = {&dst, {cov_sha256_new(), 0}, NULL, NULL};
@@ -400,12 +401,16 @@ int cov_store_copy(const char *src_name, const char *dst_name, cov_store_copy_re
 		rc = exec_end(&dst, "SELECT setval(pg_get_serial_sequence('versions', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM versions), false);"
 				    "SELECT setval(pg_get_serial_sequence('events', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM events), false);"
 				    "SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM articles), false)");
-	if (rc == COV_OK)
+	if (rc == COV_OK) {
 		rc = exec_end(&dst, "COMMIT");
-	else if (dst.st)
+	} else if (dst_begun) {
+		char keep[1024];
+		snprintf(keep, sizeof keep, "%s", cov_error_last());
 		exec_end(&dst, "ROLLBACK");
-	if (src.st)
-		exec_end(&src, "COMMIT");
+		cov_error_set(rc, "%s", keep);
+	}
+	if (src_begun && exec_end(&src, "COMMIT") != COV_OK && rc == COV_OK)
+		rc = COV_EIO;
 	/* read both again: counts and checksums */
 	if (rc == COV_OK) {
 		long again[N_TABLES];
