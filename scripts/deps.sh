@@ -9,8 +9,11 @@ set -euo pipefail
 build=(gcc libc6-dev make cmake pkg-config libicu-dev libxml2-dev libjansson-dev libstemmer-dev libpoppler-glib-dev libzip-dev libsqlite3-dev zlib1g-dev nettle-dev libmicrohttpd-dev)
 # liblzma-dev, libbz2-dev, libssl-dev: linking libcovenant.a statically (tests/test_install.sh) needs what libxml2 and libzip use
 test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3 jq liblzma-dev libbz2-dev libssl-dev)
+# the library on PostgreSQL (tests/test_store_pg.sh, bench/bench_pg.sh): a server the tests start
+# themselves, and libpq, dlopen'd at run time (building needs no libpq-dev: src/store/pg_dl.h)
+test+=(postgresql-15 libpq5 curl)
 fuzz=(clang libclang-rt-14-dev)
-bench=(git poppler-utils wrk)
+bench=(git poppler-utils wrk postgresql-15 libpq5 jq curl)
 # the web app in a browser (tests/e2e): Debian's chromium, driven by playwright-core from npm
 e2e=(chromium nodejs)
 fresh=(mmdebstrap)

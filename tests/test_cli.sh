@@ -526,5 +526,22 @@ printf 'Статья 1.\nКаждый имеет право на жизнь.\n' 
 check "diff --best: two languages refused" 3 "$bin" diff "$ex/veridia-2024.txt" "$tmp/ru1.txt" --best
 contains "diff --best: languages named" "$tmp/err" "in en"
 
+# the library on PostgreSQL: libpq is loaded only when a postgresql:// library is opened
+if ldd "$bin" | grep -q 'libpq'; then
+  fail=$((fail+1)); echo "FAIL: covenant links libpq:"; ldd "$bin" | grep libpq
+else pass=$((pass+1)); fi
+check "db without libpq" 3 env COVENANT_LIBPQ=/nonexistent/libpq.so.5 "$bin" db init --db "postgresql://u:s3cret@localhost/x"
+contains "db without libpq message" "$tmp/err" "(apt-get install libpq5)"
+if grep -qF s3cret "$tmp/err"; then fail=$((fail+1)); echo "FAIL: db without libpq shows the password"; else pass=$((pass+1)); fi
+check "db usage" 2 "$bin" db
+check "db unknown" 2 "$bin" db move a b
+check "db init sqlite" 0 "$bin" db init --db "sqlite:$tmp/init.db"
+contains "db init says" "$tmp/out" "SQLite, schema up to date; 0 works, 0 versions"
+check "db copy sqlite" 0 "$bin" db copy "$db" "$tmp/copy.db"
+contains "db copy verified" "$tmp/out" "counts and checksums agree"
+for o in $("$bin" db --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+  if grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/man/covenant.1"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: man page lacks db $o"; fi
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

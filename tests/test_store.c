@@ -7,6 +7,7 @@
  */
 #include "helpers.h"
 #include "store/store.h"
+#include "test_store_pg_db.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -32,8 +33,11 @@ static int remove_dir(void **state)
 	return test_teardown_data(state);
 }
 
+/* A library: a file here, or a fresh database on PostgreSQL (tests/test_store_pg.sh). */
 static const char *db_path(const char *name)
 {
+	if (test_pg_enabled())
+		return test_pg_db(name);
 	static char p[512];
 	snprintf(p, sizeof p, "%s/%s", dir, name);
 	return p;
@@ -299,6 +303,8 @@ static void write_file(const char *path, const char *bytes, size_t n)
 
 static void test_bad_libraries(void **state)
 {
+	if (test_pg_enabled())
+		skip(); /* SQLite files; PostgreSQL's own in test_store_pg.c */
 	cov_store *st = NULL;
 	/* not a database */
 	write_file(db_path("junk.db"), "this is not a database at all, just some text that is long enough", 66);

@@ -436,7 +436,7 @@ static int import_one(import_opts *o, const cov_data *data, const char *hash, co
 	}
 	if (rc == COV_OK) {
 		static const char *const verb[] = {"imported", "updated", "unchanged"};
-		if (same)
+		if (same || result == COV_STORE_UNCHANGED) /* stored meanwhile by a parallel import */
 			n->unchanged++;
 		else if (result == COV_STORE_UPDATED)
 			n->updated++;

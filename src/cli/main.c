@@ -32,6 +32,8 @@ static const char usage[] =
 	"  report FILE     one HTML file to read, send or print: summary, rights matrix,\n"
 	"                  findings, recommendations, the text (--against OLD: the changes)\n"
 	"  serve           the library as a local web app and JSON API (read-only)\n"
+	"  db init|copy    make or migrate a library; copy one between SQLite and\n"
+	"                  PostgreSQL (--db postgresql://…)\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
 	"options for every command (see covenant COMMAND --help):\n"
@@ -83,11 +85,12 @@ static const struct {
 	{"list", cov_cli_list},       {"search", cov_cli_search},
 	{"report", cov_cli_report},
 	{"serve", cov_cli_serve},
+	{"db", cov_cli_db},
 };
 #define N_TABLE (sizeof table / sizeof *table)
 
 static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
-				       "list", "search", "report", "serve", "help", "version"};
+				       "list", "search", "report", "serve", "db", "help", "version"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)

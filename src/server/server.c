@@ -8,11 +8,14 @@
  *
  * Each worker thread opens its own read-only connection to the library on
  * its first request (SQLite connections are not shared across threads);
- * they are closed when the server stops.
+ * they are closed when the server stops.  On PostgreSQL these connections
+ * are the pool: one a worker thread, --threads of them (default 4), each
+ * opened again by the store when the server restarted.
  */
 #include "server.h"
 #include "covenant.h"
 #include "../store/store.h"
+#include "../store/pg_store.h"
 #include "../util/util.h"
 
 #include <arpa/inet.h>
@@ -61,6 +64,8 @@ struct cov_server {
 	char *wal;
 	cov_data *data;
 	char *db;
+	char *shown, *name; /* the library as messages show it (no password), and its last part */
+	bool pg;            /* a postgresql:// library */
 	char addr[64];
 	unsigned port;
 	bool loopback;
@@ -343,9 +348,18 @@ static void mix(uint64_t *h, uint64_t v)
 	*h = (*h ^ v) * 1099511628211ull;
 }
 
-/* What changes when anything writes the library: the file and its WAL. */
-static uint64_t library_gen(const cov_server *s)
+static cov_store *thread_store(cov_server *s);
+
+/* What changes when anything writes the library: the file and its WAL; on
+ * PostgreSQL, what the database says a commit changes (else: not cached). */
+static uint64_t library_gen(cov_server *s)
 {
+	static _Atomic uint64_t uncached;
+	uint64_t g;
+	if (s->pg) {
+		cov_store *st = thread_store(s);
+		return st && cov_store_pg_generation(st, &g) == COV_OK ? g : (1ull << 63) | ++uncached;
+	}
 	uint64_t h = 14695981039346656037ull;
 	const char *paths[2] = {s->db, s->wal};
 	for (int i = 0; i < 2; i++) {
@@ -498,7 +512,7 @@ static enum MHD_Result api_request(cov_server *s, struct MHD_Connection *c, cons
 		free(key);
 		return send_reply_gz(c, &r, etag, gzb, gz_len, gzb != NULL);
 	}
-	cov_api_ctx ctx = {c, thread_store(s), s->data, s->db};
+	cov_api_ctx ctx = {c, thread_store(s), s->data, s->name};
 	if (!ctx.store) {
 		free(key);
 		cov_reply_error(&r, 503, "the library cannot be read: %s", cov_error_last());
@@ -677,6 +691,10 @@ static void server_free(cov_server *s)
 			centry_clear(s, &s->cache[i]);
 	pthread_mutex_destroy(&s->cache_lock);
 	free(s->wal);
+	if (s->shown != s->db)
+		free(s->shown);
+	if (s->name != s->db)
+		free(s->name);
 	for (size_t i = 0; i < s->n_assets; i++)
 		free(s->assets[i].gz);
 	free(s->assets);
@@ -715,6 +733,14 @@ int cov_server_start(const cov_server_options *o, cov_server **out)
 		rc = cov_store_default_path(path, sizeof path);
 	if (rc == COV_OK && !(s->db = strdup(path)))
 		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	s->pg = rc == COV_OK && cov_store_is_pg_url(path);
+	s->shown = s->name = s->db;
+	if (rc == COV_OK && s->pg) { /* postgresql://user@host/db?…: shown without the password; named db */
+		s->shown = cov_store_pg_display(path);
+		s->name = s->shown ? strndup(s->shown, strcspn(s->shown, "?")) : NULL;
+		if (!s->shown || !s->name)
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+	}
 	if (rc == COV_OK && (s->wal = malloc(strlen(path) + 5)))
 		sprintf(s->wal, "%s-wal", path);
 	else if (rc == COV_OK)
@@ -794,7 +820,7 @@ bool cov_server_loopback(const cov_server *s)
 
 const char *cov_server_db(const cov_server *s)
 {
-	return s->db;
+	return s->shown;
 }
 
 void cov_server_stop(cov_server *s)

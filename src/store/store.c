@@ -6,11 +6,13 @@
 #include <jansson.h>
 #include "store.h"
 #include "../util/util.h"
+#include "pg_store.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char *const cov_store_kinds[] = {"constitution", "law", "code", "treaty", "bill", NULL};
 const char *const cov_store_statuses[] = {"draft", "adopted", "in-force", "repealed", "superseded", NULL};
@@ -121,11 +123,49 @@ int cov_store_default_path(char *buf, size_t cap)
 	return COV_OK;
 }
 
+/* 1 and the URL when `path` is a file that holds a postgresql:// URL (an
+ * SQLite file begins "SQLite format 3"), 0 when it is not, < 0 when such a
+ * file is readable by others. */
+static int url_file(const char *path, char *url, size_t cap)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > (off_t)cap - 1)
+		return 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(url, 1, cap - 1, f);
+	fclose(f);
+	url[n] = 0;
+	while (n && (url[n - 1] == '\n' || url[n - 1] == '\r' || url[n - 1] == ' '))
+		url[--n] = 0;
+	if (!cov_store_is_pg_url(url) || strchr(url, '\n'))
+		return 0;
+	if (sb.st_mode & 077) {
+		explicit_bzero(url, cap);
+		return cov_error_set(COV_EUSAGE, "%s: holds a database URL but others may read it: chmod 600 %s", path,
+				     path);
+	}
+	return 1;
+}
+
 int cov_store_open(const char *path, unsigned flags, cov_store **out)
 {
 	*out = NULL;
-	if (strncmp(path, "postgres://", 11) == 0 || strncmp(path, "postgresql://", 13) == 0)
-		return cov_error_set(COV_EUSAGE, "%s: this covenant has no PostgreSQL backend (only SQLite files)", path);
+	if (cov_store_is_pg_url(path))
+		return cov_store_pg_open(path, flags, out);
+	if (strncmp(path, "sqlite:", 7) == 0) /* sqlite:PATH (sqlite:///PATH as a URL) */
+		path += strncmp(path + 7, "//", 2) == 0 ? 9 : 7;
+	/* a file holding the URL (kept out of the environment and of ps): not readable by others */
+	char url[2048];
+	int rc = url_file(path, url, sizeof url);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		rc = cov_store_pg_open(url, flags, out);
+		explicit_bzero(url, sizeof url);
+		return rc;
+	}
 	return cov_store_sqlite_open(path, flags, out);
 }
 
