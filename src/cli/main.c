@@ -83,11 +83,12 @@ static const struct {
 	{"list", cov_cli_list},       {"search", cov_cli_search},
 	{"report", cov_cli_report},
 	{"serve", cov_cli_serve},
+	{"standards", cov_cli_standards},
 };
 #define N_TABLE (sizeof table / sizeof *table)
 
 static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
-				       "list", "search", "report", "serve", "help", "version"};
+				       "list", "search", "report", "serve", "standards", "help", "version"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)

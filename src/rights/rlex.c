@@ -554,6 +554,7 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 			break;
 		}
 		cov_rule_info *ri = &r->rules[r->n_rules++];
+		memset(ri, 0, sizeof *ri);
 		ri->id = strdup(cov_trim(s));
 		ri->severity = sev;
 		ri->standard = 0;
@@ -565,6 +566,7 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 		int art = 0, used = 0;
 		if (bar3 && sscanf(msg, "%31[a-z0-9-]:%d%n", sid, &art, &used) == 2 && msg + used <= bar3) {
 			*bar3 = '\0';
+			msg = cov_trim(msg);
 			const cov_std_article *a = cov_rights_std_article(r, sid, art);
 			if (*cov_trim(msg + used) || !a) {
 				rc = cov_error_set(COV_EDATA, "%s:%d: bad standard '%s' (ID:N, an article of data/standards/ID.txt)",
