@@ -797,6 +797,7 @@ static void kazakh_stemmer(void **state)
 
 typedef struct udhr_measure {
 	size_t tp, fp, fn, negatives;
+	size_t welfare; /* limit.illegitimate-aim on art. 29 for "general welfare" (public-interest) */
 } udhr_measure;
 
 /* Rights tagging of the Universal Declaration in one language against
@@ -842,6 +843,12 @@ static bool udhr_measure_lang(const char *file, udhr_measure *m)
 	}
 	fclose(f);
 	m->negatives = negatives(r);
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *fd = cov_review_finding(r, i);
+		if (strcmp(fd->rule, "limit.illegitimate-aim") == 0 && strcmp(fd->article, "29") == 0 &&
+		    strstr(fd->message, "(public-interest) is not among the aims"))
+			m->welfare++;
+	}
 	cov_review_free(r);
 	cov_doc_free(doc);
 	return true;
@@ -854,7 +861,7 @@ static void udhr_parallel(void **state)
 		const char *file, *lang;
 		double min_p, min_r; /* the figures when the test was written, a little below */
 	} langs[] = {{"eng.html", "en", 0.80, 0.85},
-		     {"rus.html", "ru", 0.55, 0.70},
+		     {"rus.html", "ru", 0.95, 0.95},
 		     {"kaz.html", "kk", 0.95, 0.95},
 		     {"ukr.html", "uk", 0.95, 0.90},
 		     {"bel.html", "be", 0.95, 0.90}};
@@ -869,9 +876,11 @@ static void udhr_parallel(void **state)
 			langs[i].lang, p, rc, m.tp, m.fp, m.fn, m.negatives);
 		assert_true(p >= langs[i].min_p);
 		assert_true(rc >= langs[i].min_r);
-		/* the Kazakh and Ukrainian Declarations draw no finding */
-		if (strcmp(langs[i].lang, "kk") == 0 || strcmp(langs[i].lang, "uk") == 0)
-			assert_int_equal(m.negatives, 0);
+		/* the same finding in every language, and only it: art. 29(2) allows
+		 * restrictions for "the general welfare", an aim of ICESCR art. 4 the
+		 * ICCPR does not allow (docs/standards.md) */
+		assert_int_equal(m.negatives, 1);
+		assert_int_equal(m.welfare, 1);
 	}
 }
 

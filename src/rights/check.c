@@ -642,11 +642,15 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	if (!own && !sentence_rights(c, s, 0) && has(c, C_GRANT, s))
 		closed = 0;
 
-	/* grounds after the marker, in order */
+	/* grounds after the marker, in order; in a verb-final language (kk:
+	 * «… қоғамдық тәртіп пен игіліктің … заңмен белгіленген шектеуге
+	 * ұшырауы тиіс») the grounds come before it */
 	size_t grounds[32], n_grounds = 0;
+	size_t gfrom = c->lex->verb_final ? s->first : from;
 	for (size_t i = 0; i < c->n_m && n_grounds < 32; i++) {
 		const cov_match *m = &c->m[i];
-		if (m->concept < 512 && c->aim_of_concept[m->concept] && in_sentence(m, s) && m->first > from) {
+		if (m->concept < 512 && c->aim_of_concept[m->concept] && in_sentence(m, s) && m->first >= gfrom &&
+		    (m->first > from || c->lex->verb_final)) {
 			/* a longer ground that covers this one wins ("нравственности общества") */
 			bool dup = false;
 			for (size_t k = 0; k < n_grounds; k++) {
@@ -730,7 +734,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 					l->aim[k] = "national-security";
 	}
 	for (size_t i = 0; i < c->n_m && l->n_vague < 8; i++)
-		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from) {
+		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && (c->m[i].first > from || c->lex->verb_final)) {
 			l->vfirst[l->n_vague] = c->m[i].first;
 			l->vlast[l->n_vague++] = c->m[i].last;
 		}
