@@ -986,6 +986,43 @@ static void standard_as_data(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* ICCPR arts. 8, 11, 15, 16 are non-derogable (art. 4(2)); forced labour
+ * (art. 8(3)) is not and is not tagged as art. 8; art. 16 is everyone's. */
+static void more_iccpr_articles(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = check_text("Article 1\n\nNo one shall be held in slavery or servitude.\n\n"
+				   "Article 2\n\nNo one shall be held guilty of an act which did not constitute a criminal offence at the time it was committed.\n\n"
+				   "Article 3\n\nEveryone has the right to life.\n\n"
+				   "Article 4\n\nIn a state of emergency, rights and freedoms may be restricted. The rights in Article 3 may not be restricted.\n", &doc);
+	const cov_finding *d = NULL;
+	for (size_t i = 0; i < cov_review_count(r); i++)
+		if (strcmp(cov_review_finding(r, i)->rule, "derogation.non-derogable") == 0)
+			d = cov_review_finding(r, i);
+	assert_non_null(d);
+	assert_non_null(strstr(d->message, "(art. 8)"));
+	assert_non_null(strstr(d->message, "(art. 15)"));
+	assert_null(strstr(d->message, "(art. 6)"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text("Article 1\n\nForced or compulsory labour is prohibited.\n\n"
+		       "Article 2\n\nIn a state of emergency, rights and freedoms may be restricted.\n", &doc);
+	assert_int_equal(count(r, "derogation.non-derogable", NULL, 0), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text("Article 1\n\nAny citizen has the right, in any place, to the recognition of his juridical personality.\n", &doc);
+	assert_int_equal(count(r, "holder.citizens-only", "1", 16), 1);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* a servitude on land and the legal personality of a body are no rights of arts. 8, 16 */
+	r = check_text("Article 1\n\nThe State may impose an administrative servitude on land. The Administration has legal personality.\n", &doc);
+	assert_int_equal(cov_review_provision_count(r), 1);
+	assert_int_equal(cov_review_provision(r, 0)->n_rights, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 /* The messages that quote the document come from data/rules.txt's templates. */
 static void messages_are_templates(void **state)
 {
@@ -1054,6 +1091,7 @@ int main(void)
 		cmocka_unit_test(discrimination_sentence_keeps_other_rights),
 		cmocka_unit_test(standard_as_data),
 		cmocka_unit_test(messages_are_templates),
+		cmocka_unit_test(more_iccpr_articles),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

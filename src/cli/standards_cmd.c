@@ -78,7 +78,7 @@ static json_t *standard_json(const struct cov_rights_data *r, size_t std)
 								    r->guarantees[k].citation, "right", r->guarantees[k].right));
 		json_array_append_new(arts, json_pack("{s:i, s:s, s:s, s:s, s:s, s:o, s:b, s:o, s:s}", "num", a->num, "citation",
 						      a->citation, "right", a->right ? a->right : "", "holder",
-						      a->everyone ? "everyone" : "citizens", "limits", limits_name(a->limits),
+						      a->holder, "limits", limits_name(a->limits),
 						      "aims", aims, "derogable", !a->non_derogable, "guarantees", gs, "cite",
 						      a->cite ? a->cite : ""));
 	}
@@ -106,7 +106,7 @@ static void standard_text(cov_buf *b, const struct cov_rights_data *r, size_t st
 		if (a->std != std)
 			continue;
 		cov_buf_printf(b, "  art. %-3d %s  [%s; %s%s", a->num, a->right ? a->right : "",
-			       a->everyone ? "everyone" : "citizens", limits_name(a->limits),
+			       a->holder, limits_name(a->limits),
 			       a->non_derogable ? "; non-derogable" : "");
 		if (a->n_aims) {
 			cov_buf_puts(b, "; aims:");

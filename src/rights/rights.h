@@ -22,6 +22,7 @@ typedef struct cov_std_article {
 	int num;                 /* 19 */
 	char *right;             /* "freedom of opinion and expression" */
 	bool everyone;           /* holder */
+	char holder[16];         /* "everyone", "citizens", "aliens" */
 	int limits;              /* COV_LIMITS_* */
 	char **aims;             /* canonical ground names */
 	size_t n_aims;

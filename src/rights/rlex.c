@@ -414,6 +414,7 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 			memset(a, 0, sizeof *a);
 			a->num = atoi(s + 1);
 			a->everyone = true;
+			snprintf(a->holder, sizeof a->holder, "everyone");
 			a->std = std;
 			if (a->num <= 0 || a->num >= COV_MAX_ICCPR)
 				rc = cov_error_set(COV_EDATA, "%s:%d: bad article '%s'", path, lineno, s);
@@ -456,7 +457,10 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 			free(a->holder_note_short);
 			a->holder_note_short = strdup(val);
 		} else if (strcmp(key, "holder") == 0) {
-			a->everyone = strcmp(val, "citizens") != 0;
+			if (strcmp(val, "everyone") != 0 && strcmp(val, "citizens") != 0 && strcmp(val, "aliens") != 0)
+				rc = cov_error_set(COV_EDATA, "%s:%d: holder must be everyone, citizens or aliens", path, lineno);
+			a->everyone = strcmp(val, "everyone") == 0;
+			snprintf(a->holder, sizeof a->holder, "%s", val);
 		} else if (strcmp(key, "derogable") == 0) {
 			a->non_derogable = strcmp(val, "no") == 0;
 		} else if (strcmp(key, "limits") == 0) {
