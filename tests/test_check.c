@@ -797,6 +797,7 @@ static void kazakh_stemmer(void **state)
 
 typedef struct udhr_measure {
 	size_t tp, fp, fn, negatives;
+	size_t welfare; /* limit.illegitimate-aim on art. 29 for "general welfare" (public-interest) */
 } udhr_measure;
 
 /* Rights tagging of the Universal Declaration in one language against
@@ -842,6 +843,12 @@ static bool udhr_measure_lang(const char *file, udhr_measure *m)
 	}
 	fclose(f);
 	m->negatives = negatives(r);
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *fd = cov_review_finding(r, i);
+		if (strcmp(fd->rule, "limit.illegitimate-aim") == 0 && strcmp(fd->article, "29") == 0 &&
+		    strstr(fd->message, "(public-interest) is not among the aims"))
+			m->welfare++;
+	}
 	cov_review_free(r);
 	cov_doc_free(doc);
 	return true;
@@ -854,7 +861,7 @@ static void udhr_parallel(void **state)
 		const char *file, *lang;
 		double min_p, min_r; /* the figures when the test was written, a little below */
 	} langs[] = {{"eng.html", "en", 0.80, 0.85},
-		     {"rus.html", "ru", 0.55, 0.70},
+		     {"rus.html", "ru", 0.95, 0.95},
 		     {"kaz.html", "kk", 0.95, 0.95},
 		     {"ukr.html", "uk", 0.95, 0.90},
 		     {"bel.html", "be", 0.95, 0.90}};
@@ -869,9 +876,11 @@ static void udhr_parallel(void **state)
 			langs[i].lang, p, rc, m.tp, m.fp, m.fn, m.negatives);
 		assert_true(p >= langs[i].min_p);
 		assert_true(rc >= langs[i].min_r);
-		/* the Kazakh and Ukrainian Declarations draw no finding */
-		if (strcmp(langs[i].lang, "kk") == 0 || strcmp(langs[i].lang, "uk") == 0)
-			assert_int_equal(m.negatives, 0);
+		/* the same finding in every language, and only it: art. 29(2) allows
+		 * restrictions for "the general welfare", an aim of ICESCR art. 4 the
+		 * ICCPR does not allow (docs/standards.md) */
+		assert_int_equal(m.negatives, 1);
+		assert_int_equal(m.welfare, 1);
 	}
 }
 
@@ -900,6 +909,135 @@ static void rules_name_their_standard(void **state)
 	assert_int_equal(cov_review_finding(r, 0)->standard, 21);
 	assert_string_equal(cov_review_finding(r, 0)->citation, "ICCPR art. 21");
 	assert_null(cov_review_finding(r, 0)->standard_id);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+/* A new standard is a data file: a copy of data/ with data/standards/echr.txt
+ * and a rule citing its art. 11 gives findings that cite the ECHR, which
+ * --standard keeps or drops; the ICCPR's traits are data too (a sentence on
+ * discrimination concerns the article whose traits say "equality", art. 26,
+ * not the religion among its grounds). */
+static void standard_as_data(void **state)
+{
+	(void)state;
+	const char *src = cov_data_dir(test_data);
+	char tmpl[] = "/tmp/covenant-std.XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	assert_non_null(dir);
+	char cmd[8192];
+	snprintf(cmd, sizeof cmd,
+		 "cp -R '%s'/. '%s' && printf 'standard: echr\nabbrev: ECHR\ntitle: European Convention on Human Rights\n\n"
+		 "[2]\nright: life\nlimits: absolute\n' > '%s/standards/echr.txt'"
+		 " && sed -i 's/^death-penalty.permitted | high | iccpr:6 |/death-penalty.permitted | high | echr:2 |/' '%s/rules.txt'",
+		 src, dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	cov_data *d = NULL;
+	assert_int_equal(cov_data_open(dir, &d), COV_OK);
+	cov_doc *doc = parse_str("Article 1\n\nEveryone has the right to life. The death penalty may be imposed for murder.\n");
+	cov_review *r = NULL;
+	assert_int_equal(cov_check(d, doc, "echr", &r), COV_OK);
+	assert_int_equal(cov_review_count(r), 1);
+	assert_int_equal(count(r, "death-penalty.permitted", "1", 0), 1);
+	const cov_finding *f = cov_review_finding(r, 0);
+	assert_int_equal(f->standard, 0);
+	assert_string_equal(f->standard_id, "echr:2");
+	assert_string_equal(f->citation, "ECHR art. 2");
+	cov_review_free(r);
+	assert_int_equal(cov_check(d, doc, "iccpr", &r), COV_OK);
+	assert_int_equal(count(r, "death-penalty.permitted", NULL, 0), 0);
+	cov_review_free(r);
+	assert_int_equal(cov_check(d, doc, "iccpr,echr", &r), COV_OK);
+	assert_int_equal(count(r, "death-penalty.permitted", NULL, 0), 1);
+	cov_review_free(r);
+	assert_int_equal(cov_check(d, doc, "iccpr,nothing", &r), COV_EUSAGE);
+	assert_non_null(strstr(cov_error_last(), "iccpr, echr, icescr"));
+	assert_non_null(cov_rights_std_article(d->rights, "echr", 2));
+	cov_doc_free(doc);
+	cov_data_free(d);
+	/* a rule citing an article no standard has is a data error naming the line */
+	snprintf(cmd, sizeof cmd, "printf 'x.rule | high | echr:99 | X.\n' >> '%s/rules.txt'", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(cov_data_open(dir, &d), COV_EDATA);
+	assert_non_null(strstr(cov_error_last(), "bad standard 'echr:99'"));
+	/* the equality trait */
+	snprintf(cmd, sizeof cmd, "sed -i '$d' '%s/rules.txt' && sed -i 's/^traits: equality by-prohibition$/traits: by-prohibition/' '%s/standards/iccpr.txt'", dir, dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(cov_data_open(dir, &d), COV_OK);
+	doc = parse_str("Article 1\n\nNo one shall be discriminated against on grounds of race, sex or religion.\n");
+	bool r26 = false, r26_default = false, r18_default = false;
+	assert_int_equal(cov_check(d, doc, NULL, &r), COV_OK);
+	for (size_t i = 0; i < cov_review_provision_count(r); i++)
+		for (size_t k = 0; k < cov_review_provision(r, i)->n_rights; k++)
+			r26 |= cov_review_provision(r, i)->rights[k] == 26;
+	cov_review_free(r);
+	assert_int_equal(cov_check(test_data, doc, NULL, &r), COV_OK);
+	for (size_t i = 0; i < cov_review_provision_count(r); i++)
+		for (size_t k = 0; k < cov_review_provision(r, i)->n_rights; k++)
+			r18_default |= cov_review_provision(r, i)->rights[k] == 18,
+			r26_default |= cov_review_provision(r, i)->rights[k] == 26;
+	cov_review_free(r);
+	assert_false(r26); /* no article is the equality right: the sentence is about none */
+	assert_true(r26_default);
+	assert_false(r18_default);
+	cov_doc_free(doc);
+	cov_data_free(d);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* ICCPR arts. 8, 11, 15, 16 are non-derogable (art. 4(2)); forced labour
+ * (art. 8(3)) is not and is not tagged as art. 8; art. 16 is everyone's. */
+static void more_iccpr_articles(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = check_text("Article 1\n\nNo one shall be held in slavery or servitude.\n\n"
+				   "Article 2\n\nNo one shall be held guilty of an act which did not constitute a criminal offence at the time it was committed.\n\n"
+				   "Article 3\n\nEveryone has the right to life.\n\n"
+				   "Article 4\n\nIn a state of emergency, rights and freedoms may be restricted. The rights in Article 3 may not be restricted.\n", &doc);
+	const cov_finding *d = NULL;
+	for (size_t i = 0; i < cov_review_count(r); i++)
+		if (strcmp(cov_review_finding(r, i)->rule, "derogation.non-derogable") == 0)
+			d = cov_review_finding(r, i);
+	assert_non_null(d);
+	assert_non_null(strstr(d->message, "(art. 8)"));
+	assert_non_null(strstr(d->message, "(art. 15)"));
+	assert_null(strstr(d->message, "(art. 6)"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text("Article 1\n\nForced or compulsory labour is prohibited.\n\n"
+		       "Article 2\n\nIn a state of emergency, rights and freedoms may be restricted.\n", &doc);
+	assert_int_equal(count(r, "derogation.non-derogable", NULL, 0), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text("Article 1\n\nAny citizen has the right, in any place, to the recognition of his juridical personality.\n", &doc);
+	assert_int_equal(count(r, "holder.citizens-only", "1", 16), 1);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* a servitude on land and the legal personality of a body are no rights of arts. 8, 16 */
+	r = check_text("Article 1\n\nThe State may impose an administrative servitude on land. The Administration has legal personality.\n", &doc);
+	assert_int_equal(cov_review_provision_count(r), 1);
+	assert_int_equal(cov_review_provision(r, 0)->n_rights, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+/* The messages that quote the document come from data/rules.txt's templates. */
+static void messages_are_templates(void **state)
+{
+	(void)state;
+	assert_non_null(cov_rights_template(test_data->rights, "holder.citizens-only/one"));
+	cov_doc *doc;
+	cov_review *r = check_text("Article 1\n\nCitizens shall have the right to peaceful assembly.\n", &doc);
+	assert_int_equal(cov_review_count(r), 1);
+	assert_string_equal(cov_review_finding(r, 0)->message,
+			    "Peaceful assembly (art. 21) is granted to «Citizens» only; the ICCPR gives it to everyone.");
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text("Article 1\n\nCitizens have the right to move freely.\n", &doc);
+	assert_int_equal(cov_review_count(r), 1);
+	assert_non_null(strstr(cov_review_finding(r, 0)->message, "the ICCPR gives movement and residence to everyone lawfully"));
 	cov_review_free(r);
 	cov_doc_free(doc);
 }
@@ -951,6 +1089,9 @@ int main(void)
 		cmocka_unit_test(udhr_parallel),
 		cmocka_unit_test(rules_name_their_standard),
 		cmocka_unit_test(discrimination_sentence_keeps_other_rights),
+		cmocka_unit_test(standard_as_data),
+		cmocka_unit_test(messages_are_templates),
+		cmocka_unit_test(more_iccpr_articles),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

@@ -542,6 +542,21 @@ contains "db copy verified" "$tmp/out" "counts and checksums agree"
 for o in $("$bin" db --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
   if grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/man/covenant.1"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: man page lacks db $o"; fi
 done
+# standards as data: covenant standards, check --standard
+check "standards" 0 "$bin" standards
+contains "standards: iccpr" "$tmp/out" "iccpr  ICCPR — International Covenant on Civil and Political Rights (1966)"
+contains "standards: icescr strike" "$tmp/out" "guarantee strike: the right to strike (ICESCR art. 8(1)(d))"
+contains "standards: rules citing art. 21" "$tmp/out" "rules: assembly.prior-authorization"
+check "standards json" 0 "$bin" standards icescr -f json
+ok "standards json: one standard, format 1" test "$(jq -r '[.format, (.standards | length), .standards[0].id, .standards[0].articles[0].guarantees[0].citation] | join(" ")' "$tmp/out")" = "1 1 icescr ICESCR art. 8(1)(d)"
+check "standards: unknown" 2 "$bin" standards echr
+contains "standards: unknown named" "$tmp/err" "unknown standard 'echr' (data/standards/ has iccpr, icescr)"
+check "check --standard icescr: no ICCPR finding" 0 "$bin" check --standard icescr -f json "$ex/veridia-2024.txt"
+ok "check --standard icescr: no ICCPR finding kept" test "$(jq '[.findings[] | select(.standard // "" | startswith("iccpr:"))] | length' "$tmp/out")" = 0
+check "check --standard iccpr,icescr" 0 "$bin" check --standard iccpr,icescr -f json "$ex/veridia-2024.txt"
+ok "check --standard iccpr,icescr: all kept" test "$(jq '.findings | length' "$tmp/out")" -gt 0
+check "check --standard echr" 2 "$bin" check --standard echr "$ex/veridia-2024.txt"
+contains "check --standard echr named" "$tmp/err" "unknown standard 'echr'"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

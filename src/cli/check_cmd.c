@@ -1,6 +1,6 @@
 /*
  * check_cmd.c — `covenant check FILE|DIR… [--format text|json|ndjson|md]
- * [--standard iccpr] [--min-severity S] [--fail-on S]`.  Goes on past an
+ * [--standard iccpr|icescr|all] [--min-severity S] [--fail-on S]`.  Goes on past an
  * input it cannot read and reports every failure at the end.
  */
 #include "cli.h"
@@ -24,7 +24,9 @@ static const char check_usage[] =
 	"options:\n"
 	"  -f, --format FMT      text (default), json (docs/json.md: an object, or an\n"
 	"                        array for several inputs), ndjson (one line each), md\n"
-	"      --standard STD    iccpr (the only one so far)\n"
+	"      --standard STD    the findings on these standards: all (default), or ids\n"
+	"                        of data/standards/ separated by commas: iccpr,\n"
+	"                        icescr (covenant standards lists them)\n"
 	"      --min-severity S  show findings of severity S and above: low (default),\n"
 	"                        medium, high (positive findings are then hidden)\n"
 	"      --fail-on S       exit 5 when a finding of severity S or above is found\n"
@@ -76,7 +78,7 @@ int cov_cli_check(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	cov_cli_common c = {.cmd = "check", .usage = check_usage, .format = COV_CLI_TEXT,
 			    .formats = 1u << COV_CLI_TEXT | 1u << COV_CLI_JSON | 1u << COV_CLI_NDJSON | 1u << COV_CLI_MD};
-	check_opts o = {&c, {COV_SEVERITY_LOW, 1, 0}, "iccpr", -1};
+	check_opts o = {&c, {COV_SEVERITY_LOW, 1, 0}, NULL, -1};
 	int ex = cov_cli_options(&c, argc, argv, extra, on_option, &o);
 	if (ex >= 0)
 		return ex;

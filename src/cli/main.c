@@ -86,11 +86,12 @@ static const struct {
 	{"report", cov_cli_report},
 	{"serve", cov_cli_serve},
 	{"db", cov_cli_db},
+	{"standards", cov_cli_standards},
 };
 #define N_TABLE (sizeof table / sizeof *table)
 
 static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
-				       "list", "search", "report", "serve", "db", "help", "version"};
+				       "list", "search", "report", "serve", "db", "standards", "help", "version"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)

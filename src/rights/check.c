@@ -143,6 +143,13 @@ typedef struct ctx {
 	size_t eq_best_words, eq_best_start; /* the document's main equality clause: the longest list of grounds */
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } treaty_by_law;
 	bool have_treaty_by_law;
+	/* the articles' traits (data/standards/iccpr.txt "traits:", "not-near:") */
+	rightset equality;           /* the non-discrimination right */
+	rightset by_prohibition;     /* rights a ban guarantees */
+	rightset accessory;          /* no right of their own */
+	rightset cite_first;         /* cited first by a finding on several rights */
+	rightset non_derogable;      /* "derogable: no" */
+	int not_near[COV_MAX_ICCPR]; /* concept id near which a grant's object is not the right, -1 if none */
 	int status;
 } ctx;
 
@@ -213,6 +220,11 @@ static void add_finding(ctx *c, const char *rule, const cov_node *node, const ch
 	f->n_grounds = 0;
 	f->standard_id = NULL;
 	f->citation = standard && *cov_standard_citation(c->data, standard) ? cov_standard_citation(c->data, standard) : NULL;
+	if (ri->cites && ri->cites->std != 0) { /* "icescr:8": an article of another standard */
+		f->standard = 0;
+		f->standard_id = ri->cites_id;
+		f->citation = ri->cites->citation;
+	}
 }
 
 /* Every ground of a limit.illegitimate-aim finding, as byte spans (the
@@ -228,6 +240,46 @@ static void set_grounds(ctx *c, cov_finding *f, size_t (*spans)[2], size_t n)
 	}
 	f->grounds = v;
 	f->n_grounds = n;
+}
+
+/* The template `key` of data/rules.txt ("template KEY | text") with each
+ * {name} replaced by its value: pairs of name, value, then NULL.  {abbrev}
+ * is the standard's abbreviation ("ICCPR").  NULL when rules.txt has no
+ * such template (the finding then says its rule's message). */
+static const char *fill(ctx *c, const char *key, ...)
+{
+	const char *t = cov_rights_template(c->r, key);
+	if (!t)
+		return NULL;
+	const char *names[16], *vals[16];
+	size_t n = 0;
+	va_list ap;
+	va_start(ap, key);
+	for (const char *nm; n < 15 && (nm = va_arg(ap, const char *)) != NULL; n++) {
+		names[n] = nm;
+		vals[n] = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	names[n] = "abbrev";
+	vals[n++] = c->r->n_standards ? c->r->standards[0].abbrev : "";
+	cov_buf b;
+	cov_buf_init(&b);
+	for (const char *p = t; *p;) {
+		const char *close = *p == '{' ? strchr(p, '}') : NULL;
+		size_t k = n;
+		for (size_t i = 0; close && i < n && k == n; i++)
+			if (strlen(names[i]) == (size_t)(close - p - 1) && strncmp(p + 1, names[i], (size_t)(close - p - 1)) == 0)
+				k = i;
+		if (k < n) {
+			cov_buf_puts(&b, vals[k] ? vals[k] : "");
+			p = close + 1;
+		} else {
+			cov_buf_putc(&b, *p++);
+		}
+	}
+	const char *out = b.oom ? NULL : cov_arena_strndup(&c->rev->arena, b.ptr ? b.ptr : "", b.len);
+	cov_buf_free(&b);
+	return out;
 }
 
 /* ---- helpers over matches ---- */
@@ -454,7 +506,7 @@ static rightset sentence_rights(const ctx *c, const sentence *s, size_t from)
 			set |= (rightset)1 << art;
 	}
 	if (has(c, C_NONDISCRIMINATION, s) || has(c, C_GROUNDS_LIST, s))
-		set &= (rightset)1 << 26;
+		set &= c->equality;
 	return set;
 }
 
@@ -563,7 +615,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	for (size_t k = find(c, C_PROHIBITION, s, 0); object_form && k != SIZE_MAX; k = find(c, C_PROHIBITION, s, c->m[k].first + 1))
 		if (c->m[k].first < c->m[marker].first)
 			object_form = false;
-	bool general = gen != SIZE_MAX && (c->m[gen].first < from || object_form) && !(ctx_rights & ~((rightset)1 << 26));
+	bool general = gen != SIZE_MAX && (c->m[gen].first < from || object_form) && !(ctx_rights & ~c->equality);
 	/* a restriction belongs to the rights its own sentence names ("freedom
 	 * of speech may be restricted …"), else to those of its provision */
 	rightset own = closed_of(c, sentence_rights(c, s, from));
@@ -590,11 +642,15 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 	if (!own && !sentence_rights(c, s, 0) && has(c, C_GRANT, s))
 		closed = 0;
 
-	/* grounds after the marker, in order */
+	/* grounds after the marker, in order; in a verb-final language (kk:
+	 * «… қоғамдық тәртіп пен игіліктің … заңмен белгіленген шектеуге
+	 * ұшырауы тиіс») the grounds come before it */
 	size_t grounds[32], n_grounds = 0;
+	size_t gfrom = c->lex->verb_final ? s->first : from;
 	for (size_t i = 0; i < c->n_m && n_grounds < 32; i++) {
 		const cov_match *m = &c->m[i];
-		if (m->concept < 512 && c->aim_of_concept[m->concept] && in_sentence(m, s) && m->first > from) {
+		if (m->concept < 512 && c->aim_of_concept[m->concept] && in_sentence(m, s) && m->first >= gfrom &&
+		    (m->first > from || c->lex->verb_final)) {
 			/* a longer ground that covers this one wins ("нравственности общества") */
 			bool dup = false;
 			for (size_t k = 0; k < n_grounds; k++) {
@@ -678,7 +734,7 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 					l->aim[k] = "national-security";
 	}
 	for (size_t i = 0; i < c->n_m && l->n_vague < 8; i++)
-		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && c->m[i].first > from) {
+		if (c->m[i].concept == c->concept[C_VAGUE] && in_sentence(&c->m[i], s) && (c->m[i].first > from || c->lex->verb_final)) {
 			l->vfirst[l->n_vague] = c->m[i].first;
 			l->vlast[l->n_vague++] = c->m[i].last;
 		}
@@ -743,10 +799,8 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 			snprintf(groups + l, sizeof groups - l, "%s«%s»", l ? ", " : "", span(c, c->m[k].first, c->m[k].last));
 		}
 		add_finding(c, "association.membership-ban", node, article, RULE_STD, s, c->m[who].first, c->m[who].last,
-			    cov_arena_printf(&c->rev->arena, "Membership of %s is banned for %s, beyond the armed forces and "
-						 "police (law-enforcement officers included) whose exercise of the right ICCPR art. "
-						 "22(2) allows to be restricted.",
-				     union_ban ? "trade unions" : "political parties", groups));
+			    fill(c, union_ban ? "association.membership-ban/unions" : "association.membership-ban/parties",
+				 "groups", groups, NULL));
 	}
 	/* marriage defined ("Marriage is a union of a man and a woman"), not a
 	 * de facto union given the effects of marriage */
@@ -801,10 +855,9 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		if (!sex || !other_status)
 			add_finding(c, "discrimination.grounds-incomplete", node, article, RULE_STD, s, c->m[nd].first,
 				    c->m[nd].last,
-				    cov_arena_printf(&c->rev->arena, "The non-discrimination clause %s%s%s, which ICCPR arts. 2(1) "
-							 "and 26 require.", !sex ? "omits sex" : "",
-					     !sex && !other_status ? " and " : "",
-					     !other_status ? "has no open \"other status\" catch-all" : ""));
+				    fill(c, !sex && !other_status ? "discrimination.grounds-incomplete/both" :
+					 !sex ? "discrimination.grounds-incomplete/sex" : "discrimination.grounds-incomplete/other-status",
+					 NULL));
 	}
 	size_t dp = find(c, C_DEATH, s, 0);
 	if (dp != SIZE_MAX) {
@@ -850,7 +903,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 							named |= (rightset)1 << c->right_of_concept[m[k].concept];
 				free(m);
 			}
-			c->nonrestr[c->n_nonrestr].named = named & ~((rightset)1 << 26);
+			c->nonrestr[c->n_nonrestr].named = named & ~c->equality;
 			c->nonrestr[c->n_nonrestr].article = article;
 			c->nonrestr[c->n_nonrestr].s = list;
 			c->nonrestr[c->n_nonrestr++].match = c->m[nr].last;
@@ -861,10 +914,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t em = find(c, C_EMERGENCY, s, 0);
 	/* an emergency clause that may restrict rights in general, or a
 	 * non-derogable right by name (Chile's movement and assembly are derogable) */
-	rightset nonderog = 0;
-	for (size_t k = 0; k < c->r->n_iccpr; k++)
-		if (c->r->iccpr[k].non_derogable)
-			nonderog |= (rightset)1 << c->r->iccpr[k].num;
+	rightset nonderog = c->non_derogable;
 	if (em != SIZE_MAX && has(c, C_EMERGENCY_POWER, s) && !has(c, C_NON_RESTRICTABLE, s) &&
 	    (has(c, C_GENERAL, s) || (rights_in(c, s) & nonderog))) {
 		if (GROW(c->emergency, c->n_emergency, c->cap_emergency)) {
@@ -910,19 +960,12 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	}
 	if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s) && assoc)
 		add_finding(c, "association.ban-broad", node, article, RULE_STD, s, c->m[bo].first, c->m[bo].last,
-			    cov_arena_printf(&c->rev->arena, "Associations are banned for propaganda or incitement («%s») of «%s» hatred or discord, beyond the aims "
-						 "ICCPR art. 22(2) allows (a ban must be necessary for national security, public "
-						 "safety, public order, health, morals or the rights of others); a ban on "
-						 "organisations that incite national, racial or religious hatred (art. 20(2), ICERD "
-						 "art. 4(b)) would not be.", span(c, c->m[prop].first, c->m[prop].last),
-				     span(c, c->m[bo].first, c->m[bo].last)));
+			    fill(c, "association.ban-broad", "propaganda", span(c, c->m[prop].first, c->m[prop].last),
+				 "object", span(c, c->m[bo].first, c->m[bo].last), NULL));
 	else if (prop != SIZE_MAX && bo != SIZE_MAX && has(c, C_PROHIBITION, s))
 		add_finding(c, "expression.propaganda-ban-broad", node, article, RULE_STD, s, c->m[bo].first, c->m[bo].last,
-			    cov_arena_printf(&c->rev->arena, "The ban on propaganda or incitement («%s») reaches «%s» hatred or superiority, beyond what ICCPR art. 20(2) requires "
-						 "(propaganda for war; advocacy of national, racial or religious hatred that "
-						 "incites discrimination, hostility or violence); other speech may be restricted only "
-						 "as art. 19(3) allows.", span(c, c->m[prop].first, c->m[prop].last),
-				     span(c, c->m[bo].first, c->m[bo].last)));
+			    fill(c, "expression.propaganda-ban-broad", "propaganda", span(c, c->m[prop].first, c->m[prop].last),
+				 "object", span(c, c->m[bo].first, c->m[bo].last), NULL));
 	/* loss of citizenship allowed on a vague ground ("other serious damage
 	 * to the vital interests") */
 	size_t loss = find(c, C_CITIZENSHIP_LOSS, s, 0);
@@ -937,9 +980,7 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		}
 		if (vg != SIZE_MAX)
 			add_finding(c, "nationality.arbitrary-deprivation", node, article, RULE_STD, s, c->m[vg].first, c->m[vg].last,
-				    cov_arena_printf(&c->rev->arena, "Citizenship may be taken away for «%s», a ground so vague that its "
-							 "loss is arbitrary (ICCPR art. 12(4); General Comment 27 §21; Universal "
-							 "Declaration art. 15(2)).", span(c, c->m[vg].first, c->m[vg].last)));
+				    fill(c, "nationality.arbitrary-deprivation", "ground", span(c, c->m[vg].first, c->m[vg].last), NULL));
 	}
 	/* every prisoner denied the vote */
 	size_t pr = find(c, C_PRISON, s, 0);
@@ -957,11 +998,8 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 		}
 		if (vg != SIZE_MAX)
 			add_finding(c, "limit.vague-offence", node, article, RULE_STD, s, c->m[vg].first, c->m[vg].last,
-				    cov_arena_printf(&c->rev->arena, "Conduct that may harm «%s» is declared unlawful or punishable (in "
-							 "the text's words: «%s»): terms so vague that no one can foresee what is "
-							 "forbidden, which the requirement of legality of ICCPR arts. 15(1) and 19(3) "
-							 "excludes.", span(c, c->m[vg].first, c->m[vg].last),
-					     span(c, c->m[uc].first, c->m[uc].last)));
+				    fill(c, "limit.vague-offence", "ground", span(c, c->m[vg].first, c->m[vg].last),
+					 "words", span(c, c->m[uc].first, c->m[uc].last), NULL));
 	}
 	/* the ombudsperson is the subject of the sentence, appointed by the executive */
 	size_t om = find(c, C_OMBUDS, s, 0);
@@ -1038,19 +1076,20 @@ static rightset object_rights(const ctx *c, const sentence *s, size_t grant)
 		int art = c->right_of_concept[m->concept];
 		/* "without discrimination" (the lexicon's non-discrimination words) trails a grant of something else */
 		bool nd = false;
-		for (size_t k = 0; art == 26 && k < c->n_m && !nd; k++)
+		for (size_t k = 0; (c->equality & ((rightset)1 << art)) && k < c->n_m && !nd; k++)
 			nd = c->m[k].concept == c->concept[C_NONDISCRIMINATION] && c->m[k].first == m->first;
 		if (nd)
 			continue;
-		if (art == 22) {
-			bool political = false;
-			for (size_t k = 0; k < c->n_m && !political; k++) {
+		if (c->not_near[art] >= 0) {
+			/* "not-near: political": a party or political association is art. 25 */
+			bool near = false;
+			for (size_t k = 0; k < c->n_m && !near; k++) {
 				const cov_match *p = &c->m[k];
-				if (p->concept == c->concept[C_POLITICAL] && in_sentence(p, s) && p->first + 3 >= m->first &&
+				if (p->concept == c->not_near[art] && in_sentence(p, s) && p->first + 3 >= m->first &&
 				    p->first <= m->last + 3)
-					political = true;
+					near = true;
 			}
-			if (political)
+			if (near)
 				continue;
 		}
 		set |= (rightset)1 << art;
@@ -1227,7 +1266,7 @@ static rightset guaranteed_in(const ctx *c, const sentence *s, rightset named)
 		return named;
 	/* "Torture is forbidden"; "Any kind of discrimination … shall be forbidden" */
 	if (has(c, C_PROHIBITION, s) || has(c, C_EQUALITY_CLAUSE, s))
-		return named & ((rightset)1 << 7 | (rightset)1 << 8 | (rightset)1 << 26);
+		return named & c->by_prohibition;
 	return 0;
 }
 
@@ -1252,7 +1291,7 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 		 * sentence on discrimination concerns art. 26 alone, the others of
 		 * the provision what they name (UDHR art. 23: equal pay "without any
 		 * discrimination"; the right to form and join trade unions) */
-		own = (rightset)1 << 26;
+		own = c->equality;
 		for (size_t i = 0; i < ns; i++)
 			if (!has(c, C_NONDISCRIMINATION, &ss[i]))
 				own |= rights_in(c, &ss[i]);
@@ -1311,8 +1350,8 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 				c->granted_everyone |= object | (he == SIZE_MAX && hc == SIZE_MAX ? srights : 0);
 				note_article_open(c, article, object | srights);
 			}
-			/* art. 25 is the citizens' own; art. 2 is no right of its own */
-			object &= ~(((rightset)1 << 25) | ((rightset)1 << 2));
+			/* the citizens' own rights (art. 25) and those that are no right of their own (art. 2) */
+			object &= ~c->accessory;
 			for (int art = 1; art < COV_MAX_ICCPR; art++) {
 				const cov_std_article *a = cov_rights_article(c->r, art);
 				if ((object & ((rightset)1 << art)) && !(a && a->everyone))
@@ -1441,7 +1480,10 @@ static const char *rights_names(ctx *c, rightset set)
 	for (int art = 1; art < COV_MAX_ICCPR; art++)
 		if (set & ((rightset)1 << art)) {
 			size_t l = strlen(buf);
-			snprintf(buf + l, sizeof buf - l, "%s%s (art. %d)", l ? ", " : "", right_name(c, art), art);
+			char num[16];
+			snprintf(num, sizeof num, "%d", art);
+			const char *one = fill(c, "right-name", "right", right_name(c, art), "num", num, NULL);
+			snprintf(buf + l, sizeof buf - l, "%s%s", l ? ", " : "", one ? one : right_name(c, art));
 		}
 	const char *p = cov_arena_strndup(&c->rev->arena, buf, strlen(buf));
 	return p ? p : "";
@@ -1461,9 +1503,9 @@ static const char *art_list(ctx *c, rightset set)
 	return p ? p : "";
 }
 
-static int standard_of(rightset set)
+static int standard_of(const ctx *c, rightset set)
 {
-	return (set & ((rightset)1 << 19)) ? 19 : first_right(set);
+	return first_right(set & c->cite_first) ? first_right(set & c->cite_first) : first_right(set);
 }
 
 /* One finding per sentence that restricts rights: the most serious of its
@@ -1529,9 +1571,9 @@ static void emit_limits(ctx *c, rightset excluded)
 				bad_spans[n_bad++][1] = l->glast[k];
 			}
 			bad_all |= bad;
-			ml += (size_t)snprintf(msg + ml, ml < sizeof msg ? sizeof msg - ml : 0, "%s«%s» (%s) is not among the aims ICCPR %s allow%s",
-					       ml ? "; " : "", span(c, l->gfirst[k], l->glast[k]), aim, art_list(c, bad),
-					       (bad & (bad - 1)) ? "" : "s");
+			ml += (size_t)snprintf(msg + ml, ml < sizeof msg ? sizeof msg - ml : 0, "%s«%s» (%s) is not among the aims %s %s allow%s",
+					       ml ? "; " : "", span(c, l->gfirst[k], l->glast[k]), aim, c->r->standards[0].abbrev,
+					       art_list(c, bad), (bad & (bad - 1)) ? "" : "s");
 		}
 		bool vague = l->n_vague > 0;
 		bool no_nec = !l->necessity && l->n_grounds && l->marker != SIZE_MAX && (l->rights & ~gen_nec);
@@ -1550,8 +1592,8 @@ static void emit_limits(ctx *c, rightset excluded)
 		} else if (bad_all) {
 			rule = "limit.illegitimate-aim";
 			tf = bad_first, tl = bad_last;
-			snprintf(head, sizeof head, "%s lets %s be restricted for aims the ICCPR does not allow: %s.", who,
-				 rights_names(c, bad_all), msg);
+			snprintf(head, sizeof head, "%s lets %s be restricted for aims the %s does not allow: %s.", who,
+				 rights_names(c, bad_all), c->r->standards[0].abbrev, msg);
 		} else if (vague) {
 			rule = "limit.vague-ground";
 			tf = l->vfirst[0], tl = l->vlast[0];
@@ -1561,12 +1603,14 @@ static void emit_limits(ctx *c, rightset excluded)
 			rule = "limit.no-necessity";
 			tf = l->marker, tl = l->marker_last;
 			snprintf(head, sizeof head, "%s restricts %s without requiring that the restriction be necessary and "
-				 "proportionate to a legitimate aim (ICCPR %s).", who, rights_names(c, l->rights), art_list(c, l->rights));
+				 "proportionate to a legitimate aim (%s %s).", who, rights_names(c, l->rights), c->r->standards[0].abbrev,
+				 art_list(c, l->rights));
 		} else if (deleg) {
 			rule = "limit.open-delegation";
 			tf = l->deleg, tl = l->deleg_last;
 			snprintf(head, sizeof head, "%s leaves the restriction of %s to ordinary law with no aims or criteria, so the "
-				 "Constitution sets no limit on it (ICCPR %s).", who, rights_names(c, l->rights), art_list(c, l->rights));
+				 "Constitution sets no limit on it (%s %s).", who, rights_names(c, l->rights), c->r->standards[0].abbrev,
+				 art_list(c, l->rights));
 		} else {
 			continue;
 		}
@@ -1580,26 +1624,28 @@ static void emit_limits(ctx *c, rightset excluded)
 		if (no_nec && strcmp(rule, "limit.no-necessity") != 0 && fl < sizeof full)
 			snprintf(full + fl, sizeof full - fl, " It does not require the restriction to be necessary and proportionate.");
 		size_t before = c->rev->n_findings;
-		add_finding(c, rule, l->node, l->article, standard_of(affected), &l->s, tf, tl,
+		add_finding(c, rule, l->node, l->article, standard_of(c, affected), &l->s, tf, tl,
 			    cov_arena_strndup(&c->rev->arena, full, strlen(full)));
 		if (c->rev->n_findings > before && bad_all && n_bad)
 			set_grounds(c, &c->rev->findings[before], bad_spans, n_bad);
 	}
 }
 
-/* Whom the ICCPR gives the rights: art. 12(1)-(2) to everyone lawfully
- * within the territory, 12(4) to anyone in "his own country", the rest to
- * everyone in the territory or jurisdiction. */
-static const char *holder_due(rightset set)
+/* Whom the standard gives the rights: everyone in the territory or
+ * jurisdiction, or what an article's "holder-note" says (ICCPR art. 12:
+ * movement to everyone lawfully within the territory). */
+static const char *holder_due(ctx *c, rightset set)
 {
-	rightset mov = (rightset)1 << 12;
-	if (set == mov)
-		return "the ICCPR gives movement and residence to everyone lawfully within the territory and the "
-		       "right to leave to everyone (art. 12(1)-(2)), and entry to anyone in his own country (art. 12(4))";
-	if (set & mov)
-		return "the ICCPR gives them to everyone (movement and residence to everyone lawfully within the "
-		       "territory, art. 12(1))";
-	return (set & (set - 1)) ? "the ICCPR gives them to everyone" : "the ICCPR gives it to everyone";
+	for (int art = 1; art < COV_MAX_ICCPR; art++) {
+		const cov_std_article *a = cov_rights_article(c->r, art);
+		if (!(set & ((rightset)1 << art)) || !a)
+			continue;
+		if (set == ((rightset)1 << art) && a->holder_note)
+			return fill(c, "holder.citizens-only/due-note", "note", a->holder_note, NULL);
+		if (a->holder_note_short)
+			return fill(c, "holder.citizens-only/due-note-short", "note", a->holder_note_short, NULL);
+	}
+	return fill(c, (set & (set - 1)) ? "holder.citizens-only/due-many" : "holder.citizens-only/due-one", NULL);
 }
 
 /* Rights granted to citizens only, unless another sentence gives the same
@@ -1639,12 +1685,12 @@ static void emit_holders(ctx *c)
 		}
 		if (!set)
 			continue;
-		char *msg = (char *)cov_arena_printf(&c->rev->arena, "%s %s granted to «%s» only; %s.",
-					     rights_names(c, set), (set & (set - 1)) ? "are" : "is", span(c, h->first, h->last),
-					     holder_due(set));
+		char *msg = (char *)fill(c, (set & (set - 1)) ? "holder.citizens-only/many" : "holder.citizens-only/one",
+					 "rights", rights_names(c, set), "holder", span(c, h->first, h->last), "due", holder_due(c, set),
+					 NULL);
 		if (msg && *msg >= 'a' && *msg <= 'z')
 			*msg = (char)(*msg - 'a' + 'A'); /* a sentence: "Peaceful assembly (art. 21) is …" */
-		add_finding(c, "holder.citizens-only", node, h->article, standard_of(set), &q, h->first, h->last, msg);
+		add_finding(c, "holder.citizens-only", node, h->article, standard_of(c, set), &q, h->first, h->last, msg);
 	}
 }
 
@@ -1735,10 +1781,7 @@ static void after_walk(ctx *c)
 		for (size_t k = 0; k < c->n_nonrestr; k++)
 			protected_ |= c->nonrestr[k].named;
 		numbers += protected_ != 0;
-		rightset nonderogable = 0;
-		for (size_t k = 0; k < c->r->n_iccpr; k++)
-			if (c->r->iccpr[k].non_derogable)
-				nonderogable |= (rightset)1 << c->r->iccpr[k].num;
+		rightset nonderogable = c->non_derogable;
 		if (listed && (!numbers || !(protected_ & nonderogable)))
 			continue; /* a list we cannot read (a table of sections): give it the benefit of the doubt */
 		/* "the rights … specified in Articles 22, 24, 25 … may be temporarily
@@ -1756,17 +1799,10 @@ static void after_walk(ctx *c)
 		if (em_numbers)
 			missing &= suspendable;
 		if (missing) {
-			char names[256] = "";
-			for (int art = 1; art < COV_MAX_ICCPR; art++)
-				if (missing & ((rightset)1 << art)) {
-					size_t l = strlen(names);
-					snprintf(names + l, sizeof names - l, "%s%s (art. %d)", l ? ", " : "", right_name(c, art), art);
-				}
 			add_finding(c, "derogation.non-derogable", c->emergency[i].node, c->emergency[i].article, RULE_STD,
 				    &c->emergency[i].s, c->emergency[i].match, c->emergency[i].match,
-				    cov_arena_printf(&c->rev->arena, "%s may be restricted in an emergency; ICCPR art. 4(2) forbids "
-							 "derogating from %s.", listed ? "Rights outside the protected list" : "Rights",
-						 names));
+				    fill(c, listed ? "derogation.non-derogable/listed" : "derogation.non-derogable",
+					 "rights", rights_names(c, missing), NULL));
 			break; /* the emergency clause once: it is one problem */
 		}
 	}
@@ -1801,10 +1837,57 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
+/* The standards of a selection ("iccpr", "iccpr,icescr", "all"; NULL is
+ * all), as a bit per index of data->rights->standards. */
+static int standards_selected(const struct cov_rights_data *r, const char *standard, uint64_t *out)
+{
+	*out = 0;
+	if (!standard || strcmp(standard, "all") == 0) {
+		*out = ~(uint64_t)0;
+		return COV_OK;
+	}
+	for (const char *p = standard; *p;) {
+		size_t len = strcspn(p, ",");
+		size_t k = r->n_standards;
+		for (size_t i = 0; i < r->n_standards && k == r->n_standards; i++)
+			if (strlen(r->standards[i].id) == len && strncmp(r->standards[i].id, p, len) == 0)
+				k = i;
+		if (k == r->n_standards || k >= 64) {
+			char known[256] = "";
+			for (size_t i = 0; i < r->n_standards; i++) {
+				size_t l = strlen(known);
+				snprintf(known + l, sizeof known - l, "%s, ", r->standards[i].id);
+			}
+			return cov_error_set(COV_EUSAGE, "unknown standard '%.*s' (data/standards/ has %sall)", (int)len, p, known);
+		}
+		*out |= (uint64_t)1 << k;
+		p += len;
+		p += *p == ',';
+	}
+	return COV_OK;
+}
+
+/* Is finding `f` about a standard of the selection?  One that cites no
+ * article is about every standard. */
+static bool finding_selected(const struct cov_rights_data *r, const cov_finding *f, uint64_t sel)
+{
+	if (f->standard)
+		return sel & 1; /* an ICCPR article: data/standards/iccpr.txt is standards[0] */
+	if (!f->standard_id)
+		return true;
+	size_t len = strcspn(f->standard_id, ":");
+	for (size_t i = 0; i < r->n_standards && i < 64; i++)
+		if (strlen(r->standards[i].id) == len && strncmp(r->standards[i].id, f->standard_id, len) == 0)
+			return sel & ((uint64_t)1 << i);
+	return true;
+}
+
 static int check_lexicon(const cov_data *data, const cov_doc *doc, const char *standard, const cov_rlex **lex)
 {
-	if (standard && strcmp(standard, "iccpr") != 0)
-		return cov_error_set(COV_EUSAGE, "unknown standard '%s' (only iccpr so far)", standard);
+	uint64_t sel;
+	int rc0 = standards_selected(data->rights, standard, &sel);
+	if (rc0)
+		return rc0;
 	int rc = cov_rights_lexicon_get(data->rights, doc->language, lex);
 	if (rc)
 		return rc;
@@ -1864,6 +1947,19 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 		else if (strncmp(name, "ground ", 7) == 0)
 			c->aim_of_concept[i] = name + 7;
 	}
+	for (int k = 0; k < COV_MAX_ICCPR; k++)
+		c->not_near[k] = -1;
+	for (size_t i = 0; i < r->n_iccpr; i++) {
+		const cov_std_article *a = &r->iccpr[i];
+		rightset bit = (rightset)1 << a->num;
+		c->equality |= a->equality ? bit : 0;
+		c->by_prohibition |= a->by_prohibition ? bit : 0;
+		c->accessory |= a->accessory ? bit : 0;
+		c->cite_first |= a->cite_first ? bit : 0;
+		c->non_derogable |= a->non_derogable ? bit : 0;
+		if (a->not_near)
+			c->not_near[a->num] = cov_rights_concept(r, a->not_near);
+	}
 	c->tokp = tok;
 	int rc = COV_OK;
 	{
@@ -1887,6 +1983,16 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 		if (c->status == COV_OK)
 			after_walk(c);
 		rc = c->status;
+	}
+	uint64_t sel = ~(uint64_t)0;
+	if (rc == COV_OK)
+		standards_selected(r, standard, &sel);
+	if (rc == COV_OK && sel != ~(uint64_t)0) { /* --standard: the findings on the standards chosen */
+		size_t k = 0;
+		for (size_t i = 0; i < rev->n_findings; i++)
+			if (finding_selected(r, &rev->findings[i], sel))
+				rev->findings[k++] = rev->findings[i];
+		rev->n_findings = k;
 	}
 	if (rc == COV_OK && rev->n_findings)
 		qsort(rev->findings, rev->n_findings, sizeof *rev->findings, cmp_finding);

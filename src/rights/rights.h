@@ -22,13 +22,39 @@ typedef struct cov_std_article {
 	int num;                 /* 19 */
 	char *right;             /* "freedom of opinion and expression" */
 	bool everyone;           /* holder */
+	char holder[16];         /* "everyone", "citizens", "aliens" */
 	int limits;              /* COV_LIMITS_* */
 	char **aims;             /* canonical ground names */
 	size_t n_aims;
 	bool non_derogable;
 	char *cite;
 	char *citation;          /* "ICCPR art. 19": the standard's "abbrev:" and the number */
+	size_t std;              /* index in cov_rights_data.standards */
+	/* "traits:" of data/standards/<id>.txt, what check reads of the article
+	 * beyond its limits (none of it is written in C) */
+	bool equality;           /* the non-discrimination right: a sentence on discrimination concerns it alone */
+	bool by_prohibition;     /* a ban guarantees it ("Torture is forbidden") */
+	bool accessory;          /* no right of its own: a grant never gives it */
+	bool cite_first;         /* a finding on several rights cites this one */
+	char *not_near;          /* "not-near: political": a grant's object only when no such word is near */
+	char *holder_note;       /* whom the standard gives it, when a finding on it alone says so */
+	char *holder_note_short; /* the same beside other rights */
 } cov_std_article;
+
+/* One file of data/standards/. */
+typedef struct cov_standard_info {
+	char *id;       /* "iccpr" */
+	char *abbrev;   /* "ICCPR" */
+	char *title;    /* "International Covenant on Civil and Political Rights (1966)" */
+	char *path;     /* data/standards/iccpr.txt */
+	size_t n_articles;
+} cov_standard_info;
+
+/* A message template of data/rules.txt ("template KEY | text with {name}"). */
+typedef struct cov_rule_template {
+	char *key;
+	char *text;
+} cov_rule_template;
 
 /* A named guarantee of the lexicons ("guarantee strike: …") and where a
  * standard holds it (data/standards/<id>.txt, "guarantee:"). */
@@ -88,6 +114,8 @@ typedef struct cov_rule_info {
 	cov_severity severity;
 	char *message;
 	int standard;  /* the ICCPR article every finding of it concerns ("iccpr:22"), 0 if it varies */
+	const cov_std_article *cites; /* the article of any standard it always concerns ("icescr:8"), NULL if it varies */
+	char *cites_id;               /* that as written: "icescr:8" */
 } cov_rule_info;
 
 struct cov_rights_data {
@@ -103,6 +131,10 @@ struct cov_rights_data {
 	size_t n_guarantees;
 	cov_rule_info *rules;
 	size_t n_rules;
+	cov_standard_info *standards; /* iccpr first, then the others by file name */
+	size_t n_standards;
+	cov_rule_template *templates;
+	size_t n_templates;
 	pthread_mutex_t lock;     /* building a lexicon on first use */
 	bool lock_ready;
 };
@@ -116,6 +148,10 @@ int cov_rights_concept(const struct cov_rights_data *r, const char *name);
 const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int num);
 const cov_std_guarantee *cov_rights_guarantee(const struct cov_rights_data *r, const char *name);
 const cov_rule_info *cov_rights_rule(const struct cov_rights_data *r, const char *id);
+/* The article `num` of standard `id` ("icescr", 8), NULL if none. */
+const cov_std_article *cov_rights_std_article(const struct cov_rights_data *r, const char *id, int num);
+/* The template `key` of data/rules.txt, NULL if none. */
+const char *cov_rights_template(const struct cov_rights_data *r, const char *key);
 
 /* A word of the document: its bytes, folded form and stem. */
 typedef struct cov_token {

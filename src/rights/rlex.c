@@ -380,6 +380,14 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 	cov_std_article *a = NULL;
 	cov_std_article **arr = iccpr ? &r->iccpr : &r->other;
 	size_t *n_arr = iccpr ? &r->n_iccpr : &r->n_other;
+	size_t first_article = *n_arr;
+	char title[512] = "";
+	if (!grow((void **)&r->standards, r->n_standards, sizeof *r->standards)) {
+		fclose(f);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	size_t std = r->n_standards++;
+	memset(&r->standards[std], 0, sizeof r->standards[std]);
 	while (rc == COV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
 		char *s = cov_trim(line);
@@ -393,6 +401,10 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 			snprintf(abbrev, sizeof abbrev, "%s", cov_trim(s + 7));
 			continue;
 		}
+		if (!a && strncmp(s, "title:", 6) == 0) {
+			snprintf(title, sizeof title, "%s", cov_trim(s + 6));
+			continue;
+		}
 		if (*s == '[') {
 			if (!grow((void **)arr, *n_arr, sizeof **arr)) {
 				rc = cov_error_set(COV_ENOMEM, "out of memory");
@@ -402,6 +414,8 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 			memset(a, 0, sizeof *a);
 			a->num = atoi(s + 1);
 			a->everyone = true;
+			snprintf(a->holder, sizeof a->holder, "everyone");
+			a->std = std;
 			if (a->num <= 0 || a->num >= COV_MAX_ICCPR)
 				rc = cov_error_set(COV_EDATA, "%s:%d: bad article '%s'", path, lineno, s);
 			continue;
@@ -419,8 +433,34 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 			a->cite = strdup(val);
 		} else if (strcmp(key, "guarantee") == 0) {
 			rc = add_guarantee(r, id, abbrev, a->num, val, path, lineno);
+		} else if (strcmp(key, "traits") == 0) {
+			for (char *save = NULL, *w = strtok_r(val, " ", &save); w && rc == COV_OK; w = strtok_r(NULL, " ", &save)) {
+				if (strcmp(w, "equality") == 0)
+					a->equality = true;
+				else if (strcmp(w, "by-prohibition") == 0)
+					a->by_prohibition = true;
+				else if (strcmp(w, "accessory") == 0)
+					a->accessory = true;
+				else if (strcmp(w, "cite-first") == 0)
+					a->cite_first = true;
+				else
+					rc = cov_error_set(COV_EDATA, "%s:%d: unknown trait '%s' (equality, by-prohibition, accessory, "
+							   "cite-first)", path, lineno, w);
+			}
+		} else if (strcmp(key, "not-near") == 0) {
+			free(a->not_near);
+			a->not_near = strdup(val);
+		} else if (strcmp(key, "holder-note") == 0) {
+			free(a->holder_note);
+			a->holder_note = strdup(val);
+		} else if (strcmp(key, "holder-note-short") == 0) {
+			free(a->holder_note_short);
+			a->holder_note_short = strdup(val);
 		} else if (strcmp(key, "holder") == 0) {
-			a->everyone = strcmp(val, "citizens") != 0;
+			if (strcmp(val, "everyone") != 0 && strcmp(val, "citizens") != 0 && strcmp(val, "aliens") != 0)
+				rc = cov_error_set(COV_EDATA, "%s:%d: holder must be everyone, citizens or aliens", path, lineno);
+			a->everyone = strcmp(val, "everyone") == 0;
+			snprintf(a->holder, sizeof a->holder, "%s", val);
 		} else if (strcmp(key, "derogable") == 0) {
 			a->non_derogable = strcmp(val, "no") == 0;
 		} else if (strcmp(key, "limits") == 0) {
@@ -448,8 +488,21 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 		}
 	}
 	fclose(f);
+	if (rc == COV_OK && !*id)
+		rc = cov_error_set(COV_EDATA, "%s: no 'standard: ID' line before the articles", path);
+	cov_standard_info *si = &r->standards[std];
+	si->id = strdup(id);
+	si->abbrev = strdup(*abbrev ? abbrev : id);
+	si->title = strdup(title);
+	si->path = strdup(path);
+	si->n_articles = *n_arr - first_article;
+	if (rc == COV_OK && (!si->id || !si->abbrev || !si->title || !si->path))
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	for (size_t i = 0; rc == COV_OK && i < std; i++)
+		if (strcmp(r->standards[i].id, id) == 0)
+			rc = cov_error_set(COV_EDATA, "%s: standard '%s' is defined twice (also in %s)", path, id, r->standards[i].path);
 	/* each article's short citation, "ICCPR art. 19" */
-	for (size_t i = 0; rc == COV_OK && i < *n_arr; i++) {
+	for (size_t i = first_article; rc == COV_OK && i < *n_arr; i++) {
 		char buf[64];
 		snprintf(buf, sizeof buf, "%s art. %d", *abbrev ? abbrev : id, (*arr)[i].num);
 		if (!((*arr)[i].citation = strdup(buf)))
@@ -470,6 +523,25 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 		char *s = cov_trim(line);
 		if (*s == '#' || !*s)
 			continue;
+		if (strncmp(s, "template ", 9) == 0) {
+			/* "template KEY | text": a message check fills in ({name}) */
+			char *bar = strchr(s, '|');
+			if (!bar) {
+				rc = cov_error_set(COV_EDATA, "%s:%d: expected 'template KEY | text'", path, lineno);
+				break;
+			}
+			*bar = '\0';
+			if (!grow((void **)&r->templates, r->n_templates, sizeof *r->templates)) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
+			}
+			cov_rule_template *t = &r->templates[r->n_templates++];
+			t->key = strdup(cov_trim(s + 9));
+			t->text = strdup(cov_trim(bar + 1));
+			if (!t->key || !t->text)
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+			continue;
+		}
 		char *bar1 = strchr(s, '|'), *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
 		if (!bar2) {
 			rc = cov_error_set(COV_EDATA, "%s:%d: expected 'id | severity | message'", path, lineno);
@@ -486,20 +558,33 @@ static int load_rules(struct cov_rights_data *r, const char *path)
 			break;
 		}
 		cov_rule_info *ri = &r->rules[r->n_rules++];
+		memset(ri, 0, sizeof *ri);
 		ri->id = strdup(cov_trim(s));
 		ri->severity = sev;
 		ri->standard = 0;
-		/* an optional standard before the message: "iccpr:22 | …" */
+		ri->cites = NULL;
+		ri->cites_id = NULL;
+		/* an optional standard before the message: "iccpr:22 | …", "icescr:8 | …" */
 		char *msg = cov_trim(bar2 + 1), *bar3 = strchr(msg, '|');
+		char sid[32];
 		int art = 0, used = 0;
-		if (bar3 && strncmp(msg, "iccpr:", 6) == 0 && sscanf(msg, "iccpr:%d%n", &art, &used) == 1 &&
-		    msg + used <= bar3) {
+		if (bar3 && sscanf(msg, "%31[a-z0-9-]:%d%n", sid, &art, &used) == 2 && msg + used <= bar3) {
 			*bar3 = '\0';
-			if (*cov_trim(msg + used) || art <= 0 || art >= COV_MAX_ICCPR) {
-				rc = cov_error_set(COV_EDATA, "%s:%d: bad standard '%s' (iccpr:N)", path, lineno, msg);
+			msg = cov_trim(msg);
+			const cov_std_article *a = cov_rights_std_article(r, sid, art);
+			if (*cov_trim(msg + used) || !a) {
+				rc = cov_error_set(COV_EDATA, "%s:%d: bad standard '%s' (ID:N, an article of data/standards/ID.txt)",
+						   path, lineno, msg);
 				break;
 			}
-			ri->standard = art;
+			ri->cites = a;
+			ri->standard = a->std == 0 ? art : 0;
+			char cid[48];
+			snprintf(cid, sizeof cid, "%s:%d", sid, art);
+			if (!(ri->cites_id = strdup(cid))) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
+			}
 			msg = cov_trim(bar3 + 1);
 		}
 		ri->message = strdup(msg);
@@ -611,6 +696,9 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->iccpr[i].right);
 		free(r->iccpr[i].cite);
 		free(r->iccpr[i].citation);
+		free(r->iccpr[i].not_near);
+		free(r->iccpr[i].holder_note);
+		free(r->iccpr[i].holder_note_short);
 	}
 	free(r->iccpr);
 	for (size_t i = 0; i < r->n_other; i++) {
@@ -620,6 +708,9 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->other[i].right);
 		free(r->other[i].cite);
 		free(r->other[i].citation);
+		free(r->other[i].not_near);
+		free(r->other[i].holder_note);
+		free(r->other[i].holder_note_short);
 	}
 	free(r->other);
 	for (size_t i = 0; i < r->n_guarantees; i++) {
@@ -632,8 +723,21 @@ void cov_rights_free(struct cov_rights_data *r)
 	for (size_t i = 0; i < r->n_rules; i++) {
 		free(r->rules[i].id);
 		free(r->rules[i].message);
+		free(r->rules[i].cites_id);
 	}
 	free(r->rules);
+	for (size_t i = 0; i < r->n_standards; i++) {
+		free(r->standards[i].id);
+		free(r->standards[i].abbrev);
+		free(r->standards[i].title);
+		free(r->standards[i].path);
+	}
+	free(r->standards);
+	for (size_t i = 0; i < r->n_templates; i++) {
+		free(r->templates[i].key);
+		free(r->templates[i].text);
+	}
+	free(r->templates);
 	if (r->lock_ready)
 		pthread_mutex_destroy(&r->lock);
 	memset(r, 0, sizeof *r);
@@ -644,6 +748,30 @@ const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int n
 	for (size_t i = 0; i < r->n_iccpr; i++)
 		if (r->iccpr[i].num == num)
 			return &r->iccpr[i];
+	return NULL;
+}
+
+const cov_std_article *cov_rights_std_article(const struct cov_rights_data *r, const char *id, int num)
+{
+	size_t std = r->n_standards;
+	for (size_t i = 0; i < r->n_standards && std == r->n_standards; i++)
+		if (r->standards[i].id && strcmp(r->standards[i].id, id) == 0)
+			std = i;
+	if (std == r->n_standards)
+		return NULL;
+	const cov_std_article *v = std == 0 ? r->iccpr : r->other;
+	size_t n = std == 0 ? r->n_iccpr : r->n_other;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].std == std && v[i].num == num)
+			return &v[i];
+	return NULL;
+}
+
+const char *cov_rights_template(const struct cov_rights_data *r, const char *key)
+{
+	for (size_t i = 0; i < r->n_templates; i++)
+		if (strcmp(r->templates[i].key, key) == 0)
+			return r->templates[i].text;
 	return NULL;
 }
 
