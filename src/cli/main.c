@@ -24,6 +24,10 @@ static const char usage[] =
 	"  check FILE…     rights and their restrictions, checked against the ICCPR\n"
 	"                  (a directory: every file under it)\n"
 	"  diff OLD NEW    two versions aligned article by article, and the rights impact\n"
+	"  refs FILE       its citations («пунктом 2 статьи 72», \"section 12(3)\"), resolved\n"
+	"  conform LAW… --from OLD --to NEW\n"
+	"                  the laws' citations of a constitution after a new one: renumbered,\n"
+	"                  changed, removed; the bodies the new text no longer has\n"
 	"  import FILE…    store texts in the library as dated versions of works\n"
 	"  show WORK       a stored version: WORK (latest), WORK@DATE, WORK:DATE (in force)\n"
 	"  history WORK    a work's timeline: drafts, referendums, in force, amendments\n"
@@ -83,11 +87,13 @@ static const struct {
 	{"list", cov_cli_list},       {"search", cov_cli_search},
 	{"report", cov_cli_report},
 	{"serve", cov_cli_serve},
+	{"refs", cov_cli_refs},       {"conform", cov_cli_conform},
 };
 #define N_TABLE (sizeof table / sizeof *table)
 
 static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
-				       "list", "search", "report", "serve", "help", "version"};
+				       "list", "search", "report", "serve", "help", "version",
+				       "refs", "conform"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)
