@@ -293,6 +293,13 @@ static int collect_names(conf_ctx *c, const cov_doc *doc, int side)
 				i++;
 				continue;
 			}
+			/* «Законом Республики», «Статьей»: words of citations, not names */
+			size_t gl = ref_grammar_match(c->grammar, t, i,
+						      1u << G_ACT | 1u << G_UNIT | 1u << G_CONSTITUTION | 1u << G_SELF, NULL);
+			if (gl) {
+				i += gl;
+				continue;
+			}
 			bool initial = sentence_start(t, i);
 			size_t end = run_end(t, i);
 			for (size_t s = i; s < end && rc == COV_OK; s++) {
@@ -442,12 +449,20 @@ static void find_replacement(conf_ctx *c, size_t ent, conf_vanished *v, size_t *
 					score[c->occ[1][k].ent]++;
 		}
 	}
-	size_t best = 0, best_score = 0;
-	for (size_t k = 0; k < c->n_e; k++)
-		if (score[k] > best_score) {
-			best_score = score[k];
+	/* the name whose uses NEW concentrates in those articles: its uses
+	 * there, squared, over all its uses («Курултай» is everywhere, «the
+	 * Constitutional Court» in its own section) */
+	size_t best = 0;
+	double best_score = 0;
+	for (size_t k = 0; k < c->n_e; k++) {
+		if (!score[k])
+			continue;
+		double sc = (double)score[k] * (double)score[k] / (double)(c->e[k].cand[1] ? c->e[k].cand[1] : 1);
+		if (sc > best_score) {
+			best_score = sc;
 			best = k;
 		}
+	}
 	v->old_unit = best_old;
 	v->new_unit = best_new;
 	if (best_score) {
