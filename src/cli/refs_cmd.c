@@ -196,7 +196,7 @@ static void render_text(const cov_doc *doc, const cov_refs *refs, bool md, bool 
 				put_quote(b, text, ct->start, ct->end);
 				cov_buf_printf(b, "»  → %s: %s", where, label ? label : "");
 				if (ct->scope != COV_CITE_INTERNAL && ct->act_end > ct->act_start) {
-					cov_buf_puts(b, " of «");
+					cov_buf_puts(b, " in «");
 					put_quote(b, text, ct->act_start, ct->act_end);
 					cov_buf_puts(b, "»");
 				}
