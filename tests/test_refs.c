@@ -161,6 +161,20 @@ static void en_internal(void **state)
 	cov_doc_free(doc);
 }
 
+/* Irish style: numbered sections inside articles, "of this Constitution" */
+static void en_constitution(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Constitution of Examples\n\nArticle 1\n1. The state is free.\n2. The state is "
+				 "sovereign.\n\nArticle 2\nAs section 2 of Article 1 of this Constitution says.\n");
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "section 2 of Article 1 of this Constitution", 0);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_string_equal(target(c), "art_1__para_2");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 static void akn_refs(void **state)
 {
 	(void)state;
@@ -304,6 +318,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ru_internal),
 		cmocka_unit_test(en_internal),
+		cmocka_unit_test(en_constitution),
 		cmocka_unit_test(akn_refs),
 		cmocka_unit_test(no_citations),
 		cmocka_unit_test(kazakhstan_conform),

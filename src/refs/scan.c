@@ -388,13 +388,20 @@ static const cov_node *find_unit(const cov_node *top, cov_node_kind kind, const 
 	return NULL;
 }
 
+static int kind_rank(cov_node_kind k);
+
 const cov_node *ref_resolve_steps(const cov_node *top, const cov_cite_step *steps, size_t n, cov_node_kind primary)
 {
 	const cov_node *cur = top;
 	for (size_t i = 0; i < n && cur; i++) {
 		if (steps[i].within)
 			continue;
-		cur = find_unit(cur, steps[i].kind, steps[i].num, primary);
+		cov_node_kind k = steps[i].kind;
+		/* "section 10 of Article 12": inside an article, a section is
+		 * whatever numbered unit it has */
+		if (cur->kind == primary && division_kind(k) && k != primary)
+			k = COV_NODE_KIND_COUNT;
+		cur = find_unit(cur, k, steps[i].num, primary);
 	}
 	return cur;
 }
