@@ -383,6 +383,55 @@ COV_EXPORT int cov_render(const cov_doc *doc, cov_render_format fmt, FILE *out);
 /* Render into a malloc'd NUL-terminated string (free with free()). */
 COV_EXPORT int cov_render_string(const cov_doc *doc, cov_render_format fmt, char **out, size_t *len);
 
+/* ---- citations: covenant refs (src/refs/, grammar in data/refs/) ---- */
+
+typedef enum cov_cite_scope {
+	COV_CITE_INTERNAL = 0,  /* a unit of the same text («пунктом 2 настоящей статьи») */
+	COV_CITE_CONSTITUTION,  /* the constitution («статьи 53 Конституции Республики Казахстан») */
+	COV_CITE_OTHER_ACT      /* another act («статьи 5 Закона …», "section 12 of the Interpretation Act") */
+} cov_cite_scope;
+
+/* One level of a citation: «пункта 1». */
+typedef struct cov_cite_step {
+	cov_node_kind kind;          /* the unit the word names; COV_NODE_KIND_COUNT: any ("(2)" after a number) */
+	const char *num;             /* normalised: "72", "2-1", "b", "2" for «второй» */
+	size_t word_start, word_end; /* the unit word as written («пунктах»); equal when none */
+	size_t num_start, num_end;   /* the number as written («2-1)») */
+	int within;                  /* a run of its container's text, not a unit (ru «часть вторая») */
+} cov_cite_step;
+
+/* One cited unit.  A list («пунктах 1, 3 и 5 статьи 72») gives one citation
+ * per unit, sharing the span of the whole phrase. */
+typedef struct cov_citation {
+	size_t start, end;           /* the phrase, bytes of cov_doc_text() */
+	size_t line;                 /* 1-based line of its start */
+	cov_cite_scope scope;
+	size_t act_start, act_end;   /* the act's words as written; equal when none */
+	const cov_cite_step *steps;  /* outermost first: article 72, paragraph 1, point 2 */
+	size_t n_steps;
+	const cov_node *source;      /* the unit whose own text holds it */
+	int in_note;                 /* inside an editorial note */
+	int relative;                /* counted from the citing unit («настоящей статьи», or no article named) */
+	const cov_node *target;      /* internal: the unit cited; NULL when the text has no such unit */
+} cov_citation;
+
+typedef struct cov_refs cov_refs;
+
+/* Find and resolve the citations of `doc` (the grammar of its language,
+ * data/refs/LANG.txt; none when there is no such file).  `doc` must outlive
+ * the result. */
+COV_EXPORT int cov_refs_find(const cov_data *data, const cov_doc *doc, cov_refs **out);
+COV_EXPORT void cov_refs_free(cov_refs *refs);
+COV_EXPORT size_t cov_refs_count(const cov_refs *refs);
+COV_EXPORT const cov_citation *cov_refs_get(const cov_refs *refs, size_t i);
+/* The unit of `doc` a citation names, by its steps from the top (a citation
+ * of another text resolved in that text); NULL when there is none. */
+COV_EXPORT const cov_node *cov_cite_resolve(const cov_doc *doc, const cov_citation *c);
+/* "article 72, paragraph 1, point 2" (English kind names), malloc'd. */
+COV_EXPORT char *cov_cite_label(const cov_citation *c);
+/* Akoma Ntoso with every resolved internal citation as <ref href="#eId">. */
+COV_EXPORT int cov_render_akn_refs_string(const cov_doc *doc, const cov_refs *refs, char **out, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -558,5 +558,61 @@ ok "check --standard iccpr,icescr: all kept" test "$(jq '.findings | length' "$t
 check "check --standard echr" 2 "$bin" check --standard echr "$ex/veridia-2024.txt"
 contains "check --standard echr named" "$tmp/err" "unknown standard 'echr'"
 
+# covenant refs and covenant conform (issue 16)
+check "refs" 0 "$bin" refs "$src/examples/veridia-2024.txt"
+contains "refs: a list resolved" "$tmp/out" "→ sec_II__art_7: article 7"
+check "refs json" 0 "$bin" refs -f json "$src/examples/veridia-2024.txt"
+contains "refs json: target" "$tmp/out" '"target": "sec_II__art_6"'
+contains "refs json: exists" "$tmp/out" '"exists": true'
+check "refs md" 0 "$bin" refs -f md "$src/examples/veridia-2024.txt"
+contains "refs md: table" "$tmp/out" "| line | citation | cites | target |"
+printf 'Strike Act\n\nSection 1. Purpose\nThis Act gives effect to Article 12 of the Constitution and to Article 10 of the Constitution.\n\nSection 2. Scope\nSection 1 applies to everyone; section 5 does not exist.\n' > "$tmp/law.txt"
+check "refs: a missing unit" 0 "$bin" refs --missing "$tmp/law.txt"
+contains "refs: a missing unit listed" "$tmp/out" "MISSING    «section 5»"
+check "refs: missing file" 3 "$bin" refs "$tmp/nonexistent.txt"
+contains "refs: missing file named" "$tmp/err" "nonexistent.txt"
+: > "$tmp/empty.txt"
+check "refs: empty file" 3 "$bin" refs "$tmp/empty.txt"
+contains "refs: empty file named" "$tmp/err" "empty.txt: empty file"
+printf 'a\0b' > "$tmp/bin.dat"
+check "refs: binary" 3 "$bin" refs "$tmp/bin.dat"
+contains "refs: binary named" "$tmp/err" "bin.dat: binary data"
+cp -r "$src/data" "$tmp/baddata" && printf 'article statya\n' >> "$tmp/baddata/refs/en.txt"
+check "refs: malformed grammar" 4 "$bin" refs --data "$tmp/baddata" "$src/examples/veridia-2024.txt"
+contains "refs: malformed grammar named" "$tmp/err" "refs/en.txt:"
+check "akn: citations as ref" 0 "$bin" parse -f akn "$src/examples/veridia-2024.txt"
+contains "akn: ref" "$tmp/out" 'Articles <ref href="#sec_II__art_6">6</ref> and <ref href="#sec_II__art_7">7</ref>'
+check "conform" 0 "$bin" conform "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt"
+contains "conform: removed" "$tmp/out" "removed    «Article 12 of the Constitution»  HIGH: part_II__art_12 has no counterpart"
+contains "conform: renumbered" "$tmp/out" "«Article 10 of the Constitution» → «Article 11 of the Constitution»"
+contains "conform: redline" "$tmp/out" "{+Citizens of Veridia have+}"
+contains "conform: summary" "$tmp/out" "Summary"
+check "conform --fail-on removed" 5 "$bin" conform "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt" --fail-on removed
+check "conform json" 0 "$bin" conform -f json "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt"
+contains "conform json: status" "$tmp/out" '"status": "renumbered"'
+contains "conform json: proposal" "$tmp/out" '"proposal": "Article 11 of the Constitution"'
+check "conform md" 0 "$bin" conform -f md "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt"
+contains "conform md: table" "$tmp/out" "| law.txt | 2 | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 |"
+check "conform: no --from" 2 "$bin" conform "$tmp/law.txt" --to "$src/examples/veridia-2024.txt"
+check "conform: bad --fail-on" 2 "$bin" conform "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt" --fail-on high
+check "conform: missing OLD" 3 "$bin" conform "$tmp/law.txt" --from "$tmp/nonexistent.txt" --to "$src/examples/veridia-2024.txt"
+contains "conform: missing OLD named" "$tmp/err" "nonexistent.txt"
+check "conform: an empty law" 3 "$bin" conform "$tmp/empty.txt" "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt"
+contains "conform: the other law still checked" "$tmp/out" "law.txt"
+contains "conform: the empty law named" "$tmp/err" "empty.txt: empty file"
+for cmd in refs conform; do
+  for o in $("$bin" "$cmd" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+    if grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/man/covenant.1"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: man page lacks $cmd $o"; fi
+  done
+done
+kz="${COVENANT_CORPUS:-$src/../shared/corpus}"
+if [ -f "$kz/kz-adilet-ru-pdf/z2200000153.01-01-2024.rus.pdf" ] && [ -f "$kz/kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt" ]; then
+  check "conform: Kazakhstan" 0 "$bin" conform "$kz/kz-adilet-ru-pdf/z2200000153.01-01-2024.rus.pdf" --from "$kz/kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf" --to "$kz/kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt"
+  contains "conform: 53(6) → 56(14)" "$tmp/out" "«подпунктом 6) статьи 53 Конституции Республики Казахстан» → «подпунктом 14) статьи 56 Конституции Республики Казахстан»"
+  contains "conform: the Senate vanished" "$tmp/out" "«Сената»"
+else
+  echo "SKIP: the Kazakhstan texts are absent ($kz)"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

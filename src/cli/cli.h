@@ -26,6 +26,8 @@ int cov_cli_report(int argc, char **argv);
 int cov_cli_serve(int argc, char **argv);
 int cov_cli_db(int argc, char **argv);
 int cov_cli_standards(int argc, char **argv);
+int cov_cli_refs(int argc, char **argv);
+int cov_cli_conform(int argc, char **argv);
 /* Print "covenant: <last error>" and return the exit code for `status`. */
 int cov_cli_fail(int status);
 int cov_cli_exit_code(int status);

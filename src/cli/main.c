@@ -24,6 +24,10 @@ static const char usage[] =
 	"  check FILE…     rights and their restrictions, checked against the ICCPR\n"
 	"                  (a directory: every file under it)\n"
 	"  diff OLD NEW    two versions aligned article by article, and the rights impact\n"
+	"  refs FILE       its citations («пунктом 2 статьи 72», \"section 12(3)\"), resolved\n"
+	"  conform LAW… --from OLD --to NEW\n"
+	"                  the laws' citations of a constitution after a new one: renumbered,\n"
+	"                  changed, removed; the bodies the new text no longer has\n"
 	"  import FILE…    store texts in the library as dated versions of works\n"
 	"  show WORK       a stored version: WORK (latest), WORK@DATE, WORK:DATE (in force)\n"
 	"  history WORK    a work's timeline: drafts, referendums, in force, amendments\n"
@@ -87,11 +91,13 @@ static const struct {
 	{"serve", cov_cli_serve},
 	{"db", cov_cli_db},
 	{"standards", cov_cli_standards},
+	{"refs", cov_cli_refs},       {"conform", cov_cli_conform},
 };
 #define N_TABLE (sizeof table / sizeof *table)
 
 static const char *const commands[] = {"parse", "check", "diff", "import", "show", "history",
-				       "list", "search", "report", "serve", "db", "standards", "help", "version"};
+				       "list", "search", "report", "serve", "db", "standards", "refs", "conform", "help",
+				       "version"};
 
 /* Levenshtein distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)

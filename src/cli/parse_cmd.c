@@ -129,7 +129,15 @@ int cov_cli_parse(int argc, char **argv)
 		[COV_CLI_AKN] = COV_RENDER_AKN,   [COV_CLI_MD] = COV_RENDER_MARKDOWN};
 	char *s;
 	size_t len;
-	rc = cov_render_string(doc, rf[c.format], &s, &len);
+	if (c.format == COV_CLI_AKN) { /* with its citations as <ref> */
+		cov_refs *refs = NULL;
+		rc = cov_refs_find(data, doc, &refs);
+		if (rc == COV_OK)
+			rc = cov_render_akn_refs_string(doc, refs, &s, &len);
+		cov_refs_free(refs);
+	} else {
+		rc = cov_render_string(doc, rf[c.format], &s, &len);
+	}
 	if (rc == COV_OK && (c.format == COV_CLI_JSON || c.format == COV_CLI_NDJSON)) {
 		char hash[65];
 		cov_buf b;

@@ -1,0 +1,772 @@
+/*
+ * scan.c — finding citations in a document's own text and resolving them
+ * to its units.
+ *
+ * A citation is a chain of groups, each a unit word and its numbers, the
+ * innermost first as Russian and English write them («подпунктами 2) и 3)
+ * пункта 1 статьи 72», "paragraph (b) of subsection (3) of section 12"),
+ * ended by what the units belong to: the citing unit («настоящей статьи»),
+ * the act itself, the constitution, another act — or nothing (this act;
+ * the citing article when no article is named).  Chains joined by a list
+ * word share the ending («пунктом 3 статьи 62 и пунктом 1 статьи 91
+ * Конституции»).  Every word comes from data/refs/LANG.txt.
+ *
+ * Headings and numbers of units are never scanned (only own text), so
+ * «Статья 5.» opening an article is not a citation of itself.
+ */
+#include "refs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_GROUPS 6
+#define MAX_ITEMS 40
+#define MAX_SUBS 3
+#define MAX_CHAINS 8
+#define MAX_PRODUCT 256
+
+typedef struct item {
+	char num[24];
+	size_t ns, ne;
+	bool word;                 /* written as a word («второй») */
+	struct { char num[16]; size_t ns, ne; } subs[MAX_SUBS];
+	int n_subs;
+} item;
+
+typedef struct group {
+	cov_node_kind kind;
+	size_t ws, we;
+	item items[MAX_ITEMS];
+	int n;
+} group;
+
+typedef struct chain {
+	group g[MAX_GROUPS];
+	int n;
+	size_t start, end;
+	bool ended;                /* has its own ending */
+	ref_gtype end_type;        /* G_SELF, G_CONSTITUTION, G_ACT (also act-lead … act-end) or G_COUNT: none */
+	cov_node_kind self_kind;
+	size_t act_s, act_e;
+} chain;
+
+typedef struct scanner {
+	const ref_grammar *g;
+	const cov_doc *doc;
+	const ref_toks *t;
+	bool is_constitution;
+	chain *chains;             /* MAX_CHAINS, reused */
+} scanner;
+
+static bool punct_is(const ref_toks *t, size_t i, const char *s)
+{
+	return i < t->n && t->v[i].type == TOK_PUNCT && strcmp(ref_tok_fold(t, i), s) == 0;
+}
+
+static bool adjacent(const ref_toks *t, size_t i)
+{
+	return i > 0 && i < t->n && t->v[i].start == t->v[i - 1].end;
+}
+
+static bool roman(const ref_toks *t, size_t i)
+{
+	const ref_tok *k = &t->v[i];
+	if (k->type != TOK_WORD || k->end - k->start > 7)
+		return false;
+	const char *raw = ref_tok_fold(t, i);
+	for (; *raw; raw++)
+		if (!strchr("ivxlc", *raw))
+			return false;
+	return k->upper;
+}
+
+static void copy_num(char *dst, size_t cap, const char *s, size_t n)
+{
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/* A number at token *j: «72», «2-1)», "(b)", "IV", «второй», "21(2)(b)". */
+static bool parse_item(const scanner *sc, size_t *j, item *it)
+{
+	const ref_toks *t = sc->t;
+	size_t i = *j;
+	if (i >= t->n)
+		return false;
+	memset(it, 0, sizeof *it);
+	const ref_tok *k = &t->v[i];
+	if (k->type == TOK_NUM) {
+		copy_num(it->num, sizeof it->num, sc->doc->text + k->start, k->end - k->start);
+		it->ns = k->start;
+		it->ne = k->end;
+		i++;
+		if (punct_is(t, i, ")") && adjacent(t, i)) {
+			it->ne = t->v[i].end;
+			i++;
+		}
+		/* "21(2)(b)": units below, kind not said */
+		while (it->n_subs < MAX_SUBS && punct_is(t, i, "(") && adjacent(t, i) && i + 2 < t->n &&
+		       punct_is(t, i + 2, ")") &&
+		       (t->v[i + 1].type == TOK_NUM || (t->v[i + 1].type == TOK_WORD && t->v[i + 1].end - t->v[i + 1].start <= 4))) {
+			const ref_tok *s = &t->v[i + 1];
+			const char *src = s->type == TOK_WORD ? ref_tok_fold(t, i + 1) : sc->doc->text + s->start;
+			size_t len = s->type == TOK_WORD ? s->fold_len : s->end - s->start;
+			copy_num(it->subs[it->n_subs].num, sizeof it->subs[0].num, src, len);
+			it->subs[it->n_subs].ns = t->v[i].start;
+			it->subs[it->n_subs].ne = t->v[i + 2].end;
+			it->n_subs++;
+			it->ne = t->v[i + 2].end;
+			i += 3;
+		}
+		*j = i;
+		return true;
+	}
+	if (punct_is(t, i, "(") && i + 2 < t->n && punct_is(t, i + 2, ")") &&
+	    (t->v[i + 1].type == TOK_NUM || (t->v[i + 1].type == TOK_WORD && t->v[i + 1].end - t->v[i + 1].start <= 4))) {
+		const ref_tok *s = &t->v[i + 1];
+		const char *src = s->type == TOK_WORD ? ref_tok_fold(t, i + 1) : sc->doc->text + s->start;
+		size_t len = s->type == TOK_WORD ? s->fold_len : s->end - s->start;
+		copy_num(it->num, sizeof it->num, src, len);
+		it->ns = k->start;
+		it->ne = t->v[i + 2].end;
+		*j = i + 3;
+		return true;
+	}
+	if (k->type != TOK_WORD)
+		return false;
+	int ph;
+	if (ref_grammar_match(sc->g, t, i, 1u << G_NUMBER, &ph) == 1) {
+		snprintf(it->num, sizeof it->num, "%d", sc->g->p[ph].value);
+		it->ns = k->start;
+		it->ne = k->end;
+		it->word = true;
+		*j = i + 1;
+		return true;
+	}
+	if (roman(t, i)) {
+		copy_num(it->num, sizeof it->num, sc->doc->text + k->start, k->end - k->start);
+		it->ns = k->start;
+		it->ne = k->end;
+		*j = i + 1;
+		return true;
+	}
+	return false;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* «пунктами 12-15»: a range when the second number is above the first
+ * and not small (an inserted unit is «10-1», «1-2»). */
+static void expand_hyphen(group *gr)
+{
+	item *it = &gr->items[gr->n - 1];
+	char *dash = strchr(it->num, '-');
+	if (!dash || it->n_subs || strchr(dash + 1, '-'))
+		return;
+	char *end;
+	long a = strtol(it->num, &end, 10);
+	if (end != dash)
+		return;
+	long b = strtol(dash + 1, &end, 10);
+	if (*end || b <= a || b < 10 || b - a >= MAX_ITEMS)
+		return;
+	item base = *it;
+	gr->n--;
+	for (long v = a; v <= b && gr->n < MAX_ITEMS; v++) {
+		item *x = &gr->items[gr->n++];
+		*x = base;
+		snprintf(x->num, sizeof x->num, "%ld", v);
+	}
+}
+
+/* A unit word and its numbers at token *j. */
+static bool parse_group(const scanner *sc, size_t *j, group *gr)
+{
+	const ref_toks *t = sc->t;
+	int ph;
+	size_t len = ref_grammar_match(sc->g, t, *j, 1u << G_UNIT, &ph);
+	if (!len)
+		return false;
+	size_t i = *j + len;
+	/* «ст.»: the dot is part of the word */
+	gr->kind = sc->g->p[ph].kind;
+	gr->ws = t->v[*j].start;
+	gr->we = t->v[i - 1].end;
+	gr->n = 0;
+	if (!parse_item(sc, &i, &gr->items[0]))
+		return false;
+	gr->n = 1;
+	expand_hyphen(gr);
+	while (gr->n < MAX_ITEMS) {
+		size_t k = i;
+		size_t l = ref_grammar_match(sc->g, t, k, 1u << G_LIST, NULL);
+		if (l) {
+			k += l;
+			size_t l2 = ref_grammar_match(sc->g, t, k, 1u << G_LIST, NULL); /* ", and" */
+			k += l2;
+			if (parse_item(sc, &k, &gr->items[gr->n])) {
+				gr->n++;
+				expand_hyphen(gr);
+				i = k;
+				continue;
+			}
+			break;
+		}
+		l = ref_grammar_match(sc->g, t, k, 1u << G_RANGE, NULL);
+		item last;
+		if (l && (k += l, parse_item(sc, &k, &last))) {
+			const item *first = &gr->items[gr->n - 1];
+			if (all_digits(first->num) && all_digits(last.num)) {
+				long a = strtol(first->num, NULL, 10), b = strtol(last.num, NULL, 10);
+				if (b > a && b - a < MAX_ITEMS) {
+					for (long v = a + 1; v <= b && gr->n < MAX_ITEMS; v++) {
+						item *it = &gr->items[gr->n++];
+						memset(it, 0, sizeof *it);
+						snprintf(it->num, sizeof it->num, "%ld", v);
+						/* the numbers between are not written: the range's span */
+						it->ns = first->ns;
+						it->ne = last.ne;
+					}
+					gr->items[gr->n - 1] = last;
+					i = k;
+					continue;
+				}
+			}
+			gr->items[gr->n++] = last;
+			i = k;
+			continue;
+		}
+		break;
+	}
+	*j = i;
+	return true;
+}
+
+/* The end of a chain at token *j: what its units belong to. */
+static void parse_ending(const scanner *sc, size_t *j, chain *c)
+{
+	const ref_toks *t = sc->t;
+	const ref_grammar *g = sc->g;
+	size_t i = *j;
+	int ph;
+	size_t len = ref_grammar_match(g, t, i, 1u << G_SELF | 1u << G_CONSTITUTION | 1u << G_ACT, &ph);
+	if (len) {
+		c->ended = true;
+		c->end_type = g->p[ph].type;
+		c->self_kind = g->p[ph].kind;
+		c->act_s = t->v[i].start;
+		c->act_e = t->v[i + len - 1].end;
+		i += len;
+		if (c->end_type == G_ACT) {
+			/* the act's name: «Республики Казахстан «О правовых актах»» */
+			size_t k = i, limit = i + 6;
+			while (k < t->n && k < limit && !punct_is(t, k, "«") && !punct_is(t, k, "\""))
+				k++;
+			if (k < t->n && k < limit) {
+				const char *close = punct_is(t, k, "«") ? "»" : "\"";
+				size_t m = k + 1;
+				while (m < t->n && m < k + 40 && !punct_is(t, m, close))
+					m++;
+				if (m < t->n && m < k + 40) {
+					c->act_e = t->v[m].end;
+					i = m + 1;
+				}
+			}
+		}
+		*j = i;
+		return;
+	}
+	/* "of the Interpretation Act" */
+	len = ref_grammar_match(g, t, i, 1u << G_ACT_LEAD, NULL);
+	if (len) {
+		for (size_t k = i + len; k < t->n && k < i + len + 8; k++) {
+			if (t->v[k].type != TOK_WORD)
+				break;
+			if (ref_grammar_match(g, t, k, 1u << G_ACT_END, NULL)) {
+				c->ended = true;
+				c->end_type = G_ACT;
+				c->act_s = t->v[i].start;
+				c->act_e = t->v[k].end;
+				*j = k + 1;
+				return;
+			}
+		}
+	}
+}
+
+/* A chain of groups at token *j, with its ending. */
+static bool parse_chain(const scanner *sc, size_t *j, chain *c)
+{
+	const ref_toks *t = sc->t;
+	size_t i = *j;
+	memset(c, 0, sizeof *c);
+	c->end_type = G_COUNT;
+	if (!parse_group(sc, &i, &c->g[0]))
+		return false;
+	c->n = 1;
+	c->start = t->v[*j].start;
+	while (c->n < MAX_GROUPS) {
+		size_t k = i;
+		size_t of = ref_grammar_match(sc->g, t, k, 1u << G_OF, NULL);
+		k += of;
+		/* the "of" of "of the Constitution" is the ending's, not a container's */
+		if (!parse_group(sc, &k, &c->g[c->n]))
+			break;
+		c->n++;
+		i = k;
+	}
+	parse_ending(sc, &i, c);
+	c->end = t->v[i - 1].end;
+	*j = i;
+	return true;
+}
+
+/* ---- resolving ---- */
+
+static bool lower_kind(cov_node_kind k)
+{
+	return k == COV_NODE_PARAGRAPH || k == COV_NODE_POINT || k == COV_NODE_SUBSECTION || k == COV_NODE_PART ||
+	       k == COV_NODE_KIND_COUNT;
+}
+
+static bool division_kind(cov_node_kind k)
+{
+	return k == COV_NODE_ARTICLE || k == COV_NODE_SECTION;
+}
+
+/* The shallowest descendant of `top` (notes excluded) with number `num`
+ * whose kind `ok` accepts. */
+static void find_in(const cov_node *top, const char *num, cov_node_kind kind, int pass, cov_node_kind primary,
+		    int depth, const cov_node **best, int *best_depth)
+{
+	for (const cov_node *c = top->first; c; c = c->next) {
+		if (c->kind == COV_NODE_NOTE)
+			continue;
+		if (*best && depth >= *best_depth)
+			return;
+		bool ok;
+		if (pass == 0)
+			ok = c->kind == kind;
+		else if (kind == COV_NODE_KIND_COUNT || (lower_kind(kind) && kind != COV_NODE_PART))
+			ok = lower_kind(c->kind) && c->kind != COV_NODE_PART;
+		else if (kind == COV_NODE_PART)
+			ok = lower_kind(c->kind);
+		else if (division_kind(kind))
+			ok = c->kind == primary;
+		else
+			ok = false;
+		if (ok && strcmp(c->num, num) == 0) {
+			*best = c;
+			*best_depth = depth;
+			return;
+		}
+		if (c->first)
+			find_in(c, num, kind, pass, primary, depth + 1, best, best_depth);
+	}
+}
+
+static const cov_node *find_unit(const cov_node *top, cov_node_kind kind, const char *num, cov_node_kind primary)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		const cov_node *best = NULL;
+		int depth = 0;
+		find_in(top, num, kind, pass, primary, 0, &best, &depth);
+		if (best)
+			return best;
+	}
+	return NULL;
+}
+
+static int kind_rank(cov_node_kind k);
+
+const cov_node *ref_resolve_steps(const cov_node *top, const cov_cite_step *steps, size_t n, cov_node_kind primary)
+{
+	const cov_node *cur = top;
+	for (size_t i = 0; i < n && cur; i++) {
+		if (steps[i].within)
+			continue;
+		cov_node_kind k = steps[i].kind;
+		/* "section 10 of Article 12": inside an article, a section is
+		 * whatever numbered unit it has */
+		if (cur->kind == primary && division_kind(k) && k != primary)
+			k = COV_NODE_KIND_COUNT;
+		cur = find_unit(cur, k, steps[i].num, primary);
+	}
+	return cur;
+}
+
+const cov_node *cov_cite_resolve(const cov_doc *doc, const cov_citation *c)
+{
+	if (!doc || !c || !c->n_steps)
+		return NULL;
+	return ref_resolve_steps(doc->root, c->steps, c->n_steps, doc->primary);
+}
+
+static const cov_node *ancestor_of_kind(const cov_node *n, cov_node_kind kind)
+{
+	for (; n; n = n->parent)
+		if (n->kind == kind)
+			return n;
+	return NULL;
+}
+
+static int kind_rank(cov_node_kind k)
+{
+	switch (k) {
+	case COV_NODE_PART: return 1;
+	case COV_NODE_TITLE: return 2;
+	case COV_NODE_CHAPTER: return 3;
+	case COV_NODE_SECTION: return 4;
+	case COV_NODE_ARTICLE: return 5;
+	case COV_NODE_SUBSECTION: return 6;
+	case COV_NODE_PARAGRAPH: return 7;
+	case COV_NODE_POINT: return 8;
+	default: return 9;
+	}
+}
+
+/* ---- building the list ---- */
+
+static int push_cite(cov_refs *r, const cov_citation *c)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		cov_citation *v = realloc(r->v, cap * sizeof *v);
+		if (!v)
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		r->v = v;
+		r->cap = cap;
+	}
+	r->v[r->n++] = *c;
+	return COV_OK;
+}
+
+typedef struct line_cursor {
+	size_t pos, line;
+} line_cursor;
+
+static size_t line_at(const cov_doc *doc, line_cursor *lc, size_t at)
+{
+	if (at < lc->pos) {
+		lc->pos = 0;
+		lc->line = 1;
+	}
+	const char *s = doc->text;
+	for (size_t p = lc->pos; p < at;) {
+		const char *nl = memchr(s + p, '\n', at - p);
+		if (!nl)
+			break;
+		lc->line++;
+		p = (size_t)(nl - s) + 1;
+	}
+	lc->pos = at;
+	return lc->line;
+}
+
+/* Every citation of chain c (the product of its lists), ended by `e`. */
+static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chain *e, const cov_node *src,
+		      bool in_note, size_t phrase_start, size_t phrase_end, line_cursor *lc)
+{
+	size_t total = 1;
+	for (int k = 0; k < c->n; k++)
+		total *= (size_t)c->g[k].n;
+	if (total > MAX_PRODUCT)
+		total = MAX_PRODUCT;
+	const cov_doc *doc = sc->doc;
+	for (size_t idx = 0; idx < total; idx++) {
+		cov_citation ct;
+		memset(&ct, 0, sizeof ct);
+		ct.start = phrase_start;
+		ct.end = phrase_end;
+		ct.line = line_at(doc, lc, phrase_start);
+		ct.source = src;
+		ct.in_note = in_note;
+		size_t n_steps = 0;
+		for (int k = 0; k < c->n; k++) {
+			size_t which = idx;
+			for (int m = 0; m < k; m++)
+				which /= (size_t)c->g[m].n;
+			which %= (size_t)c->g[k].n;
+			n_steps += 1 + (size_t)c->g[k].items[which].n_subs;
+		}
+		cov_cite_step *steps = cov_arena_alloc(&r->arena, n_steps * sizeof *steps);
+		if (!steps)
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		size_t s = 0;
+		/* outermost first: the last group first */
+		for (int k = c->n - 1; k >= 0; k--) {
+			size_t which = idx;
+			for (int m = 0; m < k; m++)
+				which /= (size_t)c->g[m].n;
+			which %= (size_t)c->g[k].n;
+			const item *it = &c->g[k].items[which];
+			steps[s].kind = c->g[k].kind;
+			steps[s].num = cov_arena_strndup(&r->arena, it->num, strlen(it->num));
+			steps[s].word_start = c->g[k].ws;
+			steps[s].word_end = c->g[k].we;
+			steps[s].num_start = it->ns;
+			steps[s].num_end = it->n_subs ? it->subs[0].ns : it->ne;
+			steps[s].within = sc->g->within[c->g[k].kind] && it->word;
+			if (!steps[s].num)
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			s++;
+			for (int q = 0; q < it->n_subs; q++, s++) {
+				steps[s].kind = COV_NODE_KIND_COUNT;
+				steps[s].num = cov_arena_strndup(&r->arena, it->subs[q].num, strlen(it->subs[q].num));
+				steps[s].word_start = steps[s].word_end = it->subs[q].ns;
+				steps[s].num_start = it->subs[q].ns;
+				steps[s].num_end = it->subs[q].ne;
+				if (!steps[s].num)
+					return cov_error_set(COV_ENOMEM, "out of memory");
+			}
+		}
+		ct.steps = steps;
+		ct.n_steps = n_steps;
+		ref_gtype et = e ? e->end_type : G_COUNT;
+		if (e) {
+			ct.act_start = e->act_s;
+			ct.act_end = e->act_e;
+		}
+		if (et == G_ACT) {
+			ct.scope = COV_CITE_OTHER_ACT;
+		} else if (et == G_CONSTITUTION && !sc->is_constitution) {
+			ct.scope = COV_CITE_CONSTITUTION;
+		} else {
+			ct.scope = COV_CITE_INTERNAL;
+			const cov_node *top = doc->root;
+			if (et == G_SELF && e->self_kind != COV_NODE_DOCUMENT) {
+				top = ancestor_of_kind(src, e->self_kind);
+				if (!top && division_kind(e->self_kind))
+					top = ancestor_of_kind(src, doc->primary);
+				ct.relative = 1;
+			} else if (et == G_COUNT && kind_rank(steps[0].kind) > kind_rank(doc->primary)) {
+				/* «пункта 2» with no article: the citing article's */
+				top = ancestor_of_kind(src, doc->primary);
+				ct.relative = 1;
+			}
+			ct.target = top ? ref_resolve_steps(top, steps, n_steps, doc->primary) : NULL;
+		}
+		int rc = push_cite(r, &ct);
+		if (rc)
+			return rc;
+	}
+	return COV_OK;
+}
+
+/* «настоящей статьи» standing alone: the citing unit itself. */
+static int emit_self(const scanner *sc, cov_refs *r, cov_node_kind kind, size_t a, size_t b, const cov_node *src,
+		     bool in_note, line_cursor *lc)
+{
+	const cov_node *top = ancestor_of_kind(src, kind);
+	if (!top && division_kind(kind))
+		top = ancestor_of_kind(src, sc->doc->primary);
+	cov_cite_step *st = cov_arena_alloc(&r->arena, sizeof *st);
+	if (!st)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	st->kind = kind;
+	st->num = top ? top->num : "";
+	st->word_start = a;
+	st->word_end = b;
+	st->num_start = st->num_end = b;
+	cov_citation ct;
+	memset(&ct, 0, sizeof ct);
+	ct.start = a;
+	ct.end = b;
+	ct.line = line_at(sc->doc, lc, a);
+	ct.scope = COV_CITE_INTERNAL;
+	ct.steps = st;
+	ct.n_steps = 1;
+	ct.source = src;
+	ct.in_note = in_note;
+	ct.relative = 1;
+	ct.target = top;
+	return push_cite(r, &ct);
+}
+
+static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool in_note, line_cursor *lc)
+{
+	const ref_toks *t = sc->t;
+	const ref_grammar *g = sc->g;
+	chain *chains = sc->chains;
+	int rc = COV_OK;
+	for (size_t i = 0; i < t->n && rc == COV_OK;) {
+		if (t->v[i].type != TOK_WORD) {
+			i++;
+			continue;
+		}
+		int ph;
+		size_t sl = ref_grammar_match(g, t, i, 1u << G_SELF | 1u << G_UNIT, &ph);
+		if (!sl) {
+			i++;
+			continue;
+		}
+		if (g->p[ph].type == G_SELF) {
+			if (g->p[ph].kind != COV_NODE_DOCUMENT)
+				rc = emit_self(sc, r, g->p[ph].kind, t->v[i].start, t->v[i + sl - 1].end, src, in_note, lc);
+			i += sl;
+			continue;
+		}
+		/* «№ 13, ст. 74»: a page of a gazette, not a unit */
+		bool gazette = false;
+		for (size_t b = i; b-- > 0 && b + 8 >= i && !gazette;) {
+			if (punct_is(t, b, ";") || punct_is(t, b, "."))
+				break;
+			gazette = ref_grammar_match(g, t, b, 1u << G_NOT_AFTER, NULL) > 0;
+		}
+		if (gazette) {
+			i += sl;
+			continue;
+		}
+		size_t j = i;
+		int nc = 0;
+		if (!parse_chain(sc, &j, &chains[0])) {
+			i++;
+			continue;
+		}
+		nc = 1;
+		/* «пунктом 3 статьи 62 и пунктом 1 статьи 91 Конституции» */
+		while (!chains[nc - 1].ended && nc < MAX_CHAINS) {
+			size_t k = j;
+			size_t l = ref_grammar_match(g, t, k, 1u << G_LIST, NULL);
+			if (!l)
+				break;
+			k += l;
+			if (!parse_chain(sc, &k, &chains[nc]))
+				break;
+			nc++;
+			j = k;
+		}
+		/* a chain of a list with no ending of its own takes the next one's
+		 * («пунктом 3 статьи 62 и пунктом 1 статьи 91 Конституции»); one
+		 * that names no article takes the article of the next that does
+		 * («пунктов 1 и 2, подпункта 3) пункта 4, пункта 5 статьи 44») */
+		int primary = kind_rank(sc->doc->primary);
+		for (int c = 0; c + 1 < nc; c++) {
+			chain *ch = &chains[c];
+			int outer = kind_rank(ch->g[ch->n - 1].kind);
+			for (int d = c + 1; outer > primary && d < nc; d++) {
+				const chain *nx = &chains[d];
+				if (kind_rank(nx->g[nx->n - 1].kind) > primary)
+					continue;
+				for (int k = 0; k < nx->n && ch->n < MAX_GROUPS; k++)
+					if (kind_rank(nx->g[k].kind) < outer)
+						ch->g[ch->n++] = nx->g[k];
+				break;
+			}
+		}
+		for (int c = 0; c < nc && rc == COV_OK; c++) {
+			const chain *e = NULL;
+			for (int d = c; d < nc && !e; d++)
+				if (chains[d].ended)
+					e = &chains[d];
+			rc = emit_chain(sc, r, &chains[c], e, src, in_note, chains[c].start, chains[c].end, lc);
+		}
+		i = j > i ? j : i + 1;
+	}
+	return rc;
+}
+
+int cov_refs_find(const cov_data *data, const cov_doc *doc, cov_refs **out)
+{
+	*out = NULL;
+	if (!data || !doc)
+		return cov_error_set(COV_EUSAGE, "cov_refs_find: no data or document");
+	ref_grammar *g;
+	int rc = ref_grammar_load(data, doc->language, &g);
+	if (rc)
+		return rc;
+	cov_refs *r = calloc(1, sizeof *r);
+	if (!r) {
+		ref_grammar_free(g);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	r->doc = doc;
+	cov_arena_init(&r->arena);
+	if (!g) {
+		*out = r;
+		return COV_OK;
+	}
+	ref_toks t;
+	ref_toks_init(&t);
+	scanner sc = {g, doc, &t, ref_grammar_has_text(g, G_CONST_TITLE, cov_doc_title(doc)),
+		      malloc(MAX_CHAINS * sizeof(chain))};
+	if (!sc.chains)
+		rc = cov_error_set(COV_ENOMEM, "out of memory");
+	line_cursor lc = {0, 1};
+	cov_iter it;
+	cov_iter_init(&it, doc->root);
+	cov_event ev;
+	int notes = 0;
+	while (rc == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		const cov_node *n = it.node;
+		if (n->kind == COV_NODE_NOTE)
+			notes += ev == COV_EVENT_ENTER ? 1 : -1;
+		if (ev != COV_EVENT_ENTER || n->text_end <= n->text_start)
+			continue;
+		t.n = 0;
+		t.fold.len = 0;
+		if (!ref_tokenize(&t, doc->text, n->text_start, n->text_end)) {
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			break;
+		}
+		if (lc.pos > n->start) {
+			lc.pos = n->start;
+			lc.line = n->line ? n->line : 1;
+		}
+		rc = scan_tokens(&sc, r, n, notes > 0, &lc);
+	}
+	ref_toks_free(&t);
+	ref_grammar_free(g);
+	free(sc.chains);
+	if (rc) {
+		cov_refs_free(r);
+		return rc;
+	}
+	*out = r;
+	return COV_OK;
+}
+
+void cov_refs_free(cov_refs *r)
+{
+	if (!r)
+		return;
+	free(r->v);
+	cov_arena_free(&r->arena);
+	free(r);
+}
+
+size_t cov_refs_count(const cov_refs *r) { return r ? r->n : 0; }
+const cov_citation *cov_refs_get(const cov_refs *r, size_t i) { return r && i < r->n ? &r->v[i] : NULL; }
+
+char *cov_cite_label(const cov_citation *c)
+{
+	cov_buf b;
+	cov_buf_init(&b);
+	for (size_t i = 0; i < c->n_steps; i++) {
+		const cov_cite_step *s = &c->steps[i];
+		if (i)
+			cov_buf_puts(&b, s->kind == COV_NODE_KIND_COUNT ? "" : ", ");
+		if (s->kind == COV_NODE_KIND_COUNT)
+			cov_buf_printf(&b, "(%s)", s->num);
+		else
+			cov_buf_printf(&b, "%s%s%s", cov_node_kind_name(s->kind), s->num[0] ? " " : "", s->num);
+	}
+	if (b.oom) {
+		cov_buf_free(&b);
+		return NULL;
+	}
+	if (!b.ptr)
+		return calloc(1, 1);
+	return cov_buf_detach(&b, NULL);
+}

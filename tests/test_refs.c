@@ -1,0 +1,328 @@
+/*
+ * test_refs.c — citations (covenant refs) and conformity with a new
+ * constitution (covenant conform): the grammar of data/refs/ on texts
+ * written for one form each, the <ref> of Akoma Ntoso, and (with
+ * ../shared/corpus) the Constitutional Law on the Constitutional Court of
+ * Kazakhstan against the Constitution of 1995 (2023 edition) → 2026, each
+ * case checked by reading both constitutions.
+ */
+#include "helpers.h"
+#include "refs/conform.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static cov_refs *refs_of(const cov_doc *doc)
+{
+	cov_refs *r;
+	if (cov_refs_find(test_data, doc, &r) != COV_OK)
+		fail_msg("refs failed: %s", cov_error_last());
+	return r;
+}
+
+/* The i-th citation whose quoted phrase contains `words`. */
+static const cov_citation *cite_with(const cov_doc *doc, const cov_refs *r, const char *words, size_t nth)
+{
+	size_t len;
+	const char *t = cov_doc_text(doc, &len);
+	for (size_t i = 0; i < cov_refs_count(r); i++) {
+		const cov_citation *c = cov_refs_get(r, i);
+		char *q = strndup(t + c->start, c->end - c->start);
+		bool hit = q && strstr(q, words);
+		free(q);
+		if (hit && nth-- == 0)
+			return c;
+	}
+	fail_msg("no citation «%s»", words);
+	return NULL;
+}
+
+static const char *target(const cov_citation *c)
+{
+	return c->target ? cov_node_eid(c->target) : "(none)";
+}
+
+static const char ru_law[] =
+	"Закон о примерах\n"
+	"\n"
+	"Статья 1. Основные положения\n"
+	"1. Первый пункт.\n"
+	"2. Второй пункт, как указано в пункте 1 настоящей статьи.\n"
+	"Статья 2. Полномочия\n"
+	"1. Орган:\n"
+	"1) принимает решения;\n"
+	"2) рассматривает обращения;\n"
+	"3) дает заключения.\n"
+	"Вторая часть первого пункта.\n"
+	"2. Порядок, предусмотренный подпунктами 1) и 3) пункта 1 настоящей статьи.\n"
+	"Статья 3. Ссылки\n"
+	"1. В соответствии со статьей 1, статье 2 и статьях 1 и 2 настоящего Закона.\n"
+	"2. Согласно пунктах 1, 2 и 3 статьи 1, а также статьей 7 настоящего Закона.\n"
+	"3. Частью второй пункта 1 статьи 2 установлено иное.\n"
+	"4. Подпунктом 6) статьи 53 Конституции Республики Казахстан и пунктом 3 статьи 62 и пунктом 1 статьи 91 "
+	"Конституции.\n"
+	"5. Статьей 5 Закона Республики Казахстан «О правовых актах».\n"
+	"6. Ведомости Парламента Республики Казахстан, 2001 г., № 20, ст. 258.\n";
+
+static void ru_internal(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(ru_law);
+	assert_string_equal(cov_doc_language(doc), "ru");
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "пункте 1 настоящей статьи", 0);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_true(c->relative);
+	assert_string_equal(target(c), "art_1__para_1");
+	/* a list inside a self-reference: two citations, one phrase */
+	c = cite_with(doc, r, "подпунктами 1) и 3)", 0);
+	assert_string_equal(target(c), "art_2__para_1__point_1");
+	c = cite_with(doc, r, "подпунктами 1) и 3)", 1);
+	assert_string_equal(target(c), "art_2__para_1__point_3");
+	/* case forms: статьей, статье, статьях */
+	assert_string_equal(target(cite_with(doc, r, "статьей 1", 0)), "art_1");
+	assert_string_equal(target(cite_with(doc, r, "статье 2", 0)), "art_2");
+	assert_string_equal(target(cite_with(doc, r, "статьях 1 и 2", 1)), "art_2");
+	/* «пунктах 1, 2 и 3 статьи 1»: article 1 has no paragraph 3 */
+	assert_string_equal(target(cite_with(doc, r, "пунктах 1, 2 и 3", 1)), "art_1__para_2");
+	c = cite_with(doc, r, "пунктах 1, 2 и 3", 2);
+	assert_null(c->target);
+	/* «статьей 7 настоящего Закона»: the law has no article 7 */
+	c = cite_with(doc, r, "статьей 7", 0);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_null(c->target);
+	/* «частью второй пункта 1 статьи 2»: a run of the paragraph's text */
+	c = cite_with(doc, r, "Частью второй", 0);
+	assert_int_equal(c->n_steps, 3);
+	assert_true(c->steps[2].within);
+	assert_string_equal(c->steps[2].num, "2");
+	assert_string_equal(target(c), "art_2__para_1");
+	/* the constitution, and two chains sharing their act */
+	c = cite_with(doc, r, "Подпунктом 6) статьи 53", 0);
+	assert_int_equal(c->scope, COV_CITE_CONSTITUTION);
+	assert_int_equal(c->n_steps, 2);
+	assert_int_equal(c->steps[0].kind, COV_NODE_ARTICLE);
+	assert_string_equal(c->steps[0].num, "53");
+	assert_int_equal(c->steps[1].kind, COV_NODE_POINT);
+	assert_string_equal(c->steps[1].num, "6");
+	assert_int_equal(cite_with(doc, r, "пунктом 3 статьи 62", 0)->scope, COV_CITE_CONSTITUTION);
+	assert_int_equal(cite_with(doc, r, "пунктом 1 статьи 91", 0)->scope, COV_CITE_CONSTITUTION);
+	/* another act, with its name */
+	c = cite_with(doc, r, "Статьей 5 Закона", 0);
+	assert_int_equal(c->scope, COV_CITE_OTHER_ACT);
+	size_t len;
+	const char *t = cov_doc_text(doc, &len);
+	assert_true(c->act_end > c->act_start);
+	char *act = strndup(t + c->act_start, c->act_end - c->act_start);
+	assert_non_null(strstr(act, "О правовых актах"));
+	free(act);
+	/* a page of a gazette is not a citation */
+	for (size_t i = 0; i < cov_refs_count(r); i++) {
+		const cov_citation *x = cov_refs_get(r, i);
+		assert_false(x->n_steps && strcmp(x->steps[0].num, "258") == 0);
+	}
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+static const char en_act[] =
+	"Examples Act\n"
+	"\n"
+	"Section 1. Interpretation\n"
+	"(1) In this Act words have their meaning.\n"
+	"(2) Subsection (1) applies to sections 2 to 3.\n"
+	"Section 2. Powers\n"
+	"(1) The board may act.\n"
+	"(a) first;\n"
+	"(b) second.\n"
+	"(2) Nothing in paragraph (b) of subsection (1) of section 2 limits section 12 of the Interpretation Act.\n"
+	"Section 3. Rights\n"
+	"Sections 1, 2 and 3 and section 2(1)(a) apply; section 9 does not exist.\n";
+
+static void en_internal(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(en_act);
+	cov_refs *r = refs_of(doc);
+	/* «(1)» and «(a)» are the paragraphs and points of the tree */
+	assert_string_equal(target(cite_with(doc, r, "sections 2 to 3", 0)), "sec_2");
+	assert_string_equal(target(cite_with(doc, r, "sections 2 to 3", 1)), "sec_3");
+	const cov_citation *c = cite_with(doc, r, "paragraph (b) of subsection (1) of section 2", 0);
+	assert_int_equal(c->n_steps, 3);
+	assert_string_equal(target(c), "sec_2__para_1__point_b");
+	c = cite_with(doc, r, "section 12 of the Interpretation Act", 0);
+	assert_int_equal(c->scope, COV_CITE_OTHER_ACT);
+	assert_string_equal(target(cite_with(doc, r, "Sections 1, 2 and 3", 2)), "sec_3");
+	assert_string_equal(target(cite_with(doc, r, "section 2(1)(a)", 0)), "sec_2__para_1__point_a");
+	assert_null(cite_with(doc, r, "section 9", 0)->target);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* Irish style: numbered sections inside articles, "of this Constitution" */
+static void en_constitution(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Constitution of Examples\n\nArticle 1\n1. The state is free.\n2. The state is "
+				 "sovereign.\n\nArticle 2\nAs section 2 of Article 1 of this Constitution says.\n");
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "section 2 of Article 1 of this Constitution", 0);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_string_equal(target(c), "art_1__para_2");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+static void akn_refs(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(ru_law);
+	cov_refs *r = refs_of(doc);
+	char *s;
+	size_t len;
+	assert_int_equal(cov_render_akn_refs_string(doc, r, &s, &len), COV_OK);
+	assert_non_null(strstr(s, "<ref href=\"#art_1__para_1\">пункте 1 настоящей статьи</ref>"));
+	/* one of a list: its own number */
+	assert_non_null(strstr(s, "<ref href=\"#art_2__para_1__point_3\">3)</ref>"));
+	/* no ref for a unit the text does not have */
+	assert_null(strstr(s, "статьей 7</ref>"));
+	free(s);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+static void no_citations(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Article 1\nEveryone is free.\n");
+	cov_refs *r = refs_of(doc);
+	assert_int_equal(cov_refs_count(r), 0);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* ---- Kazakhstan: the law on the Constitutional Court, 1995 → 2026 ---- */
+
+static const conf_cite *conf_find(const conf_law *l, const char *citation)
+{
+	for (size_t i = 0; i < l->n_c; i++)
+		if (strcmp(l->c[i].old_text, citation) == 0)
+			return &l->c[i];
+	fail_msg("no citation «%s» in the law", citation);
+	return NULL;
+}
+
+static const conf_vanished *vanished(const conf_ctx *ctx, const char *key)
+{
+	for (size_t i = 0; i < conf_vanished_count(ctx); i++)
+		if (strcmp(conf_vanished_get(ctx, i)->key, key) == 0)
+			return conf_vanished_get(ctx, i);
+	return NULL;
+}
+
+static void kazakhstan_conform(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(oldp, "kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf");
+	REQUIRE_CORPUS(newp, "kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt");
+	REQUIRE_CORPUS(lawp, "kz-adilet-ru-pdf/z2200000153.01-01-2024.rus.pdf");
+	cov_doc *old, *nw, *law;
+	assert_int_equal(cov_doc_parse_file(test_data, oldp, NULL, &old), COV_OK);
+	assert_int_equal(cov_doc_parse_file(test_data, newp, NULL, &nw), COV_OK);
+	assert_int_equal(cov_doc_parse_file(test_data, lawp, NULL, &law), COV_OK);
+	cov_comparison *cmp;
+	conf_ctx *ctx;
+	conf_law *l;
+	assert_int_equal(cov_diff_ex(test_data, old, nw, COV_DIFF_NO_IMPACT, &cmp), COV_OK);
+	assert_int_equal(conf_open(test_data, cmp, &ctx), COV_OK);
+	assert_int_equal(conf_check_law(ctx, test_data, law, &l), COV_OK);
+	/* 34 citations of the Constitution (listed ones counted one by one) */
+	assert_int_equal(l->n_c, 34);
+	/* art. 53(6) of 1995 («заслушивает ежегодные послания Конституционного
+	 * Суда…», the joint session of the Chambers) is art. 56(14) of 2026,
+	 * the Kurultai's powers, which took in arts. 53–57 */
+	const conf_cite *c = conf_find(l, "подпунктом 6) статьи 53 Конституции Республики Казахстан");
+	assert_int_equal(c->status, CONF_MERGED);
+	assert_string_equal(cov_node_eid(c->new_node), "sec_IV__art_56__para_14");
+	assert_string_equal(c->proposal, "подпунктом 14) статьи 56 Конституции Республики Казахстан");
+	/* art. 72 → 73; point 2-1) (resolutions of Parliament) is point 3) */
+	c = conf_find(l, "подпунктами 2-1) пункта 1 статьи 72 Конституции Республики Казахстан");
+	assert_int_equal(c->status, CONF_RENUMBERED);
+	assert_string_equal(c->proposal, "подпунктами 3) пункта 1 статьи 73 Конституции Республики Казахстан");
+	assert_true(c->wording_changed); /* «Парламентом и его Палатами» → «Курултаем» */
+	char *red = conf_unit_redline(ctx, c);
+	assert_non_null(strstr(red, "{+принятые Курултаем+}"));
+	free(red);
+	/* 2026 art. 73(2) itself cites «подпунктом 11) статьи 46» and «статьей
+	 * 79» where 1995 art. 72(2) cited 44(10-1) and 78 */
+	assert_string_equal(conf_find(l, "подпунктом 10-1) статьи 44 Конституции Республики Казахстан")->proposal,
+			    "подпунктом 11) статьи 46 Конституции Республики Казахстан");
+	assert_string_equal(conf_find(l, "статьей 78 Конституции Республики Казахстан")->proposal,
+			    "статьей 79 Конституции Республики Казахстан");
+	/* and art. 73(1)(7) «пунктами 2 и 3 статьи 50» where 72(1)(5) had 47(1), 47(2) */
+	assert_string_equal(conf_find(l, "пунктом 1 статьи 47 Конституции Республики Казахстан")->proposal,
+			    "пунктом 2 статьи 50 Конституции Республики Казахстан");
+	/* art. 91 (amending the Constitution) became arts. 92 and 93 */
+	c = conf_find(l, "пунктом 3 статьи 91 Конституции Республики Казахстан");
+	assert_int_equal(c->status, CONF_SPLIT);
+	assert_int_equal(c->n_cands, 2);
+	/* the bodies 2026 no longer has, found in the two texts */
+	assert_non_null(vanished(ctx, "сенат"));
+	assert_non_null(vanished(ctx, "мажилис"));
+	assert_non_null(vanished(ctx, "конституцион совет"));
+	const conf_vanished *v = vanished(ctx, "ассамбл");
+	assert_non_null(v);
+	assert_string_equal(v->long_name, "Ассамблею народа Казахстана");
+	v = vanished(ctx, "сенат");
+	assert_non_null(v->replacement);
+	assert_non_null(strstr(v->replacement, "Курулта"));
+	/* the institutions the two texts share are not among them */
+	assert_null(vanished(ctx, "президент"));
+	assert_null(vanished(ctx, "конституцион суд"));
+	/* the law names the Senate: «Сенатом» among its mentions */
+	bool senate = false;
+	const char *lt = cov_doc_text(law, NULL);
+	for (size_t i = 0; i < l->n_m; i++)
+		senate |= strncmp(lt + l->m[i].start, "Сенатом", strlen("Сенатом")) == 0;
+	assert_true(senate);
+	conf_law_free(l);
+	conf_free(ctx);
+	cov_comparison_free(cmp);
+	cov_doc_free(law);
+	cov_doc_free(nw);
+	cov_doc_free(old);
+}
+
+/* In the law itself: «пунктов 1, 2 и 3, подпунктов … пункта 4, пункта 5
+ * статьи 44» are units of article 44, not of the citing article. */
+static void kazakhstan_refs(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(lawp, "kz-adilet-ru-pdf/z2200000153.01-01-2024.rus.pdf");
+	cov_doc *law;
+	assert_int_equal(cov_doc_parse_file(test_data, lawp, NULL, &law), COV_OK);
+	cov_refs *r = refs_of(law);
+	const cov_citation *c = cite_with(law, r, "подпунктов 1), 2), 3), 4), 5) и 7) пункта 4", 0);
+	assert_non_null(c->target);
+	assert_non_null(strstr(cov_node_eid(c->target), "art_44__para_4__point_1"));
+	c = cite_with(law, r, "пунктов 1, 2 и 3", 2);
+	assert_non_null(strstr(target(c), "art_44__para_3"));
+	cov_refs_free(r);
+	cov_doc_free(law);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ru_internal),
+		cmocka_unit_test(en_internal),
+		cmocka_unit_test(en_constitution),
+		cmocka_unit_test(akn_refs),
+		cmocka_unit_test(no_citations),
+		cmocka_unit_test(kazakhstan_conform),
+		cmocka_unit_test(kazakhstan_refs),
+	};
+	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
+}
