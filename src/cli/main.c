@@ -38,6 +38,8 @@ static const char usage[] =
 	"  serve           the library as a local web app and JSON API (read-only)\n"
 	"  db init|copy    make or migrate a library; copy one between SQLite and\n"
 	"                  PostgreSQL (--db postgresql://…)\n"
+	"  standards [ID…] the treaties check judges against (data/standards/), their\n"
+	"                  articles, limits and aims, and the rules citing them\n"
 	"  help [COMMAND]  this text, or a command's own help\n"
 	"\n"
 	"options for every command (see covenant COMMAND --help):\n"

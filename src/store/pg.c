@@ -29,7 +29,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <libxml/hash.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -512,45 +511,6 @@ static int lib_same(cov_store *st, const char *work, const char *sha, cov_store_
 
 /* ---- put ---- */
 
-/* The text of an article: its own text and its descendants', without the
- * editorial notes (as sqlite.c indexes it). */
-static void article_text(const cov_doc *doc, const cov_node *a, cov_buf *b)
-{
-	size_t len;
-	const char *t = cov_doc_text(doc, &len);
-	cov_iter it;
-	cov_iter_init(&it, a);
-	const cov_node *skip = NULL;
-	for (cov_event ev; (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
-		const cov_node *n = cov_iter_node(&it);
-		if (skip) {
-			if (ev == COV_EVENT_EXIT && n == skip)
-				skip = NULL;
-			continue;
-		}
-		if (ev != COV_EVENT_ENTER)
-			continue;
-		if (cov_node_kind_of(n) == COV_NODE_NOTE) {
-			skip = n;
-			continue;
-		}
-		if (n != a && *cov_node_heading(n)) {
-			cov_buf_puts(b, cov_node_heading(n));
-			cov_buf_putc(b, '\n');
-		}
-		size_t s = cov_node_text_start(n), e = cov_node_text_end(n);
-		while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '\t' || t[s] == '\r'))
-			s++;
-		while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' || t[e - 1] == '\r'))
-			e--;
-		if (e > s) {
-			if (b->len)
-				cov_buf_putc(b, '\n');
-			cov_buf_put(b, t + s, e - s);
-		}
-	}
-}
-
 /* Cyrillic letters (U+0400–U+04FF: lead bytes 0xD0–0xD3): Russian stems. */
 const char *cov_store_pg_config(const char *heading, const char *text, size_t len)
 {
@@ -607,7 +567,7 @@ static int put_articles(cov_store *st, const cov_doc *doc, const cov_review *rev
 		if (ev != COV_EVENT_ENTER || (k != primary && k != COV_NODE_PREAMBLE) || n == cap)
 			continue;
 		b.len = 0;
-		article_text(doc, node, &b);
+		cov_store_article_text(doc, node, &b);
 		cov_buf_putc(&b, '\0');
 		if (b.oom) {
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
@@ -685,43 +645,6 @@ static int refresh(cov_store *st, const char *work)
 			  &p, "dating the versions");
 	PQclear(r);
 	return r ? COV_OK : pg_rc;
-}
-
-/* Amendments recorded in the text's notes, each (date, act) once. */
-static int put_amendments(cov_store *st, const cov_doc *doc, int64_t version)
-{
-	xmlHashTablePtr seen = xmlHashCreate(64);
-	int rc = seen ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
-	cov_iter it;
-	cov_iter_init(&it, cov_doc_root(doc));
-	for (cov_event ev; rc == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
-		const cov_node *n = cov_iter_node(&it);
-		if (ev != COV_EVENT_ENTER || cov_node_kind_of(n) != COV_NODE_NOTE)
-			continue;
-		size_t na;
-		const cov_amendment *am = cov_node_amendments(n, &na);
-		for (size_t i = 0; i < na && rc == COV_OK; i++) {
-			if (!cov_store_date_valid(am[i].date))
-				continue;
-			char act[64];
-			snprintf(act, sizeof act, "%s", am[i].law ? am[i].law : "");
-			for (size_t e = strlen(act); e && strchr(".,;: ", act[e - 1]); e--)
-				act[e - 1] = 0; /* "6-НП." and "6-НП" are one act */
-			char key[128];
-			snprintf(key, sizeof key, "%s|%s", am[i].date, act);
-			if (xmlHashLookup(seen, (const xmlChar *)key))
-				continue;
-			if (xmlHashAddEntry(seen, (const xmlChar *)key, (void *)1) != 0) {
-				rc = cov_error_set(COV_ENOMEM, "out of memory");
-				break;
-			}
-			cov_store_event e = {.kind = "amended", .date = am[i].date, .act = act, .source = "notes",
-					     .turnout = -1, .votes_for = -1, .votes_against = -1};
-			rc = insert_event(st, version, &e);
-		}
-	}
-	xmlHashFree(seen, NULL);
-	return rc;
 }
 
 /* This version replaces REF (WORK or WORK@DATE): REF ends on the date this
@@ -905,7 +828,7 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	for (size_t i = 0; i < in->n_events && rc == COV_OK; i++)
 		rc = insert_event(st, id, &in->events[i]);
 	if (rc == COV_OK)
-		rc = put_amendments(st, doc, id);
+		rc = cov_store_put_amendments(st, doc, id, insert_event);
 	if (rc == COV_OK && in->replaces && *in->replaces)
 		rc = put_replaces(st, in, from ? from : in->date);
 	if (rc == COV_OK)

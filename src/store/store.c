@@ -9,6 +9,7 @@
 #include "pg_store.h"
 
 #include <ctype.h>
+#include <libxml/hash.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,4 +314,80 @@ json_t *cov_store_event_json(const cov_store_event *e, bool lang)
 	if (e->votes_against >= 0)
 		json_object_set_new(o, "against", json_real(e->votes_against));
 	return o;
+}
+
+/* The text of an article: its own text and its descendants', without the
+ * editorial notes (they are indexed as events, not as the law's words). */
+void cov_store_article_text(const cov_doc *doc, const cov_node *a, cov_buf *b)
+{
+	size_t len;
+	const char *t = cov_doc_text(doc, &len);
+	cov_iter it;
+	cov_iter_init(&it, a);
+	const cov_node *skip = NULL;
+	for (cov_event ev; (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
+		const cov_node *n = cov_iter_node(&it);
+		if (skip) {
+			if (ev == COV_EVENT_EXIT && n == skip)
+				skip = NULL;
+			continue;
+		}
+		if (ev != COV_EVENT_ENTER)
+			continue;
+		if (cov_node_kind_of(n) == COV_NODE_NOTE) {
+			skip = n;
+			continue;
+		}
+		if (n != a && *cov_node_heading(n)) {
+			cov_buf_puts(b, cov_node_heading(n));
+			cov_buf_putc(b, '\n');
+		}
+		size_t s = cov_node_text_start(n), e = cov_node_text_end(n);
+		while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '\t' || t[s] == '\r'))
+			s++;
+		while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+			e--;
+		if (e > s) {
+			if (b->len)
+				cov_buf_putc(b, '\n');
+			cov_buf_put(b, t + s, e - s);
+		}
+	}
+}
+
+/* Amendments recorded in the text's notes, each (date, act) once. */
+int cov_store_put_amendments(cov_store *st, const cov_doc *doc, int64_t version, cov_store_event_put put)
+{
+	xmlHashTablePtr seen = xmlHashCreate(64);
+	int rc = seen ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
+	cov_iter it;
+	cov_iter_init(&it, cov_doc_root(doc));
+	for (cov_event ev; rc == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
+		const cov_node *n = cov_iter_node(&it);
+		if (ev != COV_EVENT_ENTER || cov_node_kind_of(n) != COV_NODE_NOTE)
+			continue;
+		size_t na;
+		const cov_amendment *am = cov_node_amendments(n, &na);
+		for (size_t i = 0; i < na && rc == COV_OK; i++) {
+			if (!cov_store_date_valid(am[i].date))
+				continue;
+			char act[64];
+			snprintf(act, sizeof act, "%s", am[i].law ? am[i].law : "");
+			for (size_t e = strlen(act); e && strchr(".,;: ", act[e - 1]); e--)
+				act[e - 1] = 0; /* "6-НП." and "6-НП" are one act */
+			char key[128];
+			snprintf(key, sizeof key, "%s|%s", am[i].date, act);
+			if (xmlHashLookup(seen, (const xmlChar *)key))
+				continue;
+			if (xmlHashAddEntry(seen, (const xmlChar *)key, (void *)1) != 0) {
+				rc = cov_error_set(COV_ENOMEM, "out of memory");
+				break;
+			}
+			cov_store_event e = {.kind = "amended", .date = am[i].date, .act = act, .source = "notes",
+					     .turnout = -1, .votes_for = -1, .votes_against = -1};
+			rc = put(st, version, &e);
+		}
+	}
+	xmlHashFree(seen, NULL);
+	return rc;
 }

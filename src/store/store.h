@@ -6,8 +6,9 @@
  *
  * The commands see only this interface: open, put a version, find one by
  * reference (WORK, WORK@DATE, WORK:DATE), get its tree, text and analysis,
- * list works and versions, read events, search.  The one backend today is
- * SQLite (sqlite.c); a server database would be a second cov_store_ops.
+ * list works and versions, read events, search.  Two backends implement
+ * cov_store_ops: SQLite (sqlite.c, a file) and PostgreSQL (pg.c, a
+ * postgresql:// URL); what they share is in store.c.
  *
  * Functions return COV_OK or a negative cov_status with cov_error_last()
  * saying what went wrong; a library that cannot be opened (damaged, newer
@@ -210,6 +211,17 @@ struct cov_store {
 void cov_store_sha256(const unsigned char *bytes, size_t len, char hex[65]);
 
 int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out);
+
+/* For the backends.  The text of article `a` as it is indexed: its own text
+ * and its descendants' (with their headings), without the editorial notes
+ * (they are stored as events, not as the law's words); appended to `b`. */
+struct cov_buf;
+void cov_store_article_text(const cov_doc *doc, const cov_node *a, struct cov_buf *b);
+/* The amendments the text's notes record, each (date, act) once, given to
+ * `put` as "amended" events of `version` (source "notes").  Stops at the
+ * first status put returns other than COV_OK and returns it. */
+typedef int (*cov_store_event_put)(cov_store *st, int64_t version, const cov_store_event *ev);
+int cov_store_put_amendments(cov_store *st, const cov_doc *doc, int64_t version, cov_store_event_put put);
 
 /* The FTS5 tokenizer "covenant": words as ICU sees letters and digits,
  * case-folded, stemmed by Snowball — Russian for Cyrillic words, English
