@@ -544,88 +544,39 @@ static int insert_event(cov_store *st, int64_t version, const cov_store_event *e
 	return r ? COV_OK : pg_rc;
 }
 
-typedef struct node_row {
-	const cov_node *node;
-	int64_t row;
-} node_row;
-
-static int put_articles(cov_store *st, const cov_doc *doc, const cov_review *review, int64_t version, long *count)
+static int put_article(cov_store *st, int64_t version, const cov_node *node, const char *text, size_t len,
+		       int64_t *row)
 {
-	cov_node_kind primary = cov_doc_primary_kind(doc);
-	size_t cap = cov_doc_count(doc, primary) + 8, n = 0;
-	node_row *rows = calloc(cap, sizeof *rows);
-	if (!rows)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	cov_buf b;
-	cov_buf_init(&b);
-	int rc = COV_OK;
-	cov_iter it;
-	cov_iter_init(&it, cov_doc_root(doc));
-	for (cov_event ev; rc == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
-		const cov_node *node = cov_iter_node(&it);
-		cov_node_kind k = cov_node_kind_of(node);
-		if (ev != COV_EVENT_ENTER || (k != primary && k != COV_NODE_PREAMBLE) || n == cap)
-			continue;
-		b.len = 0;
-		cov_store_article_text(doc, node, &b);
-		cov_buf_putc(&b, '\0');
-		if (b.oom) {
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-			break;
-		}
-		params p = {0};
-		p_int(&p, version);
-		p_text(&p, cov_node_eid(node));
-		p_text(&p, cov_node_num(node));
-		p_text(&p, cov_node_heading(node));
-		p_text(&p, b.ptr);
-		p_int(&p, (long long)cov_node_line(node));
-		p_text(&p, cov_store_pg_config(cov_node_heading(node), b.ptr, b.len - 1));
-		PGresult *r = run(st,
-				  "INSERT INTO articles(version, eid, num, heading, text, line, cfg)"
-				  " VALUES($1, $2, $3, $4, $5, $6, $7::regconfig) RETURNING id",
-				  &p, "storing an article");
-		if (!r) {
-			rc = pg_rc;
-			break;
-		}
-		rows[n++] = (node_row){node, strtoll(PQgetvalue(r, 0, 0), NULL, 10)};
-		PQclear(r);
-		it.node = node; /* its descendants are in its text: skip them */
-		it.ev = COV_EVENT_EXIT;
-	}
-	/* The rights each article concerns, from the analysis. */
-	size_t np = review ? cov_review_provision_count(review) : 0, at = 0;
-	for (size_t i = 0; rc == COV_OK && i < np; i++) {
-		const cov_provision *pv = cov_review_provision(review, i);
-		const cov_node *a = pv->node;
-		while (a && cov_node_kind_of(a) != primary && cov_node_kind_of(a) != COV_NODE_PREAMBLE)
-			a = cov_node_parent(a);
-		if (!a || !n)
-			continue;
-		size_t j = at;
-		for (size_t tries = 0; tries < n && rows[j].node != a; tries++)
-			j = (j + 1) % n;
-		if (rows[j].node != a)
-			continue;
-		at = j;
-		for (size_t k = 0; k < pv->n_rights && rc == COV_OK; k++) {
-			params p = {0};
-			p_int(&p, rows[j].row);
-			p_int(&p, pv->rights[k]);
-			PGresult *r = run(st,
-					  "INSERT INTO article_rights(article, standard, \"right\") VALUES($1, 'iccpr', $2)"
-					  " ON CONFLICT DO NOTHING",
-					  &p, "storing rights");
-			if (!r)
-				rc = pg_rc;
-			PQclear(r);
-		}
-	}
-	*count = (long)cov_doc_count(doc, primary);
-	cov_buf_free(&b);
-	free(rows);
-	return rc;
+	params p = {0};
+	p_int(&p, version);
+	p_text(&p, cov_node_eid(node));
+	p_text(&p, cov_node_num(node));
+	p_text(&p, cov_node_heading(node));
+	p_text(&p, text);
+	p_int(&p, (long long)cov_node_line(node));
+	p_text(&p, cov_store_pg_config(cov_node_heading(node), text, len));
+	PGresult *r = run(st,
+			  "INSERT INTO articles(version, eid, num, heading, text, line, cfg)"
+			  " VALUES($1, $2, $3, $4, $5, $6, $7::regconfig) RETURNING id",
+			  &p, "storing an article");
+	if (!r)
+		return pg_rc;
+	*row = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	return COV_OK;
+}
+
+static int put_right(cov_store *st, int64_t row, int right)
+{
+	params p = {0};
+	p_int(&p, row);
+	p_int(&p, right);
+	PGresult *r = run(st,
+			  "INSERT INTO article_rights(article, standard, \"right\") VALUES($1, 'iccpr', $2)"
+			  " ON CONFLICT DO NOTHING",
+			  &p, "storing rights");
+	PQclear(r);
+	return r ? COV_OK : pg_rc;
 }
 
 /* A version is in force from its in_force_from until the first of: a
@@ -815,7 +766,7 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	if (raced)
 		goto out;
 	long n_articles = 0;
-	if ((rc = put_articles(st, doc, review, id, &n_articles)))
+	if ((rc = cov_store_put_articles(st, doc, review, id, &n_articles, put_article, put_right)))
 		goto out;
 	p = (params){0};
 	p_int(&p, id);

@@ -374,11 +374,6 @@ static int insert_event(cov_store *st, int64_t version, const cov_store_event *e
 	return sqlite3_step(s) == SQLITE_DONE ? COV_OK : fail(st, "storing an event");
 }
 
-typedef struct node_row {
-	const cov_node *node;
-	int64_t row;
-} node_row;
-
 static int lib_same(cov_store *st, const char *work, const char *sha, cov_store_version *out)
 {
 	sqlite3_stmt *s = q(st, Q_SAME_SHA);
@@ -396,93 +391,41 @@ static int lib_same(cov_store *st, const char *work, const char *sha, cov_store_
 	return step == SQLITE_DONE ? 0 : fail(st, "looking for the same file");
 }
 
-static int put_articles(cov_store *st, const cov_doc *doc, const cov_review *review, int64_t version, long *count)
+static int put_article(cov_store *st, int64_t version, const cov_node *node, const char *txt, size_t len,
+		       int64_t *row)
 {
-	cov_node_kind primary = cov_doc_primary_kind(doc);
-	size_t cap = cov_doc_count(doc, primary) + 8, n = 0;
-	node_row *rows = calloc(cap, sizeof *rows);
-	if (!rows)
-		return cov_error_set(COV_ENOMEM, "out of memory");
-	cov_buf b;
-	cov_buf_init(&b);
-	int rc = COV_OK;
-	cov_iter it;
-	cov_iter_init(&it, cov_doc_root(doc));
-	for (cov_event ev; rc == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
-		const cov_node *node = cov_iter_node(&it);
-		cov_node_kind k = cov_node_kind_of(node);
-		if (ev != COV_EVENT_ENTER || (k != primary && k != COV_NODE_PREAMBLE) || n == cap)
-			continue;
-		b.len = 0;
-		cov_store_article_text(doc, node, &b);
-		if (b.oom) {
-			rc = cov_error_set(COV_ENOMEM, "out of memory");
-			break;
-		}
-		sqlite3_stmt *s = q(st, Q_ARTICLE_INSERT);
-		if (!s) {
-			rc = fail(st, "preparing");
-			break;
-		}
-		sqlite3_bind_int64(s, 1, version);
-		text(s, 2, cov_node_eid(node));
-		text(s, 3, cov_node_num(node));
-		text(s, 4, cov_node_heading(node));
-		sqlite3_bind_text(s, 5, b.ptr ? b.ptr : "", (int)b.len, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 6, (sqlite3_int64)cov_node_line(node));
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			rc = fail(st, "storing an article");
-			break;
-		}
-		int64_t row = sqlite3_last_insert_rowid(((lib *)st->impl)->db);
-		s = q(st, Q_FTS_INSERT);
-		if (!s) {
-			rc = fail(st, "preparing");
-			break;
-		}
-		sqlite3_bind_int64(s, 1, row);
-		text(s, 2, cov_node_heading(node));
-		sqlite3_bind_text(s, 3, b.ptr ? b.ptr : "", (int)b.len, SQLITE_STATIC);
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			rc = fail(st, "indexing an article");
-			break;
-		}
-		rows[n++] = (node_row){node, row};
-		it.node = node; /* its descendants are in its text: skip them */
-		it.ev = COV_EVENT_EXIT;
-	}
-	/* The rights each article concerns, from the analysis. */
-	size_t np = review ? cov_review_provision_count(review) : 0, at = 0;
-	for (size_t i = 0; rc == COV_OK && i < np; i++) {
-		const cov_provision *p = cov_review_provision(review, i);
-		const cov_node *a = p->node;
-		while (a && cov_node_kind_of(a) != primary && cov_node_kind_of(a) != COV_NODE_PREAMBLE)
-			a = cov_node_parent(a);
-		if (!a || !n)
-			continue;
-		size_t j = at;
-		for (size_t tries = 0; tries < n && rows[j].node != a; tries++)
-			j = (j + 1) % n;
-		if (rows[j].node != a)
-			continue;
-		at = j;
-		for (size_t r = 0; r < p->n_rights && rc == COV_OK; r++) {
-			sqlite3_stmt *s = q(st, Q_RIGHT_INSERT);
-			if (!s) {
-				rc = fail(st, "preparing");
-				break;
-			}
-			sqlite3_bind_int64(s, 1, rows[j].row);
-			text(s, 2, "iccpr");
-			sqlite3_bind_int(s, 3, p->rights[r]);
-			if (sqlite3_step(s) != SQLITE_DONE)
-				rc = fail(st, "storing rights");
-		}
-	}
-	*count = (long)cov_doc_count(doc, primary); /* articles, as parse and diff count them (the preamble is a row too, for search) */
-	cov_buf_free(&b);
-	free(rows);
-	return rc;
+	sqlite3_stmt *s = q(st, Q_ARTICLE_INSERT);
+	if (!s)
+		return fail(st, "preparing");
+	sqlite3_bind_int64(s, 1, version);
+	text(s, 2, cov_node_eid(node));
+	text(s, 3, cov_node_num(node));
+	text(s, 4, cov_node_heading(node));
+	sqlite3_bind_text(s, 5, txt, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)cov_node_line(node));
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return fail(st, "storing an article");
+	*row = sqlite3_last_insert_rowid(((lib *)st->impl)->db);
+	s = q(st, Q_FTS_INSERT);
+	if (!s)
+		return fail(st, "preparing");
+	sqlite3_bind_int64(s, 1, *row);
+	text(s, 2, cov_node_heading(node));
+	sqlite3_bind_text(s, 3, txt, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return fail(st, "indexing an article");
+	return COV_OK;
+}
+
+static int put_right(cov_store *st, int64_t row, int right)
+{
+	sqlite3_stmt *s = q(st, Q_RIGHT_INSERT);
+	if (!s)
+		return fail(st, "preparing");
+	sqlite3_bind_int64(s, 1, row);
+	text(s, 2, "iccpr");
+	sqlite3_bind_int(s, 3, right);
+	return sqlite3_step(s) == SQLITE_DONE ? COV_OK : fail(st, "storing rights");
 }
 
 /* Remove a version and its index entries (external-content FTS wants the
@@ -695,7 +638,7 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 		goto out;
 	int64_t id = sqlite3_last_insert_rowid(l->db);
 	long n_articles = 0;
-	if ((rc = put_articles(st, doc, review, id, &n_articles)))
+	if ((rc = cov_store_put_articles(st, doc, review, id, &n_articles, put_article, put_right)))
 		goto out;
 	if (!(s = q(st, Q_SET_ARTICLES))) {
 		rc = fail(st, "preparing");

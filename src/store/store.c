@@ -391,3 +391,67 @@ int cov_store_put_amendments(cov_store *st, const cov_doc *doc, int64_t version,
 	xmlHashFree(seen, NULL);
 	return rc;
 }
+
+typedef struct node_row {
+	const cov_node *node;
+	int64_t row;
+} node_row;
+
+/* The articles (and the preamble) of `doc`, each with its indexed text, and
+ * the rights the analysis says each concerns. */
+int cov_store_put_articles(cov_store *st, const cov_doc *doc, const cov_review *review, int64_t version,
+			   long *count, cov_store_article_put put, cov_store_right_put put_right)
+{
+	cov_node_kind primary = cov_doc_primary_kind(doc);
+	size_t cap = cov_doc_count(doc, primary) + 8, n = 0;
+	node_row *rows = calloc(cap, sizeof *rows);
+	if (!rows)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	cov_buf b;
+	cov_buf_init(&b);
+	int rc = COV_OK;
+	cov_iter it;
+	cov_iter_init(&it, cov_doc_root(doc));
+	for (cov_event ev; rc == COV_OK && (ev = cov_iter_next(&it)) != COV_EVENT_DONE;) {
+		const cov_node *node = cov_iter_node(&it);
+		cov_node_kind k = cov_node_kind_of(node);
+		if (ev != COV_EVENT_ENTER || (k != primary && k != COV_NODE_PREAMBLE) || n == cap)
+			continue;
+		b.len = 0;
+		cov_store_article_text(doc, node, &b);
+		cov_buf_putc(&b, '\0');
+		if (b.oom) {
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+			break;
+		}
+		int64_t row = 0;
+		rc = put(st, version, node, b.ptr, b.len - 1, &row);
+		if (rc != COV_OK)
+			break;
+		rows[n++] = (node_row){node, row};
+		it.node = node; /* its descendants are in its text: skip them */
+		it.ev = COV_EVENT_EXIT;
+	}
+	size_t np = review ? cov_review_provision_count(review) : 0, at = 0;
+	for (size_t i = 0; rc == COV_OK && i < np; i++) {
+		const cov_provision *pv = cov_review_provision(review, i);
+		const cov_node *a = pv->node;
+		while (a && cov_node_kind_of(a) != primary && cov_node_kind_of(a) != COV_NODE_PREAMBLE)
+			a = cov_node_parent(a);
+		if (!a || !n)
+			continue;
+		size_t j = at;
+		for (size_t tries = 0; tries < n && rows[j].node != a; tries++)
+			j = (j + 1) % n;
+		if (rows[j].node != a)
+			continue;
+		at = j;
+		for (size_t r = 0; r < pv->n_rights && rc == COV_OK; r++)
+			rc = put_right(st, rows[j].row, pv->rights[r]);
+	}
+	/* articles, as parse and diff count them (the preamble is a row too, for search) */
+	*count = (long)cov_doc_count(doc, primary);
+	cov_buf_free(&b);
+	free(rows);
+	return rc;
+}

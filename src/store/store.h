@@ -221,6 +221,14 @@ void cov_store_article_text(const cov_doc *doc, const cov_node *a, struct cov_bu
  * `put` as "amended" events of `version` (source "notes").  Stops at the
  * first status put returns other than COV_OK and returns it. */
 typedef int (*cov_store_event_put)(cov_store *st, int64_t version, const cov_store_event *ev);
+/* Store one article (its text NUL-terminated at text[len]) and say its row;
+ * store that the article at `row` concerns ICCPR article `right`. */
+typedef int (*cov_store_article_put)(cov_store *st, int64_t version, const cov_node *article, const char *text,
+				     size_t len, int64_t *row);
+typedef int (*cov_store_right_put)(cov_store *st, int64_t row, int right);
+struct cov_review;
+int cov_store_put_articles(cov_store *st, const cov_doc *doc, const struct cov_review *review, int64_t version,
+			   long *count, cov_store_article_put put, cov_store_right_put put_right);
 int cov_store_put_amendments(cov_store *st, const cov_doc *doc, int64_t version, cov_store_event_put put);
 
 /* The FTS5 tokenizer "covenant": words as ICU sees letters and digits,
