@@ -241,8 +241,11 @@ typedef struct cov_provision {
 
 typedef struct cov_review cov_review;
 
-/* Analyse `doc` against `standard` ("iccpr", the only one so far; NULL
- * means it).  The review refers to `doc`, which must outlive it. */
+/* Analyse `doc` against the standards `standard` names: ids of
+ * data/standards/ separated by commas ("iccpr", "iccpr,icescr"); "all" or
+ * NULL is every one (the ICCPR, and the guarantees the others add, such as
+ * the strike).  Only those standards' findings and coverage are kept; an
+ * unknown id is COV_EUSAGE.  The review refers to `doc`, which must outlive it. */
 COV_EXPORT int cov_check(const cov_data *data, const cov_doc *doc, const char *standard, cov_review **out);
 COV_EXPORT void cov_review_free(cov_review *review);
 COV_EXPORT const cov_doc *cov_review_doc(const cov_review *review);

@@ -12,6 +12,8 @@ test=(libcmocka-dev valgrind poppler-utils python3-jsonschema sqlite3 jq liblzma
 # the library on PostgreSQL (tests/test_store_pg.sh, bench/bench_pg.sh): a server the tests start
 # themselves, and libpq, dlopen'd at run time (building needs no libpq-dev: src/store/pg_dl.h)
 test+=(postgresql-15 libpq5 curl)
+# zsh: the zsh completion is run in tests/test_cli.sh
+test+=(zsh)
 fuzz=(clang libclang-rt-14-dev)
 bench=(git poppler-utils wrk postgresql-15 libpq5 jq curl)
 # the web app in a browser (tests/e2e): Debian's chromium, driven by playwright-core from npm

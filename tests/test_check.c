@@ -17,7 +17,7 @@
 static cov_review *review_of(cov_doc *doc)
 {
 	cov_review *r;
-	if (cov_check(test_data, doc, "iccpr", &r) != COV_OK)
+	if (cov_check(test_data, doc, NULL, &r) != COV_OK)
 		fail_msg("check failed: %s", cov_error_last());
 	return r;
 }

@@ -399,16 +399,40 @@ check "utf-8 read as windows-1251" 0 "$bin" parse -e windows-1251 -f tree "$tmp/
 contains "utf-8 read as windows-1251 warns" "$tmp/err" "looks garbled"
 
 # every long option of every command is in the man page; completion offers commands and options
-for cmd in parse check diff; do
+commands=$("$bin" --help | awk '/^commands:/ { c = 1; next } c && /^$/ { exit } c && /^  [a-z]/ { print $1 }')
+for c in parse check diff refs conform import show history list search report serve db standards; do
+  case " $(echo $commands) " in *" $c "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: covenant --help lacks the command $c";; esac
+done
+for cmd in $commands; do
+  [ "$cmd" = help ] && continue
   for o in $("$bin" "$cmd" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     if grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$src/man/covenant.1"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: man page lacks $cmd $o"; fi
   done
 done
 contains "man: NO_COLOR" "$src/man/covenant.1" "NO_COLOR"
+# the completion reads commands, options and formats from the binary's help
 comp() { bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _covenant; echo "${COMPREPLY[*]}"' _ "$src/completions/covenant.bash" "$@"; }
-ok "bash completion: commands" test "$(comp covenant ch)" = "check"
-case " $(comp covenant check --max) " in *" --max-size "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of check --max";; esac
-case " $(comp covenant parse -f '') " in *" akn "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of parse -f";; esac
+ok "bash completion: commands" test "$(comp "$bin" ch)" = "check"
+ok "bash completion: conform" test "$(comp "$bin" conf)" = "conform"
+ok "bash completion: help COMMAND" test "$(comp "$bin" help st)" = "standards"
+case " $(comp "$bin" check --max) " in *" --max-size "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of check --max";; esac
+ok "bash completion: diff --explain" test "$(comp "$bin" diff --exp)" = "--explain"
+case " $(comp "$bin" parse -f '') " in *" akn "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: completion of parse -f";; esac
+ok "bash completion: check formats" test "$(comp "$bin" check -f '')" = "json md ndjson text"
+ok "bash completion: diff --fail-on" test "$(comp "$bin" diff --fail-on n)" = "new-high new-medium new-low"
+# zsh: the function run with compadd and _files replaced by printers
+if command -v zsh >/dev/null; then
+  zcomp() { zsh -f -c 'f=$1; shift
+    compadd() { local a; for a in "$@"; do case $a in -a|--) ;; cmds|opts|formats) print -l -- ${(P)a} ;; *) print -- $a ;; esac; done }
+    _files() { print -- "<files>" }
+    words=("$@"); CURRENT=$#; PREFIX=${words[CURRENT]}; source $f' _ "$src/completions/_covenant" "$@" | tr '\n' ' '; }
+  case " $(zcomp "$bin" co) " in *" conform "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: zsh completion of commands";; esac
+  ok "zsh completion: check formats" test "$(zcomp "$bin" check -f '')" = "json md ndjson text "
+  case " $(zcomp "$bin" diff --ex) " in *" --explain "*) pass=$((pass+1)) ;; *) fail=$((fail+1)); echo "FAIL: zsh completion of diff options";; esac
+  ok "zsh completion: files" test "$(zcomp "$bin" parse '')" = "<files> "
+else
+  echo "SKIP: zsh completion (zsh is not installed)"
+fi
 
 # diff: the redline, folding, filters, findings before and after, languages
 v15="$src/examples/veridia-2015.txt" v24="$src/examples/veridia-2024.txt"
@@ -557,6 +581,12 @@ check "check --standard iccpr,icescr" 0 "$bin" check --standard iccpr,icescr -f 
 ok "check --standard iccpr,icescr: all kept" test "$(jq '.findings | length' "$tmp/out")" -gt 0
 check "check --standard echr" 2 "$bin" check --standard echr "$ex/veridia-2024.txt"
 contains "check --standard echr named" "$tmp/err" "unknown standard 'echr'"
+check "check --standard icescr: text" 0 "$bin" check --standard icescr "$ex/veridia-2024.txt"
+contains "check --standard icescr: header" "$tmp/out" ") against the ICESCR"
+contains "check --standard icescr: its guarantee" "$tmp/out" "the right to strike (ICESCR art. 8(1)(d)): NOT GUARANTEED"
+if grep -q "ICCPR art" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: check --standard icescr shows ICCPR coverage"; else pass=$((pass+1)); fi
+check "check --standard iccpr: text" 0 "$bin" check --standard iccpr "$ex/veridia-2024.txt"
+if grep -q "ICESCR" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: check --standard iccpr shows the ICESCR"; else pass=$((pass+1)); fi
 
 # covenant refs and covenant conform (issue 16)
 check "refs" 0 "$bin" refs "$src/examples/veridia-2024.txt"

@@ -106,13 +106,15 @@ static void covering(const cov_review *r, int art, const char *name, cov_buf *ou
 /* The g-th entry of the coverage view: an ICCPR article with a right of
  * its own (art > 0), or a named guarantee; false past the end or for an
  * article with no right of its own (2, 4) or absent from the standard. */
-static bool coverage_entry(const cov_data *data, size_t g, int *art, const char **name, char *title, size_t cap,
+static bool coverage_entry(const cov_data *data, const cov_review *r, size_t g, int *art, const char **name, char *title, size_t cap,
 			   char *std, size_t stdcap, char *cite, size_t citecap)
 {
 	const struct cov_rights_data *rd = data->rights;
 	*art = 0;
 	*name = NULL;
 	if (g >= 1 && g < COV_MAX_ICCPR) {
+		if (!cov_review_standard_chosen(data, r, "iccpr", 5))
+			return false;
 		*art = (int)g;
 		if (!*cov_standard_right(data, *art) || *art == 2 || *art == 4)
 			return false; /* no right of its own: non-discrimination in Covenant rights, derogation */
@@ -124,6 +126,8 @@ static bool coverage_entry(const cov_data *data, size_t g, int *art, const char 
 	/* the named guarantees of data/standards/<id>.txt ("guarantee: strike | 8(1)(d) | …") */
 	if (g >= COV_MAX_ICCPR && g - COV_MAX_ICCPR < rd->n_guarantees) {
 		const cov_std_guarantee *sg = &rd->guarantees[g - COV_MAX_ICCPR];
+		if (!cov_review_standard_chosen(data, r, sg->standard, strcspn(sg->standard, ":")))
+			return false;
 		*name = sg->name;
 		snprintf(title, cap, "%s (%s)", sg->right, sg->citation);
 		snprintf(std, stdcap, "%s", sg->standard);
@@ -142,7 +146,7 @@ static void coverage_text(const cov_data *data, const cov_review *r, cov_buf *b,
 		int art;
 		const char *name;
 		char title[256], std[32], cite[64];
-		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std, cite, sizeof cite))
+		if (!coverage_entry(data, r, g, &art, &name, title, sizeof title, std, sizeof std, cite, sizeof cite))
 			continue;
 		cov_buf list;
 		cov_buf_init(&list);
@@ -173,7 +177,7 @@ static json_t *coverage_json(const cov_data *data, const cov_review *r)
 		int art;
 		const char *name;
 		char title[256], std[32], cite[64];
-		if (!coverage_entry(data, g, &art, &name, title, sizeof title, std, sizeof std, cite, sizeof cite))
+		if (!coverage_entry(data, r, g, &art, &name, title, sizeof title, std, sizeof std, cite, sizeof cite))
 			continue;
 		json_t *o = json_object(), *provs = json_array();
 		json_object_set_new(o, "standard", json_string(std));
@@ -206,6 +210,32 @@ static json_t *coverage_json(const cov_data *data, const cov_review *r)
 	return a;
 }
 
+/* "the ICCPR" (the default: the ICCPR and the guarantees other standards
+ * add to it, the strike), "the ICESCR", "the ICCPR and the ICESCR". */
+static void standards_chosen(const cov_data *data, const cov_review *r, char *out, size_t cap)
+{
+	const struct cov_rights_data *rd = data->rights;
+	size_t n = 0, k = 0;
+	bool all = true;
+	for (size_t i = 0; i < rd->n_standards; i++)
+		if (cov_review_standard_chosen(data, r, rd->standards[i].id, strlen(rd->standards[i].id)))
+			n++;
+		else
+			all = false;
+	out[0] = 0;
+	if (all || !n) { /* every standard: the ICCPR is the measure, the others add guarantees */
+		snprintf(out, cap, "the %s", rd->n_standards ? rd->standards[0].abbrev : "ICCPR");
+		return;
+	}
+	for (size_t i = 0, len = 0; i < rd->n_standards && len < cap; i++) {
+		if (!cov_review_standard_chosen(data, r, rd->standards[i].id, strlen(rd->standards[i].id)))
+			continue;
+		k++;
+		len += (size_t)snprintf(out + len, cap - len, "%sthe %s", k == 1 ? "" : k == n ? " and " : ", ",
+					rd->standards[i].abbrev);
+	}
+}
+
 /* Findings grouped by ICCPR article, then those without one, then positives. */
 static void text_or_md(const cov_data *data, const cov_review *r, const cov_review_options *o, cov_buf *b, bool md)
 {
@@ -214,11 +244,13 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 	counts(r, o, n);
 	const char *on = md ? "**" : o->color ? "\033[1;31m" : "";
 	const char *off = md ? "**" : o->color ? "\033[0m" : "";
+	char against[256];
+	standards_chosen(data, r, against, sizeof against);
 	if (md)
-		cov_buf_printf(b, "# Review of %s against the ICCPR\n\n", *cov_doc_title(doc) ? cov_doc_title(doc) : doc->name);
+		cov_buf_printf(b, "# Review of %s against %s\n\n", *cov_doc_title(doc) ? cov_doc_title(doc) : doc->name, against);
 	else
-		cov_buf_printf(b, "covenant check: %s (%s, %s) against the ICCPR\n",
-			       *cov_doc_title(doc) ? cov_doc_title(doc) : doc->name, doc->name, doc->language);
+		cov_buf_printf(b, "covenant check: %s (%s, %s) against %s\n",
+			       *cov_doc_title(doc) ? cov_doc_title(doc) : doc->name, doc->name, doc->language, against);
 	size_t total = n[3] + n[2] + n[1] + n[0];
 	cov_buf_printf(b, "%zu finding%s: %zu high, %zu medium, %zu low; %zu positive\n%s",
 		       total, total == 1 ? "" : "s", n[3], n[2], n[1], n[0], md ? "\n" : "");

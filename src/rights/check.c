@@ -107,6 +107,7 @@ struct cov_review {
 	size_t n_findings, cap_findings;
 	cov_provision *provisions;
 	size_t n_provisions, cap_provisions;
+	uint64_t standards; /* the standards chosen (--standard): a bit per index of data->rights->standards */
 };
 
 typedef struct ctx {
@@ -1987,6 +1988,7 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 	uint64_t sel = ~(uint64_t)0;
 	if (rc == COV_OK)
 		standards_selected(r, standard, &sel);
+	rev->standards = sel;
 	if (rc == COV_OK && sel != ~(uint64_t)0) { /* --standard: the findings on the standards chosen */
 		size_t k = 0;
 		for (size_t i = 0; i < rev->n_findings; i++)
@@ -2023,6 +2025,15 @@ void cov_review_free(cov_review *rev)
 }
 
 const cov_doc *cov_review_doc(const cov_review *r) { return r->doc; }
+
+bool cov_review_standard_chosen(const cov_data *data, const cov_review *r, const char *id, size_t len)
+{
+	const struct cov_rights_data *rd = data->rights;
+	for (size_t i = 0; i < rd->n_standards && i < 64; i++)
+		if (strlen(rd->standards[i].id) == len && strncmp(rd->standards[i].id, id, len) == 0)
+			return r->standards & ((uint64_t)1 << i);
+	return true;
+}
 size_t cov_review_count(const cov_review *r) { return r->n_findings; }
 const cov_finding *cov_review_finding(const cov_review *r, size_t i) { return i < r->n_findings ? &r->findings[i] : NULL; }
 size_t cov_review_provision_count(const cov_review *r) { return r->n_provisions; }

@@ -145,6 +145,9 @@ int cov_rights_load(struct cov_rights_data *r, const char *dir);
 const char *cov_standard_citation(const cov_data *data, int article);
 void cov_rights_free(struct cov_rights_data *r);
 int cov_rights_concept(const struct cov_rights_data *r, const char *name);
+/* Was the standard `id` (its first `len` bytes: "icescr" of "icescr:8")
+ * chosen for this review (check --standard)?  An unknown id is. */
+bool cov_review_standard_chosen(const cov_data *data, const cov_review *r, const char *id, size_t len);
 const cov_std_article *cov_rights_article(const struct cov_rights_data *r, int num);
 const cov_std_guarantee *cov_rights_guarantee(const struct cov_rights_data *r, const char *name);
 const cov_rule_info *cov_rights_rule(const struct cov_rights_data *r, const char *id);
