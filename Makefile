@@ -61,6 +61,8 @@ bench: build
 	@$(BUILD)/bench/bench_memory ../shared/corpus
 	@bench/bench_serve.sh $(BUILD) ../shared/corpus
 	@bench/bench_udhr.sh $(BUILD) ../shared/corpus
+	@COVENANT_DATA=$(CURDIR)/data $(BUILD)/bench/bench_refs ../shared/corpus
+	@bench/bench_pg.sh $(BUILD) ../shared/corpus
 
 # The web app end to end: Debian's chromium and node, playwright-core from npm
 # (tests/e2e/package-lock.json); here a missing piece fails instead of skipping.
