@@ -27,8 +27,8 @@
 
 const char *conf_status_name(conf_status s)
 {
-	static const char *const names[CONF_COUNT] = {"unchanged", "changed", "renumbered", "merged",
-						      "split", "removed", "unresolved"};
+	static const char *const names[CONF_COUNT] = {"unchanged", "changed", "renumbered", "merged", "split",
+						      "uncertain", "removed", "repealed", "unresolved"};
 	return (unsigned)s < CONF_COUNT ? names[s] : "unknown";
 }
 
@@ -54,6 +54,19 @@ typedef struct occ {
 	const cov_node *unit; /* its article */
 } occ;
 
+typedef struct wordset {
+	uint64_t *h;   /* in order */
+	size_t n, cap;
+	uint64_t *set; /* sorted, unique */
+	size_t n_set, cap_set;
+} wordset;
+
+/* a unit of NEW and its words: its own text, its subtree */
+typedef struct unit_ws {
+	const cov_node *node;
+	wordset own, sub;
+} unit_ws;
+
 struct conf_ctx {
 	const cov_comparison *cmp;
 	const cov_doc *old, *new_doc;
@@ -70,7 +83,13 @@ struct conf_ctx {
 	/* vanished names by their first stem: key → index into v (+1) */
 	ref_toks toks;
 	cov_buf scratch;
+	unit_ws *u;               /* every article, paragraph and point of NEW */
+	size_t n_u;
+	wordset w_own, w_sub, w_part, w_tmp;
 };
+
+static void wordset_free(wordset *w);
+static int cache_units(conf_ctx *c);
 
 static uint64_t hash_str(const char *s)
 {
@@ -546,6 +565,15 @@ void conf_free(conf_ctx *c)
 	free(c->occ[1]);
 	ref_toks_free(&c->toks);
 	cov_buf_free(&c->scratch);
+	for (size_t i = 0; i < c->n_u; i++) {
+		wordset_free(&c->u[i].own);
+		wordset_free(&c->u[i].sub);
+	}
+	free(c->u);
+	wordset_free(&c->w_own);
+	wordset_free(&c->w_sub);
+	wordset_free(&c->w_part);
+	wordset_free(&c->w_tmp);
 	if (c->stem)
 		sb_stemmer_delete(c->stem);
 	ref_grammar_free(c->grammar);
@@ -583,6 +611,8 @@ int conf_open(const cov_data *data, const cov_comparison *cmp, conf_ctx **out)
 		rc = collect_names(c, c->old, 0);
 	if (rc == COV_OK)
 		rc = collect_names(c, c->new_doc, 1);
+	if (rc == COV_OK)
+		rc = cache_units(c);
 	if (rc) {
 		conf_free(c);
 		return rc;
@@ -661,12 +691,6 @@ const conf_vanished *conf_vanished_get(const conf_ctx *c, size_t i) { return i <
 
 /* ---- the words of a unit ---- */
 
-typedef struct wordset {
-	uint64_t *h;   /* in order */
-	size_t n, cap;
-	uint64_t *set; /* sorted, unique */
-	size_t n_set;
-} wordset;
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -674,11 +698,71 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The words of n's subtree (notes left out): folded, cut to their first six
- * letters so that case endings match. */
-static bool unit_words(ref_toks *t, const cov_doc *doc, const cov_node *n, wordset *w)
+/* Add the words of text[a, b): folded, cut to their first six letters so
+ * that case endings match. */
+static bool words_add(ref_toks *t, const char *text, size_t a, size_t b, wordset *w)
+{
+	t->n = 0;
+	t->fold.len = 0;
+	if (!ref_tokenize(t, text, a, b))
+		return false;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].type == TOK_PUNCT)
+			continue;
+		const char *s = ref_tok_fold(t, i);
+		/* six characters of UTF-8 */
+		size_t len = 0, chars = 0;
+		while (s[len] && chars < 6) {
+			len++;
+			while (((unsigned char)s[len] & 0xC0) == 0x80)
+				len++;
+			chars++;
+		}
+		uint64_t h = 1469598103934665603ull;
+		for (size_t k = 0; k < len; k++)
+			h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+		if (w->n == w->cap) {
+			size_t cap = w->cap ? w->cap * 2 : 256;
+			uint64_t *v = realloc(w->h, cap * sizeof *v);
+			if (!v)
+				return false;
+			w->h = v;
+			w->cap = cap;
+		}
+		w->h[w->n++] = h;
+	}
+	return true;
+}
+
+static bool words_finish(wordset *w)
+{
+	if (w->n > w->cap_set || !w->set) {
+		size_t cap = w->n ? w->n : 1;
+		uint64_t *v = realloc(w->set, cap * sizeof *v);
+		if (!v)
+			return false;
+		w->set = v;
+		w->cap_set = cap;
+	}
+	memcpy(w->set, w->h, w->n * sizeof *w->set);
+	qsort(w->set, w->n, sizeof *w->set, cmp_u64);
+	size_t u = 0;
+	for (size_t i = 0; i < w->n; i++)
+		if (!u || w->set[u - 1] != w->set[i])
+			w->set[u++] = w->set[i];
+	w->n_set = u;
+	return true;
+}
+
+/* The words of n: its own text alone (own), or its subtree, notes left out. */
+static bool unit_words_ex(ref_toks *t, const cov_doc *doc, const cov_node *n, bool own, wordset *w)
 {
 	w->n = 0;
+	if (own) {
+		if (n->text_end > n->text_start && !words_add(t, doc->text, n->text_start, n->text_end, w))
+			return false;
+		return words_finish(w);
+	}
 	cov_iter it;
 	cov_iter_init(&it, n);
 	cov_event ev;
@@ -689,48 +773,15 @@ static bool unit_words(ref_toks *t, const cov_doc *doc, const cov_node *n, words
 			notes += ev == COV_EVENT_ENTER ? 1 : -1;
 		if (ev != COV_EVENT_ENTER || notes || x->text_end <= x->text_start)
 			continue;
-		t->n = 0;
-		t->fold.len = 0;
-		if (!ref_tokenize(t, doc->text, x->text_start, x->text_end))
+		if (!words_add(t, doc->text, x->text_start, x->text_end, w))
 			return false;
-		for (size_t i = 0; i < t->n; i++) {
-			if (t->v[i].type == TOK_PUNCT)
-				continue;
-			const char *s = ref_tok_fold(t, i);
-			/* six characters of UTF-8 */
-			size_t len = 0, chars = 0;
-			while (s[len] && chars < 6) {
-				len++;
-				while (((unsigned char)s[len] & 0xC0) == 0x80)
-					len++;
-				chars++;
-			}
-			uint64_t h = 1469598103934665603ull;
-			for (size_t k = 0; k < len; k++)
-				h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
-			if (w->n == w->cap) {
-				size_t cap = w->cap ? w->cap * 2 : 256;
-				uint64_t *v = realloc(w->h, cap * sizeof *v);
-				if (!v)
-					return false;
-				w->h = v;
-				w->cap = cap;
-			}
-			w->h[w->n++] = h;
-		}
 	}
-	free(w->set);
-	w->set = malloc((w->n ? w->n : 1) * sizeof *w->set);
-	if (!w->set)
-		return false;
-	memcpy(w->set, w->h, w->n * sizeof *w->set);
-	qsort(w->set, w->n, sizeof *w->set, cmp_u64);
-	size_t u = 0;
-	for (size_t i = 0; i < w->n; i++)
-		if (!u || w->set[u - 1] != w->set[i])
-			w->set[u++] = w->set[i];
-	w->n_set = u;
-	return true;
+	return words_finish(w);
+}
+
+static bool unit_words(ref_toks *t, const cov_doc *doc, const cov_node *n, wordset *w)
+{
+	return unit_words_ex(t, doc, n, false, w);
 }
 
 static void wordset_free(wordset *w)
@@ -763,6 +814,30 @@ static bool same_words(const wordset *a, const wordset *b)
 	return a->n == b->n && memcmp(a->h, b->h, a->n * sizeof *a->h) == 0;
 }
 
+/* Two units are alike by their whole text or, when both have a lead of
+ * their own long enough to judge by, by that lead: «Парламент вправе
+ * издавать законы … касающиеся:» keeps its words in «Курултай вправе …»
+ * though the new text lists sixteen points under it and the old one four. */
+#define OWN_MIN 6
+static double unit_sim(const wordset *ao, const wordset *as, const wordset *bo, const wordset *bs)
+{
+	double s = dice(as, bs);
+	if (ao->n_set >= OWN_MIN && bo->n_set >= OWN_MIN) {
+		double o = dice(ao, bo);
+		if (o > s)
+			s = o;
+	}
+	return s;
+}
+
+/* The thresholds of a verdict: a unit is the same provision when it shares
+ * SIM_SURE of its words with its best counterpart and the next one is
+ * SIM_MARGIN behind; it is removed only when nothing in the new text shares
+ * SIM_GONE of them; in between the verdict is uncertain, with candidates. */
+#define SIM_SURE 0.6
+#define SIM_MARGIN 0.1
+#define SIM_GONE 0.3
+
 static bool compatible(cov_node_kind a, cov_node_kind b)
 {
 	bool la = a == COV_NODE_PARAGRAPH || a == COV_NODE_POINT || a == COV_NODE_SUBSECTION;
@@ -770,50 +845,76 @@ static bool compatible(cov_node_kind a, cov_node_kind b)
 	return a == b || (la && lb);
 }
 
-/* The unit under `top` in NEW whose words are closest to `old` (at least
- * 0.4 of them shared), preferring the same number. */
-static const cov_node *match_unit(conf_ctx *c, const cov_node *old, const cov_node *top, wordset *wo, wordset *wn,
-				  double *sim)
+static bool in_subtree(const cov_node *n, const cov_node *anc)
 {
-	const cov_node *best = NULL;
-	double best_s = 0;
-	cov_iter it;
-	cov_iter_init(&it, top);
-	cov_event ev;
-	const cov_node *skip = NULL;
-	/* candidates first, scored after: unit_words reuses the tokens */
-	const cov_node *cands[512];
-	size_t n = 0;
-	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE && n < 512) {
-		const cov_node *x = it.node;
-		if (skip) {
-			if (ev == COV_EVENT_EXIT && x == skip)
-				skip = NULL;
-			continue;
+	for (; n; n = n->parent)
+		if (n == anc)
+			return true;
+	return false;
+}
+
+typedef struct cand {
+	const cov_node *node;
+	unsigned part;  /* a line of its own text, or 0: the unit */
+	double sim;
+} cand;
+
+#define MAX_CANDS 6
+
+/* Keep the MAX_CANDS best, best first. */
+static void cand_add(cand *cs, size_t *n, const cov_node *node, unsigned part, double sim)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (cs[i].node == node && cs[i].part == part) {
+			if (sim <= cs[i].sim)
+				return;
+			memmove(cs + i, cs + i + 1, (*n - i - 1) * sizeof *cs);
+			(*n)--;
+			break;
 		}
-		if (ev != COV_EVENT_ENTER || x == top)
-			continue;
-		if (x->kind == COV_NODE_NOTE) {
-			if (x->first)
-				skip = x;
-			continue;
+	size_t at = *n;
+	while (at > 0 && cs[at - 1].sim < sim)
+		at--;
+	if (at >= MAX_CANDS)
+		return;
+	if (*n == MAX_CANDS)
+		(*n)--;
+	memmove(cs + at + 1, cs + at, (*n - at) * sizeof *cs);
+	cs[at] = (cand){node, part, sim};
+	(*n)++;
+}
+
+/* The units of NEW (kind compatible with `kind`, any with
+ * COV_NODE_KIND_COUNT) under `top`, or with top NULL anywhere but under
+ * `skip`, ranked by their likeness to the old unit (words own, sub). */
+static void rank_units(const conf_ctx *c, cov_node_kind kind, const wordset *oo, const wordset *os,
+		       const cov_node *top, const cov_node *skip, const char *num, cand *cs, size_t *n);
+
+/* The line `num` (from 1) of n's own text: a part («часть вторая»). */
+static bool part_range(const cov_doc *doc, const cov_node *n, unsigned num, size_t *a, size_t *b)
+{
+	size_t s = n->text_start;
+	unsigned k = 1;
+	for (size_t i = n->text_start; i <= n->text_end; i++) {
+		if (i == n->text_end || doc->text[i] == '\n') {
+			if (k == num) {
+				*a = s;
+				*b = i;
+				return i > s;
+			}
+			k++;
+			s = i + 1;
 		}
-		if (compatible(x->kind, old->kind))
-			cands[n++] = x;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (!unit_words(&c->toks, c->new_doc, cands[i], wn))
-			return NULL;
-		double s = dice(wo, wn);
-		if (strcmp(cands[i]->num, old->num) == 0)
-			s += 0.05; /* the same number wins a tie */
-		if (s > best_s) {
-			best_s = s;
-			best = cands[i];
-		}
-	}
-	*sim = best_s > 1 ? 1 : best_s;
-	return best_s >= 0.4 ? best : NULL;
+	return false;
+}
+
+static unsigned part_count(const cov_doc *doc, const cov_node *n)
+{
+	unsigned k = n->text_end > n->text_start;
+	for (size_t i = n->text_start; i < n->text_end; i++)
+		k += doc->text[i] == '\n';
+	return k;
 }
 
 /* ---- one law ---- */
@@ -885,12 +986,158 @@ static char *cite_text(const cov_doc *law, const cov_citation *ct, const char *c
 	return b.ptr ? cov_buf_detach(&b, NULL) : calloc(1, 1);
 }
 
-static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, conf_cite *out, wordset *wo,
-		    wordset *wn)
+static void rank_units(const conf_ctx *c, cov_node_kind kind, const wordset *oo, const wordset *os,
+		       const cov_node *top, const cov_node *skip, const char *num, cand *cs, size_t *n)
+{
+	for (size_t i = 0; i < c->n_u; i++) {
+		const unit_ws *u = &c->u[i];
+		if (u->node == top || (kind != COV_NODE_KIND_COUNT && !compatible(u->node->kind, kind)))
+			continue;
+		if (top ? !in_subtree(u->node, top) : (skip && in_subtree(u->node, skip)))
+			continue;
+		double s = unit_sim(oo, os, &u->own, &u->sub);
+		if (num && strcmp(u->node->num, num) == 0)
+			s += 0.01; /* the same number wins a tie */
+		cand_add(cs, n, u->node, 0, s);
+	}
+}
+
+/* The words of every unit of NEW, once. */
+static int cache_units(conf_ctx *c)
+{
+	cov_iter it;
+	cov_iter_init(&it, c->new_doc->root);
+	cov_event ev;
+	int notes = 0;
+	size_t cap = 0;
+	while ((ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
+		const cov_node *x = it.node;
+		if (x->kind == COV_NODE_NOTE)
+			notes += ev == COV_EVENT_ENTER ? 1 : -1;
+		if (ev != COV_EVENT_ENTER || notes)
+			continue;
+		if (x->kind != c->new_doc->primary && !compatible(x->kind, COV_NODE_PARAGRAPH))
+			continue;
+		if (c->n_u == cap) {
+			cap = cap ? cap * 2 : 256;
+			unit_ws *v = realloc(c->u, cap * sizeof *v);
+			if (!v)
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			c->u = v;
+		}
+		unit_ws *u = &c->u[c->n_u++];
+		memset(u, 0, sizeof *u);
+		u->node = x;
+		if (!unit_words_ex(&c->toks, c->new_doc, x, true, &u->own) ||
+		    !unit_words_ex(&c->toks, c->new_doc, x, false, &u->sub))
+			return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	return COV_OK;
+}
+
+/* A unit whose text says it was repealed («исключен Законом РК от …»). */
+static bool repealed(conf_ctx *c, const cov_doc *doc, const cov_node *n)
+{
+	if (n->text_end <= n->text_start) {
+		/* an article of points: repealed when all of them are */
+		size_t kids = 0, gone = 0;
+		for (const cov_node *k = n->first; k; k = k->next) {
+			if (k->kind == COV_NODE_NOTE)
+				continue;
+			kids++;
+			gone += repealed(c, doc, k);
+		}
+		return kids && gone == kids;
+	}
+	ref_toks *t = &c->toks;
+	t->n = 0;
+	t->fold.len = 0;
+	size_t end = n->text_end < n->text_start + 200 ? n->text_end : n->text_start + 200;
+	if (!ref_tokenize(t, doc->text, n->text_start, end))
+		return false;
+	size_t i = 0;
+	while (i < t->n && t->v[i].type != TOK_WORD)
+		i++;
+	return i < t->n && ref_grammar_match(c->grammar, t, i, 1u << G_REPEALED, NULL) > 0;
+}
+
+/* The likeliest counterparts, no clear one: uncertain, or removed when
+ * none shares SIM_GONE of the words. */
+static void no_clear_match(conf_cite *out, const cand *cs, size_t n)
+{
+	out->n_cands = 0;
+	out->new_node = NULL;
+	out->similarity = n ? (cs[0].sim > 1 ? 1 : cs[0].sim) : 0;
+	for (size_t i = 0; i < n && out->n_cands < 4; i++) {
+		if (cs[i].sim < SIM_GONE)
+			break;
+		out->cands[out->n_cands] = cs[i].node;
+		out->cand_sim[out->n_cands] = cs[i].sim > 1 ? 1 : cs[i].sim;
+		out->cand_part[out->n_cands] = cs[i].part;
+		out->n_cands++;
+	}
+	out->status = out->n_cands ? CONF_UNCERTAIN : CONF_REMOVED;
+}
+
+/* Whether a is b's ancestor or descendant. */
+static bool related(const cov_node *a, const cov_node *b) { return in_subtree(a, b) || in_subtree(b, a); }
+
+/* The best of cs is clearly the one: SIM_SURE, and the next unrelated
+ * unit SIM_MARGIN behind. */
+static bool clear_best(const cand *cs, size_t n)
+{
+	if (!n || cs[0].sim < SIM_SURE)
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!related(cs[i].node, cs[0].node) || cs[i].part != cs[0].part)
+			return cs[0].sim - cs[i].sim >= SIM_MARGIN;
+	return true;
+}
+
+/* «частью второй пункта 2»: where the part now is, among the parts of
+ * the units of `art` (NEW); false when the same part of `nw` keeps it. */
+static bool follow_part(conf_ctx *c, const cov_node *old_unit, unsigned part, const cov_node *nw,
+			const cov_node *art, conf_cite *out)
+{
+	size_t a, b;
+	if (!part_range(c->old, old_unit, part, &a, &b))
+		return false;
+	wordset *po = &c->w_part, *pn = &c->w_tmp;
+	po->n = 0;
+	if (!words_add(&c->toks, c->old->text, a, b, po) || !words_finish(po))
+		return false;
+	cand cs[MAX_CANDS];
+	size_t n = 0;
+	for (size_t i = 0; i < c->n_u; i++) {
+		const cov_node *x = c->u[i].node;
+		if (!in_subtree(x, art))
+			continue;
+		unsigned parts = part_count(c->new_doc, x);
+		for (unsigned p = 1; p <= parts; p++) {
+			size_t pa, pb;
+			if (!part_range(c->new_doc, x, p, &pa, &pb))
+				continue;
+			pn->n = 0;
+			if (!words_add(&c->toks, c->new_doc->text, pa, pb, pn) || !words_finish(pn))
+				return false;
+			double s = dice(po, pn);
+			if (x == nw && p == part)
+				s += 0.01;
+			cand_add(cs, &n, x, parts > 1 ? p : 0, s);
+		}
+	}
+	if (n && cs[0].node == nw && cs[0].part == (part_count(c->new_doc, nw) > 1 ? part : 0) && clear_best(cs, n))
+		return false;
+	no_clear_match(out, cs, n);
+	return true;
+}
+
+static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, conf_cite *out)
 {
 	memset(out, 0, sizeof *out);
 	out->cite = ct;
 	const cov_doc *old = c->old;
+	wordset *oo = &c->w_own, *os = &c->w_sub;
 	const cov_node *path[16];
 	size_t n = ct->n_steps < 16 ? ct->n_steps : 16;
 	const cov_node *cur = old->root;
@@ -906,6 +1153,15 @@ static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, con
 		return COV_OK;
 	}
 	out->old_node = cur;
+	unsigned part = 0;
+	for (size_t k = 0; k < n; k++)
+		if (ct->steps[k].within && ct->steps[k].kind == COV_NODE_PART)
+			part = (unsigned)strtoul(ct->steps[k].num, NULL, 10);
+	out->old_part = part;
+	if (repealed(c, old, cur)) {
+		out->status = CONF_REPEALED;
+		return COV_OK;
+	}
 	const cov_node *art = unit_of(cur, old->primary);
 	if (!art) {
 		out->status = CONF_UNRESOLVED; /* a section or chapter: not followed */
@@ -920,27 +1176,36 @@ static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, con
 			pairs[np++] = pr;
 	}
 	if (!np) {
-		out->status = CONF_REMOVED;
+		/* the article has no pair: removed only when nothing in NEW is like the unit */
+		if (!unit_words_ex(&c->toks, old, cur, true, oo) || !unit_words_ex(&c->toks, old, cur, false, os))
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		cand cs[MAX_CANDS];
+		size_t nc = 0;
+		rank_units(c, cur == art ? COV_NODE_KIND_COUNT : cur->kind, oo, os, NULL, NULL, NULL, cs, &nc);
+		no_clear_match(out, cs, nc);
 		return COV_OK;
 	}
 	if (np > 1) {
 		out->status = CONF_SPLIT;
 		for (size_t p = 0; p < np; p++)
 			out->cands[out->n_cands++] = pairs[p]->new_node;
-		/* the part of the old article the cited unit went to */
+		/* the part of the old article the cited unit went to: the likeliest
+		 * unit of the new articles, else of the whole new text */
 		if (cur != art) {
-			if (!unit_words(&c->toks, old, cur, wo))
+			if (!unit_words_ex(&c->toks, old, cur, true, oo) || !unit_words_ex(&c->toks, old, cur, false, os))
 				return cov_error_set(COV_ENOMEM, "out of memory");
-			double best = 0;
-			for (size_t p = 0; p < np; p++) {
-				double s;
-				const cov_node *m = match_unit(c, cur, pairs[p]->new_node, wo, wn, &s);
-				if (m && s > best) {
-					best = s;
-					out->new_node = m;
-					out->pair = pairs[p];
-					out->similarity = s;
-				}
+			cand cs[MAX_CANDS];
+			size_t nc = 0;
+			for (size_t p = 0; p < np; p++)
+				rank_units(c, cur->kind, oo, os, pairs[p]->new_node, NULL, cur->num, cs, &nc);
+			if (!clear_best(cs, nc))
+				rank_units(c, cur->kind, oo, os, NULL, NULL, NULL, cs, &nc);
+			if (nc && cs[0].sim >= SIM_GONE) {
+				out->new_node = cs[0].node;
+				out->similarity = cs[0].sim > 1 ? 1 : cs[0].sim;
+				for (size_t p = 0; p < np; p++)
+					if (in_subtree(cs[0].node, pairs[p]->new_node))
+						out->pair = pairs[p];
 			}
 		}
 		return COV_OK;
@@ -955,6 +1220,7 @@ static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, con
 	while (first < n && path[first] != art && !(path[first] && unit_of(path[first], old->primary) == art &&
 						    path[first]->kind == old->primary))
 		first++;
+	const cov_node *old_unit = art;
 	for (size_t k = 0; k < n; k++) {
 		if (ct->steps[k].within || !path[k])
 			continue;
@@ -965,25 +1231,32 @@ static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, con
 			}
 			continue;
 		}
-		if (!unit_words(&c->toks, old, path[k], wo))
+		if (!unit_words_ex(&c->toks, old, path[k], true, oo) ||
+		    !unit_words_ex(&c->toks, old, path[k], false, os))
 			return cov_error_set(COV_ENOMEM, "out of memory");
-		double s;
-		const cov_node *m = match_unit(c, path[k], nw, wo, wn, &s);
-		if (!m) {
-			out->status = CONF_REMOVED; /* the paragraph is gone from the new article */
-			out->new_node = NULL;
-			out->similarity = s;
+		cand cs[MAX_CANDS];
+		size_t nc = 0;
+		rank_units(c, path[k]->kind, oo, os, nw, NULL, path[k]->num, cs, &nc);
+		if (!clear_best(cs, nc)) {
+			/* not clearly in the paired article: anywhere else? */
+			rank_units(c, path[k]->kind, oo, os, NULL, pairs[0]->new_node, NULL, cs, &nc);
+			no_clear_match(out, cs, nc);
 			return COV_OK;
 		}
-		nw = m;
-		nums[k] = m->num;
-		renumbered |= strcmp(m->num, path[k]->num) != 0;
+		nw = cs[0].node;
+		old_unit = path[k];
+		nums[k] = nw->num;
+		renumbered |= strcmp(nw->num, path[k]->num) != 0;
 	}
+	if (part && old_unit == cur && follow_part(c, cur, part, nw, pairs[0]->new_node, out))
+		return COV_OK;
 	out->new_node = nw;
-	if (!unit_words(&c->toks, old, cur, wo) || !unit_words(&c->toks, c->new_doc, nw, wn))
+	wordset *wn = &c->w_tmp, *wno = &c->w_part;
+	if (!unit_words_ex(&c->toks, old, cur, true, oo) || !unit_words(&c->toks, old, cur, os) ||
+	    !unit_words_ex(&c->toks, c->new_doc, nw, true, wno) || !unit_words(&c->toks, c->new_doc, nw, wn))
 		return cov_error_set(COV_ENOMEM, "out of memory");
-	out->similarity = dice(wo, wn);
-	out->wording_changed = !same_words(wo, wn);
+	out->similarity = unit_sim(oo, os, wno, wn);
+	out->wording_changed = !same_words(os, wn);
 	if (pairs[0]->status == COV_PAIR_MERGED)
 		out->status = CONF_MERGED;
 	else if (renumbered)
@@ -1091,18 +1364,15 @@ int conf_check_law(conf_ctx *c, const cov_data *data, const cov_doc *law, conf_l
 	size_t n = cov_refs_count(l->refs);
 	if (rc == COV_OK && n && !(l->c = calloc(n, sizeof *l->c)))
 		rc = cov_error_set(COV_ENOMEM, "out of memory");
-	wordset wo = {0}, wn = {0};
 	for (size_t i = 0; rc == COV_OK && i < n; i++) {
 		const cov_citation *ct = cov_refs_get(l->refs, i);
 		if (ct->scope != COV_CITE_CONSTITUTION || ct->in_note)
 			continue;
-		rc = map_cite(c, law, ct, &l->c[l->n_c], &wo, &wn);
+		rc = map_cite(c, law, ct, &l->c[l->n_c]);
 		if (rc == COV_OK)
 			l->counts[l->c[l->n_c].status]++;
 		l->n_c++;
 	}
-	wordset_free(&wo);
-	wordset_free(&wn);
 	if (rc == COV_OK)
 		rc = find_mentions(c, law, l);
 	if (rc) {

@@ -15,7 +15,9 @@ typedef enum conf_status {
 	CONF_RENUMBERED,    /* another number (its words may have changed too) */
 	CONF_MERGED,        /* its article and others became one */
 	CONF_SPLIT,         /* its article became several: candidates */
-	CONF_REMOVED,       /* no counterpart */
+	CONF_UNCERTAIN,     /* no clear counterpart: candidates with their similarity, no replacement */
+	CONF_REMOVED,       /* no counterpart anywhere in the new text */
+	CONF_REPEALED,      /* the unit was already repealed in the old text («исключен Законом …») */
 	CONF_UNRESOLVED,    /* the old text has no such unit */
 	CONF_COUNT
 } conf_status;
@@ -48,8 +50,11 @@ typedef struct conf_cite {
 	bool wording_changed;      /* the unit's words differ (renumbered or not) */
 	const cov_node *old_node;  /* the unit cited, in OLD */
 	const cov_node *new_node;  /* its counterpart in NEW */
-	const cov_node *cands[8];  /* split: the new articles */
+	const cov_node *cands[8];  /* split: the new articles; uncertain: the likeliest units, best first */
+	double cand_sim[8];        /* uncertain: the similarity of each candidate */
+	unsigned cand_part[8];     /* uncertain: the part (line) of the candidate's text, or 0: the whole unit */
 	size_t n_cands;
+	unsigned old_part;         /* «частью второй пункта 2»: 2; 0 when no part is cited */
 	const cov_pair *pair;      /* the aligned pair of its article */
 	double similarity;         /* of the unit's words, 0..1 */
 	char *old_text;            /* the citation as written, for one unit («статьи 72») */
