@@ -46,6 +46,10 @@ typedef struct name_ent {
 	size_t run_n[4];
 	char *surface[4];     /* the OLD spellings seen, with their counts */
 	size_t surface_n[4];
+	char *initial[4];     /* … opening a sentence (a subject: the nominative, mostly) */
+	size_t initial_n[4];
+	char *nsurface[4];    /* the NEW spellings */
+	size_t nsurface_n[4];
 	bool vanished, appeared;
 } name_ent;
 
@@ -72,6 +76,7 @@ struct conf_ctx {
 	const cov_doc *old, *new_doc;
 	ref_grammar *grammar;     /* the old text's language */
 	struct sb_stemmer *stem;
+	bool drop_short_i;        /* Russian: «курулта» and «курулт» are one stem */
 	name_ent *e;
 	size_t n_e, cap_e;
 	size_t *slots;            /* index + 1 into e, open addressing on key */
@@ -166,7 +171,17 @@ static void stem_tok(conf_ctx *c, const ref_toks *t, size_t i, cov_buf *b)
 	if (c->stem) {
 		const sb_symbol *s = sb_stemmer_stem(c->stem, (const sb_symbol *)w, (int)len);
 		if (s) {
-			cov_buf_put(b, (const char *)s, (size_t)sb_stemmer_length(c->stem));
+			size_t n = (size_t)sb_stemmer_length(c->stem);
+			/* «Курултай» → «курулта», «Курултая» → «курулт»: the
+			 * stemmer reads a borrowed noun's endings as an adjective's;
+			 * a last vowel (or й) of a stem is dropped, one name either way */
+			static const char *const tails[] = {"й", "а", "я", "о", "е", "и", "ы", "у", "ю"};
+			for (size_t q = 0; c->drop_short_i && n > 8 && q < sizeof tails / sizeof *tails; q++)
+				if (memcmp(s + n - 2, tails[q], 2) == 0) {
+					n -= 2;
+					break;
+				}
+			cov_buf_put(b, (const char *)s, n);
 			return;
 		}
 	}
@@ -321,6 +336,20 @@ static int collect_names(conf_ctx *c, const cov_doc *doc, int side)
 			}
 			bool initial = sentence_start(t, i);
 			size_t end = run_end(t, i);
+			if (initial && !trans) {
+				/* the name opening a sentence, up to its first capital after it */
+				key.len = 0;
+				for (size_t k = i; k < end && k < i + MAX_NAME_WORDS; k++) {
+					if (k > i)
+						cov_buf_putc(&key, ' ');
+					stem_tok(c, t, k, &key);
+					name_ent *e = t->v[k].upper && !key.oom ? find_ent(c, key.ptr) : NULL;
+					if (!e)
+						e = t->v[k].upper && !key.oom ? get_ent(c, key.ptr, k - i + 1) : NULL;
+					if (e)
+						add_surface(e->initial, e->initial_n, doc->text, t->v[i].start, t->v[k].end);
+				}
+			}
 			for (size_t s = i; s < end && rc == COV_OK; s++) {
 				if (!t->v[s].upper)
 					continue;
@@ -353,6 +382,8 @@ static int collect_names(conf_ctx *c, const cov_doc *doc, int side)
 					if (!cand)
 						continue;
 					e->cand[side]++;
+					if (side == 1)
+						add_surface(e->nsurface, e->nsurface_n, doc->text, t->v[s].start, t->v[k].end);
 					if (side == 0) {
 						add_surface(e->surface, e->surface_n, doc->text, t->v[s].start, t->v[k].end);
 						add_surface(e->run, e->run_n, doc->text, t->v[s].start, t->v[end - 1].end);
@@ -439,106 +470,126 @@ static int cmp_vanished(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* The name NEW alone uses most in the articles paired with those of OLD
- * that name e. */
-static void find_replacement(conf_ctx *c, size_t ent, conf_vanished *v, size_t *score)
+/* ---- what replaces a vanished name: the word diff of the aligned articles ---- */
+
+typedef struct name_hit {
+	size_t ent;
+	size_t a, b;
+} name_hit;
+
+/* The names (vanished ones: side 0, appeared: side 1) in text[a, b). */
+static size_t names_in(conf_ctx *c, const char *text, size_t a, size_t b, int side, name_hit *out, size_t max)
 {
-	memset(score, 0, c->n_e * sizeof *score);
+	ref_toks *t = &c->toks;
+	t->n = 0;
+	t->fold.len = 0;
+	if (!ref_tokenize(t, text, a, b))
+		return 0;
+	size_t n = 0;
+	cov_buf key;
+	cov_buf_init(&key);
+	for (size_t i = 0; i < t->n && n < max; i++) {
+		if (t->v[i].type != TOK_WORD || !t->v[i].upper)
+			continue;
+		key.len = 0;
+		for (size_t k = i; k < t->n && k < i + MAX_NAME_WORDS && t->v[k].type == TOK_WORD; k++) {
+			if (k > i)
+				cov_buf_putc(&key, ' ');
+			stem_tok(c, t, k, &key);
+			const name_ent *e = !key.oom && t->v[k].upper ? find_ent(c, key.ptr) : NULL;
+			if (e && (side ? e->appeared : e->vanished)) {
+				out[n++] = (name_hit){(size_t)(e - c->e), t->v[i].start, t->v[k].end};
+				i = k;
+				break;
+			}
+		}
+	}
+	cov_buf_free(&key);
+	return n;
+}
+
+static char *collapse(const char *text, size_t a, size_t b)
+{
+	char *sf[4] = {0};
+	size_t sn[4] = {0};
+	add_surface(sf, sn, text, a, b);
+	return sf[0];
+}
+
+typedef struct subst {
+	size_t ent[8], n[8];
+	const cov_pair *first[8];
+} subst;
+
+/* Where a run of the diff deletes a vanished name and inserts a name of NEW
+ * alone («[-Председателя Сената-] {+Председателя Курултая+}»), count the
+ * pair; where one name goes and one comes, keep their forms too. */
+static void find_substitutions(conf_ctx *c, const size_t *v_of_ent, subst *sb)
+{
 	size_t n_pairs = cov_comparison_pair_count(c->cmp);
-	const cov_node *best_old = NULL, *best_new = NULL;
-	size_t best_old_n = 0;
-	for (size_t i = 0; i < c->n_occ[0]; i++) {
-		const occ *o = &c->occ[0][i];
-		if (o->ent != ent || !o->unit)
-			continue;
-		size_t here = 0;
-		for (size_t k = 0; k < c->n_occ[0]; k++)
-			here += c->occ[0][k].ent == ent && c->occ[0][k].unit == o->unit;
-		for (size_t p = 0; p < n_pairs; p++) {
-			const cov_pair *pr = cov_comparison_pair(c->cmp, p);
-			if (pr->old_node != o->unit)
+	name_hit del[32], ins[32];
+	for (size_t p = 0; p < n_pairs; p++) {
+		const cov_pair *pr = cov_comparison_pair(c->cmp, p);
+		for (size_t i = 0; i < pr->n_segments;) {
+			if (pr->segments[i].op == COV_SEG_EQUAL) {
+				i++;
 				continue;
-			if (here > best_old_n) {
-				best_old_n = here;
-				best_old = pr->old_node;
-				best_new = pr->new_node;
 			}
-			for (size_t k = 0; k < c->n_occ[1]; k++)
-				if (c->occ[1][k].unit == pr->new_node && c->e[c->occ[1][k].ent].appeared)
-					score[c->occ[1][k].ent]++;
-		}
-	}
-	/* the name whose uses NEW concentrates in those articles: its uses
-	 * there, squared, over all its uses («Курултай» is everywhere, «the
-	 * Constitutional Court» in its own section) */
-	size_t best = 0;
-	double best_score = 0;
-	for (size_t k = 0; k < c->n_e; k++) {
-		if (!score[k])
-			continue;
-		double sc = (double)score[k] * (double)score[k] / (double)(c->e[k].cand[1] ? c->e[k].cand[1] : 1);
-		if (sc > best_score) {
-			best_score = sc;
-			best = k;
-		}
-	}
-	v->old_unit = best_old;
-	v->new_unit = best_new;
-	if (best_score) {
-		const name_ent *e = &c->e[best];
-		/* NEW's spelling: the key's words as NEW writes them are not kept;
-		 * the first occurrence in NEW is found again by the caller */
-		v->replacement = strdup(e->key);
-		/* in the paired article that shows it */
-		for (size_t k = 0; k < c->n_occ[1]; k++)
-			if (c->occ[1][k].ent == best) {
-				for (size_t p = 0; p < n_pairs; p++) {
-					const cov_pair *pr = cov_comparison_pair(c->cmp, p);
-					if (pr->new_node == c->occ[1][k].unit && pr->old_node == best_old)
-						v->new_unit = pr->new_node;
-				}
+			size_t nd = 0, ni = 0, j = i;
+			for (; j < pr->n_segments && pr->segments[j].op != COV_SEG_EQUAL; j++) {
+				const cov_segment *sg = &pr->segments[j];
+				if (sg->op == COV_SEG_DELETE)
+					nd += names_in(c, c->old->text, sg->start, sg->end, 0, del + nd, 32 - nd);
+				else
+					ni += names_in(c, c->new_doc->text, sg->start, sg->end, 1, ins + ni, 32 - ni);
 			}
+			i = j;
+			/* only one name going and one coming: a run that drops the
+			 * Senate and the Assembly and adds the Kurultai says nothing
+			 * of which became which */
+			if (nd != 1 || ni != 1)
+				continue;
+			size_t vi = v_of_ent[del[0].ent];
+			if (!vi--)
+				continue;
+			subst *s = &sb[vi];
+			int q = 0;
+			while (q < 8 && s->n[q] && s->ent[q] != ins[0].ent)
+				q++;
+			if (q == 8)
+				continue;
+			if (!s->n[q]) {
+				s->ent[q] = ins[0].ent;
+				s->first[q] = pr;
+			}
+			s->n[q]++;
+			conf_vanished *v = &c->v[vi];
+			char *fo = collapse(c->old->text, del[0].a, del[0].b);
+			char *fn = collapse(c->new_doc->text, ins[0].a, ins[0].b);
+			int f = 0;
+			while (f < 8 && v->form_old[f] && fo && strcmp(v->form_old[f], fo) != 0)
+				f++;
+			if (f < 8 && fo && fn && !v->form_old[f]) {
+				v->form_old[f] = fo;
+				v->form_new[f] = fn;
+				fo = fn = NULL;
+			}
+			if (f < 8 && v->form_old[f])
+				v->form_n[f]++;
+			free(fo);
+			free(fn);
+		}
 	}
 }
 
-/* NEW's spelling of a name key: the first run of NEW whose stems are the key. */
-static char *new_spelling(conf_ctx *c, const char *key)
+const char *conf_replacement_for(const conf_vanished *v, const char *surface)
 {
-	cov_iter it;
-	cov_iter_init(&it, c->new_doc->root);
-	cov_event ev;
-	ref_toks *t = &c->toks;
-	cov_buf b;
-	cov_buf_init(&b);
-	char *out = NULL;
-	while (!out && (ev = cov_iter_next(&it)) != COV_EVENT_DONE) {
-		const cov_node *n = it.node;
-		if (ev != COV_EVENT_ENTER || n->kind == COV_NODE_NOTE || n->text_end <= n->text_start)
-			continue;
-		t->n = 0;
-		t->fold.len = 0;
-		if (!ref_tokenize(t, c->new_doc->text, n->text_start, n->text_end))
-			break;
-		for (size_t i = 0; i < t->n && !out; i++) {
-			if (t->v[i].type != TOK_WORD || !t->v[i].upper)
-				continue;
-			b.len = 0;
-			for (size_t k = i; k < t->n && k < i + MAX_NAME_WORDS && t->v[k].type == TOK_WORD; k++) {
-				if (k > i)
-					cov_buf_putc(&b, ' ');
-				stem_tok(c, t, k, &b);
-				if (!b.oom && strcmp(b.ptr, key) == 0) {
-					char *sf[4] = {0};
-					size_t sn[4] = {0};
-					add_surface(sf, sn, c->new_doc->text, t->v[i].start, t->v[k].end);
-					out = sf[0];
-					break;
-				}
-			}
-		}
-	}
-	cov_buf_free(&b);
-	return out;
+	if (!v->replacement)
+		return NULL;
+	for (int q = 0; q < 8 && v->form_old[q]; q++)
+		if (surface && strcmp(v->form_old[q], surface) == 0)
+			return v->form_new[q];
+	return v->replacement;
 }
 
 void conf_free(conf_ctx *c)
@@ -550,6 +601,8 @@ void conf_free(conf_ctx *c)
 		for (int q = 0; q < 4; q++) {
 			free(c->e[i].surface[q]);
 			free(c->e[i].run[q]);
+			free(c->e[i].initial[q]);
+			free(c->e[i].nsurface[q]);
 		}
 	}
 	for (size_t i = 0; i < c->n_v; i++) {
@@ -557,6 +610,10 @@ void conf_free(conf_ctx *c)
 		free(c->v[i].name);
 		free(c->v[i].long_name);
 		free(c->v[i].replacement);
+		for (int q = 0; q < 8; q++) {
+			free(c->v[i].form_old[q]);
+			free(c->v[i].form_new[q]);
+		}
 	}
 	free(c->v);
 	free(c->e);
@@ -603,6 +660,7 @@ int conf_open(const cov_data *data, const cov_comparison *cmp, conf_ctx **out)
 	cov_buf_init(&c->scratch);
 	int rc = ref_grammar_load(data, c->old->language, &c->grammar);
 	const char *st = stemmer_of(c->old->language);
+	c->drop_short_i = st && strcmp(st, "russian") == 0;
 	if (rc == COV_OK && st && !(c->stem = sb_stemmer_new(st, "UTF_8")))
 		rc = cov_error_set(COV_ENOMEM, "out of memory");
 	if (rc == COV_OK)
@@ -655,9 +713,12 @@ int conf_open(const cov_data *data, const cov_comparison *cmp, conf_ctx **out)
 		const name_ent *e = &c->e[i];
 		if (!e->vanished)
 			continue;
+		score[i] = c->n_v + 1;
 		conf_vanished *v = &c->v[c->n_v++];
 		v->key = strdup(e->key);
-		v->name = strdup(best_of(e->surface, e->surface_n, e->key));
+		/* its name as a sentence of OLD opens with it (a subject), else as
+		 * OLD writes it most often */
+		v->name = strdup(best_of(e->initial, e->initial_n, best_of(e->surface, e->surface_n, e->key)));
 		const char *run = best_of(e->run, e->run_n, NULL);
 		if (run && strcmp(run, v->name) != 0 && !(v->long_name = strdup(run))) {
 			free(score);
@@ -666,20 +727,34 @@ int conf_open(const cov_data *data, const cov_comparison *cmp, conf_ctx **out)
 		}
 		v->n_words = e->n_words;
 		v->old_count = e->cand[0];
-		find_replacement(c, i, v, score);
-		if (v->replacement) {
-			char *sp = new_spelling(c, v->replacement);
-			if (sp) {
-				free(v->replacement);
-				v->replacement = sp;
-			}
-		}
 		if (!v->key || !v->name) {
 			free(score);
 			conf_free(c);
 			return cov_error_set(COV_ENOMEM, "out of memory");
 		}
 	}
+	subst *sb = calloc(c->n_v ? c->n_v : 1, sizeof *sb);
+	if (!sb) {
+		free(score);
+		conf_free(c);
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	}
+	find_substitutions(c, score, sb);
+	for (size_t i = 0; i < c->n_v; i++) {
+		conf_vanished *v = &c->v[i];
+		int best = -1;
+		for (int q = 0; q < 8 && sb[i].n[q]; q++)
+			if (best < 0 || sb[i].n[q] > sb[i].n[best])
+				best = q;
+		if (best < 0 || sb[i].n[best] < 2)
+			continue; /* once is chance: a likely replacement is shown twice at least */
+		const name_ent *r = &c->e[sb[i].ent[best]];
+		v->replacement = strdup(best_of(r->initial, r->initial_n, best_of(r->nsurface, r->nsurface_n, r->key)));
+		v->evidence = sb[i].n[best];
+		v->old_unit = sb[i].first[best]->old_node;
+		v->new_unit = sb[i].first[best]->new_node;
+	}
+	free(sb);
 	free(score);
 	qsort(c->v, c->n_v, sizeof *c->v, cmp_vanished);
 	*out = c;

@@ -32,9 +32,17 @@ typedef struct conf_vanished {
 	char *long_name;           /* the longer run it opens most often («Ассамблеи народа Казахстана»), or NULL */
 	size_t n_words;
 	size_t old_count;
-	char *replacement;         /* a name of the new text only, where the alignment shows one; or NULL */
-	const cov_node *old_unit, *new_unit; /* the pair of articles that shows it */
+	char *replacement;         /* the name of the new text only that the word diff of the aligned
+				      articles puts in its place, as NEW writes it most often; or NULL */
+	size_t evidence;           /* how many times the diff puts it there */
+	const cov_node *old_unit, *new_unit; /* a pair of articles that shows it */
+	char *form_old[8], *form_new[8]; /* «Мажилисе» → «Курултае»: the case forms the diff pairs */
+	size_t form_n[8];
 } conf_vanished;
+
+/* The replacement of a mention written `surface`, in the same case where
+ * the diff shows that form replaced, else as NEW writes it most often. */
+const char *conf_replacement_for(const conf_vanished *v, const char *surface);
 
 typedef struct conf_ctx conf_ctx;
 
