@@ -68,6 +68,7 @@ typedef struct wordset {
 /* a unit of NEW and its words: its own text, its subtree */
 typedef struct unit_ws {
 	const cov_node *node;
+	bool leaf;                /* an article of one paragraph: its text is the article's own */
 	wordset own, sub;
 } unit_ws;
 
@@ -567,14 +568,15 @@ static void find_substitutions(conf_ctx *c, const size_t *v_of_ent, subst *sb)
 			char *fo = collapse(c->old->text, del[0].a, del[0].b);
 			char *fn = collapse(c->new_doc->text, ins[0].a, ins[0].b);
 			int f = 0;
-			while (f < 8 && v->form_old[f] && fo && strcmp(v->form_old[f], fo) != 0)
+			while (f < 16 && v->form_old[f] && fo && fn &&
+			       (strcmp(v->form_old[f], fo) != 0 || strcmp(v->form_new[f], fn) != 0))
 				f++;
-			if (f < 8 && fo && fn && !v->form_old[f]) {
+			if (f < 16 && fo && fn && !v->form_old[f]) {
 				v->form_old[f] = fo;
 				v->form_new[f] = fn;
 				fo = fn = NULL;
 			}
-			if (f < 8 && v->form_old[f])
+			if (f < 16 && v->form_old[f])
 				v->form_n[f]++;
 			free(fo);
 			free(fn);
@@ -586,10 +588,11 @@ const char *conf_replacement_for(const conf_vanished *v, const char *surface)
 {
 	if (!v->replacement)
 		return NULL;
-	for (int q = 0; q < 8 && v->form_old[q]; q++)
-		if (surface && strcmp(v->form_old[q], surface) == 0)
-			return v->form_new[q];
-	return v->replacement;
+	int best = -1;
+	for (int q = 0; q < 16 && v->form_old[q]; q++)
+		if (surface && strcmp(v->form_old[q], surface) == 0 && (best < 0 || v->form_n[q] > v->form_n[best]))
+			best = q;
+	return best >= 0 ? v->form_new[best] : v->replacement;
 }
 
 void conf_free(conf_ctx *c)
@@ -610,7 +613,7 @@ void conf_free(conf_ctx *c)
 		free(c->v[i].name);
 		free(c->v[i].long_name);
 		free(c->v[i].replacement);
-		for (int q = 0; q < 8; q++) {
+		for (int q = 0; q < 16; q++) {
 			free(c->v[i].form_old[q]);
 			free(c->v[i].form_new[q]);
 		}
@@ -1066,7 +1069,9 @@ static void rank_units(const conf_ctx *c, cov_node_kind kind, const wordset *oo,
 {
 	for (size_t i = 0; i < c->n_u; i++) {
 		const unit_ws *u = &c->u[i];
-		if (u->node == top || (kind != COV_NODE_KIND_COUNT && !compatible(u->node->kind, kind)))
+		if (u->node == top)
+			continue;
+		if (kind != COV_NODE_KIND_COUNT && !compatible(u->node->kind, kind) && !(u->leaf && compatible(kind, COV_NODE_PARAGRAPH)))
 			continue;
 		if (top ? !in_subtree(u->node, top) : (skip && in_subtree(u->node, skip)))
 			continue;
@@ -1103,6 +1108,9 @@ static int cache_units(conf_ctx *c)
 		unit_ws *u = &c->u[c->n_u++];
 		memset(u, 0, sizeof *u);
 		u->node = x;
+		u->leaf = x->kind == c->new_doc->primary;
+		for (const cov_node *k = x->first; k && u->leaf; k = k->next)
+			u->leaf = k->kind == COV_NODE_NOTE;
 		if (!unit_words_ex(&c->toks, c->new_doc, x, true, &u->own) ||
 		    !unit_words_ex(&c->toks, c->new_doc, x, false, &u->sub))
 			return cov_error_set(COV_ENOMEM, "out of memory");
@@ -1201,7 +1209,7 @@ static bool follow_part(conf_ctx *c, const cov_node *old_unit, unsigned part, co
 			cand_add(cs, &n, x, parts > 1 ? p : 0, s);
 		}
 	}
-	if (n && cs[0].node == nw && cs[0].part == (part_count(c->new_doc, nw) > 1 ? part : 0) && clear_best(cs, n))
+	if (n && nw && cs[0].node == nw && cs[0].part == (part_count(c->new_doc, nw) > 1 ? part : 0) && clear_best(cs, n))
 		return false;
 	no_clear_match(out, cs, n);
 	return true;
@@ -1312,6 +1320,9 @@ static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, con
 		cand cs[MAX_CANDS];
 		size_t nc = 0;
 		rank_units(c, path[k]->kind, oo, os, nw, NULL, path[k]->num, cs, &nc);
+		if (!clear_best(cs, nc) && part && path[k] == cur &&
+		    follow_part(c, cur, part, NULL, pairs[0]->new_node, out))
+			return COV_OK; /* the paragraph split: where its cited part went */
 		if (!clear_best(cs, nc)) {
 			/* not clearly in the paired article: anywhere else? */
 			rank_units(c, path[k]->kind, oo, os, NULL, pairs[0]->new_node, NULL, cs, &nc);
@@ -1435,6 +1446,13 @@ int conf_check_law(conf_ctx *c, const cov_data *data, const cov_doc *law, conf_l
 	if (!l)
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	l->law = law;
+	/* the constitution itself (OLD, NEW or another edition) given as a
+	 * law: its citations are of itself */
+	if (ref_grammar_has_text(c->grammar, G_CONST_TITLE, cov_doc_title(law))) {
+		l->is_constitution = true;
+		*out = l;
+		return COV_OK;
+	}
 	int rc = cov_refs_find(data, law, &l->refs);
 	size_t n = cov_refs_count(l->refs);
 	if (rc == COV_OK && n && !(l->c = calloc(n, sizeof *l->c)))

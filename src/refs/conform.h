@@ -36,8 +36,8 @@ typedef struct conf_vanished {
 				      articles puts in its place, as NEW writes it most often; or NULL */
 	size_t evidence;           /* how many times the diff puts it there */
 	const cov_node *old_unit, *new_unit; /* a pair of articles that shows it */
-	char *form_old[8], *form_new[8]; /* «Мажилисе» → «Курултае»: the case forms the diff pairs */
-	size_t form_n[8];
+	char *form_old[16], *form_new[16]; /* «Мажилисе» → «Курултае»: the case forms the diff pairs */
+	size_t form_n[16];                 /* … and how often (the most frequent pairing of a form wins) */
 } conf_vanished;
 
 /* The replacement of a mention written `surface`, in the same case where
@@ -83,6 +83,7 @@ typedef struct conf_law {
 	conf_mention *m;
 	size_t n_m;
 	size_t counts[CONF_COUNT];
+	bool is_constitution;      /* its title says it is one («Конституция …»): not checked */
 } conf_law;
 
 /* Every citation of the constitution in `law` and every mention of a
