@@ -592,7 +592,7 @@ check "conform json" 0 "$bin" conform -f json "$tmp/law.txt" --from "$src/exampl
 contains "conform json: status" "$tmp/out" '"status": "renumbered"'
 contains "conform json: proposal" "$tmp/out" '"proposal": "Article 11 of the Constitution"'
 check "conform md" 0 "$bin" conform -f md "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt"
-contains "conform md: table" "$tmp/out" "| law.txt | 2 | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 |"
+contains "conform md: table" "$tmp/out" "| law.txt | 2 | 0 | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 |"
 check "conform: no --from" 2 "$bin" conform "$tmp/law.txt" --to "$src/examples/veridia-2024.txt"
 check "conform: bad --fail-on" 2 "$bin" conform "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt" --fail-on high
 check "conform: missing OLD" 3 "$bin" conform "$tmp/law.txt" --from "$tmp/nonexistent.txt" --to "$src/examples/veridia-2024.txt"

@@ -199,8 +199,8 @@ static void text_law(cov_buf *b, const conf_ctx *ctx, const conf_law *l, const c
 			cov_buf_puts(b, "; no replacement proposed: read them");
 			break;
 		case CONF_REMOVED:
-			cov_buf_printf(b, "  HIGH: %s has no counterpart in the new text (no unit shares a third of its "
-					  "words; the nearest %.2f)",
+			cov_buf_printf(b, "  HIGH: %s has no counterpart in the new text (no unit shares 30%% of its "
+					  "distinctive words; the nearest %.2f)",
 				       cov_node_eid(c->old_node), c->similarity);
 			break;
 		case CONF_REPEALED:

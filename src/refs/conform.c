@@ -92,6 +92,8 @@ struct conf_ctx {
 	unit_ws *u;               /* every article, paragraph and point of NEW */
 	size_t n_u;
 	wordset w_own, w_sub, w_part, w_tmp;
+	uint64_t *common;         /* words of a fifth of NEW's articles or more («и», «Республики»): not evidence */
+	size_t n_common;
 };
 
 static void wordset_free(wordset *w);
@@ -634,6 +636,7 @@ void conf_free(conf_ctx *c)
 	wordset_free(&c->w_sub);
 	wordset_free(&c->w_part);
 	wordset_free(&c->w_tmp);
+	free(c->common);
 	if (c->stem)
 		sb_stemmer_delete(c->stem);
 	ref_grammar_free(c->grammar);
@@ -868,23 +871,45 @@ static void wordset_free(wordset *w)
 	free(w->set);
 }
 
-static double dice(const wordset *a, const wordset *b)
+static bool is_common(const conf_ctx *c, uint64_t h)
 {
-	if (!a->n_set && !b->n_set)
-		return 1;
-	size_t i = 0, j = 0, both = 0;
-	while (i < a->n_set && j < b->n_set) {
-		if (a->set[i] == b->set[j]) {
-			both++;
+	const uint64_t *common_words = c->common;
+	size_t lo = 0, hi = c->n_common;
+	while (lo < hi) {
+		size_t m = (lo + hi) / 2;
+		if (common_words[m] == h)
+			return true;
+		if (common_words[m] < h)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return false;
+}
+
+/* Dice of the two sets, the common words of NEW left out. */
+static double dice(const conf_ctx *c, const wordset *a, const wordset *b)
+{
+	size_t i = 0, j = 0, both = 0, na = 0, nb = 0;
+	while (i < a->n_set || j < b->n_set) {
+		if (j >= b->n_set || (i < a->n_set && a->set[i] < b->set[j])) {
+			na += !is_common(c, a->set[i]);
 			i++;
+		} else if (i >= a->n_set || b->set[j] < a->set[i]) {
+			nb += !is_common(c, b->set[j]);
 			j++;
-		} else if (a->set[i] < b->set[j]) {
-			i++;
 		} else {
+			bool cm = is_common(c, a->set[i]);
+			both += !cm;
+			na += !cm;
+			nb += !cm;
+			i++;
 			j++;
 		}
 	}
-	return 2.0 * (double)both / (double)(a->n_set + b->n_set);
+	if (!na && !nb)
+		return a->n_set || b->n_set ? 0 : 1;
+	return 2.0 * (double)both / (double)(na + nb);
 }
 
 static bool same_words(const wordset *a, const wordset *b)
@@ -897,11 +922,11 @@ static bool same_words(const wordset *a, const wordset *b)
  * издавать законы … касающиеся:» keeps its words in «Курултай вправе …»
  * though the new text lists sixteen points under it and the old one four. */
 #define OWN_MIN 6
-static double unit_sim(const wordset *ao, const wordset *as, const wordset *bo, const wordset *bs)
+static double unit_sim(const conf_ctx *c, const wordset *ao, const wordset *as, const wordset *bo, const wordset *bs)
 {
-	double s = dice(as, bs);
+	double s = dice(c, as, bs);
 	if (ao->n_set >= OWN_MIN && bo->n_set >= OWN_MIN) {
-		double o = dice(ao, bo);
+		double o = dice(c, ao, bo);
 		if (o > s)
 			s = o;
 	}
@@ -1075,7 +1100,7 @@ static void rank_units(const conf_ctx *c, cov_node_kind kind, const wordset *oo,
 			continue;
 		if (top ? !in_subtree(u->node, top) : (skip && in_subtree(u->node, skip)))
 			continue;
-		double s = unit_sim(oo, os, &u->own, &u->sub);
+		double s = unit_sim(c, oo, os, &u->own, &u->sub);
 		if (num && strcmp(u->node->num, num) == 0)
 			s += 0.01; /* the same number wins a tie */
 		cand_add(cs, n, u->node, 0, s);
@@ -1115,6 +1140,34 @@ static int cache_units(conf_ctx *c)
 		    !unit_words_ex(&c->toks, c->new_doc, x, false, &u->sub))
 			return cov_error_set(COV_ENOMEM, "out of memory");
 	}
+	/* the words of a fifth of the articles or more (three at least) */
+	size_t total = 0, arts = 0;
+	for (size_t i = 0; i < c->n_u; i++)
+		if (c->u[i].node->kind == c->new_doc->primary) {
+			total += c->u[i].sub.n_set;
+			arts++;
+		}
+	uint64_t *all = malloc((total ? total : 1) * sizeof *all);
+	if (!all)
+		return cov_error_set(COV_ENOMEM, "out of memory");
+	size_t k = 0;
+	for (size_t i = 0; i < c->n_u; i++)
+		if (c->u[i].node->kind == c->new_doc->primary) {
+			memcpy(all + k, c->u[i].sub.set, c->u[i].sub.n_set * sizeof *all);
+			k += c->u[i].sub.n_set;
+		}
+	qsort(all, total, sizeof *all, cmp_u64);
+	size_t limit = arts / 5 > 3 ? arts / 5 : 3, nc = 0;
+	for (size_t i = 0; i < total;) {
+		size_t j = i;
+		while (j < total && all[j] == all[i])
+			j++;
+		if (j - i >= limit && arts >= 6)
+			all[nc++] = all[i];
+		i = j;
+	}
+	c->common = all;
+	c->n_common = nc;
 	return COV_OK;
 }
 
@@ -1203,7 +1256,7 @@ static bool follow_part(conf_ctx *c, const cov_node *old_unit, unsigned part, co
 			pn->n = 0;
 			if (!words_add(&c->toks, c->new_doc->text, pa, pb, pn) || !words_finish(pn))
 				return false;
-			double s = dice(po, pn);
+			double s = dice(c, po, pn);
 			if (x == nw && p == part)
 				s += 0.01;
 			cand_add(cs, &n, x, parts > 1 ? p : 0, s);
@@ -1341,7 +1394,7 @@ static int map_cite(conf_ctx *c, const cov_doc *law, const cov_citation *ct, con
 	if (!unit_words_ex(&c->toks, old, cur, true, oo) || !unit_words(&c->toks, old, cur, os) ||
 	    !unit_words_ex(&c->toks, c->new_doc, nw, true, wno) || !unit_words(&c->toks, c->new_doc, nw, wn))
 		return cov_error_set(COV_ENOMEM, "out of memory");
-	out->similarity = unit_sim(oo, os, wno, wn);
+	out->similarity = unit_sim(c, oo, os, wno, wn);
 	out->wording_changed = !same_words(os, wn);
 	if (pairs[0]->status == COV_PAIR_MERGED)
 		out->status = CONF_MERGED;
