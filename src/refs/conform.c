@@ -1036,6 +1036,18 @@ void conf_law_free(conf_law *l)
 	free(l);
 }
 
+static void put_flat_run(cov_buf *b, const char *s, size_t a, size_t e)
+{
+	for (size_t i = a; i < e; i++) {
+		char ch = s[i];
+		if (ch == '\n' || ch == '\r' || ch == '\t')
+			ch = ' ';
+		if (ch == ' ' && b->len && b->ptr[b->len - 1] == ' ')
+			continue;
+		cov_buf_putc(b, ch);
+	}
+}
+
 /* The citation of one unit as written, with `nums` for its numbers (NULL:
  * as written): «подпунктом 6) статьи 53 Конституции Республики Казахстан». */
 static char *cite_text(const cov_doc *law, const cov_citation *ct, const char *const *nums)
@@ -1047,8 +1059,21 @@ static char *cite_text(const cov_doc *law, const cov_citation *ct, const char *c
 		const cov_cite_step *st = &ct->steps[k];
 		if (st->kind == COV_NODE_KIND_COUNT)
 			continue; /* printed with the step above */
-		if (b.len)
-			cov_buf_putc(&b, ' ');
+		if (b.len) {
+			/* the words between two steps as the law writes them ("of"),
+			 * unless they are the rest of a list («1, 3 и 5») */
+			const cov_cite_step *in = &ct->steps[k + 1];
+			while (in > ct->steps + k + 1 && in->kind == COV_NODE_KIND_COUNT)
+				in--;
+			size_t a = in->num_end, e = st->word_start;
+			bool words = a < e && e - a < 16;
+			for (size_t i = a; words && i < e; i++)
+				words = !strchr("0123456789,;()-–—", s[i]);
+			if (words)
+				put_flat_run(&b, s, a, e);
+			else
+				cov_buf_putc(&b, ' ');
+		}
 		cov_buf_put(&b, s + st->word_start, st->word_end - st->word_start);
 		cov_buf_putc(&b, ' ');
 		/* the number as written, its digits replaced: «6)» → «14)» */
