@@ -614,5 +614,16 @@ else
   echo "SKIP: the Kazakhstan texts are absent ($kz)"
 fi
 
+# conform: mentions grouped per body by default, each with --mentions; a constitution given as a law skipped
+printf 'Senate Act\n\nSection 1. Senate\nThe Senate meets under Article 10 of the Constitution. Laws go to the Senate and the Senate votes.\n' > "$tmp/senate.txt"
+printf 'Constitution of Testland\n\nArticle 1\nLaws are passed by the Senate.\n\nArticle 2\nThe President signs what the Senate passed.\n\nArticle 3\nThe Senate meets in the capital.\n' > "$tmp/c-old.txt"
+printf 'Constitution of Testland\n\nArticle 1\nLaws are passed by the Kurultai.\n\nArticle 2\nThe President signs what the Kurultai passed.\n\nArticle 3\nThe Kurultai meets in the capital.\n' > "$tmp/c-new.txt"
+check "conform: grouped mentions" 0 "$bin" conform "$tmp/senate.txt" --from "$tmp/c-old.txt" --to "$tmp/c-new.txt"
+contains "conform: one line per body" "$tmp/out" "«Senate»  4 mentions, lines 1, 4 → likely «Kurultai» («Senate» → «Kurultai»)"
+check "conform --mentions" 0 "$bin" conform --mentions "$tmp/senate.txt" --from "$tmp/c-old.txt" --to "$tmp/c-new.txt"
+contains "conform --mentions: each" "$tmp/out" "line 4     «Senate»  Senate → likely «Kurultai»"
+check "conform: a constitution as a law" 0 "$bin" conform "$tmp/c-old.txt" "$tmp/senate.txt" --from "$tmp/c-old.txt" --to "$tmp/c-new.txt"
+contains "conform: the constitution skipped" "$tmp/err" "a constitution, not a law citing one: skipped"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
