@@ -622,7 +622,7 @@ check "conform json" 0 "$bin" conform -f json "$tmp/law.txt" --from "$src/exampl
 contains "conform json: status" "$tmp/out" '"status": "renumbered"'
 contains "conform json: proposal" "$tmp/out" '"proposal": "Article 11 of the Constitution"'
 check "conform md" 0 "$bin" conform -f md "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt"
-contains "conform md: table" "$tmp/out" "| law.txt | 2 | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 |"
+contains "conform md: table" "$tmp/out" "| law.txt | 2 | 0 | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 |"
 check "conform: no --from" 2 "$bin" conform "$tmp/law.txt" --to "$src/examples/veridia-2024.txt"
 check "conform: bad --fail-on" 2 "$bin" conform "$tmp/law.txt" --from "$src/examples/veridia-2015.txt" --to "$src/examples/veridia-2024.txt" --fail-on high
 check "conform: missing OLD" 3 "$bin" conform "$tmp/law.txt" --from "$tmp/nonexistent.txt" --to "$src/examples/veridia-2024.txt"
@@ -643,6 +643,17 @@ if [ -f "$kz/kz-adilet-ru-pdf/z2200000153.01-01-2024.rus.pdf" ] && [ -f "$kz/kz-
 else
   echo "SKIP: the Kazakhstan texts are absent ($kz)"
 fi
+
+# conform: mentions grouped per body by default, each with --mentions; a constitution given as a law skipped
+printf 'Senate Act\n\nSection 1. Senate\nThe Senate meets under Article 10 of the Constitution. Laws go to the Senate and the Senate votes.\n' > "$tmp/senate.txt"
+printf 'Constitution of Testland\n\nArticle 1\nLaws are passed by the Senate.\n\nArticle 2\nThe President signs what the Senate passed.\n\nArticle 3\nThe Senate meets in the capital.\n' > "$tmp/c-old.txt"
+printf 'Constitution of Testland\n\nArticle 1\nLaws are passed by the Kurultai.\n\nArticle 2\nThe President signs what the Kurultai passed.\n\nArticle 3\nThe Kurultai meets in the capital.\n' > "$tmp/c-new.txt"
+check "conform: grouped mentions" 0 "$bin" conform "$tmp/senate.txt" --from "$tmp/c-old.txt" --to "$tmp/c-new.txt"
+contains "conform: one line per body" "$tmp/out" "«Senate»  4 mentions, lines 1, 4 → likely «Kurultai» («Senate» → «Kurultai»)"
+check "conform --mentions" 0 "$bin" conform --mentions "$tmp/senate.txt" --from "$tmp/c-old.txt" --to "$tmp/c-new.txt"
+contains "conform --mentions: each" "$tmp/out" "line 4     «Senate»  Senate → likely «Kurultai»"
+check "conform: a constitution as a law" 0 "$bin" conform "$tmp/c-old.txt" "$tmp/senate.txt" --from "$tmp/c-old.txt" --to "$tmp/c-new.txt"
+contains "conform: the constitution skipped" "$tmp/err" "a constitution, not a law citing one: skipped"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -222,6 +222,125 @@ static const conf_vanished *vanished(const conf_ctx *ctx, const char *key)
 	return NULL;
 }
 
+/* ---- conform on small texts written for each verdict ---- */
+
+static const char tl_old[] =
+	"Constitution of Testland\n\n"
+	"Article 1\n"
+	"1. The Senate may pass laws which regulate the most important social relations and establish fundamental "
+	"principles and norms concerning:\n"
+	"1) the legal capacity of natural and legal persons;\n"
+	"2) the regime of property.\n"
+	"2. Amendments to the Constitution are adopted by three quarters of the votes of the Senate.\n"
+	"3. The Court on constitutional legality sends its annual message to the Senate.\n\n"
+	"Article 2\n"
+	"1. Every farmer advises the Assembly on matters of grazing and harvest.\n"
+	"2. Repealed by the Law of 10 March 2017.\n\n"
+	"Article 3\n"
+	"1. Judges are independent and subject only to the Constitution and the law.\n"
+	"2. On the proposal of the President the Senate elects the judges.\n\n"
+	"Article 4\n"
+	"Each winter the shepherds report grazing and harvest figures to the Assembly.\n";
+
+static const char tl_new[] =
+	"Constitution of Testland\n\n"
+	"Article 1\n"
+	"1. Judges are independent and subject only to the Constitution and the law.\n"
+	"2. On the proposal of the President the Kurultai elects the judges.\n\n"
+	"Article 2\n"
+	"1. The Kurultai may pass laws which regulate the most important social relations and establish fundamental "
+	"principles and norms concerning:\n"
+	"1) the legal capacity of natural and legal persons;\n"
+	"2) the regime of property;\n"
+	"3) taxation and the levying of duties;\n"
+	"4) the republican budget and state loans;\n"
+	"5) amnesty and pardon;\n"
+	"6) education, science and culture.\n"
+	"2. Constitutional laws are adopted by two thirds of the votes of the Kurultai.\n"
+	"3. The Court on constitutional legality sends its annual message to the Kurultai.\n\n"
+	"Article 3\n"
+	"The state language of the Republic is the language of the people.\n\n"
+	"Article 4\n"
+	"The capital of the Republic is the city named by law.\n\n"
+	"Article 5\n"
+	"The symbols of the Republic are the flag, the emblem and the anthem.\n\n"
+	"Article 6\n"
+	"The currency of the Republic is issued by the National Bank.\n";
+
+static const char tl_law[] =
+	"Testland Laws Act\n\n"
+	"Section 1. Laws\n"
+	"Laws are passed under paragraph 1 of Article 1 of the Constitution; amendments under paragraph 2 of "
+	"Article 1 of the Constitution.\n\n"
+	"Section 2. Others\n"
+	"The Senate acts under paragraph 2 of Article 2 of the Constitution and Article 4 of the Constitution.\n";
+
+static void synthetic_conform(void **state)
+{
+	(void)state;
+	cov_doc *old = parse_str(tl_old), *nw = parse_str(tl_new), *law = parse_str(tl_law);
+	cov_comparison *cmp;
+	conf_ctx *ctx;
+	conf_law *l;
+	assert_int_equal(cov_diff_ex(test_data, old, nw, COV_DIFF_NO_IMPACT, &cmp), COV_OK);
+	assert_int_equal(conf_open(test_data, cmp, &ctx), COV_OK);
+	assert_int_equal(conf_check_law(ctx, test_data, law, &l), COV_OK);
+	assert_int_equal(l->n_c, 4);
+	/* the lead keeps its words though the new list is three times longer:
+	 * renumbered, not removed */
+	const conf_cite *c = conf_find(l, "paragraph 1 of Article 1 of the Constitution");
+	assert_int_equal(c->status, CONF_RENUMBERED);
+	assert_string_equal(c->proposal, "paragraph 1 of Article 2 of the Constitution");
+	/* three quarters to amend, two thirds for constitutional laws: alike
+	 * in words, not the same provision: uncertain, no replacement */
+	c = conf_find(l, "paragraph 2 of Article 1 of the Constitution");
+	assert_int_equal(c->status, CONF_UNCERTAIN);
+	assert_null(c->proposal);
+	assert_true(c->n_cands >= 1);
+	assert_string_equal(cov_node_eid(c->cands[0]), "art_2__para_2");
+	/* repealed in the old text already */
+	assert_int_equal(conf_find(l, "paragraph 2 of Article 2 of the Constitution")->status, CONF_REPEALED);
+	/* an article whose words are nowhere in the new text: removed (high) */
+	assert_int_equal(conf_find(l, "Article 4 of the Constitution")->status, CONF_REMOVED);
+	/* the Senate: the diff puts «Kurultai» in its place, one for one */
+	const conf_vanished *v = vanished(ctx, "senat");
+	assert_non_null(v);
+	assert_string_equal(v->name, "Senate");
+	assert_non_null(v->replacement);
+	assert_string_equal(v->replacement, "Kurultai");
+	assert_true(v->evidence >= 2);
+	/* the Assembly only goes: no replacement claimed */
+	v = vanished(ctx, "assembl");
+	assert_non_null(v);
+	assert_null(v->replacement);
+	conf_law_free(l);
+	/* a constitution given as a law is not checked */
+	assert_int_equal(conf_check_law(ctx, test_data, old, &l), COV_OK);
+	assert_true(l->is_constitution);
+	assert_int_equal(l->n_c, 0);
+	conf_law_free(l);
+	conf_free(ctx);
+	cov_comparison_free(cmp);
+	cov_doc_free(law);
+	cov_doc_free(nw);
+	cov_doc_free(old);
+}
+
+/* «пункт 3» of an edition whose article has paragraphs 1 and 2 only is no
+ * unit: never point 3 of its paragraph 1. */
+static void paragraph_not_point(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Закон о примерах\n\nСтатья 1. Полномочия\n1. Орган:\n1) принимает решения;\n"
+				 "2) рассматривает обращения;\n3) дает заключения.\n2. Иные полномочия.\n"
+				 "Статья 2. Ссылки\nСогласно пункту 3 статьи 1 и подпункту 3) статьи 1 настоящего Закона.\n");
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "пункту 3 статьи 1", 0)), "(none)");
+	assert_string_equal(target(cite_with(doc, r, "подпункту 3) статьи 1", 0)), "art_1__para_1__point_3");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 static void kazakhstan_conform(void **state)
 {
 	(void)state;
@@ -295,6 +414,99 @@ static void kazakhstan_conform(void **state)
 	cov_doc_free(old);
 }
 
+/* The laws on legal acts (2016, 2026 editions) against 1995 (2023) → 2026,
+ * each verdict read in both constitutions; and the 2007–2009 edition. */
+static void kazakhstan_conform_more(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(oldp, "kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf");
+	REQUIRE_CORPUS(newp, "kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt");
+	REQUIRE_CORPUS(old07p, "kz-constitution-ru-kazakhstan-law/constitution_kz_1995_ru_ed2007-2009.md");
+	REQUIRE_CORPUS(law1p, "kz-adilet-ru-pdf/z1600000480.09-01-2026.rus.pdf");
+	REQUIRE_CORPUS(law2p, "kz-adilet-ru-pdf/z980000213_.06-04-2016.rus.pdf");
+	REQUIRE_CORPUS(law3p, "kz-adilet-ru-pdf/z2200000153.01-01-2024.rus.pdf");
+	cov_doc *old, *old07, *nw, *law1, *law2, *law3;
+	assert_int_equal(cov_doc_parse_file(test_data, oldp, NULL, &old), COV_OK);
+	assert_int_equal(cov_doc_parse_file(test_data, old07p, NULL, &old07), COV_OK);
+	assert_int_equal(cov_doc_parse_file(test_data, newp, NULL, &nw), COV_OK);
+	assert_int_equal(cov_doc_parse_file(test_data, law1p, NULL, &law1), COV_OK);
+	assert_int_equal(cov_doc_parse_file(test_data, law2p, NULL, &law2), COV_OK);
+	assert_int_equal(cov_doc_parse_file(test_data, law3p, NULL, &law3), COV_OK);
+	cov_comparison *cmp;
+	conf_ctx *ctx;
+	conf_law *l;
+	assert_int_equal(cov_diff_ex(test_data, old, nw, COV_DIFF_NO_IMPACT, &cmp), COV_OK);
+	assert_int_equal(conf_open(test_data, cmp, &ctx), COV_OK);
+	assert_int_equal(conf_check_law(ctx, test_data, law1, &l), COV_OK);
+	/* 61(3) «Парламент вправе издавать законы…» is 60(3) «Курултай вправе
+	 * издавать законы…» (sixteen points under it where 1995 had its points
+	 * in an editorial note): renumbered, not removed */
+	const conf_cite *c = conf_find(l, "пунктом 3 статьи 61 Конституции Республики Казахстан");
+	assert_int_equal(c->status, CONF_RENUMBERED);
+	assert_string_equal(c->proposal, "пунктом 3 статьи 60 Конституции Республики Казахстан");
+	/* 62(3): amending the Constitution by three quarters of each Chamber;
+	 * 2026 amends it by referendum only, and 61(3) (constitutional laws,
+	 * two thirds) is not the same provision: uncertain, no replacement */
+	c = conf_find(l, "пунктом 3 статьи 62 Конституции Республики Казахстан");
+	assert_int_equal(c->status, CONF_UNCERTAIN);
+	assert_null(c->proposal);
+	/* 62(4) constitutional laws → 61(3) */
+	assert_string_equal(conf_find(l, "пунктом 4 статьи 62 Конституции Республики Казахстан")->proposal,
+			    "пунктом 3 статьи 61 Конституции Республики Казахстан");
+	/* «частью второй пункта 2 статьи 61» (the Government's urgent bills) is
+	 * the first part of 60(4) now, not the second part of 60(2) */
+	c = conf_find(l, "частью второй пункта 2 статьи 61 Конституции Республики Казахстан");
+	assert_int_equal(c->status, CONF_UNCERTAIN);
+	assert_null(c->proposal);
+	assert_string_equal(cov_node_eid(c->cands[0]), "sec_IV__art_60__para_4");
+	assert_int_equal(c->cand_part[0], 1);
+	assert_int_equal(l->counts[CONF_REMOVED], 0);
+	conf_law_free(l);
+	/* 53(3) was repealed in 2017: the 2016 law cites a unit not in force */
+	assert_int_equal(conf_check_law(ctx, test_data, law2, &l), COV_OK);
+	assert_int_equal(conf_find(l, "подпунктом 3) статьи 53 Конституции Республики Казахстан")->status,
+			 CONF_REPEALED);
+	assert_int_equal(l->counts[CONF_REMOVED], 0);
+	conf_law_free(l);
+	/* the bodies: named as OLD opens sentences with them, the replacement
+	 * the one the word diff puts in their place, in the mention's case */
+	const conf_vanished *v = vanished(ctx, "сенат");
+	assert_string_equal(v->name, "Сенат");
+	assert_string_equal(v->replacement, "Курултай");
+	assert_string_equal(conf_replacement_for(v, "Сената"), "Курултая");
+	v = vanished(ctx, "мажилис");
+	assert_string_equal(v->name, "Мажилис");
+	assert_string_equal(conf_replacement_for(v, "Мажилисе"), "Курултае");
+	/* the Assembly of the People is dropped, nothing takes its place in the
+	 * diff (Қазақстан Халық Кеңесі is a new body of its own section) */
+	assert_null(vanished(ctx, "ассамбл")->replacement);
+	/* the constitution given as a law */
+	assert_int_equal(conf_check_law(ctx, test_data, old, &l), COV_OK);
+	assert_true(l->is_constitution);
+	conf_law_free(l);
+	conf_free(ctx);
+	cov_comparison_free(cmp);
+	/* 2007–2009: art. 72 had paragraphs 1 and 2 only (3–5 came with the
+	 * Constitutional Court in 2022): «пунктом 3 статьи 72» is not in it,
+	 * not point 3 of its paragraph 1 */
+	assert_int_equal(cov_diff_ex(test_data, old07, nw, COV_DIFF_NO_IMPACT, &cmp), COV_OK);
+	assert_int_equal(conf_open(test_data, cmp, &ctx), COV_OK);
+	assert_int_equal(conf_check_law(ctx, test_data, law3, &l), COV_OK);
+	assert_int_equal(conf_find(l, "пунктом 3 статьи 72 Конституции Республики Казахстан")->status, CONF_UNRESOLVED);
+	v = vanished(ctx, "конституцион совет");
+	assert_string_equal(v->name, "Конституционный Совет");
+	assert_string_equal(v->replacement, "Конституционный Суд");
+	conf_law_free(l);
+	conf_free(ctx);
+	cov_comparison_free(cmp);
+	cov_doc_free(law3);
+	cov_doc_free(law2);
+	cov_doc_free(law1);
+	cov_doc_free(nw);
+	cov_doc_free(old07);
+	cov_doc_free(old);
+}
+
 /* In the law itself: «пунктов 1, 2 и 3, подпунктов … пункта 4, пункта 5
  * статьи 44» are units of article 44, not of the citing article. */
 static void kazakhstan_refs(void **state)
@@ -321,7 +533,10 @@ int main(void)
 		cmocka_unit_test(en_constitution),
 		cmocka_unit_test(akn_refs),
 		cmocka_unit_test(no_citations),
+		cmocka_unit_test(synthetic_conform),
+		cmocka_unit_test(paragraph_not_point),
 		cmocka_unit_test(kazakhstan_conform),
+		cmocka_unit_test(kazakhstan_conform_more),
 		cmocka_unit_test(kazakhstan_refs),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);

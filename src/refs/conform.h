@@ -15,7 +15,9 @@ typedef enum conf_status {
 	CONF_RENUMBERED,    /* another number (its words may have changed too) */
 	CONF_MERGED,        /* its article and others became one */
 	CONF_SPLIT,         /* its article became several: candidates */
-	CONF_REMOVED,       /* no counterpart */
+	CONF_UNCERTAIN,     /* no clear counterpart: candidates with their similarity, no replacement */
+	CONF_REMOVED,       /* no counterpart anywhere in the new text */
+	CONF_REPEALED,      /* the unit was already repealed in the old text («исключен Законом …») */
 	CONF_UNRESOLVED,    /* the old text has no such unit */
 	CONF_COUNT
 } conf_status;
@@ -30,9 +32,17 @@ typedef struct conf_vanished {
 	char *long_name;           /* the longer run it opens most often («Ассамблеи народа Казахстана»), or NULL */
 	size_t n_words;
 	size_t old_count;
-	char *replacement;         /* a name of the new text only, where the alignment shows one; or NULL */
-	const cov_node *old_unit, *new_unit; /* the pair of articles that shows it */
+	char *replacement;         /* the name of the new text only that the word diff of the aligned
+				      articles puts in its place, as NEW writes it most often; or NULL */
+	size_t evidence;           /* how many times the diff puts it there */
+	const cov_node *old_unit, *new_unit; /* a pair of articles that shows it */
+	char *form_old[16], *form_new[16]; /* «Мажилисе» → «Курултае»: the case forms the diff pairs */
+	size_t form_n[16];                 /* … and how often (the most frequent pairing of a form wins) */
 } conf_vanished;
+
+/* The replacement of a mention written `surface`, in the same case where
+ * the diff shows that form replaced, else as NEW writes it most often. */
+const char *conf_replacement_for(const conf_vanished *v, const char *surface);
 
 typedef struct conf_ctx conf_ctx;
 
@@ -48,8 +58,11 @@ typedef struct conf_cite {
 	bool wording_changed;      /* the unit's words differ (renumbered or not) */
 	const cov_node *old_node;  /* the unit cited, in OLD */
 	const cov_node *new_node;  /* its counterpart in NEW */
-	const cov_node *cands[8];  /* split: the new articles */
+	const cov_node *cands[8];  /* split: the new articles; uncertain: the likeliest units, best first */
+	double cand_sim[8];        /* uncertain: the similarity of each candidate */
+	unsigned cand_part[8];     /* uncertain: the part (line) of the candidate's text, or 0: the whole unit */
 	size_t n_cands;
+	unsigned old_part;         /* «частью второй пункта 2»: 2; 0 when no part is cited */
 	const cov_pair *pair;      /* the aligned pair of its article */
 	double similarity;         /* of the unit's words, 0..1 */
 	char *old_text;            /* the citation as written, for one unit («статьи 72») */
@@ -70,6 +83,7 @@ typedef struct conf_law {
 	conf_mention *m;
 	size_t n_m;
 	size_t counts[CONF_COUNT];
+	bool is_constitution;      /* its title says it is one («Конституция …»): not checked */
 } conf_law;
 
 /* Every citation of the constitution in `law` and every mention of a

@@ -306,6 +306,8 @@ static int parse_line(ref_grammar *g, char *line, const char *path, int lineno)
 		type = G_TRANSITIONAL;
 	} else if (strcmp(key, "not-after") == 0) {
 		type = G_NOT_AFTER;
+	} else if (strcmp(key, "repealed") == 0) {
+		type = G_REPEALED;
 	} else if (strcmp(key, "constitution-title") == 0) {
 		type = G_CONST_TITLE;
 	} else if (kind_by_name(key, &kind) && kind != COV_NODE_DOCUMENT) {

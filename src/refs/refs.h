@@ -37,7 +37,7 @@ static inline const char *ref_tok_fold(const ref_toks *t, size_t i) { return t->
 
 typedef enum ref_gtype {
 	G_UNIT = 0, G_SELF, G_CONSTITUTION, G_ACT, G_ACT_LEAD, G_ACT_END, G_OF, G_LIST, G_RANGE, G_NUMBER,
-	G_TRANSITIONAL, G_CONST_TITLE, G_NOT_AFTER, G_COUNT
+	G_TRANSITIONAL, G_CONST_TITLE, G_NOT_AFTER, G_REPEALED, G_COUNT
 } ref_gtype;
 
 typedef struct ref_phrase {

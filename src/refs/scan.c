@@ -366,6 +366,12 @@ static void find_in(const cov_node *top, const char *num, cov_node_kind kind, in
 			ok = c->kind == primary;
 		else
 			ok = false;
+		/* a unit of another kind stands in only as a direct child: «пункт 3»
+		 * of an article whose paragraphs the parser read as points, never
+		 * point 3 of its paragraph 1 (an edition without paragraph 3) */
+		if (ok && pass == 1 && depth > 0 && lower_kind(kind) && kind != COV_NODE_PART &&
+		    kind != COV_NODE_KIND_COUNT)
+			ok = false;
 		if (ok && strcmp(c->num, num) == 0) {
 			*best = c;
 			*best_depth = depth;
