@@ -254,7 +254,7 @@ static void unknown_language(void **state)
 	assert_int_equal(cov_check(test_data, doc, NULL, &r), COV_EINPUT);
 	assert_non_null(strstr(cov_error_last(), "no rights lexicon for language"));
 	assert_null(r);
-	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_EUSAGE);
+	assert_int_equal(cov_check(test_data, doc, "crc", &r), COV_EUSAGE);
 	cov_doc_free(doc);
 }
 
@@ -1230,6 +1230,50 @@ static void icescr_regression_cites(void **state)
 	cov_doc_free(b);
 }
 
+/* A third standard ships as data (data/standards/echr.txt): arts. 8-11
+ * with their own closed lists of aims, which are not the ICCPR's; the
+ * default check cites none of it (no rule or guarantee names it). */
+static void echr_shipped(void **state)
+{
+	(void)state;
+	const struct cov_rights_data *rd = test_data->rights;
+	static const struct {
+		int num;
+		const char *aim;
+		bool allowed;
+	} aims[] = {{8, "economic-wellbeing", true},  {8, "territorial-integrity", false}, {9, "national-security", false},
+		    {9, "public-order", true},        {10, "judiciary", true},               {10, "confidential-information", true},
+		    {10, "territorial-integrity", true}, {11, "territorial-integrity", false}, {11, "national-security", true},
+		    {10, "constitutional-order", false}};
+	for (size_t i = 0; i < sizeof aims / sizeof *aims; i++) {
+		const cov_std_article *a = cov_rights_std_article(rd, "echr", aims[i].num);
+		assert_non_null(a);
+		assert_int_equal(a->limits, COV_LIMITS_CLOSED);
+		bool has_aim = false;
+		for (size_t k = 0; k < a->n_aims; k++)
+			has_aim |= strcmp(a->aims[k], aims[i].aim) == 0;
+		if (has_aim != aims[i].allowed)
+			fail_msg("ECHR art. %d: %s %s", aims[i].num, aims[i].aim, has_aim ? "allowed" : "not allowed");
+	}
+	assert_string_equal(cov_rights_std_article(rd, "echr", 10)->citation, "ECHR art. 10");
+	cov_doc *doc;
+	cov_review *r = check_text("Article 1\n\nCitizens have the right to freedom of expression. This right may be restricted "
+				   "by law to protect the constitutional order.\n", &doc);
+	assert_true(cov_review_count(r) > 0);
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		assert_true(!f->standard_id || strncmp(f->standard_id, "echr", 4) != 0);
+		assert_null(strstr(f->citation ? f->citation : "", "ECHR"));
+	}
+	cov_review_free(r);
+	/* --standard echr is accepted; what it keeps is the findings citing it */
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_OK);
+	for (size_t i = 0; i < cov_review_count(r); i++)
+		assert_int_equal(cov_review_finding(r, i)->standard, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1257,6 +1301,7 @@ int main(void)
 		cmocka_unit_test(more_iccpr_articles),
 		cmocka_unit_test(icescr_guarantees),
 		cmocka_unit_test(icescr_regression_cites),
+		cmocka_unit_test(echr_shipped),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }
