@@ -95,7 +95,7 @@ check "check 2015 has one high" 5 "$bin" check --fail-on high "$src/examples/ver
 check "check min-severity" 0 "$bin" check --min-severity high --color never "$src/examples/veridia-2024.txt"
 if grep -q "MEDIUM\|POSITIVE" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: --min-severity high shows lower ones"; else pass=$((pass+1)); fi
 check "check bad severity" 2 "$bin" check --min-severity urgent "$src/examples/veridia-2024.txt"
-check "check bad standard" 2 "$bin" check --standard echr "$src/examples/veridia-2024.txt"
+check "check bad standard" 2 "$bin" check --standard crc "$src/examples/veridia-2024.txt"
 check "check two files" 0 "$bin" check "$src/examples/veridia-2015.txt" "$src/examples/veridia-2024.txt"
 contains "check second file" "$tmp/out" "veridia-2024.txt, en) against the ICCPR"
 check "check empty" 3 "$bin" check "$tmp/empty.txt"
@@ -573,14 +573,14 @@ contains "standards: icescr strike" "$tmp/out" "guarantee strike: the right to s
 contains "standards: rules citing art. 21" "$tmp/out" "rules: assembly.prior-authorization"
 check "standards json" 0 "$bin" standards icescr -f json
 ok "standards json: one standard, format 1" test "$(jq -r '[.format, (.standards | length), .standards[0].id, .standards[0].articles[0].guarantees[0].citation] | join(" ")' "$tmp/out")" = "1 1 icescr ICESCR art. 8(1)(d)"
-check "standards: unknown" 2 "$bin" standards echr
-contains "standards: unknown named" "$tmp/err" "unknown standard 'echr' (data/standards/ has iccpr, icescr)"
+check "standards: unknown" 2 "$bin" standards crc
+contains "standards: unknown named" "$tmp/err" "unknown standard 'crc' (data/standards/ has iccpr, echr, icescr)"
 check "check --standard icescr: no ICCPR finding" 0 "$bin" check --standard icescr -f json "$ex/veridia-2024.txt"
 ok "check --standard icescr: no ICCPR finding kept" test "$(jq '[.findings[] | select(.standard // "" | startswith("iccpr:"))] | length' "$tmp/out")" = 0
 check "check --standard iccpr,icescr" 0 "$bin" check --standard iccpr,icescr -f json "$ex/veridia-2024.txt"
 ok "check --standard iccpr,icescr: all kept" test "$(jq '.findings | length' "$tmp/out")" -gt 0
-check "check --standard echr" 2 "$bin" check --standard echr "$ex/veridia-2024.txt"
-contains "check --standard echr named" "$tmp/err" "unknown standard 'echr'"
+check "check --standard crc" 2 "$bin" check --standard crc "$ex/veridia-2024.txt"
+contains "check --standard crc named" "$tmp/err" "unknown standard 'crc'"
 check "check --standard icescr: text" 0 "$bin" check --standard icescr "$ex/veridia-2024.txt"
 contains "check --standard icescr: header" "$tmp/out" ") against the ICESCR"
 contains "check --standard icescr: its guarantee" "$tmp/out" "the right to strike (ICESCR art. 8(1)(d)): NOT GUARANTEED"
@@ -654,6 +654,18 @@ check "conform --mentions" 0 "$bin" conform --mentions "$tmp/senate.txt" --from 
 contains "conform --mentions: each" "$tmp/out" "line 4     «Senate»  Senate → likely «Kurultai»"
 check "conform: a constitution as a law" 0 "$bin" conform "$tmp/c-old.txt" "$tmp/senate.txt" --from "$tmp/c-old.txt" --to "$tmp/c-new.txt"
 contains "conform: the constitution skipped" "$tmp/err" "a constitution, not a law citing one: skipped"
+
+# a third standard shipped (issue 14): data/standards/echr.txt with its own aims, out of the default check
+check "standards echr" 0 "$bin" standards echr
+contains "standards echr: art. 10's own aims" "$tmp/out" "art. 10  freedom of expression  [everyone; closed; aims: national-security territorial-integrity public-safety public-order public-health public-morals reputation rights-of-others confidential-information judiciary]"
+contains "standards echr: art. 8 allows economic well-being" "$tmp/out" "economic-wellbeing"
+check "check --standard echr" 0 "$bin" check --standard echr "$src/examples/veridia-2024.txt"
+contains "check --standard echr: the header" "$tmp/out" "against the ECHR"
+check "check, default" 0 "$bin" check "$src/examples/veridia-2024.txt"
+contains "check, default: still against the ICCPR" "$tmp/out" "veridia-2024.txt, en) against the ICCPR"
+if grep -q "ECHR" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: the default check cites the ECHR"; else pass=$((pass+1)); fi
+check "check: the ICESCR's education" 0 "$bin" check "$src/examples/veridia-2024.txt"
+contains "check: parents' choice of schools cited" "$tmp/out" "(ICESCR art. 13(3)): NOT GUARANTEED"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

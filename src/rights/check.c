@@ -1394,8 +1394,9 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 			gr[p->n_granted++] = k;
 	p->granted = gr;
 	/* named guarantees ("guarantee strike" in the lexicon) and treaty primacy */
-	const char **g = cov_arena_alloc(&c->rev->arena, 8 * sizeof *g);
-	for (size_t i = 0; g && i < c->n_m && p->n_guarantees < 8; i++) {
+	enum { MAX_GUARANTEES = 32 }; /* the lexicons name 18 (ICESCR arts. 6-15 among them) and treaty primacy */
+	const char **g = cov_arena_alloc(&c->rev->arena, MAX_GUARANTEES * sizeof *g);
+	for (size_t i = 0; g && i < c->n_m && p->n_guarantees < MAX_GUARANTEES; i++) {
 		const char *name = c->r->concepts[c->m[i].concept];
 		const char *add = strncmp(name, "guarantee ", 10) == 0 ? name + 10 : NULL;
 		if (c->m[i].concept == c->concept[C_TREATY_PRIMACY] && has(c, C_TREATY, &whole))
