@@ -3,7 +3,9 @@
 # example constitution of Veridia (examples/): parse both versions and
 # show their structure, the JSON and Akoma Ntoso a program would read, then
 # check the rights of the newer one (and of Kazakhstan 2026) against the ICCPR,
-# and compare the two versions article by article.
+# compare the two versions article by article, follow the laws' citations of
+# the old constitution to the new one, keep a library of dated versions and
+# write the report.
 set -euo pipefail
 bin=${1:-build/covenant}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,6 +44,10 @@ if [ -f "$corpus" ] && [ -f "$old_kz" ]; then
   say "the motivating case: Kazakhstan 1995 (official PDF, as of 2023) → 2026, the rights impact"
   "$bin" diff "$old_kz" "$corpus" --old-label "Constitution 1995 (as of 2023)" --new-label "Constitution 2026" \
     | awk '/^Articles/ { stop = 1 } /^Findings before/ { f = 1 } f && /^  (NEW |GONE|KEPT)|^    «/ { next } !stop { print }'
+fi
+if [ -f "$corpus" ] && [ -f "$old_kz" ]; then
+  say "covenant conform: four laws in force that cite the 1995 Constitution, against 2026   (first lines)"
+  "$bin" conform "$root/../shared/corpus/kz-adilet-ru-pdf/"z*.pdf --from "$old_kz" --to "$corpus" | awk 'NR <= 24'
 fi
 
 # The library: dated versions of works, points in time, search.  A library
