@@ -379,6 +379,13 @@ PY
   validate "check ndjson" check.json "$tmp/lines.ndjson"
   "$bin" diff -f json "$ex/veridia-2015.txt" "$ex/veridia-2024.txt" > "$tmp/d.json"; validate "diff" diff.json "$tmp/d.json"
   "$bin" diff -f json --no-impact "$tmp/tr.txt" "$tmp/tr.txt" > "$tmp/d2.json"; validate "diff no impact" diff.json "$tmp/d2.json"
+  "$bin" refs -f json "$ex/veridia-2024.txt" > "$tmp/refs.json"; validate "refs" refs.json "$tmp/refs.json"
+  "$bin" standards -f json > "$tmp/std.json"; validate "standards" standards.json "$tmp/std.json"
+  printf 'Senate Act\n\nSection 1. Senate\nThe Senate meets under Article 2 of the Constitution and Article 9 of the Constitution.\n' > "$tmp/law.txt"
+  printf 'Constitution of Testland\n\nArticle 1\nLaws are passed by the Senate.\n\nArticle 2\nThe President signs what the Senate passed.\n\nArticle 3\nThe Senate meets in the capital.\n' > "$tmp/co.txt"
+  printf 'Constitution of Testland\n\nArticle 1\nThe Kurultai meets in the capital.\n\nArticle 2\nLaws are passed by the Kurultai.\n\nArticle 3\nThe President signs what the Kurultai passed.\n' > "$tmp/cn.txt"
+  "$bin" conform -f json "$tmp/law.txt" --from "$tmp/co.txt" --to "$tmp/cn.txt" > "$tmp/conf.json"; validate "conform" conform.json "$tmp/conf.json"
+  ok "conform json: a renumbered and an unresolved citation" test "$(jq -r '[.laws[0].citations[].status] | sort | join(" ")' "$tmp/conf.json")" = "renumbered unresolved"
   # the schemas are not empty promises: a wrong output fails
   sed 's/"severity": "high"/"severity": "urgent"/' "$tmp/one.json" > "$tmp/bad.json"
   if python3 -c 'import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' "$src/docs/schema/check.json" "$tmp/bad.json" 2>/dev/null

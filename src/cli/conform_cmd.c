@@ -373,8 +373,8 @@ static json_t *json_law(const conf_ctx *ctx, const conf_law *l, const cov_doc *o
 		json_object_set_new(x, "citation", json_string(c->old_text));
 		json_object_set_new(x, "status", json_string(conf_status_name(c->status)));
 		json_object_set_new(x, "severity", json_string(severity(c->status)));
-		json_object_set_new(x, "old", c->old_node ? json_string(cov_node_eid(c->old_node)) : json_null());
-		json_object_set_new(x, "new", c->new_node ? json_string(cov_node_eid(c->new_node)) : json_null());
+		json_object_set_new(x, "old", c->old_node ? json_string(cov_node_eid(c->old_node)) : json_string(""));
+		json_object_set_new(x, "new", c->new_node ? json_string(cov_node_eid(c->new_node)) : json_string(""));
 		json_object_set_new(x, "wording_changed", json_boolean(c->wording_changed));
 		if (c->old_node && c->new_node)
 			json_object_set_new(x, "similarity", json_real((double)(int)(c->similarity * 1000) / 1000));
@@ -417,7 +417,7 @@ static json_t *json_law(const conf_ctx *ctx, const conf_law *l, const cov_doc *o
 		const conf_vanished *v = conf_vanished_get(ctx, m->vanished);
 		const char *r = conf_replacement_for(v, q);
 		json_object_set_new(x, "body", json_string(v->name));
-		json_object_set_new(x, "replacement", r ? json_string(r) : json_null());
+		json_object_set_new(x, "replacement", r ? json_string(r) : json_string(""));
 		json_object_set_new(x, "source", json_string(cov_node_eid(m->source)));
 		free(q);
 		json_array_append_new(ments, x);
@@ -440,10 +440,10 @@ static json_t *json_vanished(const conf_ctx *ctx)
 		if (v->long_name)
 			json_object_set_new(x, "long_name", json_string(v->long_name));
 		json_object_set_new(x, "old_count", json_integer((json_int_t)v->old_count));
-		json_object_set_new(x, "replacement", v->replacement ? json_string(v->replacement) : json_null());
+		json_object_set_new(x, "replacement", v->replacement ? json_string(v->replacement) : json_string(""));
 		json_object_set_new(x, "evidence", json_integer((json_int_t)v->evidence));
-		json_object_set_new(x, "old_article", v->old_unit ? json_string(cov_node_eid(v->old_unit)) : json_null());
-		json_object_set_new(x, "new_article", v->new_unit ? json_string(cov_node_eid(v->new_unit)) : json_null());
+		json_object_set_new(x, "old_article", v->old_unit ? json_string(cov_node_eid(v->old_unit)) : json_string(""));
+		json_object_set_new(x, "new_article", v->new_unit ? json_string(cov_node_eid(v->new_unit)) : json_string(""));
 		json_array_append_new(a, x);
 	}
 	return a;

@@ -127,7 +127,7 @@ static int render_json(const cov_doc *doc, const cov_refs *refs, bool only_missi
 		if (ct->in_note)
 			json_object_set_new(o, "in_note", json_true());
 		if (ct->scope == COV_CITE_INTERNAL) {
-			json_object_set_new(o, "target", ct->target ? json_string(cov_node_eid(ct->target)) : json_null());
+			json_object_set_new(o, "target", ct->target ? json_string(cov_node_eid(ct->target)) : json_string(""));
 			json_object_set_new(o, "exists", json_boolean(ct->target != NULL));
 		}
 		free(q);
