@@ -1067,6 +1067,51 @@ static void discrimination_sentence_keeps_other_rights(void **state)
 	cov_doc_free(doc);
 }
 
+/* The audit of seeds 9001-9003: classes of findings a lawyer would not sign. */
+static const cov_finding *first_of(const cov_review *r, const char *rule, const char *article)
+{
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (strcmp(f->rule, rule) == 0 && strcmp(f->article, article) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+static void audit_9001_classes(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	/* foreigners given the citizens' rights "except … by law" (Russia 62(3),
+	 * São Tomé 16): a grant to citizens is no longer one to citizens only;
+	 * a law may still withhold it, so the finding stays, at medium */
+	cov_review *r = check_text("Article 1\nCitizens have the right to assemble peacefully.\n"
+				   "Article 2\nForeign citizens and stateless persons shall enjoy rights on a par with citizens, "
+				   "except in those cases envisaged by law.\n", &doc);
+	const cov_finding *f = first_of(r, "holder.citizens-only", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_MEDIUM);
+	assert_non_null(strstr(f->message, "article 2 gives foreigners the rights of citizens"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* with no exception at all, the citizens' grant denies the right to no one */
+	r = check_text("Article 1\nCitizens have the right to assemble peacefully.\n"
+		       "Article 2\nForeigners shall enjoy the same rights and be subject to the same duties as citizens.\n", &doc);
+	NEVER(r, "holder.citizens-only", "1", 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* exceptions the Constitution itself makes (Kazakhstan 12(4), Ukraine 26):
+	 * its grants to citizens are those exceptions; the finding stays high */
+	r = check_text("Article 1\nCitizens have the right to assemble peacefully.\n"
+		       "Article 2\nForeigners shall enjoy the rights and freedoms established for the citizens unless otherwise "
+		       "stipulated by the Constitution and laws.\n", &doc);
+	f = first_of(r, "holder.citizens-only", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1092,6 +1137,7 @@ int main(void)
 		cmocka_unit_test(standard_as_data),
 		cmocka_unit_test(messages_are_templates),
 		cmocka_unit_test(more_iccpr_articles),
+		cmocka_unit_test(audit_9001_classes),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

@@ -36,7 +36,8 @@ enum {
 	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
 	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
 	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
-	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT, C_COUNT
+	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT,
+	C_ALIENS, C_SAME_RIGHTS, C_CITIZENS_LIKE, C_ALIEN_EXCEPT, C_ALIEN_CONDITION, C_OWN_RESERVATION, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -51,6 +52,7 @@ static const char *const concept_names[C_COUNT] = {
 	"equality-clause", "ground-core", "some-of", "except", "right-word",
 	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
 	"even-in-emergency", "expedient", "violent", "association-ban", "ethnic-object",
+	"aliens", "same-rights", "citizens-like", "alien-except", "alien-condition", "own-reservation",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -140,6 +142,11 @@ typedef struct ctx {
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } *emergency;
 	size_t n_emergency, cap_emergency;
 	bool treaty_primacy;
+	/* a clause giving foreigners the rights of citizens ("Foreigners … shall
+	 * enjoy the same rights … as Portuguese citizens"): its article, and
+	 * whether its exceptions leave a law free to withhold them (conditional)
+	 * or let the Constitution's own grants to citizens stand (reserved) */
+	struct { const char *article; bool conditional, reserved; } alien;
 	bool complete_equality;  /* a non-discrimination clause with sex and "other status" */
 	size_t eq_best_words, eq_best_start; /* the document's main equality clause: the longest list of grounds */
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } treaty_by_law;
@@ -751,6 +758,26 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 static void pattern_rules(ctx *c, const cov_node *node, const char *article, const sentence *s, rightset own_rights)
 {
 	size_t i;
+	/* foreigners given the rights of citizens: a sentence naming them, then
+	 * the same rights, then citizens or nationals; the sentences of its
+	 * article say on what terms */
+	size_t al = find(c, C_ALIENS, s, 0);
+	size_t same = al != SIZE_MAX ? find(c, C_SAME_RIGHTS, s, c->m[al].last + 1) : SIZE_MAX;
+	if (!c->alien.article && same != SIZE_MAX && find(c, C_CITIZENS_LIKE, s, c->m[same].first) != SIZE_MAX)
+		c->alien.article = article;
+	if (c->alien.article && strcmp(c->alien.article, article) == 0) {
+		bool except = has(c, C_ALIEN_EXCEPT, s);
+		/* "unless otherwise stipulated by the Constitution", "the rights
+		 * reserved constitutionally to national citizens": the grants to
+		 * citizens are the exceptions */
+		if (except && has(c, C_OWN_RESERVATION, s))
+			c->alien.reserved = true;
+		/* "except for the cases envisaged by federal law", "under reserve
+		 * of reciprocity", "the law may … nullify the exercise of specific
+		 * civil rights by aliens" */
+		if (except || has(c, C_ALIEN_CONDITION, s))
+			c->alien.conditional = true;
+	}
 	/* assemblies subject to permission (not "without permission"), in a
 	 * provision that is itself about assemblies */
 	if ((own_rights & rights_in(c, s) & rule_rights(c, "assembly.prior-authorization")) &&
@@ -1656,6 +1683,11 @@ static const char *holder_due(ctx *c, rightset set)
  * (Bhutan 7, Malaysia 10), quoted from the first to the last. */
 static void emit_holders(ctx *c)
 {
+	/* foreigners given the citizens' rights with no exception: a grant to
+	 * citizens denies the right to no one */
+	if (c->alien.article && !c->alien.conditional && !c->alien.reserved)
+		return;
+	bool aliens = c->alien.article && !c->alien.reserved;
 	for (size_t i = 0; i < c->n_holders; i++) {
 		holder_cand *h = &c->holders[i];
 		bool done = false;
@@ -1686,12 +1718,18 @@ static void emit_holders(ctx *c)
 		}
 		if (!set)
 			continue;
-		char *msg = (char *)fill(c, (set & (set - 1)) ? "holder.citizens-only/many" : "holder.citizens-only/one",
-					 "rights", rights_names(c, set), "holder", span(c, h->first, h->last), "due", holder_due(c, set),
-					 NULL);
+		const char *key = (set & (set - 1)) ? (aliens ? "holder.citizens-only/many-aliens" : "holder.citizens-only/many")
+						    : (aliens ? "holder.citizens-only/one-aliens" : "holder.citizens-only/one");
+		char *msg = (char *)fill(c, key, "rights", rights_names(c, set), "holder", span(c, h->first, h->last),
+					 "due", holder_due(c, set), "alien", aliens ? c->alien.article : "", NULL);
 		if (msg && *msg >= 'a' && *msg <= 'z')
 			*msg = (char)(*msg - 'a' + 'A'); /* a sentence: "Peaceful assembly (art. 21) is …" */
+		size_t before = c->rev->n_findings;
 		add_finding(c, "holder.citizens-only", node, h->article, standard_of(c, set), &q, h->first, h->last, msg);
+		/* the text gives the right to foreigners too, unless a law says
+		 * otherwise: a law may still deny it, the text does not */
+		if (aliens && c->rev->n_findings > before)
+			c->rev->findings[before].severity = COV_SEVERITY_MEDIUM;
 	}
 }
 
