@@ -1110,6 +1110,20 @@ static void audit_9001_classes(void **state)
 	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
 	cov_review_free(r);
 	cov_doc_free(doc);
+	/* the right to receive information alone (Nepal 27, Mozambique 253) is
+	 * art. 19(2)'s access to information, not freedom of expression */
+	r = check_text("Article 1\nEvery citizen shall have the right to demand or receive information on any matter of public interest.\n"
+		       "Article 2\nEvery citizen shall have the right to freedom of expression and to receive information.\n", &doc);
+	f = first_of(r, "holder.citizens-only", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_MEDIUM);
+	assert_non_null(strstr(f->message, "The right to seek and receive information (art. 19(2))"));
+	f = first_of(r, "holder.citizens-only", "2");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
+	assert_null(strstr(f->message, "receive information (art. 19(2))"));
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)

@@ -37,7 +37,8 @@ enum {
 	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
 	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
 	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT,
-	C_ALIENS, C_SAME_RIGHTS, C_CITIZENS_LIKE, C_ALIEN_EXCEPT, C_ALIEN_CONDITION, C_OWN_RESERVATION, C_COUNT
+	C_ALIENS, C_SAME_RIGHTS, C_CITIZENS_LIKE, C_ALIEN_EXCEPT, C_ALIEN_CONDITION, C_OWN_RESERVATION,
+	C_INFORMATION, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -53,6 +54,7 @@ static const char *const concept_names[C_COUNT] = {
 	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
 	"even-in-emergency", "expedient", "violent", "association-ban", "ethnic-object",
 	"aliens", "same-rights", "citizens-like", "alien-except", "alien-condition", "own-reservation",
+	"information",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -91,6 +93,8 @@ typedef struct holder_cand {
 	sentence s;
 	rightset rights;
 	size_t first, last;           /* the holder's words */
+	bool information;             /* art. 19 only as the right to receive information ("Every citizen shall
+				       * have the right to demand or receive information", Nepal 27) */
 } holder_cand;
 
 /* An article of the document: the rights its provisions concern. */
@@ -1394,6 +1398,17 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 					h->rights = object;
 					h->first = c->m[hc].first;
 					h->last = c->m[hc].last;
+					/* every art. 19 word of the sentence is one of information */
+					h->information = (object & ((rightset)1 << 19)) && find(c, C_INFORMATION, s, 0) != SIZE_MAX;
+					for (size_t k = 0; k < c->n_m && h->information; k++) {
+						const cov_match *m = &c->m[k];
+						if (m->concept >= 512 || c->right_of_concept[m->concept] != 19 || !in_sentence(m, s))
+							continue;
+						bool info = false;
+						for (size_t j = find(c, C_INFORMATION, s, 0); j != SIZE_MAX && !info; j = find(c, C_INFORMATION, s, c->m[j].first + 1))
+							info = c->m[j].first == m->first; /* "receive … information", not "impart information" */
+						h->information = info;
+					}
 				} else {
 					c->status = cov_error_set(COV_ENOMEM, "out of memory");
 				}
@@ -1696,6 +1711,7 @@ static void emit_holders(ctx *c)
 		if (done)
 			continue; /* merged into the article's first */
 		rightset set = 0;
+		bool information = true;
 		sentence q = h->s;
 		const cov_node *node = h->node;
 		for (size_t k = i; k < c->n_holders; k++) {
@@ -1711,6 +1727,7 @@ static void emit_holders(ctx *c)
 				h = &c->holders[k];
 			}
 			set |= own;
+			information &= o->information || !(own & ((rightset)1 << 19));
 			if (o->s.end > q.end) {
 				q.end = o->s.end;
 				q.last = o->s.last;
@@ -1718,8 +1735,12 @@ static void emit_holders(ctx *c)
 		}
 		if (!set)
 			continue;
-		const char *key = (set & (set - 1)) ? (aliens ? "holder.citizens-only/many-aliens" : "holder.citizens-only/many")
-						    : (aliens ? "holder.citizens-only/one-aliens" : "holder.citizens-only/one");
+		/* the right to information alone (art. 19(2) as General Comment 34
+		 * §18 reads it), not freedom of expression */
+		information = information && set == ((rightset)1 << 19) && !aliens;
+		const char *key = information ? "holder.citizens-only/information"
+				  : (set & (set - 1)) ? (aliens ? "holder.citizens-only/many-aliens" : "holder.citizens-only/many")
+						      : (aliens ? "holder.citizens-only/one-aliens" : "holder.citizens-only/one");
 		char *msg = (char *)fill(c, key, "rights", rights_names(c, set), "holder", span(c, h->first, h->last),
 					 "due", holder_due(c, set), "alien", aliens ? c->alien.article : "", NULL);
 		if (msg && *msg >= 'a' && *msg <= 'z')
@@ -1727,8 +1748,9 @@ static void emit_holders(ctx *c)
 		size_t before = c->rev->n_findings;
 		add_finding(c, "holder.citizens-only", node, h->article, standard_of(c, set), &q, h->first, h->last, msg);
 		/* the text gives the right to foreigners too, unless a law says
-		 * otherwise: a law may still deny it, the text does not */
-		if (aliens && c->rev->n_findings > before)
+		 * otherwise: a law may still deny it, the text does not; access to
+		 * information alone is a narrower part of art. 19 */
+		if ((aliens || information) && c->rev->n_findings > before)
 			c->rev->findings[before].severity = COV_SEVERITY_MEDIUM;
 	}
 }
