@@ -1124,6 +1124,30 @@ static void audit_9001_classes(void **state)
 	assert_null(strstr(f->message, "receive information (art. 19(2))"));
 	cov_review_free(r);
 	cov_doc_free(doc);
+	/* freedoms conditioned on the State's ideology or policies (Cuba 62,
+	 * Vietnam 70): no aim of any article */
+	r = check_text("Article 1\nNone of the freedoms which are recognized for citizens can be exercised contrary to the existence "
+		       "and objectives of the socialist State.\n"
+		       "Article 2\nNo one has the right to infringe on the freedom of religion or to take advantage of the latter to "
+		       "contravene State laws and policies.\n", &doc);
+	EXPECT(r, "limit.blanket-condition", "1", 0);
+	EXPECT(r, "limit.blanket-condition", "2", 18);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* the death penalty confined to crimes against life (Russia 20) is what
+	 * art. 6(2) allows: medium; for "especially grave crimes", high */
+	r = check_text("Article 1\nCapital punishment until its complete abolition may be established by federal law as an exclusive "
+		       "form of punishment for particularly grave crimes against life.\n"
+		       "Article 2\nThe death penalty may be imposed by law as an exceptional measure for especially grave crimes.\n", &doc);
+	f = first_of(r, "death-penalty.permitted", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_MEDIUM);
+	assert_non_null(strstr(f->message, "for «crimes against life» only"));
+	f = first_of(r, "death-penalty.permitted", "2");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)

@@ -38,7 +38,7 @@ enum {
 	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
 	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT,
 	C_ALIENS, C_SAME_RIGHTS, C_CITIZENS_LIKE, C_ALIEN_EXCEPT, C_ALIEN_CONDITION, C_OWN_RESERVATION,
-	C_INFORMATION, C_COUNT
+	C_INFORMATION, C_DEATH_CONFINED, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -54,7 +54,7 @@ static const char *const concept_names[C_COUNT] = {
 	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
 	"even-in-emergency", "expedient", "violent", "association-ban", "ethnic-object",
 	"aliens", "same-rights", "citizens-like", "alien-except", "alien-condition", "own-reservation",
-	"information",
+	"information", "death-confined",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -894,8 +894,17 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t dp = find(c, C_DEATH, s, 0);
 	if (dp != SIZE_MAX) {
 		size_t perm = find(c, C_DEATH_PERMITTED, s, 0);
+		/* confined to crimes against life ("for particularly grave crimes
+		 * against life", Russia 20): what art. 6(2) allows a State that is
+		 * no party to the Second Optional Protocol (General Comment 36 §35),
+		 * a concern, not a breach */
+		size_t conf = perm != SIZE_MAX ? find(c, C_DEATH_CONFINED, s, 0) : SIZE_MAX;
+		size_t before = c->rev->n_findings;
 		if (perm != SIZE_MAX)
-			add_finding(c, "death-penalty.permitted", node, article, RULE_STD, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last, NULL);
+			add_finding(c, "death-penalty.permitted", node, article, RULE_STD, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last,
+				    conf != SIZE_MAX ? fill(c, "death-penalty.permitted/confined", "crimes", span(c, c->m[conf].first, c->m[conf].last), NULL) : NULL);
+		if (conf != SIZE_MAX && c->rev->n_findings > before)
+			c->rev->findings[before].severity = COV_SEVERITY_MEDIUM;
 		else if (has(c, C_PROHIBITION, s))
 			add_finding(c, "death-penalty.abolished", node, article, RULE_STD, s, c->m[dp].first, c->m[dp].last, NULL);
 	}
