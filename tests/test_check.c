@@ -1148,6 +1148,16 @@ static void audit_9001_classes(void **state)
 	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
 	cov_review_free(r);
 	cov_doc_free(doc);
+	/* a list of rights out of reach that names an article by its heading
+	 * puts that article's rights out of reach in Russian as in English */
+	r = check_text("Статья 1. Достоинство личности\n\nНикто не должен подвергаться пыткам.\n\n"
+		       "Статья 2. Право на жизнь\n\nКаждый имеет право на жизнь.\n\n"
+		       "Статья 3. Чрезвычайное положение\n\nВ условиях чрезвычайного положения права и свободы могут ограничиваться. "
+		       "Не подлежат ограничению права: на жизнь; достоинство личности.\n", &doc);
+	EXPECT(r, "limit.non-restrictable-list", "3", 0);
+	NEVER(r, "derogation.non-derogable", NULL, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)

@@ -1769,11 +1769,13 @@ static const cov_node *article_headed(const ctx *c, const cov_node *n, const cha
 {
 	for (const cov_node *k = n->first; k; k = k->next) {
 		if (k->kind == c->doc->primary && k->num && k->heading) {
-			const char *h = k->heading;
-			size_t i = 0;
-			while (i < len && h[i] && (h[i] | 0x20) == word[i])
-				i++;
-			if (i == len && !((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z'))
+			/* the heading case-folded as the words are («Достоинство
+			 * личности», "Dignity and inviolability") */
+			char h[256];
+			int hl = cov_utf8_fold(k->heading, strnlen(k->heading, 120), h, sizeof h);
+			unsigned char next = hl >= 0 && (size_t)hl > len ? (unsigned char)h[len] : 0;
+			if (hl >= 0 && (size_t)hl >= len && memcmp(h, word, len) == 0 &&
+			    !((next | 0x20) >= 'a' && (next | 0x20) <= 'z') && next < 0x80)
 				return k;
 		}
 		const cov_node *d = article_headed(c, k, word, len);
@@ -1790,7 +1792,9 @@ static const cov_node *article_headed(const ctx *c, const cov_node *n, const cha
 static rightset headed_rights(ctx *c, const sentence *list, size_t n)
 {
 	static const char *const skip[] = {"right", "rights", "freedom", "freedoms", "the", "and", "of", "to", "there",
-					   "shall", "be", "no", "limitations", "imposed", "on", "a"};
+					   "shall", "be", "no", "limitations", "imposed", "on", "a",
+					   "право", "права", "прав", "свобода", "свободы", "свобод", "на", "не", "ограничение",
+					   "ограничения", "допускается", "может", "быть"};
 	const char *t = c->doc->text;
 	rightset out = 0;
 	for (size_t i = 0; i < n; i++) {
