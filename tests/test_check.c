@@ -1158,6 +1158,23 @@ static void audit_9001_classes(void **state)
 	NEVER(r, "derogation.non-derogable", NULL, 0);
 	cov_review_free(r);
 	cov_doc_free(doc);
+	/* the strike line of the coverage: a court that may "strike down laws"
+	 * (Sudan 174) or a ban on strikes (Chile 19) guarantees no strike */
+	r = check_text("Article 1\nThe Court may strike down laws that are inconsistent with this Constitution.\n"
+		       "Article 2\nNeither the functionaries of the State nor of the municipalities can declare a strike.\n"
+		       "Article 3\nThe strike is declared to be a right of trade unions.\n", &doc);
+	bool strike[4] = {false, false, false, false};
+	for (size_t i = 0; i < cov_review_provision_count(r); i++) {
+		const cov_provision *p = cov_review_provision(r, i);
+		for (size_t k = 0; k < p->n_guarantees; k++)
+			if (strcmp(p->guarantees[k], "strike") == 0 && p->article[0] >= '1' && p->article[0] <= '3')
+				strike[p->article[0] - '0'] = true;
+	}
+	assert_false(strike[1]);
+	assert_false(strike[2]);
+	assert_true(strike[3]);
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)
