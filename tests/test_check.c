@@ -1175,6 +1175,15 @@ static void audit_9001_classes(void **state)
 	assert_true(strike[3]);
 	cov_review_free(r);
 	cov_doc_free(doc);
+	/* an emergency clause that keeps "the integrity of his material and
+	 * spiritual entity" inviolable (Turkey 15) keeps the torture ban */
+	r = check_text("Article 1\nNo one shall be subjected to torture.\n"
+		       "Article 2\nIn times of war or state of emergency, the exercise of fundamental rights and freedoms can be partially "
+		       "or entirely suspended. Even under the circumstances indicated above, the individual's right to life, and the integrity of his "
+		       "material and spiritual entity shall be inviolable.\n", &doc);
+	NEVER(r, "derogation.non-derogable", NULL, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)
