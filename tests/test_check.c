@@ -1184,6 +1184,23 @@ static void audit_9001_classes(void **state)
 	NEVER(r, "derogation.non-derogable", NULL, 0);
 	cov_review_free(r);
 	cov_doc_free(doc);
+	/* "on the right conferred by clause (1) (c)" (Singapore 14): the point,
+	 * not the whole clause (1) with its three rights */
+	r = check_text("Article 10\n1. Subject to Clause (2)—\n(a) every citizen has the right to freedom of speech and expression;\n"
+		       "(b) all citizens have the right to assemble peaceably and without arms;\n"
+		       "(c) all citizens have the right to form associations.\n2. Parliament may by law impose—\n"
+		       "(a) on the rights conferred by clause (1) (a), such restrictions as it deems necessary or expedient in the "
+		       "interest of the security of the Federation, friendly relations with other countries, public order or morality;\n"
+		       "(b) on the right conferred by clause (1) (b), such restrictions as it deems necessary or expedient in the "
+		       "interest of the security of the Federation or public order;\n"
+		       "(c) on the right conferred by clause (1) (c), such restrictions as it deems necessary or expedient in the "
+		       "interest of the security of the Federation, public order or morality.\n", &doc);
+	assert_int_equal(count(r, "limit.illegitimate-aim", "10", 0), 1);
+	assert_true(said(r, "limit.illegitimate-aim", "10", "This clause lets freedom of opinion and expression (art. 19) be"));
+	assert_true(said(r, "limit.no-necessity", "10", "This clause restricts peaceful assembly (art. 21) without"));
+	assert_true(said(r, "limit.no-necessity", "10", "This clause restricts freedom of association, including trade unions (art. 22) without"));
+	cov_review_free(r);
+	cov_doc_free(doc);
 }
 
 int main(void)

@@ -562,9 +562,28 @@ static rightset referenced_rights(ctx *c, const cov_node *node, const sentence *
 			continue;
 		char num[8];
 		snprintf(num, sizeof num, "%.*s", (int)b->fold_len, b->fold);
-		const cov_node *p = find_num(art, num);
+		/* "paragraph (c) of Clause (1)": the point within the clause */
+		const cov_node *within = art;
+		if (k + 4 <= s->last && strcmp(c->tokp->v[k + 2].fold, "of") == 0 && c->tokp->v[k + 4].fold_len <= 3 &&
+		    memchr(t + c->tokp->v[k + 3].end, '(', c->tokp->v[k + 4].start - c->tokp->v[k + 3].end)) {
+			char outer[8];
+			snprintf(outer, sizeof outer, "%.*s", (int)c->tokp->v[k + 4].fold_len, c->tokp->v[k + 4].fold);
+			within = find_num(art, outer);
+			if (!within)
+				return 0;
+		}
+		const cov_node *p = find_num(within, num);
 		if (!p)
 			return 0;
+		/* "clause (1) (c)", "Clause (2) (a)": the point of the clause */
+		if (k + 2 <= s->last && c->tokp->v[k + 2].fold_len <= 3 &&
+		    memchr(t + b->end, '(', c->tokp->v[k + 2].start - b->end)) {
+			char inner[8];
+			snprintf(inner, sizeof inner, "%.*s", (int)c->tokp->v[k + 2].fold_len, c->tokp->v[k + 2].fold);
+			p = find_num(p, inner);
+			if (!p)
+				return 0;
+		}
 		size_t first = cov_tokens_at(c->tokp, cov_node_start(p)), last = cov_tokens_at(c->tokp, cov_node_end(p));
 		cov_match *m = NULL;
 		size_t nm = 0, cap = 0;
