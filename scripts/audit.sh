@@ -100,7 +100,7 @@ awk -F'\t' '{c[$2" ("$3")"]++} END {for (k in c) printf "  %4d  %s\n", c[k], k}'
 # precision per rule: the recorded verdicts that match a finding given today
 # (same text, rule, article and quote fragment)
 if [ -f "$verdicts" ]; then
-  echo "recorded verdicts on today's findings (right / debatable / wrong; precision = right / judged):"
+  echo "recorded verdicts on today's findings (right / debatable / wrong; precision = right / (right + wrong), debatable apart):"
   grep -v '^#' "$verdicts" | grep -v '^[[:space:]]*$' |
   while IFS='|' read -r v b r num frag why; do
     v=$(echo "$v" | xargs); b=$(echo "$b" | xargs); r=$(echo "$r" | xargs); num=$(echo "$num" | xargs)
@@ -117,7 +117,9 @@ if [ -f "$verdicts" ]; then
     END {
       for (r in g) {
         ri=c[r" right"]+0; d=c[r" debatable"]+0; w=c[r" wrong"]+0
-        printf "  %-40s %3d / %3d / %3d   precision %3.0f%%\n", r, ri, d, w, 100*ri/(ri+d+w)
+        # precision = right / (right + wrong); debatable verdicts are counted apart
+        if (ri + w > 0) printf "  %-40s %3d / %3d / %3d   precision %3.0f%%\n", r, ri, d, w, 100*ri/(ri+w)
+        else printf "  %-40s %3d / %3d / %3d   precision   n/a\n", r, ri, d, w
       }
       for (k in gone) { split(k, p, " "); fixed[p[2]] += gone[k] }
       printf "  (verdicts no longer matched by a finding: %d wrong — fixed, %d right — lost, %d debatable)\n",

@@ -1274,6 +1274,142 @@ static void echr_shipped(void **state)
 	cov_doc_free(doc);
 }
 
+/* The audit of seeds 9001-9003: classes of findings a lawyer would not sign. */
+static const cov_finding *first_of(const cov_review *r, const char *rule, const char *article)
+{
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (strcmp(f->rule, rule) == 0 && strcmp(f->article, article) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+static void audit_9001_classes(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	/* foreigners given the citizens' rights "except … by law" (Russia 62(3),
+	 * São Tomé 16): a grant to citizens is no longer one to citizens only;
+	 * a law may still withhold it, so the finding stays, at medium */
+	cov_review *r = check_text("Article 1\nCitizens have the right to assemble peacefully.\n"
+				   "Article 2\nForeign citizens and stateless persons shall enjoy rights on a par with citizens, "
+				   "except in those cases envisaged by law.\n", &doc);
+	const cov_finding *f = first_of(r, "holder.citizens-only", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_MEDIUM);
+	assert_non_null(strstr(f->message, "article 2 gives foreigners the rights of citizens"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* with no exception at all, the citizens' grant denies the right to no one */
+	r = check_text("Article 1\nCitizens have the right to assemble peacefully.\n"
+		       "Article 2\nForeigners shall enjoy the same rights and be subject to the same duties as citizens.\n", &doc);
+	NEVER(r, "holder.citizens-only", "1", 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* exceptions the Constitution itself makes (Kazakhstan 12(4), Ukraine 26):
+	 * its grants to citizens are those exceptions; the finding stays high */
+	r = check_text("Article 1\nCitizens have the right to assemble peacefully.\n"
+		       "Article 2\nForeigners shall enjoy the rights and freedoms established for the citizens unless otherwise "
+		       "stipulated by the Constitution and laws.\n", &doc);
+	f = first_of(r, "holder.citizens-only", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* the right to receive information alone (Nepal 27, Mozambique 253) is
+	 * art. 19(2)'s access to information, not freedom of expression */
+	r = check_text("Article 1\nEvery citizen shall have the right to demand or receive information on any matter of public interest.\n"
+		       "Article 2\nEvery citizen shall have the right to freedom of expression and to receive information.\n", &doc);
+	f = first_of(r, "holder.citizens-only", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_MEDIUM);
+	assert_non_null(strstr(f->message, "The right to seek and receive information (art. 19(2))"));
+	f = first_of(r, "holder.citizens-only", "2");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
+	assert_null(strstr(f->message, "receive information (art. 19(2))"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* freedoms conditioned on the State's ideology or policies (Cuba 62,
+	 * Vietnam 70): no aim of any article */
+	r = check_text("Article 1\nNone of the freedoms which are recognized for citizens can be exercised contrary to the existence "
+		       "and objectives of the socialist State.\n"
+		       "Article 2\nNo one has the right to infringe on the freedom of religion or to take advantage of the latter to "
+		       "contravene State laws and policies.\n", &doc);
+	EXPECT(r, "limit.blanket-condition", "1", 0);
+	EXPECT(r, "limit.blanket-condition", "2", 18);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* the death penalty confined to crimes against life (Russia 20) is what
+	 * art. 6(2) allows: medium; for "especially grave crimes", high */
+	r = check_text("Article 1\nCapital punishment until its complete abolition may be established by federal law as an exclusive "
+		       "form of punishment for particularly grave crimes against life.\n"
+		       "Article 2\nThe death penalty may be imposed by law as an exceptional measure for especially grave crimes.\n", &doc);
+	f = first_of(r, "death-penalty.permitted", "1");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_MEDIUM);
+	assert_non_null(strstr(f->message, "for «crimes against life» only"));
+	f = first_of(r, "death-penalty.permitted", "2");
+	assert_non_null(f);
+	assert_int_equal(f->severity, COV_SEVERITY_HIGH);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* a list of rights out of reach that names an article by its heading
+	 * puts that article's rights out of reach in Russian as in English */
+	r = check_text("Статья 1. Достоинство личности\n\nНикто не должен подвергаться пыткам.\n\n"
+		       "Статья 2. Право на жизнь\n\nКаждый имеет право на жизнь.\n\n"
+		       "Статья 3. Чрезвычайное положение\n\nВ условиях чрезвычайного положения права и свободы могут ограничиваться. "
+		       "Не подлежат ограничению права: на жизнь; достоинство личности.\n", &doc);
+	EXPECT(r, "limit.non-restrictable-list", "3", 0);
+	NEVER(r, "derogation.non-derogable", NULL, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* the strike line of the coverage: a court that may "strike down laws"
+	 * (Sudan 174) or a ban on strikes (Chile 19) guarantees no strike */
+	r = check_text("Article 1\nThe Court may strike down laws that are inconsistent with this Constitution.\n"
+		       "Article 2\nNeither the functionaries of the State nor of the municipalities can declare a strike.\n"
+		       "Article 3\nThe strike is declared to be a right of trade unions.\n", &doc);
+	bool strike[4] = {false, false, false, false};
+	for (size_t i = 0; i < cov_review_provision_count(r); i++) {
+		const cov_provision *p = cov_review_provision(r, i);
+		for (size_t k = 0; k < p->n_guarantees; k++)
+			if (strcmp(p->guarantees[k], "strike") == 0 && p->article[0] >= '1' && p->article[0] <= '3')
+				strike[p->article[0] - '0'] = true;
+	}
+	assert_false(strike[1]);
+	assert_false(strike[2]);
+	assert_true(strike[3]);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* an emergency clause that keeps "the integrity of his material and
+	 * spiritual entity" inviolable (Turkey 15) keeps the torture ban */
+	r = check_text("Article 1\nNo one shall be subjected to torture.\n"
+		       "Article 2\nIn times of war or state of emergency, the exercise of fundamental rights and freedoms can be partially "
+		       "or entirely suspended. Even under the circumstances indicated above, the individual's right to life, and the integrity of his "
+		       "material and spiritual entity shall be inviolable.\n", &doc);
+	NEVER(r, "derogation.non-derogable", NULL, 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* "on the right conferred by clause (1) (c)" (Singapore 14): the point,
+	 * not the whole clause (1) with its three rights */
+	r = check_text("Article 10\n1. Subject to Clause (2)—\n(a) every citizen has the right to freedom of speech and expression;\n"
+		       "(b) all citizens have the right to assemble peaceably and without arms;\n"
+		       "(c) all citizens have the right to form associations.\n2. Parliament may by law impose—\n"
+		       "(a) on the rights conferred by clause (1) (a), such restrictions as it deems necessary or expedient in the "
+		       "interest of the security of the Federation, friendly relations with other countries, public order or morality;\n"
+		       "(b) on the right conferred by clause (1) (b), such restrictions as it deems necessary or expedient in the "
+		       "interest of the security of the Federation or public order;\n"
+		       "(c) on the right conferred by clause (1) (c), such restrictions as it deems necessary or expedient in the "
+		       "interest of the security of the Federation, public order or morality.\n", &doc);
+	assert_int_equal(count(r, "limit.illegitimate-aim", "10", 0), 1);
+	assert_true(said(r, "limit.illegitimate-aim", "10", "This clause lets freedom of opinion and expression (art. 19) be"));
+	assert_true(said(r, "limit.no-necessity", "10", "This clause restricts peaceful assembly (art. 21) without"));
+	assert_true(said(r, "limit.no-necessity", "10", "This clause restricts freedom of association, including trade unions (art. 22) without"));
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1302,6 +1438,7 @@ int main(void)
 		cmocka_unit_test(icescr_guarantees),
 		cmocka_unit_test(icescr_regression_cites),
 		cmocka_unit_test(echr_shipped),
+		cmocka_unit_test(audit_9001_classes),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

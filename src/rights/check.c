@@ -36,7 +36,9 @@ enum {
 	C_POLITICAL, C_TRADE_UNION, C_EMERGENCY_POWER, C_DE_FACTO, C_TREATY_EFFECT, C_GROUP_PUBLIC,
 	C_EQUALITY_CLAUSE, C_GROUND_CORE, C_SOME_OF, C_EXCEPT, C_RIGHT_WORD,
 	C_PROPAGANDA, C_BROAD_OBJECT, C_CITIZENSHIP_LOSS, C_ALLOWED, C_PRISON, C_DENIED, C_UNLAWFUL_CONDUCT,
-	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT, C_COUNT
+	C_EVEN_IN_EMERGENCY, C_EXPEDIENT, C_VIOLENT, C_ASSOCIATION_BAN, C_ETHNIC_OBJECT,
+	C_ALIENS, C_SAME_RIGHTS, C_CITIZENS_LIKE, C_ALIEN_EXCEPT, C_ALIEN_CONDITION, C_OWN_RESERVATION,
+	C_INFORMATION, C_DEATH_CONFINED, C_COUNT
 };
 
 static const char *const concept_names[C_COUNT] = {
@@ -51,6 +53,8 @@ static const char *const concept_names[C_COUNT] = {
 	"equality-clause", "ground-core", "some-of", "except", "right-word",
 	"propaganda", "broad-object", "citizenship-loss", "allowed", "prison", "denied", "unlawful-conduct",
 	"even-in-emergency", "expedient", "violent", "association-ban", "ethnic-object",
+	"aliens", "same-rights", "citizens-like", "alien-except", "alien-condition", "own-reservation",
+	"information", "death-confined",
 };
 
 typedef uint64_t rightset; /* bit N: ICCPR article N */
@@ -89,6 +93,8 @@ typedef struct holder_cand {
 	sentence s;
 	rightset rights;
 	size_t first, last;           /* the holder's words */
+	bool information;             /* art. 19 only as the right to receive information ("Every citizen shall
+				       * have the right to demand or receive information", Nepal 27) */
 } holder_cand;
 
 /* An article of the document: the rights its provisions concern. */
@@ -140,6 +146,11 @@ typedef struct ctx {
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } *emergency;
 	size_t n_emergency, cap_emergency;
 	bool treaty_primacy;
+	/* a clause giving foreigners the rights of citizens ("Foreigners … shall
+	 * enjoy the same rights … as Portuguese citizens"): its article, and
+	 * whether its exceptions leave a law free to withhold them (conditional)
+	 * or let the Constitution's own grants to citizens stand (reserved) */
+	struct { const char *article; bool conditional, reserved; } alien;
 	bool complete_equality;  /* a non-discrimination clause with sex and "other status" */
 	size_t eq_best_words, eq_best_start; /* the document's main equality clause: the longest list of grounds */
 	struct { const cov_node *node; const char *article; sentence s; size_t match; } treaty_by_law;
@@ -551,9 +562,28 @@ static rightset referenced_rights(ctx *c, const cov_node *node, const sentence *
 			continue;
 		char num[8];
 		snprintf(num, sizeof num, "%.*s", (int)b->fold_len, b->fold);
-		const cov_node *p = find_num(art, num);
+		/* "paragraph (c) of Clause (1)": the point within the clause */
+		const cov_node *within = art;
+		if (k + 4 <= s->last && strcmp(c->tokp->v[k + 2].fold, "of") == 0 && c->tokp->v[k + 4].fold_len <= 3 &&
+		    memchr(t + c->tokp->v[k + 3].end, '(', c->tokp->v[k + 4].start - c->tokp->v[k + 3].end)) {
+			char outer[8];
+			snprintf(outer, sizeof outer, "%.*s", (int)c->tokp->v[k + 4].fold_len, c->tokp->v[k + 4].fold);
+			within = find_num(art, outer);
+			if (!within)
+				return 0;
+		}
+		const cov_node *p = find_num(within, num);
 		if (!p)
 			return 0;
+		/* "clause (1) (c)", "Clause (2) (a)": the point of the clause */
+		if (k + 2 <= s->last && c->tokp->v[k + 2].fold_len <= 3 &&
+		    memchr(t + b->end, '(', c->tokp->v[k + 2].start - b->end)) {
+			char inner[8];
+			snprintf(inner, sizeof inner, "%.*s", (int)c->tokp->v[k + 2].fold_len, c->tokp->v[k + 2].fold);
+			p = find_num(p, inner);
+			if (!p)
+				return 0;
+		}
 		size_t first = cov_tokens_at(c->tokp, cov_node_start(p)), last = cov_tokens_at(c->tokp, cov_node_end(p));
 		cov_match *m = NULL;
 		size_t nm = 0, cap = 0;
@@ -751,6 +781,26 @@ static void limitation_rules(ctx *c, const cov_node *node, const char *article, 
 static void pattern_rules(ctx *c, const cov_node *node, const char *article, const sentence *s, rightset own_rights)
 {
 	size_t i;
+	/* foreigners given the rights of citizens: a sentence naming them, then
+	 * the same rights, then citizens or nationals; the sentences of its
+	 * article say on what terms */
+	size_t al = find(c, C_ALIENS, s, 0);
+	size_t same = al != SIZE_MAX ? find(c, C_SAME_RIGHTS, s, c->m[al].last + 1) : SIZE_MAX;
+	if (!c->alien.article && same != SIZE_MAX && find(c, C_CITIZENS_LIKE, s, c->m[same].first) != SIZE_MAX)
+		c->alien.article = article;
+	if (c->alien.article && strcmp(c->alien.article, article) == 0) {
+		bool except = has(c, C_ALIEN_EXCEPT, s);
+		/* "unless otherwise stipulated by the Constitution", "the rights
+		 * reserved constitutionally to national citizens": the grants to
+		 * citizens are the exceptions */
+		if (except && has(c, C_OWN_RESERVATION, s))
+			c->alien.reserved = true;
+		/* "except for the cases envisaged by federal law", "under reserve
+		 * of reciprocity", "the law may … nullify the exercise of specific
+		 * civil rights by aliens" */
+		if (except || has(c, C_ALIEN_CONDITION, s))
+			c->alien.conditional = true;
+	}
 	/* assemblies subject to permission (not "without permission"), in a
 	 * provision that is itself about assemblies */
 	if ((own_rights & rights_in(c, s) & rule_rights(c, "assembly.prior-authorization")) &&
@@ -863,8 +913,17 @@ static void pattern_rules(ctx *c, const cov_node *node, const char *article, con
 	size_t dp = find(c, C_DEATH, s, 0);
 	if (dp != SIZE_MAX) {
 		size_t perm = find(c, C_DEATH_PERMITTED, s, 0);
+		/* confined to crimes against life ("for particularly grave crimes
+		 * against life", Russia 20): what art. 6(2) allows a State that is
+		 * no party to the Second Optional Protocol (General Comment 36 §35),
+		 * a concern, not a breach */
+		size_t conf = perm != SIZE_MAX ? find(c, C_DEATH_CONFINED, s, 0) : SIZE_MAX;
+		size_t before = c->rev->n_findings;
 		if (perm != SIZE_MAX)
-			add_finding(c, "death-penalty.permitted", node, article, RULE_STD, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last, NULL);
+			add_finding(c, "death-penalty.permitted", node, article, RULE_STD, s, c->m[dp].first, c->m[perm].last > c->m[dp].last ? c->m[perm].last : c->m[dp].last,
+				    conf != SIZE_MAX ? fill(c, "death-penalty.permitted/confined", "crimes", span(c, c->m[conf].first, c->m[conf].last), NULL) : NULL);
+		if (conf != SIZE_MAX && c->rev->n_findings > before)
+			c->rev->findings[before].severity = COV_SEVERITY_MEDIUM;
 		else if (has(c, C_PROHIBITION, s))
 			add_finding(c, "death-penalty.abolished", node, article, RULE_STD, s, c->m[dp].first, c->m[dp].last, NULL);
 	}
@@ -1367,6 +1426,17 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 					h->rights = object;
 					h->first = c->m[hc].first;
 					h->last = c->m[hc].last;
+					/* every art. 19 word of the sentence is one of information */
+					h->information = (object & ((rightset)1 << 19)) && find(c, C_INFORMATION, s, 0) != SIZE_MAX;
+					for (size_t k = 0; k < c->n_m && h->information; k++) {
+						const cov_match *m = &c->m[k];
+						if (m->concept >= 512 || c->right_of_concept[m->concept] != 19 || !in_sentence(m, s))
+							continue;
+						bool info = false;
+						for (size_t j = find(c, C_INFORMATION, s, 0); j != SIZE_MAX && !info; j = find(c, C_INFORMATION, s, c->m[j].first + 1))
+							info = c->m[j].first == m->first; /* "receive … information", not "impart information" */
+						h->information = info;
+					}
 				} else {
 					c->status = cov_error_set(COV_ENOMEM, "out of memory");
 				}
@@ -1657,6 +1727,11 @@ static const char *holder_due(ctx *c, rightset set)
  * (Bhutan 7, Malaysia 10), quoted from the first to the last. */
 static void emit_holders(ctx *c)
 {
+	/* foreigners given the citizens' rights with no exception: a grant to
+	 * citizens denies the right to no one */
+	if (c->alien.article && !c->alien.conditional && !c->alien.reserved)
+		return;
+	bool aliens = c->alien.article && !c->alien.reserved;
 	for (size_t i = 0; i < c->n_holders; i++) {
 		holder_cand *h = &c->holders[i];
 		bool done = false;
@@ -1665,6 +1740,7 @@ static void emit_holders(ctx *c)
 		if (done)
 			continue; /* merged into the article's first */
 		rightset set = 0;
+		bool information = true;
 		sentence q = h->s;
 		const cov_node *node = h->node;
 		for (size_t k = i; k < c->n_holders; k++) {
@@ -1680,6 +1756,7 @@ static void emit_holders(ctx *c)
 				h = &c->holders[k];
 			}
 			set |= own;
+			information &= o->information || !(own & ((rightset)1 << 19));
 			if (o->s.end > q.end) {
 				q.end = o->s.end;
 				q.last = o->s.last;
@@ -1687,12 +1764,23 @@ static void emit_holders(ctx *c)
 		}
 		if (!set)
 			continue;
-		char *msg = (char *)fill(c, (set & (set - 1)) ? "holder.citizens-only/many" : "holder.citizens-only/one",
-					 "rights", rights_names(c, set), "holder", span(c, h->first, h->last), "due", holder_due(c, set),
-					 NULL);
+		/* the right to information alone (art. 19(2) as General Comment 34
+		 * §18 reads it), not freedom of expression */
+		information = information && set == ((rightset)1 << 19) && !aliens;
+		const char *key = information ? "holder.citizens-only/information"
+				  : (set & (set - 1)) ? (aliens ? "holder.citizens-only/many-aliens" : "holder.citizens-only/many")
+						      : (aliens ? "holder.citizens-only/one-aliens" : "holder.citizens-only/one");
+		char *msg = (char *)fill(c, key, "rights", rights_names(c, set), "holder", span(c, h->first, h->last),
+					 "due", holder_due(c, set), "alien", aliens ? c->alien.article : "", NULL);
 		if (msg && *msg >= 'a' && *msg <= 'z')
 			*msg = (char)(*msg - 'a' + 'A'); /* a sentence: "Peaceful assembly (art. 21) is …" */
+		size_t before = c->rev->n_findings;
 		add_finding(c, "holder.citizens-only", node, h->article, standard_of(c, set), &q, h->first, h->last, msg);
+		/* the text gives the right to foreigners too, unless a law says
+		 * otherwise: a law may still deny it, the text does not; access to
+		 * information alone is a narrower part of art. 19 */
+		if ((aliens || information) && c->rev->n_findings > before)
+			c->rev->findings[before].severity = COV_SEVERITY_MEDIUM;
 	}
 }
 
@@ -1701,11 +1789,13 @@ static const cov_node *article_headed(const ctx *c, const cov_node *n, const cha
 {
 	for (const cov_node *k = n->first; k; k = k->next) {
 		if (k->kind == c->doc->primary && k->num && k->heading) {
-			const char *h = k->heading;
-			size_t i = 0;
-			while (i < len && h[i] && (h[i] | 0x20) == word[i])
-				i++;
-			if (i == len && !((h[i] | 0x20) >= 'a' && (h[i] | 0x20) <= 'z'))
+			/* the heading case-folded as the words are («Достоинство
+			 * личности», "Dignity and inviolability") */
+			char h[256];
+			int hl = cov_utf8_fold(k->heading, strnlen(k->heading, 120), h, sizeof h);
+			unsigned char next = hl >= 0 && (size_t)hl > len ? (unsigned char)h[len] : 0;
+			if (hl >= 0 && (size_t)hl >= len && memcmp(h, word, len) == 0 &&
+			    !((next | 0x20) >= 'a' && (next | 0x20) <= 'z') && next < 0x80)
 				return k;
 		}
 		const cov_node *d = article_headed(c, k, word, len);
@@ -1722,7 +1812,9 @@ static const cov_node *article_headed(const ctx *c, const cov_node *n, const cha
 static rightset headed_rights(ctx *c, const sentence *list, size_t n)
 {
 	static const char *const skip[] = {"right", "rights", "freedom", "freedoms", "the", "and", "of", "to", "there",
-					   "shall", "be", "no", "limitations", "imposed", "on", "a"};
+					   "shall", "be", "no", "limitations", "imposed", "on", "a",
+					   "право", "права", "прав", "свобода", "свободы", "свобод", "на", "не", "ограничение",
+					   "ограничения", "допускается", "может", "быть"};
 	const char *t = c->doc->text;
 	rightset out = 0;
 	for (size_t i = 0; i < n; i++) {
