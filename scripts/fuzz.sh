@@ -14,7 +14,7 @@ set -euo pipefail
 build=$1 seconds=$2
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text html akn pdftext pdf docx checkdiff)
+[ ${#targets[@]} -gt 0 ] || targets=(text html akn pdftext pdf docx checkdiff refs)
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${COVENANT_SHARED_CORPUS:-$root/../shared/corpus}
 export COVENANT_DATA="$root/data"
@@ -71,6 +71,7 @@ seeds() {
 	cp "$root/fuzz/corpus/$t/"* "$d/" 2>/dev/null || true
 	case $t in
 	text) cp "$root"/examples/*.txt "$d/" ;;
+	refs) for f in "$root"/examples/*.txt; do { printf '\000'; cat "$f"; } >"$d/$(basename "$f")"; done ;;
 	akn) cp "$root"/tests/fixtures/akn-*.html "$d/" ;;
 	pdf) cp "$root"/tests/fixtures/*.pdf "$d/" ;;
 	docx) for f in "$root"/tests/fixtures/*.docx; do
@@ -138,6 +139,12 @@ seeds() {
 			"$s"/ccp-historical-texts-correia/texts/France_1958.txt
 		pair "$d/shared-kz-en-ru" 75 "$s"/kz-constitution-en-adilet-2022/constitution_kz_en_2022.txt \
 			"$s"/kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt ;;
+	refs)
+		# the constitutions' own citations («пунктом 2 настоящей статьи», "Article 21(2)")
+		for f in "$s"/kz-constitution-2026-ru/*.txt "$s"/kz-constitution-en-adilet-2022/*.txt; do
+			i=$((i + 1))
+			{ if [ $((i % 2)) -eq 1 ]; then printf '\001'; else printf '\000'; fi; head -c 24576 "$f" | sed '$d'; } >"$d/shared-$i"
+		done ;;
 	esac
 }
 
@@ -157,7 +164,7 @@ lexicon_words() {
 				gsub(/\\/, "\\\\", w); gsub(/"/, "\\\"", w)
 				if (w != "" && length(w) <= 60) print "\"" w "\""
 			}
-		}' "$root"/data/lang/*.txt "$root"/data/rights/*.txt | sort -u
+		}' "$root"/data/lang/*.txt "$root"/data/rights/*.txt "$root"/data/refs/*.txt | sort -u
 }
 
 # libFuzzer reads only printable ASCII in a dictionary: UTF-8 as \xNN

@@ -326,6 +326,37 @@ static void synthetic_conform(void **state)
 	cov_doc_free(old);
 }
 
+/* Units without words of their own (an article made of paragraphs, a
+ * one-word preface) are compared too: found by fuzz_refs, where the empty
+ * word set was copied from a NULL pointer. */
+static void units_without_words(void **state)
+{
+	(void)state;
+	cov_doc *old = parse_str("Constitution\n\nArticle 6\nThe Senate makes laws.\n\nArticle 7\nThe President signs laws.\n\n"
+				 "Article 8\n(1) Everyone may assemble.\n(2) The law may restrict it.\n");
+	cov_doc *nw = parse_str("Constitution\n\nArticle 1\nThe Kurultai makes laws.\n\nArticle 2\nThe President signs laws.\n\n"
+				"Article 3\n(1) Everyone may assemble.\n(2) The law may restrict it only where necessary.\n");
+	cov_doc *law = parse_str("Interpretation Act\n\nSection 1. Meaning\nSee Article 8(2) and Articles 7 and 9 of the Constitution.\n");
+	cov_comparison *cmp;
+	conf_ctx *ctx;
+	conf_law *l;
+	assert_int_equal(cov_diff_ex(test_data, old, nw, COV_DIFF_NO_IMPACT, &cmp), COV_OK);
+	assert_int_equal(conf_open(test_data, cmp, &ctx), COV_OK);
+	assert_int_equal(conf_check_law(ctx, test_data, law, &l), COV_OK);
+	assert_int_equal(l->n_c, 3);
+	const conf_cite *c = conf_find(l, "Article 8(2) of the Constitution");
+	assert_int_equal(c->status, CONF_RENUMBERED);
+	assert_string_equal(c->proposal, "Article 3(2) of the Constitution");
+	assert_int_equal(conf_find(l, "Articles 7 of the Constitution")->status, CONF_RENUMBERED);
+	assert_int_equal(conf_find(l, "Articles 9 of the Constitution")->status, CONF_UNRESOLVED);
+	conf_law_free(l);
+	conf_free(ctx);
+	cov_comparison_free(cmp);
+	cov_doc_free(law);
+	cov_doc_free(nw);
+	cov_doc_free(old);
+}
+
 /* «пункт 3» of an edition whose article has paragraphs 1 and 2 only is no
  * unit: never point 3 of its paragraph 1. */
 static void paragraph_not_point(void **state)
@@ -534,6 +565,7 @@ int main(void)
 		cmocka_unit_test(akn_refs),
 		cmocka_unit_test(no_citations),
 		cmocka_unit_test(synthetic_conform),
+		cmocka_unit_test(units_without_words),
 		cmocka_unit_test(paragraph_not_point),
 		cmocka_unit_test(kazakhstan_conform),
 		cmocka_unit_test(kazakhstan_conform_more),

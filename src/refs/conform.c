@@ -825,7 +825,8 @@ static bool words_finish(wordset *w)
 		w->set = v;
 		w->cap_set = cap;
 	}
-	memcpy(w->set, w->h, w->n * sizeof *w->set);
+	if (w->n) /* w->h is NULL for a unit without words */
+		memcpy(w->set, w->h, w->n * sizeof *w->set);
 	qsort(w->set, w->n, sizeof *w->set, cmp_u64);
 	size_t u = 0;
 	for (size_t i = 0; i < w->n; i++)
