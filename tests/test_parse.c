@@ -328,6 +328,10 @@ static void lost_superscript(void **state)
 	assert_string_equal(cov_node_num_printed(a), "671");
 	assert_int_equal(cov_node_ordinal(a), 67);
 	cov_doc_free(doc);
+	/* with no article 3 after it, «Article 22» is article 22 (found by fuzz_refs) */
+	doc = check("Article 1\nA.\nArticle 2\nB.\nArticle 22\nC.\n");
+	assert_string_equal(cov_node_num(nth_node(doc, COV_NODE_ARTICLE, 2)), "22");
+	cov_doc_free(doc);
 }
 
 static void duplicate_numbers_get_unique_eids(void **state)

@@ -916,11 +916,12 @@ static void compute_next_primary(builder *b)
 }
 
 /* Inserted articles whose superscript was lost: «Статья 671» between 67
- * and 68 is Article 67¹, numbered "67-1". */
+ * and 68 is Article 67¹, numbered "67-1".  Only between the two: the last
+ * article of a text jumping from 2 to 22 is Article 22, not 2¹. */
 static void superscript_insert(builder *b, cov_node *n, const line *l, size_t i)
 {
 	long last = b->last_primary, next = (long)b->next_primary[i], v = l->value;
-	if (last < 1 || l->suffix || v <= last + 1 || (next >= 0 && next != last + 1))
+	if (last < 1 || l->suffix || v <= last + 1 || next != last + 1)
 		return;
 	long base = v / 10, sub = v % 10;
 	if (base != last && v / 100 == last) {
