@@ -73,6 +73,7 @@ typedef struct builder {
 	bool body_started;
 	long last_primary;
 	size_t *next_primary; /* per line: value of the next primary heading, or -1 */
+	cov_node_kind numhead_kind; /* what bare "12. Title" headings are (numhead_kind()) */
 } builder;
 
 /* ---- grouping ---- */
@@ -724,10 +725,47 @@ static void assign_levels(builder *b)
 
 static cov_node_kind kind_of_group(const builder *b, const group *g)
 {
-	(void)b;
 	if (g->kind >= 0)
 		return (cov_node_kind)g->kind;
-	return g->kind == GK_NUMHEAD ? COV_NODE_SECTION : COV_NODE_ARTICLE;
+	return g->kind == GK_NUMHEAD ? b->numhead_kind : COV_NODE_ARTICLE;
+}
+
+/* Bare "12. Title" headings are what the text calls its units when it
+ * cites them: a Commonwealth constitution says "section 12", "this
+ * section", a declaration says nothing (or "article 12") and numbers
+ * articles.  Counts the heading words of data/lang of kinds section and
+ * article inside the lines that are not headings. */
+static void numhead_kind(builder *b)
+{
+	b->numhead_kind = COV_NODE_ARTICLE;
+	if (b->primary < 0 || b->groups[b->primary].kind != GK_NUMHEAD)
+		return;
+	const char *s = b->doc->text;
+	size_t sections = 0, articles = 0;
+	char folded[1024];
+	for (size_t i = 0; i < b->ls->n; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->type != LT_TEXT && l->type != LT_NUMBERED)
+			continue;
+		size_t from = l->type == LT_NUMBERED ? l->after : l->cs;
+		size_t take = l->ce - from < 800 ? l->ce - from : 800;
+		int fl = take ? cov_utf8_fold(s + from, take, folded, sizeof folded) : 0;
+		for (int k = 0; k < fl; k++) {
+			if (k == 0 || (folded[k - 1] != ' ' && folded[k - 1] != '('))
+				continue;
+			if (!cov_lexicon_may_start(b->d->kw_start, folded + k, (size_t)(fl - k)))
+				continue;
+			const cov_keyword *kw = cov_lexicon_keyword(b->d, folded + k, (size_t)(fl - k), false);
+			if (!kw || (kw->kind != COV_NODE_SECTION && kw->kind != COV_NODE_ARTICLE))
+				continue;
+			if (kw->kind == COV_NODE_SECTION)
+				sections++;
+			else
+				articles++;
+		}
+	}
+	if (sections > articles)
+		b->numhead_kind = COV_NODE_SECTION;
 }
 
 static size_t trim_back(const char *s, size_t from, size_t to)
@@ -1527,6 +1565,7 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	choose_primary(b);
 	fill_gaps(b);
 	word_series(b);
+	numhead_kind(b);
 	assign_levels(b);
 	compute_next_primary(b);
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
