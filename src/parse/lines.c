@@ -638,6 +638,19 @@ static void classify(const cov_data *d, const char *s, line *l)
 		}
 		return;
 	}
+	/* «12», «XII» alone on a line: a heading if a series of them runs
+	 * through the text (UDHR Latin, Romani), else text */
+	size_t bl = cov_num_scan(d, s + l->cs, l->ce - l->cs, COV_NUM_ALLOW_ROMAN, &num);
+	if (bl && bl == l->ce - l->cs && num.value > 0 && !num.has_suffix) {
+		l->type = LT_NUMBERED;
+		l->style = num.type == COV_NUM_ROMAN ? MS_UPPER_DOT : MS_DOT;
+		l->value = num.value;
+		l->num_at = l->cs;
+		l->num_len = (uint8_t)bl;
+		l->after = l->ce;
+		l->numhead = l->bare = true;
+		return;
+	}
 	/* "First", "Second:" — number words as list markers */
 	size_t wl = cov_num_scan(d, s + l->cs, l->ce - l->cs, COV_NUM_ALLOW_WORD, &num);
 	if (wl && num.type == COV_NUM_WORD) {

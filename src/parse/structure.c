@@ -213,7 +213,8 @@ static void assign_groups(builder *b)
 			bool multi = strchr(k->word, ' ') != NULL;
 			g = group_for(b, k->kind, multi ? l->group : -1, NULL, i);
 		} else if (l->type == LT_NUMBERED && l->numhead) {
-			g = group_for(b, GK_NUMHEAD, -1, NULL, i);
+			/* «XII» alone is a series apart from "12." */
+			g = group_for(b, GK_NUMHEAD, -1, l->style == MS_UPPER_DOT ? "roman" : "", i);
 		} else if (l->type == LT_GENERIC) {
 			char key[64];
 			if (cov_generic_key(b->d, s, l, key, sizeof key) > 0)
@@ -476,12 +477,19 @@ static bool fits_gap(const builder *b, const line *l, long v, const char *word, 
 		return false;
 	if (l->type == LT_GENERIC && l->value == v)
 		return true;
+	/* the series' shape with a misprinted number: «01 ވަނަ މާއްދާ» for 10
+	 * (its generic key is the series'), «Antsajiaqueca l0» (its first word) */
+	const group *g = &b->groups[b->primary];
+	char key[64];
+	if (l->type == LT_GENERIC && g->kind == GK_GENERIC &&
+	    cov_generic_key(b->d, s, l, key, sizeof key) > 0 && strcmp(key, g->key) == 0)
+		return true;
 	char w[64];
 	size_t n = first_word(b, l, w, sizeof w);
 	if (wl == 0 || n != wl || memcmp(w, word, wl) != 0)
 		return false;
 	/* the rest is no sentence: it does not end in a full stop after many words */
-	return !(last == '.' && words_in(s, l->cs, l->ce) > 3) && !(l->type == LT_GENERIC && l->value != v);
+	return !(last == '.' && words_in(s, l->cs, l->ce) > 3);
 }
 
 static void fill_line(line *l, int gi, long v)
@@ -1207,7 +1215,7 @@ static int build(builder *b)
 			prev_blank = false;
 			continue;
 		}
-		if (l->type == LT_NUMBERED && b->owner &&
+		if (l->type == LT_NUMBERED && b->owner && !l->bare &&
 		    list_item(b, l->start, l->num_at, l->num_len, (mark_style)l->style, l->value, l->suffix, l->after,
 			      i + 1, l)) {
 			prev_blank = false;
@@ -1224,7 +1232,7 @@ static int build(builder *b)
 				if (!open_node(b, COV_NODE_PREAMBLE, 1, l->start, i + 1))
 					return cov_error_set(COV_ENOMEM, "out of memory");
 			}
-		} else if (b->primary < 0 && !b->owner && l->type == LT_NUMBERED) {
+		} else if (b->primary < 0 && !b->owner && l->type == LT_NUMBERED && !l->bare) {
 			/* no article-like units at all: paragraphs hang from the
 			 * innermost container (or the document) */
 			b->owner = b->depth ? b->stack[b->depth - 1] : b->doc->root;
