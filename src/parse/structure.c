@@ -462,6 +462,46 @@ static size_t first_word(const builder *b, const line *l, char *out, size_t cap)
 	return fl > 0 ? (size_t)fl : 0;
 }
 
+/* Does s[from..to) hold the number v in ASCII digits, not part of a longer
+ * number? */
+static bool has_number(const char *s, size_t from, size_t to, long v)
+{
+	for (size_t i = from; i < to; i++) {
+		if (s[i] < '0' || s[i] > '9' || (i > from && s[i - 1] >= '0' && s[i - 1] <= '9'))
+			continue;
+		long x = 0;
+		size_t j = i;
+		while (j < to && s[j] >= '0' && s[j] <= '9' && j - i < 6)
+			x = x * 10 + (s[j++] - '0');
+		if (x == v && (j == to || s[j] < '0' || s[j] > '9'))
+			return true;
+	}
+	return false;
+}
+
+/* The same word, or one letter apart in a word of four or more
+ * («Baabu» and «Báabu»): code points compared, folded UTF-8 in. */
+static bool near_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an == bn && memcmp(a, b, an) == 0)
+		return true;
+	int32_t x[48], y[48];
+	size_t nx = 0, ny = 0;
+	for (size_t i = 0; i < an && nx < 48;)
+		x[nx++] = cov_utf8_next(a, an, &i);
+	for (size_t i = 0; i < bn && ny < 48;)
+		y[ny++] = cov_utf8_next(b, bn, &i);
+	if (nx < 4 || ny < 4 || (nx > ny ? nx - ny : ny - nx) > 1)
+		return false;
+	size_t p = 0;
+	while (p < nx && p < ny && x[p] == y[p])
+		p++;
+	size_t qx = nx, qy = ny;
+	while (qx > p && qy > p && x[qx - 1] == y[qy - 1])
+		qx--, qy--;
+	return qx - p <= 1 && qy - p <= 1; /* one substitution, insertion or deletion */
+}
+
 /* Could line l stand in the primary series at value v?  A short line, no
  * sentence, that opens with the series' word («Kibuku yantete» among
  * «Kibuku ya 2» …: the first number written as a word) or that has the
@@ -484,9 +524,13 @@ static bool fits_gap(const builder *b, const line *l, long v, const char *word, 
 	if (l->type == LT_GENERIC && g->kind == GK_GENERIC &&
 	    cov_generic_key(b->d, s, l, key, sizeof key) > 0 && strcmp(key, g->key) == 0)
 		return true;
+	/* the number is there, the rest misprinted: «弟23条» among «第22条»,
+	 * «17статья», «Articulo 22.» among «Artículo 21.», «8 Ngayilii» */
+	if (has_number(s, l->cs, l->ce, v))
+		return true;
 	char w[64];
 	size_t n = first_word(b, l, w, sizeof w);
-	if (wl == 0 || n != wl || memcmp(w, word, wl) != 0)
+	if (wl == 0 || !near_word(w, n, word, wl))
 		return false;
 	/* the rest is no sentence: it does not end in a full stop after many words */
 	return !(last == '.' && words_in(s, l->cs, l->ce) > 3);
