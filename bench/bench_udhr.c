@@ -356,6 +356,7 @@ static void constitute(const cov_data *data, const char *corpus, bool verbose, b
 			continue;
 		}
 		unsigned char *seen = calloc(line + 2, 1);
+		size_t extra_before = extra;
 		cov_iter it;
 		cov_iter_init(&it, cov_doc_root(doc));
 		cov_event ev;
@@ -369,8 +370,11 @@ static void constitute(const cov_data *data, const char *corpus, bool verbose, b
 				seen[ln] = 1;
 			if (k != COV_NODE_PARAGRAPH && k != COV_NODE_POINT) {
 				structural++;
-				if (ln <= line && !mark[ln])
+				if (ln <= line && !mark[ln]) {
 					extra++;
+					if (missed)
+						printf("  XTRA %s:%zu: %s %s\n", e->d_name, ln, cov_node_kind_name(k), cov_node_num(n));
+				}
 			}
 		}
 		size_t dm = 0, df = 0;
@@ -386,6 +390,9 @@ static void constitute(const cov_data *data, const char *corpus, bool verbose, b
 			}
 			lp = nl ? nl + 1 : out + o;
 		}
+		if (missed)
+			printf("  DOC  %s %zu of %zu found, %zu structural on unmarked lines\n", e->d_name, df, dm,
+			       extra - extra_before);
 		marked += dm;
 		found += df;
 		if (verbose && dm && df * 10 < dm * 9)

@@ -304,6 +304,83 @@ static size_t chain_in(builder *b, int gi, size_t from, size_t to)
 	return (size_t)(top >> 41);
 }
 
+/* Lines of group g in [from, to) that are on a chain: the first and the
+ * last (SIZE_MAX if none); *members counts the group's lines there. */
+static void chain_span(const builder *b, int gi, size_t from, size_t to, size_t *first, size_t *last,
+		       size_t *members)
+{
+	*first = *last = SIZE_MAX;
+	*members = 0;
+	for (size_t i = from; i < to; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->group != gi)
+			continue;
+		(*members)++;
+		if (l->in_seq) {
+			if (*first == SIZE_MAX)
+				*first = i;
+			*last = i;
+		}
+	}
+}
+
+#define RESTART_MIN 5
+
+/* Do most headings of the chain in [from, to) head some text?  A list of
+ * section titles in a schedule (Malawi's entrenched sections) heads none. */
+static bool chain_has_text(const builder *b, int gi, size_t from, size_t to)
+{
+	size_t heads = 0, with_text = 0;
+	for (size_t i = from; i < to; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->group != gi || !l->in_seq)
+			continue;
+		heads++;
+		size_t j = i + 1;
+		while (j < to && b->ls->v[j].type == LT_BLANK)
+			j++;
+		if (j < to && (b->ls->v[j].type == LT_TEXT || b->ls->v[j].type == LT_NOTE))
+			with_text++;
+	}
+	return with_text * 2 >= heads;
+}
+
+/* A series that starts again at 1 before or after the longest chain (the
+ * Constitution Act 1982 after the Act of 1867, each Basic Law of Israel) is
+ * a series of its own, not a run of paragraphs: its chain is taken when it
+ * starts at 1 and has at least RESTART_MIN headings.  Returns the length of
+ * the longest chain: the others make their lines headings but do not make
+ * the group weigh more when the primary series is chosen (Bosnia's
+ * «1. Composition» restart under each Article and stay below them). */
+static size_t chains_in(builder *b, int gi, size_t from, size_t to, int depth)
+{
+	size_t len = chain_in(b, gi, from, to);
+	if (len == 0 || depth > 8)
+		return len;
+	size_t first, last, members;
+	chain_span(b, gi, from, to, &first, &last, &members);
+	if (first == SIZE_MAX)
+		return len;
+	size_t sides[2][2] = {{from, first}, {last + 1, to}};
+	for (int k = 0; k < 2; k++) {
+		size_t a = sides[k][0], z = sides[k][1], f, e, m;
+		chain_span(b, gi, a, z, &f, &e, &m);
+		if (m < RESTART_MIN)
+			continue;
+		size_t sub = chains_in(b, gi, a, z, depth + 1);
+		chain_span(b, gi, a, z, &f, &e, &m);
+		/* from 1, with few numbers skipped («1. Railways.», «4. Electricity.»
+		 * among the longer items of a legislative list are no series) */
+		if (sub >= RESTART_MIN && f != SIZE_MAX && b->ls->v[f].value == 1 &&
+		    (long)sub * 10 >= b->ls->v[e].value * 8 && chain_has_text(b, gi, a, z))
+			continue;
+		for (size_t i = a; i < z; i++) /* not a series: back to what it was */
+			if (b->ls->v[i].group == gi)
+				b->ls->v[i].in_seq = false;
+	}
+	return len;
+}
+
 /* Schedules and annexes number their paragraphs anew: one chain per stretch
  * between attachment headings. */
 static void longest_chain(builder *b, int gi)
@@ -313,7 +390,7 @@ static void longest_chain(builder *b, int gi)
 	g->chain = 0;
 	for (size_t i = 0; i <= b->ls->n; i++) {
 		if (i == b->ls->n || (b->ls->v[i].type == LT_KEYWORD && b->ls->v[i].kind == COV_NODE_ATTACHMENT)) {
-			g->chain += chain_in(b, gi, from, i);
+			g->chain += chains_in(b, gi, from, i, 0);
 			from = i;
 		}
 	}
