@@ -1082,19 +1082,78 @@ static bool unnamed_division(const builder *b, const line *l)
 	return words_in(s, l->after, l->ce) <= 20 && !(l->after < l->ce && u_islower((unsigned char)s[l->after]));
 }
 
+/* «THE NATION», "Money Bills", «President of the Republic»: a short line
+ * with no number, no sentence, opening with a capital, between the text of
+ * one unit and the heading of the next (Ireland, Chile, Poland). */
+static bool unnumbered_title(const builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	/* not in the title block (after a preamble it may be) */
+	if (l->type != LT_TEXT || l->ce - l->cs > 100 ||
+	    !(b->body_started || (b->depth && b->stack[0]->kind == COV_NODE_PREAMBLE)))
+		return false;
+	const char *s = b->doc->text;
+	if (ends_sentence(s[l->ce - 1]) || s[l->ce - 1] == '-' || words_in(s, l->cs, l->ce) > 12)
+		return false;
+	size_t j = l->cs;
+	int32_t c = cov_utf8_next(s, l->ce, &j);
+	if (!(u_isupper(c) || u_istitle(c)))
+		return false;
+	for (size_t k = l->cs; k < l->ce; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return false;
+	/* after text, not right after a heading (its title, or «Repealed») */
+	size_t p = i;
+	while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+		p--;
+	return p > 0 && b->ls->v[p - 1].type != LT_BLANK && named_heading_level((builder *)b, p - 1) == 0 &&
+	       !(b->ls->v[p - 1].type == LT_TEXT && !ends_sentence(s[b->ls->v[p - 1].ce - 1]) &&
+		 b->ls->v[p - 1].ce - b->ls->v[p - 1].cs <= 100);
+}
+
+/* The second of two unnumbered titles in a row: the shape alone. */
+static bool unnumbered_title_next(const builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	const char *s = b->doc->text;
+	if (l->ce - l->cs > 100 || ends_sentence(s[l->ce - 1]) || words_in(s, l->cs, l->ce) > 12)
+		return false;
+	size_t j = l->cs;
+	int32_t c = cov_utf8_next(s, l->ce, &j);
+	return u_isupper(c) || u_istitle(c);
+}
+
 /* Level of line i as a heading, 0 if it is not one.  An unnamed division
  * counts only when the next line that is not one itself is a heading: it
- * then titles a run of articles, and is not item "A." of a list. */
+ * then titles a run of articles, and is not item "A." of a list.  So does
+ * an unnumbered title, when the next is a heading of the primary series. */
 static int heading_level(builder *b, size_t i)
 {
 	int level = named_heading_level(b, i);
-	if (level || b->primary < 0 || !unnamed_division(b, &b->ls->v[i]))
+	if (level || b->primary < 0)
 		return level;
-	size_t j = next_content(b, i);
-	while (j < b->ls->n && unnamed_division(b, &b->ls->v[j]))
-		j = next_content(b, j);
-	if (j < b->ls->n && named_heading_level(b, j) > 0)
-		return b->primary_level - 1;
+	if (unnamed_division(b, &b->ls->v[i])) {
+		size_t j = next_content(b, i);
+		while (j < b->ls->n && unnamed_division(b, &b->ls->v[j]))
+			j = next_content(b, j);
+		if (j < b->ls->n && named_heading_level(b, j) > 0)
+			return b->primary_level - 1;
+		return 0;
+	}
+	if (unnumbered_title(b, i)) {
+		size_t j = next_content(b, i);
+		if (j < b->ls->n && b->ls->v[j].type == LT_TEXT && unnumbered_title_next(b, j))
+			j = next_content(b, j); /* «THE NATIONAL PARLIAMENT» / «CONSTITUTION AND POWERS» */
+		if (j < b->ls->n && named_heading_level(b, j) == b->primary_level)
+			return b->primary_level - 1;
+	} else if (b->ls->v[i].type == LT_TEXT && unnumbered_title_next(b, i)) {
+		size_t p = i, j = next_content(b, i);
+		while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+			p--;
+		if (p > 0 && unnumbered_title(b, p - 1) && j < b->ls->n &&
+		    named_heading_level(b, j) == b->primary_level)
+			return b->primary_level - 1;
+	}
 	return 0;
 }
 
@@ -1264,7 +1323,7 @@ static int build(builder *b)
 			bool primary_like = false;
 			if (l->type == LT_PREAMBLE) {
 				kind = COV_NODE_PREAMBLE;
-			} else if (l->type == LT_NUMBERED && level == b->primary_level - 1) {
+			} else if ((l->type == LT_NUMBERED || l->type == LT_TEXT) && level == b->primary_level - 1) {
 				kind = COV_NODE_HCONTAINER;
 			} else if (l->group >= 0 && b->groups[l->group].level == level) {
 				kind = kind_of_group(b, &b->groups[l->group]);
@@ -1279,6 +1338,13 @@ static int build(builder *b)
 			cov_node *n = open_node(b, kind, level, l->start, i + 1);
 			if (!n)
 				return cov_error_set(COV_ENOMEM, "out of memory");
+			if (kind == COV_NODE_HCONTAINER && l->type == LT_TEXT) {
+				n->num = n->num_printed = "";
+				n->heading = clean_title(b, l->cs, l->ce);
+				n->text_start = l->end;
+				prev_blank = false;
+				continue;
+			}
 			if (kind != COV_NODE_PREAMBLE)
 				set_number(b, n, l, l->type == LT_GENERIC);
 			if (kind == COV_NODE_HCONTAINER) {
