@@ -1111,6 +1111,28 @@ static bool unnumbered_title(const builder *b, size_t i)
 		 b->ls->v[p - 1].ce - b->ls->v[p - 1].cs <= 100);
 }
 
+/* «2. Oath-Taking» between two Articles (Turkey, Macedonia, Thailand): a
+ * numbered title of its own, no sentence, not the next item of a list,
+ * where the units are numbered by a word. */
+static bool numbered_division(const builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	if (l->type != LT_NUMBERED || l->style != MS_DOT || l->bare || l->after >= l->ce || b->primary < 0 ||
+	    b->groups[b->primary].kind == GK_NUMHEAD)
+		return false;
+	const char *s = b->doc->text;
+	if (ends_sentence(s[l->ce - 1]) || s[l->ce - 1] == '-' || words_in(s, l->after, l->ce) > 12)
+		return false;
+	size_t j = l->after;
+	int32_t c = cov_utf8_next(s, l->ce, &j);
+	if (!(u_isupper(c) || u_istitle(c)))
+		return false;
+	size_t p = i;
+	while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+		p--;
+	return p > 0 && !(b->ls->v[p - 1].type == LT_NUMBERED && b->ls->v[p - 1].style == MS_DOT);
+}
+
 /* The second of two unnumbered titles in a row: the shape alone. */
 static bool unnumbered_title_next(const builder *b, size_t i)
 {
@@ -1134,9 +1156,15 @@ static int heading_level(builder *b, size_t i)
 		return level;
 	if (unnamed_division(b, &b->ls->v[i])) {
 		size_t j = next_content(b, i);
-		while (j < b->ls->n && unnamed_division(b, &b->ls->v[j]))
+		while (j < b->ls->n && (unnamed_division(b, &b->ls->v[j]) || numbered_division(b, j)))
 			j = next_content(b, j);
 		if (j < b->ls->n && named_heading_level(b, j) > 0)
+			return b->primary_level - 1;
+		return 0;
+	}
+	if (numbered_division(b, i)) {
+		size_t j = next_content(b, i);
+		if (j < b->ls->n && named_heading_level(b, j) == b->primary_level)
 			return b->primary_level - 1;
 		return 0;
 	}
