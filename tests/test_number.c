@@ -43,6 +43,12 @@ static void arabic_and_suffixes(void **state)
 	assert_string_equal(n.norm, "67.1");
 	assert_int_equal(scan("12A. Title", all, &n), 3);
 	assert_string_equal(n.norm, "12A");
+	/* two capitals: India's «239AA», Pakistan's «203CC»; not "12abc" */
+	assert_int_equal(scan("239AA. Special provisions", all, &n), 5);
+	assert_string_equal(n.norm, "239AA");
+	assert_int_equal(n.value, 239);
+	assert_true(n.has_suffix);
+	assert_int_equal(scan("12Ab", all, &n), 0);
 	assert_int_equal(scan("67¹", all, &n), strlen("67¹"));
 	assert_string_equal(n.norm, "67-1");
 	/* "5. Text": the dot ends the number */
