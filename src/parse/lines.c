@@ -302,8 +302,10 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 		cov_num num;
 		unsigned allow = COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ORDINAL;
 		/* "Part A", "Schedule B"; an article only when the letter ends the line ("Article A") */
+		/* or «Section A. General Provisions»: a capital, a dot, a capitalised title */
 		if ((k->kind != COV_NODE_ARTICLE && k->kind != COV_NODE_SECTION) ||
-		    skip_heading_punct(s, q + 1, l->ce) >= l->ce)
+		    skip_heading_punct(s, q + 1, l->ce) >= l->ce ||
+		    (q + 3 < l->ce && s[q + 1] == '.' && s[q + 2] == ' ' && starts_upper(s, q + 3, l->ce)))
 			allow |= COV_NUM_ALLOW_LETTER;
 		size_t len = cov_num_scan(d, s + q, l->ce - q, allow, &num);
 		if (!len || (paren && q + len < l->ce && s[q + len] != ')'))
