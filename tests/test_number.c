@@ -49,6 +49,7 @@ static void arabic_and_suffixes(void **state)
 	assert_int_equal(n.value, 239);
 	assert_true(n.has_suffix);
 	assert_int_equal(scan("12Ab", all, &n), 0);
+	assert_int_equal(scan("LYA 1", all, &n), 0); /* a word, not L with a suffix */
 	assert_int_equal(scan("67¹", all, &n), strlen("67¹"));
 	assert_string_equal(n.norm, "67-1");
 	/* "5. Text": the dot ends the number */

@@ -180,8 +180,10 @@ static size_t scan_suffix(const char *s, size_t n, size_t i, cov_num *out)
 			out->has_suffix = true;
 			i++;
 		}
-		/* "239AA", "203CC": two capitals, as India and Pakistan insert */
-		if (i == start && i + 1 < n && out->value < 1000 && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'A' &&
+		/* "239AA", "203CC": two capitals after digits, as India and Pakistan
+		 * insert (not after a roman numeral: «LYA» is a word) */
+		if (i == start && i + 1 < n && out->type == COV_NUM_ARABIC && out->value < 1000 && s[i] >= 'A' &&
+		    s[i] <= 'Z' && s[i + 1] >= 'A' &&
 		    s[i + 1] <= 'Z' && at_boundary(s, n, i + 2)) {
 			norm_append(out, s + i, 2);
 			out->has_suffix = true;

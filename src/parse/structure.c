@@ -74,6 +74,7 @@ typedef struct builder {
 	long last_primary;
 	size_t *next_primary; /* per line: value of the next primary heading, or -1 */
 	cov_node_kind numhead_kind; /* what bare "12. Title" headings are (numhead_kind()) */
+	long word_last;       /* value of the last unit numbered by a word alone («Second»), 0 if none */
 } builder;
 
 /* ---- grouping ---- */
@@ -1336,6 +1337,33 @@ static bool opens_preamble(builder *b, const line *l)
 	return false;
 }
 
+/* «First» alone on its line, then text, at the start of a run (after a
+ * heading or a title such as «TRANSITORY PROVISIONS»), or «Second» right
+ * after the unit «First»: a unit numbered by a word. */
+static bool word_unit(builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	if (l->type != LT_NUMBERED || l->style != MS_WORD || l->after < l->ce || b->primary < 0 || !b->body_started)
+		return false;
+	const char *s = b->doc->text;
+	size_t j = next_content(b, i);
+	if (j >= b->ls->n || (b->ls->v[j].type != LT_TEXT && b->ls->v[j].type != LT_NUMBERED) ||
+	    (b->ls->v[j].type == LT_NUMBERED && b->ls->v[j].style == MS_WORD))
+		return false;
+	if (b->word_last > 0 && l->value == b->word_last + 1)
+		return true;
+	if (l->value != 1)
+		return false;
+	size_t p = i;
+	while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+		p--;
+	if (p == 0)
+		return false;
+	const line *q = &b->ls->v[p - 1];
+	return heading_level(b, p - 1) > 0 ||
+	       (q->type == LT_TEXT && !ends_sentence(s[q->ce - 1]) && q->ce - q->cs <= 100);
+}
+
 /* ---- the pass ---- */
 
 static int build(builder *b)
@@ -1427,6 +1455,28 @@ static int build(builder *b)
 			cov_node *n = open_node(b, COV_NODE_NOTE, note_level, l->start, i + 1);
 			if (!n)
 				return cov_error_set(COV_ENOMEM, "out of memory");
+			prev_blank = false;
+			continue;
+		}
+		if (word_unit(b, i)) {
+			/* «First», «Second» … alone on their lines: transitory
+			 * provisions numbered by words, units of the primary level */
+			cov_node *n = open_node(b, kind_of_group(b, &b->groups[b->primary]), b->primary_level, l->start,
+						i + 1);
+			if (!n)
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			char v[24];
+			snprintf(v, sizeof v, "%ld", l->value);
+			n->num = cov_arena_strndup(&b->doc->arena, v, strlen(v));
+			if (!n->num)
+				n->num = "";
+			n->num_printed = dup_span(b, l->num_at, l->num_at + l->num_len);
+			n->ordinal = (int32_t)l->value;
+			n->text_start = l->end;
+			b->word_last = l->value;
+			b->owner = n;
+			b->owner_depth = b->depth - 1;
+			b->list_depth = 0;
 			prev_blank = false;
 			continue;
 		}
