@@ -1155,6 +1155,8 @@ static int heading_level(builder *b, size_t i)
 	int level = named_heading_level(b, i);
 	if (level || b->primary < 0)
 		return level;
+	if (b->ls->v[i].division)
+		return b->primary_level - 1;
 	if (unnamed_division(b, &b->ls->v[i])) {
 		size_t j = next_content(b, i);
 		while (j < b->ls->n && (unnamed_division(b, &b->ls->v[j]) || numbered_division(b, j)))
@@ -1184,6 +1186,46 @@ static int heading_level(builder *b, size_t i)
 			return b->primary_level - 1;
 	}
 	return 0;
+}
+
+#define DIVISION_RUN 3
+
+/* «I. Implementation of objectives», «II. Democratic principles» … with
+ * text under each (Uganda's National Objectives): titled lines numbered
+ * I., II., III. (or A., B., C.) in order, at least DIVISION_RUN of them with
+ * nothing but text between them, are divisions even where no article
+ * follows. */
+static void division_runs(builder *b)
+{
+	if (b->primary < 0)
+		return;
+	size_t start = SIZE_MAX, len = 0;
+	long last = 0;
+	for (size_t i = 0; i <= b->ls->n; i++) {
+		line *l = i < b->ls->n ? &b->ls->v[i] : NULL;
+		bool div = l && unnamed_division(b, l) && !(l->group >= 0 && l->in_seq);
+		/* text, lists and blank lines between them; a heading ends the run */
+		if (l && !div && l->type != LT_KEYWORD && l->type != LT_PREAMBLE && !(l->group >= 0 && l->in_seq) &&
+		    !(l->type == LT_NUMBERED && l->style == MS_UPPER_DOT))
+			continue;
+		if (div && len && l->value == last + 1) {
+			len++;
+			last = l->value;
+			continue;
+		}
+		if (len >= DIVISION_RUN)
+			for (size_t j = start; j < i; j++)
+				if (unnamed_division(b, &b->ls->v[j]))
+					b->ls->v[j].division = true;
+		len = 0;
+		if (div && l->value == 1) {
+			start = i;
+			len = 1;
+			last = 1;
+		}
+		if (!l)
+			break;
+	}
 }
 
 static void compute_next_primary(builder *b)
@@ -1841,6 +1883,7 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	numhead_kind(b);
 	assign_levels(b);
 	compute_next_primary(b);
+	division_runs(b);
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
 	int rc = build(b);
 	if (rc == COV_OK) {
