@@ -283,9 +283,12 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 			return false;
 		}
 		bool titled = q < l->ce && (s[q] == '.' || s[q] == ':') && k->kind == COV_NODE_ATTACHMENT;
-		if ((q >= l->ce && k->kind == COV_NODE_PARAGRAPH) || titled) {
+		if ((q >= l->ce && (k->kind == COV_NODE_PARAGRAPH ||
+				    (k->kind == COV_NODE_ARTICLE && strchr(k->word, ' ')))) || titled) {
 			/* "Paragraph", "Transitory Paragraph" alone: an unnumbered
-			 * paragraph; "Basic Law. The Knesset": an unnumbered act */
+			 * paragraph; "Final Provision", "Provisional Article" alone:
+			 * an unnumbered article; "Basic Law. The Knesset": an
+			 * unnumbered act */
 			l->type = LT_KEYWORD;
 			l->kind = (uint8_t)k->kind;
 			l->num_at = q;

@@ -1177,6 +1177,10 @@ static int heading_level(builder *b, size_t i)
 			j = next_content(b, j); /* «THE NATIONAL PARLIAMENT» / «CONSTITUTION AND POWERS» */
 		if (j < b->ls->n && named_heading_level(b, j) == b->primary_level)
 			return b->primary_level - 1;
+		/* «TRANSITORY PROVISIONS» before «First» alone on its line */
+		const line *n = j < b->ls->n ? &b->ls->v[j] : NULL;
+		if (n && n->type == LT_NUMBERED && n->style == MS_WORD && n->value == 1 && n->after >= n->ce)
+			return b->primary_level - 1;
 	} else if (b->ls->v[i].type == LT_TEXT && unnumbered_title_next(b, i)) {
 		size_t p = i, j = next_content(b, i);
 		while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
