@@ -1074,7 +1074,8 @@ static int named_heading_level(builder *b, size_t i)
  * title line of its own, no sentence. */
 static bool unnamed_division(const builder *b, const line *l)
 {
-	if (l->type != LT_NUMBERED || l->style != MS_UPPER_DOT || l->after >= l->ce)
+	/* also a number word: «ONE. Civil and Political Rights» (Iraq, Mongolia) */
+	if (l->type != LT_NUMBERED || (l->style != MS_UPPER_DOT && l->style != MS_WORD) || l->after >= l->ce)
 		return false;
 	const char *s = b->doc->text;
 	char last = s[l->ce - 1];
@@ -1107,9 +1108,15 @@ static bool unnumbered_title(const builder *b, size_t i)
 	size_t p = i;
 	while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
 		p--;
-	return p > 0 && b->ls->v[p - 1].type != LT_BLANK && named_heading_level((builder *)b, p - 1) == 0 &&
-	       !(b->ls->v[p - 1].type == LT_TEXT && !ends_sentence(s[b->ls->v[p - 1].ce - 1]) &&
-		 b->ls->v[p - 1].ce - b->ls->v[p - 1].cs <= 100);
+	if (p == 0)
+		return false;
+	const line *q = &b->ls->v[p - 1];
+	int ql = named_heading_level((builder *)b, p - 1);
+	/* a container with its title on its own line («Title IV. Of the
+	 * Legislative Power» / «Of the Organization of the Parliament») */
+	if (ql > 0)
+		return ql < b->primary_level && q->type == LT_KEYWORD && q->after < q->ce;
+	return !(q->type == LT_TEXT && !ends_sentence(s[q->ce - 1]) && q->ce - q->cs <= 100);
 }
 
 /* «2. Oath-Taking» between two Articles (Turkey, Macedonia, Thailand): a
