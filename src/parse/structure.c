@@ -873,7 +873,8 @@ static void numhead_kind(builder *b)
 	const char *s = b->doc->text;
 	size_t sections = 0, articles = 0;
 	char folded[1024];
-	for (size_t i = 0; i < b->ls->n; i++) {
+	/* forty mentions decide */
+	for (size_t i = 0; i < b->ls->n && sections + articles < 40; i++) {
 		const line *l = &b->ls->v[i];
 		if (l->type != LT_TEXT && l->type != LT_NUMBERED)
 			continue;
