@@ -1130,7 +1130,7 @@ static bool numbered_division(const builder *b, size_t i)
 	    b->groups[b->primary].kind == GK_NUMHEAD)
 		return false;
 	const char *s = b->doc->text;
-	if (ends_sentence(s[l->ce - 1]) || s[l->ce - 1] == '-' || words_in(s, l->after, l->ce) > 12)
+	if (ends_sentence(s[l->ce - 1]) || s[l->ce - 1] == '-' || words_in(s, l->after, l->ce) > 20)
 		return false;
 	size_t j = l->after;
 	int32_t c = cov_utf8_next(s, l->ce, &j);
@@ -1211,18 +1211,30 @@ static void division_runs(builder *b)
 {
 	if (b->primary < 0)
 		return;
+	const char *s = b->doc->text;
 	size_t start = SIZE_MAX, len = 0;
 	long last = 0;
+	bool letters = false;
 	for (size_t i = 0; i <= b->ls->n; i++) {
 		line *l = i < b->ls->n ? &b->ls->v[i] : NULL;
 		bool div = l && unnamed_division(b, l) && !(l->group >= 0 && l->in_seq);
-		/* text, lists and blank lines between them; a heading ends the run */
-		if (l && !div && l->type != LT_KEYWORD && l->type != LT_PREAMBLE && !(l->group >= 0 && l->in_seq) &&
+		/* text, lists, units and blank lines between them; a container's
+		 * heading ends the run (Nigeria's «A.» … «E.» of each Part) */
+		bool container = l && l->group >= 0 && b->groups[l->group].level > 0 &&
+				 b->groups[l->group].level < b->primary_level &&
+				 (b->groups[l->group].kind >= 0 || l->in_seq);
+		if (l && !div && !container && l->type != LT_PREAMBLE &&
 		    !(l->type == LT_NUMBERED && l->style == MS_UPPER_DOT))
 			continue;
-		if (div && len && l->value == last + 1) {
+		/* in a run of letters «C.» after «B.» is a letter, not a hundred,
+		 * and «III.» no letter; in a run of romans «III.» is three */
+		long v = l ? l->value : 0;
+		bool letter = div && l->num_len == 1 && s[l->num_at] >= 'A' && s[l->num_at] <= 'Z';
+		if (div && len && letters)
+			v = letter ? s[l->num_at] - 'A' + 1 : -1;
+		if (div && len && v == last + 1) {
 			len++;
-			last = l->value;
+			last = v;
 			continue;
 		}
 		if (len >= DIVISION_RUN)
@@ -1230,7 +1242,9 @@ static void division_runs(builder *b)
 				if (unnamed_division(b, &b->ls->v[j]))
 					b->ls->v[j].division = true;
 		len = 0;
-		if (div && l->value == 1) {
+		if (div && (v == 1 || (letter && s[l->num_at] == 'A'))) {
+			letters = letter && s[l->num_at] == 'A';
+			v = 1;
 			start = i;
 			len = 1;
 			last = 1;
