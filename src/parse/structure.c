@@ -1565,9 +1565,11 @@ static int build(builder *b)
 				if (!open_node(b, COV_NODE_PREAMBLE, 1, l->start, i + 1))
 					return cov_error_set(COV_ENOMEM, "out of memory");
 			}
-		} else if (b->primary < 0 && !b->owner && l->type == LT_NUMBERED && !l->bare) {
-			/* no article-like units at all: paragraphs hang from the
-			 * innermost container (or the document) */
+		} else if ((b->primary < 0 || (b->depth && b->stack[b->depth - 1]->kind == COV_NODE_ATTACHMENT)) &&
+			   !b->owner && l->type == LT_NUMBERED && !l->bare) {
+			/* no article-like units at all, or none in this annex:
+			 * paragraphs hang from the innermost container (or the
+			 * document) */
 			b->owner = b->depth ? b->stack[b->depth - 1] : b->doc->root;
 			b->owner_depth = b->depth - 1;
 			if (b->depth == 0) {
