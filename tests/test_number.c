@@ -74,6 +74,15 @@ static void other_scripts(void **state)
 	assert_int_equal(n.value, 7);
 	assert_true(scan("４", 0, &n) > 0);
 	assert_int_equal(n.value, 4);
+	/* Ethiopic numerals are additive: ፳፩ 21, ፲፩ 11, ፴ 30; only when asked */
+	assert_int_equal(scan("፳፩፤", COV_NUM_ALLOW_ETHIOPIC, &n), strlen("፳፩"));
+	assert_int_equal(n.value, 21);
+	assert_string_equal(n.norm, "21");
+	assert_true(scan("፲፩", COV_NUM_ALLOW_ETHIOPIC, &n) > 0);
+	assert_int_equal(n.value, 11);
+	assert_true(scan("፴", COV_NUM_ALLOW_ETHIOPIC, &n) > 0);
+	assert_int_equal(n.value, 30);
+	assert_int_equal(scan("፳፩", 0, &n), 0);
 }
 
 static void roman_letters_words(void **state)

@@ -28,7 +28,8 @@ static size_t skip_spaces(const char *s, size_t i, size_t end)
 		if ((unsigned char)s[i] < 0x80)
 			break;
 		size_t j = i;
-		if (!cov_is_space_cp(cov_utf8_next(s, end, &j)))
+		int32_t c = cov_utf8_next(s, end, &j);
+		if (!cov_is_space_cp(c) && c != 0x1361) /* ፡ Ethiopic wordspace */
 			break;
 		i = j;
 	}
@@ -376,7 +377,8 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 
 static bool is_word_cp(int32_t c)
 {
-	if (c == '\'' || c == 0x2019 || c == 0x200C || c == 0x200D) /* ZWNJ, ZWJ: «വകുപ്പ്‌» */
+	/* ZWNJ, ZWJ: «വകുപ്പ്‌»; the Tibetan tsheg ends a syllable, not a word: «རྩ་ཚན་» */
+	if (c == '\'' || c == 0x2019 || c == 0x200C || c == 0x200D || c == 0x0F0B)
 		return true;
 	int8_t t = u_charType(c);
 	/* vowel signs of Indic scripts are spacing marks: «ধারা», «មាត្រា» */
@@ -435,6 +437,13 @@ static bool generic_tail(const char *s, size_t r, size_t end)
 			continue;
 		}
 		size_t e = word_end(s, r, end);
+		if (e == r) { /* «፤», «།»: a script's own full stop */
+			size_t j = r;
+			if ((unsigned char)s[r] >= 0x80 && u_ispunct(cov_utf8_next(s, end, &j))) {
+				r = j;
+				continue;
+			}
+		}
 		if (e == r || word || e - r > 12)
 			return false;
 		word = true;
@@ -452,7 +461,7 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 	if (l->ce - l->cs > 64)
 		return false;
 	cov_num num;
-	const unsigned allow = COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL;
+	const unsigned allow = COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_ETHIOPIC;
 	/* «第１条», «第二十一条», «第十條 …»: 第, a number (digits of any width
 	 * or Chinese numerals), the unit's name; the series shares the name */
 	if (l->ce - l->cs > 3 && memcmp(s + l->cs, "\xE7\xAC\xAC", 3) == 0) {

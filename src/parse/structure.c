@@ -969,7 +969,8 @@ static void set_number(builder *b, cov_node *n, const line *l, bool generic)
 	unsigned allow = generic ? 0 : COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER |
 		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ORDINAL;
 	if (generic)
-		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN;
+		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN |
+			 COV_NUM_ALLOW_ETHIOPIC;
 	const char *s = b->doc->text;
 	size_t len = l->filled ? 0 : cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
 	if (l->filled) {
