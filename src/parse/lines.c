@@ -469,7 +469,7 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 		size_t len = cov_num_scan(d, s + q, l->ce - q, COV_NUM_ALLOW_HAN, &num);
 		if (!len)
 			return false;
-		size_t u = q + len, ue = u;
+		size_t u = skip_spaces(s, q + len, l->ce), ue = u; /* «第10 条» */
 		for (int k = 0; k < 2 && ue < l->ce; k++) {
 			size_t j = ue;
 			int32_t c = cov_utf8_next(s, l->ce, &j);
@@ -532,6 +532,15 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 		size_t len = cov_num_scan(d, s + sp, l->ce - sp, allow, &num);
 		if (len && num.type == COV_NUM_ROMAN && (s[sp] < 'A' || s[sp] > 'Z'))
 			len = 0;
+		if (!len && sp < l->ce && (unsigned char)s[sp] >= 0x80) {
+			/* «ꦧꦧ꧀꧇꧑꧇»: the number between a script's number signs */
+			size_t k = sp;
+			if (u_ispunct(cov_utf8_next(s, l->ce, &k)) &&
+			    (len = cov_num_scan(d, s + k, l->ce - k, allow, &num)) > 0 && num.type == COV_NUM_ARABIC)
+				sp = k;
+			else
+				len = 0;
+		}
 		if (len) {
 			if (!generic_tail(s, sp + len, l->ce))
 				return false;
