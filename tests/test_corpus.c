@@ -220,8 +220,9 @@ static void constitute_192(void **state)
 			"%zu of %zu structural nodes unmarked (%.4f)\n",
 		docs, marked, found, recall, extra, structural, extra_ratio);
 	assert_int_equal(docs, 192);
-	/* the issue's aim; measured 0.9741 when this test was written */
-	assert_true(recall >= 0.97);
+	/* the issue's aim; measured 0.9741 when this test was written, 0.9909
+	 * after issue 15 (unnumbered titles, divisions, restarting series) */
+	assert_true(recall >= 0.99);
 	assert_true(extra_ratio <= 0.12);
 }
 

@@ -43,6 +43,13 @@ static void arabic_and_suffixes(void **state)
 	assert_string_equal(n.norm, "67.1");
 	assert_int_equal(scan("12A. Title", all, &n), 3);
 	assert_string_equal(n.norm, "12A");
+	/* two capitals: India's «239AA», Pakistan's «203CC»; not "12abc" */
+	assert_int_equal(scan("239AA. Special provisions", all, &n), 5);
+	assert_string_equal(n.norm, "239AA");
+	assert_int_equal(n.value, 239);
+	assert_true(n.has_suffix);
+	assert_int_equal(scan("12Ab", all, &n), 0);
+	assert_int_equal(scan("LYA 1", all, &n), 0); /* a word, not L with a suffix */
 	assert_int_equal(scan("67¹", all, &n), strlen("67¹"));
 	assert_string_equal(n.norm, "67-1");
 	/* "5. Text": the dot ends the number */
@@ -67,6 +74,15 @@ static void other_scripts(void **state)
 	assert_int_equal(n.value, 7);
 	assert_true(scan("４", 0, &n) > 0);
 	assert_int_equal(n.value, 4);
+	/* Ethiopic numerals are additive: ፳፩ 21, ፲፩ 11, ፴ 30; only when asked */
+	assert_int_equal(scan("፳፩፤", COV_NUM_ALLOW_ETHIOPIC, &n), strlen("፳፩"));
+	assert_int_equal(n.value, 21);
+	assert_string_equal(n.norm, "21");
+	assert_true(scan("፲፩", COV_NUM_ALLOW_ETHIOPIC, &n) > 0);
+	assert_int_equal(n.value, 11);
+	assert_true(scan("፴", COV_NUM_ALLOW_ETHIOPIC, &n) > 0);
+	assert_int_equal(n.value, 30);
+	assert_int_equal(scan("፳፩", 0, &n), 0);
 }
 
 static void roman_letters_words(void **state)

@@ -28,7 +28,8 @@ static size_t skip_spaces(const char *s, size_t i, size_t end)
 		if ((unsigned char)s[i] < 0x80)
 			break;
 		size_t j = i;
-		if (!cov_is_space_cp(cov_utf8_next(s, end, &j)))
+		int32_t c = cov_utf8_next(s, end, &j);
+		if (!cov_is_space_cp(c) && c != 0x1361) /* ፡ Ethiopic wordspace */
 			break;
 		i = j;
 	}
@@ -283,9 +284,12 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 			return false;
 		}
 		bool titled = q < l->ce && (s[q] == '.' || s[q] == ':') && k->kind == COV_NODE_ATTACHMENT;
-		if ((q >= l->ce && k->kind == COV_NODE_PARAGRAPH) || titled) {
+		if ((q >= l->ce && (k->kind == COV_NODE_PARAGRAPH ||
+				    (k->kind == COV_NODE_ARTICLE && strchr(k->word, ' ')))) || titled) {
 			/* "Paragraph", "Transitory Paragraph" alone: an unnumbered
-			 * paragraph; "Basic Law. The Knesset": an unnumbered act */
+			 * paragraph; "Final Provision", "Provisional Article" alone:
+			 * an unnumbered article; "Basic Law. The Knesset": an
+			 * unnumbered act */
 			l->type = LT_KEYWORD;
 			l->kind = (uint8_t)k->kind;
 			l->num_at = q;
@@ -302,8 +306,10 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 		cov_num num;
 		unsigned allow = COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ORDINAL;
 		/* "Part A", "Schedule B"; an article only when the letter ends the line ("Article A") */
+		/* or «Section A. General Provisions»: a capital, a dot, a capitalised title */
 		if ((k->kind != COV_NODE_ARTICLE && k->kind != COV_NODE_SECTION) ||
-		    skip_heading_punct(s, q + 1, l->ce) >= l->ce)
+		    skip_heading_punct(s, q + 1, l->ce) >= l->ce ||
+		    (q + 3 < l->ce && s[q + 1] == '.' && s[q + 2] == ' ' && starts_upper(s, q + 3, l->ce)))
 			allow |= COV_NUM_ALLOW_LETTER;
 		size_t len = cov_num_scan(d, s + q, l->ce - q, allow, &num);
 		if (!len || (paren && q + len < l->ce && s[q + len] != ')'))
@@ -371,7 +377,8 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 
 static bool is_word_cp(int32_t c)
 {
-	if (c == '\'' || c == 0x2019 || c == 0x200C || c == 0x200D) /* ZWNJ, ZWJ: «വകുപ്പ്‌» */
+	/* ZWNJ, ZWJ: «വകുപ്പ്‌»; the Tibetan tsheg ends a syllable, not a word: «རྩ་ཚན་» */
+	if (c == '\'' || c == 0x2019 || c == 0x200C || c == 0x200D || c == 0x0F0B)
 		return true;
 	int8_t t = u_charType(c);
 	/* vowel signs of Indic scripts are spacing marks: «ধারা», «មាត្រា» */
@@ -430,6 +437,13 @@ static bool generic_tail(const char *s, size_t r, size_t end)
 			continue;
 		}
 		size_t e = word_end(s, r, end);
+		if (e == r) { /* «፤», «།»: a script's own full stop */
+			size_t j = r;
+			if ((unsigned char)s[r] >= 0x80 && u_ispunct(cov_utf8_next(s, end, &j))) {
+				r = j;
+				continue;
+			}
+		}
 		if (e == r || word || e - r > 12)
 			return false;
 		word = true;
@@ -447,7 +461,7 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 	if (l->ce - l->cs > 64)
 		return false;
 	cov_num num;
-	const unsigned allow = COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL;
+	const unsigned allow = COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_ETHIOPIC;
 	/* «第１条», «第二十一条», «第十條 …»: 第, a number (digits of any width
 	 * or Chinese numerals), the unit's name; the series shares the name */
 	if (l->ce - l->cs > 3 && memcmp(s + l->cs, "\xE7\xAC\xAC", 3) == 0) {
@@ -455,7 +469,7 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 		size_t len = cov_num_scan(d, s + q, l->ce - q, COV_NUM_ALLOW_HAN, &num);
 		if (!len)
 			return false;
-		size_t u = q + len, ue = u;
+		size_t u = skip_spaces(s, q + len, l->ce), ue = u; /* «第10 条» */
 		for (int k = 0; k < 2 && ue < l->ce; k++) {
 			size_t j = ue;
 			int32_t c = cov_utf8_next(s, l->ce, &j);
@@ -518,6 +532,15 @@ static bool scan_generic(const cov_data *d, const char *s, line *l, size_t *ws, 
 		size_t len = cov_num_scan(d, s + sp, l->ce - sp, allow, &num);
 		if (len && num.type == COV_NUM_ROMAN && (s[sp] < 'A' || s[sp] > 'Z'))
 			len = 0;
+		if (!len && sp < l->ce && (unsigned char)s[sp] >= 0x80) {
+			/* «ꦧꦧ꧀꧇꧑꧇»: the number between a script's number signs */
+			size_t k = sp;
+			if (u_ispunct(cov_utf8_next(s, l->ce, &k)) &&
+			    (len = cov_num_scan(d, s + k, l->ce - k, allow, &num)) > 0 && num.type == COV_NUM_ARABIC)
+				sp = k;
+			else
+				len = 0;
+		}
 		if (len) {
 			if (!generic_tail(s, sp + len, l->ce))
 				return false;
@@ -636,6 +659,19 @@ static void classify(const cov_data *d, const char *s, line *l)
 			size_t ws, we;
 			l->gen = scan_generic(d, s, &tmp, &ws, &we) && tmp.num_at == l->cs;
 		}
+		return;
+	}
+	/* «12», «XII» alone on a line: a heading if a series of them runs
+	 * through the text (UDHR Latin, Romani), else text */
+	size_t bl = cov_num_scan(d, s + l->cs, l->ce - l->cs, COV_NUM_ALLOW_ROMAN, &num);
+	if (bl && bl == l->ce - l->cs && num.value > 0 && !num.has_suffix) {
+		l->type = LT_NUMBERED;
+		l->style = num.type == COV_NUM_ROMAN ? MS_UPPER_DOT : MS_DOT;
+		l->value = num.value;
+		l->num_at = l->cs;
+		l->num_len = (uint8_t)bl;
+		l->after = l->ce;
+		l->numhead = l->bare = true;
 		return;
 	}
 	/* "First", "Second:" — number words as list markers */

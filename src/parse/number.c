@@ -180,6 +180,15 @@ static size_t scan_suffix(const char *s, size_t n, size_t i, cov_num *out)
 			out->has_suffix = true;
 			i++;
 		}
+		/* "239AA", "203CC": two capitals after digits, as India and Pakistan
+		 * insert (not after a roman numeral: «LYA» is a word) */
+		if (i == start && i + 1 < n && out->type == COV_NUM_ARABIC && out->value < 1000 && s[i] >= 'A' &&
+		    s[i] <= 'Z' && s[i + 1] >= 'A' &&
+		    s[i + 1] <= 'Z' && at_boundary(s, n, i + 2)) {
+			norm_append(out, s + i, 2);
+			out->has_suffix = true;
+			i += 2;
+		}
 		if (i == start)
 			return i;
 	}
@@ -218,8 +227,15 @@ static bool is_han(int32_t c)
 	return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
 }
 
-/* Chinese numerals: 一 … 九, 十, 百, 千 (and 〇, 两): «二十一» = 21. */
-static size_t scan_han(const char *s, size_t n, long *value)
+static bool is_ethiopic_numeral(int32_t c)
+{
+	return c >= 0x1369 && c <= 0x137C;
+}
+
+/* Chinese numerals: 一 … 九, 十, 百, 千 (and 〇, 两): «二十一» = 21; with
+ * `ethiopic`, Ethiopic numerals instead, whose tens are one sign: «፳፩» = 21.
+ * The values are ICU's. */
+static size_t scan_han(const char *s, size_t n, long *value, bool ethiopic)
 {
 	size_t i = 0;
 	long total = 0, cur = -1;
@@ -228,8 +244,8 @@ static size_t scan_han(const char *s, size_t n, long *value)
 		int32_t c = cov_utf8_next(s, n, &j);
 		if (c == 0x4E24) /* 两 */
 			c = 0x4E8C;
-		double nv = c >= 0x3000 ? u_getNumericValue(c) : U_NO_NUMERIC_VALUE;
-		if (!is_han(c) && c != 0x3007)
+		double nv = c >= 0x1000 ? u_getNumericValue(c) : U_NO_NUMERIC_VALUE;
+		if (ethiopic ? !is_ethiopic_numeral(c) : (!is_han(c) && c != 0x3007))
 			break;
 		if (nv == U_NO_NUMERIC_VALUE || nv < 0 || nv > 1000 || nv != (double)(long)nv)
 			break;
@@ -239,6 +255,8 @@ static size_t scan_han(const char *s, size_t n, long *value)
 		} else if (v == 10 || v == 100 || v == 1000) {
 			total += (cur > 0 ? cur : 1) * v;
 			cur = -1;
+		} else if (v % 10 == 0 && v < 100 && cur < 0) { /* ፳ = 20 */
+			total += v;
 		} else {
 			break;
 		}
@@ -258,7 +276,17 @@ size_t cov_num_scan(const cov_data *d, const char *s, size_t n, unsigned allow, 
 	long v;
 	char digits[24];
 	size_t i = scan_digits(s, n, &v, digits, sizeof digits);
-	if (i == 0 && (allow & COV_NUM_ALLOW_HAN) && (i = scan_han(s, n, &v)) > 0) {
+	if (i == 0 && (allow & COV_NUM_ALLOW_ETHIOPIC) && (i = scan_han(s, n, &v, true)) > 0) {
+		snprintf(digits, sizeof digits, "%ld", v);
+		if (!at_boundary(s, n, i))
+			return 0;
+		out->type = COV_NUM_WORD;
+		out->value = v;
+		set_norm(out, digits, strlen(digits));
+		out->len = i;
+		return i;
+	}
+	if (i == 0 && (allow & COV_NUM_ALLOW_HAN) && (i = scan_han(s, n, &v, false)) > 0) {
 		snprintf(digits, sizeof digits, "%ld", v);
 		if (at_boundary(s, n, i) || is_han(cov_utf8_next(s, n, &(size_t){i}))) {
 			out->type = COV_NUM_WORD;

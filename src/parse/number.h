@@ -27,7 +27,8 @@ enum {
 	COV_NUM_ALLOW_WORD = 8,         /* first, первый */
 	COV_NUM_ALLOW_SUFFIX = 16,      /* 26-1, 5bis, 67.1, 12A */
 	COV_NUM_ALLOW_ORDINAL = 32,     /* 1º, 1.º, 1er, 2aad: a mark from data/ after the digits */
-	COV_NUM_ALLOW_HAN = 64          /* 二十一, and digits touching a Han character: «第１条» */
+	COV_NUM_ALLOW_HAN = 64,         /* 二十一, and digits touching a Han character: «第１条» */
+	COV_NUM_ALLOW_ETHIOPIC = 128    /* ፳፩: Ethiopic numerals, additive (ICU's numeric values) */
 };
 
 typedef struct cov_num {

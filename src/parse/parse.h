@@ -60,6 +60,8 @@ typedef struct line {
 	bool in_seq;         /* its number continues its group's sequence */
 	bool gen;            /* LT_NUMBERED of a generic shape: «1. artikla.» */
 	bool filled;         /* a heading of the primary series found by its place (structure.c) */
+	bool bare;           /* LT_NUMBERED: the number is the whole line («12», «XII»): a heading, never a list item */
+	bool division;       /* an unnamed division on a run I., II., III. … (structure.c) */
 } line;
 
 typedef struct line_set {

@@ -74,6 +74,8 @@ typedef struct builder {
 	bool body_started;
 	long last_primary;
 	size_t *next_primary; /* per line: value of the next primary heading, or -1 */
+	cov_node_kind numhead_kind; /* what bare "12. Title" headings are (numhead_kind()) */
+	long word_last;       /* value of the last unit numbered by a word alone («Second»), 0 if none */
 } builder;
 
 /* ---- grouping ---- */
@@ -213,7 +215,8 @@ static void assign_groups(builder *b)
 			bool multi = strchr(k->word, ' ') != NULL;
 			g = group_for(b, k->kind, multi ? l->group : -1, NULL, i);
 		} else if (l->type == LT_NUMBERED && l->numhead) {
-			g = group_for(b, GK_NUMHEAD, -1, NULL, i);
+			/* «XII» alone is a series apart from "12." */
+			g = group_for(b, GK_NUMHEAD, -1, l->style == MS_UPPER_DOT ? "roman" : "", i);
 		} else if (l->type == LT_GENERIC) {
 			char key[64];
 			if (cov_generic_key(b->d, s, l, key, sizeof key) > 0)
@@ -275,6 +278,83 @@ static size_t chain_in(builder *b, int gi, size_t from, size_t to)
 	return len == SIZE_MAX ? 0 : len; /* no memory, no chain: the group stays text */
 }
 
+/* Lines of group g in [from, to) that are on a chain: the first and the
+ * last (SIZE_MAX if none); *members counts the group's lines there. */
+static void chain_span(const builder *b, int gi, size_t from, size_t to, size_t *first, size_t *last,
+		       size_t *members)
+{
+	*first = *last = SIZE_MAX;
+	*members = 0;
+	for (size_t i = from; i < to; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->group != gi)
+			continue;
+		(*members)++;
+		if (l->in_seq) {
+			if (*first == SIZE_MAX)
+				*first = i;
+			*last = i;
+		}
+	}
+}
+
+#define RESTART_MIN 5
+
+/* Do most headings of the chain in [from, to) head some text?  A list of
+ * section titles in a schedule (Malawi's entrenched sections) heads none. */
+static bool chain_has_text(const builder *b, int gi, size_t from, size_t to)
+{
+	size_t heads = 0, with_text = 0;
+	for (size_t i = from; i < to; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->group != gi || !l->in_seq)
+			continue;
+		heads++;
+		size_t j = i + 1;
+		while (j < to && b->ls->v[j].type == LT_BLANK)
+			j++;
+		if (j < to && (b->ls->v[j].type == LT_TEXT || b->ls->v[j].type == LT_NOTE))
+			with_text++;
+	}
+	return with_text * 2 >= heads;
+}
+
+/* A series that starts again at 1 before or after the longest chain (the
+ * Constitution Act 1982 after the Act of 1867, each Basic Law of Israel) is
+ * a series of its own, not a run of paragraphs: its chain is taken when it
+ * starts at 1 and has at least RESTART_MIN headings.  Returns the length of
+ * the longest chain: the others make their lines headings but do not make
+ * the group weigh more when the primary series is chosen (Bosnia's
+ * «1. Composition» restart under each Article and stay below them). */
+static size_t chains_in(builder *b, int gi, size_t from, size_t to, int depth)
+{
+	size_t len = chain_in(b, gi, from, to);
+	if (len == 0 || depth > 8)
+		return len;
+	size_t first, last, members;
+	chain_span(b, gi, from, to, &first, &last, &members);
+	if (first == SIZE_MAX)
+		return len;
+	size_t sides[2][2] = {{from, first}, {last + 1, to}};
+	for (int k = 0; k < 2; k++) {
+		size_t a = sides[k][0], z = sides[k][1], f, e, m;
+		chain_span(b, gi, a, z, &f, &e, &m);
+		if (m < RESTART_MIN)
+			continue;
+		size_t sub = chains_in(b, gi, a, z, depth + 1);
+		chain_span(b, gi, a, z, &f, &e, &m);
+		/* from 1, with few numbers skipped («1. Railways.», «4. Electricity.»
+		 * among the longer items of a legislative list are no series) */
+		if (sub >= RESTART_MIN && f != SIZE_MAX && b->ls->v[f].value == 1 &&
+		    (long)sub * 10 >= b->ls->v[e].value * 8 && chain_has_text(b, gi, a, z))
+			continue;
+		for (size_t i = a; i < z; i++) /* not a series: back to what it was */
+			if (b->ls->v[i].group == gi)
+				b->ls->v[i].in_seq = false;
+	}
+	return len;
+}
+
 /* Schedules and annexes number their paragraphs anew: one chain per stretch
  * between attachment headings. */
 static void longest_chain(builder *b, int gi)
@@ -284,7 +364,7 @@ static void longest_chain(builder *b, int gi)
 	g->chain = 0;
 	for (size_t i = 0; i <= b->ls->n; i++) {
 		if (i == b->ls->n || (b->ls->v[i].type == LT_KEYWORD && b->ls->v[i].kind == COV_NODE_ATTACHMENT)) {
-			g->chain += chain_in(b, gi, from, i);
+			g->chain += chains_in(b, gi, from, i, 0);
 			from = i;
 		}
 	}
@@ -433,6 +513,46 @@ static size_t first_word(const builder *b, const line *l, char *out, size_t cap)
 	return fl > 0 ? (size_t)fl : 0;
 }
 
+/* Does s[from..to) hold the number v in ASCII digits, not part of a longer
+ * number? */
+static bool has_number(const char *s, size_t from, size_t to, long v)
+{
+	for (size_t i = from; i < to; i++) {
+		if (s[i] < '0' || s[i] > '9' || (i > from && s[i - 1] >= '0' && s[i - 1] <= '9'))
+			continue;
+		long x = 0;
+		size_t j = i;
+		while (j < to && s[j] >= '0' && s[j] <= '9' && j - i < 6)
+			x = x * 10 + (s[j++] - '0');
+		if (x == v && (j == to || s[j] < '0' || s[j] > '9'))
+			return true;
+	}
+	return false;
+}
+
+/* The same word, or one letter apart in a word of four or more
+ * («Baabu» and «Báabu»): code points compared, folded UTF-8 in. */
+static bool near_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an == bn && memcmp(a, b, an) == 0)
+		return true;
+	int32_t x[48], y[48];
+	size_t nx = 0, ny = 0;
+	for (size_t i = 0; i < an && nx < 48;)
+		x[nx++] = cov_utf8_next(a, an, &i);
+	for (size_t i = 0; i < bn && ny < 48;)
+		y[ny++] = cov_utf8_next(b, bn, &i);
+	if (nx < 4 || ny < 4 || (nx > ny ? nx - ny : ny - nx) > 1)
+		return false;
+	size_t p = 0;
+	while (p < nx && p < ny && x[p] == y[p])
+		p++;
+	size_t qx = nx, qy = ny;
+	while (qx > p && qy > p && x[qx - 1] == y[qy - 1])
+		qx--, qy--;
+	return qx - p <= 1 && qy - p <= 1; /* one substitution, insertion or deletion */
+}
+
 /* Could line l stand in the primary series at value v?  A short line, no
  * sentence, that opens with the series' word («Kibuku yantete» among
  * «Kibuku ya 2» …: the first number written as a word) or that has the
@@ -448,12 +568,23 @@ static bool fits_gap(const builder *b, const line *l, long v, const char *word, 
 		return false;
 	if (l->type == LT_GENERIC && l->value == v)
 		return true;
+	/* the series' shape with a misprinted number: «01 ވަނަ މާއްދާ» for 10
+	 * (its generic key is the series'), «Antsajiaqueca l0» (its first word) */
+	const group *g = &b->groups[b->primary];
+	char key[64];
+	if (l->type == LT_GENERIC && g->kind == GK_GENERIC &&
+	    cov_generic_key(b->d, s, l, key, sizeof key) > 0 && strcmp(key, g->key) == 0)
+		return true;
+	/* the number is there, the rest misprinted: «弟23条» among «第22条»,
+	 * «17статья», «Articulo 22.» among «Artículo 21.», «8 Ngayilii» */
+	if (has_number(s, l->cs, l->ce, v))
+		return true;
 	char w[64];
 	size_t n = first_word(b, l, w, sizeof w);
-	if (wl == 0 || n != wl || memcmp(w, word, wl) != 0)
+	if (wl == 0 || !near_word(w, n, word, wl))
 		return false;
 	/* the rest is no sentence: it does not end in a full stop after many words */
-	return !(last == '.' && words_in(s, l->cs, l->ce) > 3) && !(l->type == LT_GENERIC && l->value != v);
+	return !(last == '.' && words_in(s, l->cs, l->ce) > 3);
 }
 
 static void fill_line(line *l, int gi, long v)
@@ -697,10 +828,48 @@ static void assign_levels(builder *b)
 
 static cov_node_kind kind_of_group(const builder *b, const group *g)
 {
-	(void)b;
 	if (g->kind >= 0)
 		return (cov_node_kind)g->kind;
-	return g->kind == GK_NUMHEAD ? COV_NODE_SECTION : COV_NODE_ARTICLE;
+	return g->kind == GK_NUMHEAD ? b->numhead_kind : COV_NODE_ARTICLE;
+}
+
+/* Bare "12. Title" headings are what the text calls its units when it
+ * cites them: a Commonwealth constitution says "section 12", "this
+ * section", a declaration says nothing (or "article 12") and numbers
+ * articles.  Counts the heading words of data/lang of kinds section and
+ * article inside the lines that are not headings. */
+static void numhead_kind(builder *b)
+{
+	b->numhead_kind = COV_NODE_ARTICLE;
+	if (b->primary < 0 || b->groups[b->primary].kind != GK_NUMHEAD)
+		return;
+	const char *s = b->doc->text;
+	size_t sections = 0, articles = 0;
+	char folded[1024];
+	/* forty mentions decide */
+	for (size_t i = 0; i < b->ls->n && sections + articles < 40; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->type != LT_TEXT && l->type != LT_NUMBERED)
+			continue;
+		size_t from = l->type == LT_NUMBERED ? l->after : l->cs;
+		size_t take = l->ce - from < 800 ? l->ce - from : 800;
+		int fl = take ? cov_utf8_fold(s + from, take, folded, sizeof folded) : 0;
+		for (int k = 0; k < fl; k++) {
+			if (k == 0 || (folded[k - 1] != ' ' && folded[k - 1] != '('))
+				continue;
+			if (!cov_lexicon_may_start(b->d->kw_start, folded + k, (size_t)(fl - k)))
+				continue;
+			const cov_keyword *kw = cov_lexicon_keyword(b->d, folded + k, (size_t)(fl - k), false);
+			if (!kw || (kw->kind != COV_NODE_SECTION && kw->kind != COV_NODE_ARTICLE))
+				continue;
+			if (kw->kind == COV_NODE_SECTION)
+				sections++;
+			else
+				articles++;
+		}
+	}
+	if (sections > articles)
+		b->numhead_kind = COV_NODE_SECTION;
 }
 
 static size_t trim_back(const char *s, size_t from, size_t to)
@@ -773,7 +942,8 @@ static void set_number(builder *b, cov_node *n, const line *l, bool generic)
 	unsigned allow = generic ? 0 : COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ROMAN_LOWER |
 		COV_NUM_ALLOW_WORD | COV_NUM_ALLOW_LETTER | COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ORDINAL;
 	if (generic)
-		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN;
+		allow |= COV_NUM_ALLOW_SUFFIX | COV_NUM_ALLOW_ROMAN | COV_NUM_ALLOW_ORDINAL | COV_NUM_ALLOW_HAN |
+			 COV_NUM_ALLOW_ETHIOPIC;
 	const char *s = b->doc->text;
 	size_t len = l->filled ? 0 : cov_num_scan(b->d, s + l->num_at, l->end - l->num_at, allow, &num);
 	if (l->filled) {
@@ -879,7 +1049,8 @@ static int named_heading_level(builder *b, size_t i)
  * title line of its own, no sentence. */
 static bool unnamed_division(const builder *b, const line *l)
 {
-	if (l->type != LT_NUMBERED || l->style != MS_UPPER_DOT || l->after >= l->ce)
+	/* also a number word: «ONE. Civil and Political Rights» (Iraq, Mongolia) */
+	if (l->type != LT_NUMBERED || (l->style != MS_UPPER_DOT && l->style != MS_WORD) || l->after >= l->ce)
 		return false;
 	const char *s = b->doc->text;
 	char last = s[l->ce - 1];
@@ -888,20 +1059,173 @@ static bool unnamed_division(const builder *b, const line *l)
 	return words_in(s, l->after, l->ce) <= 20 && !(l->after < l->ce && u_islower((unsigned char)s[l->after]));
 }
 
+/* «THE NATION», "Money Bills", «President of the Republic»: a short line
+ * with no number, no sentence, opening with a capital, between the text of
+ * one unit and the heading of the next (Ireland, Chile, Poland). */
+static bool unnumbered_title(const builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	/* not in the title block (after a preamble it may be) */
+	if (l->type != LT_TEXT || l->ce - l->cs > 100 ||
+	    !(b->body_started || (b->depth && b->stack[0]->kind == COV_NODE_PREAMBLE)))
+		return false;
+	const char *s = b->doc->text;
+	if (ends_sentence(s[l->ce - 1]) || s[l->ce - 1] == '-' || words_in(s, l->cs, l->ce) > 12)
+		return false;
+	size_t j = l->cs;
+	int32_t c = cov_utf8_next(s, l->ce, &j);
+	if (!(u_isupper(c) || u_istitle(c)))
+		return false;
+	for (size_t k = l->cs; k < l->ce; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return false;
+	/* after text, not right after a heading (its title, or «Repealed») */
+	size_t p = i;
+	while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+		p--;
+	if (p == 0)
+		return false;
+	const line *q = &b->ls->v[p - 1];
+	int ql = named_heading_level((builder *)b, p - 1);
+	/* a container with its title on its own line («Title IV. Of the
+	 * Legislative Power» / «Of the Organization of the Parliament») */
+	if (ql > 0)
+		return ql < b->primary_level && q->type == LT_KEYWORD && q->after < q->ce;
+	return !(q->type == LT_TEXT && !ends_sentence(s[q->ce - 1]) && q->ce - q->cs <= 100);
+}
+
+/* «2. Oath-Taking» between two Articles (Turkey, Macedonia, Thailand): a
+ * numbered title of its own, no sentence, not the next item of a list,
+ * where the units are numbered by a word. */
+static bool numbered_division(const builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	if (l->type != LT_NUMBERED || l->style != MS_DOT || l->bare || l->after >= l->ce || b->primary < 0 ||
+	    b->groups[b->primary].kind == GK_NUMHEAD)
+		return false;
+	const char *s = b->doc->text;
+	if (ends_sentence(s[l->ce - 1]) || s[l->ce - 1] == '-' || words_in(s, l->after, l->ce) > 20)
+		return false;
+	size_t j = l->after;
+	int32_t c = cov_utf8_next(s, l->ce, &j);
+	if (!(u_isupper(c) || u_istitle(c)))
+		return false;
+	size_t p = i;
+	while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+		p--;
+	return p > 0 && !(b->ls->v[p - 1].type == LT_NUMBERED && b->ls->v[p - 1].style == MS_DOT);
+}
+
+/* The second of two unnumbered titles in a row: the shape alone. */
+static bool unnumbered_title_next(const builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	const char *s = b->doc->text;
+	if (l->ce - l->cs > 100 || ends_sentence(s[l->ce - 1]) || words_in(s, l->cs, l->ce) > 12)
+		return false;
+	size_t j = l->cs;
+	int32_t c = cov_utf8_next(s, l->ce, &j);
+	return u_isupper(c) || u_istitle(c);
+}
+
 /* Level of line i as a heading, 0 if it is not one.  An unnamed division
  * counts only when the next line that is not one itself is a heading: it
- * then titles a run of articles, and is not item "A." of a list. */
+ * then titles a run of articles, and is not item "A." of a list.  So does
+ * an unnumbered title, when the next is a heading of the primary series. */
 static int heading_level(builder *b, size_t i)
 {
 	int level = named_heading_level(b, i);
-	if (level || b->primary < 0 || !unnamed_division(b, &b->ls->v[i]))
+	if (level || b->primary < 0)
 		return level;
-	size_t j = next_content(b, i);
-	while (j < b->ls->n && unnamed_division(b, &b->ls->v[j]))
-		j = next_content(b, j);
-	if (j < b->ls->n && named_heading_level(b, j) > 0)
+	if (b->ls->v[i].division)
 		return b->primary_level - 1;
+	if (unnamed_division(b, &b->ls->v[i])) {
+		size_t j = next_content(b, i);
+		while (j < b->ls->n && (unnamed_division(b, &b->ls->v[j]) || numbered_division(b, j)))
+			j = next_content(b, j);
+		if (j < b->ls->n && named_heading_level(b, j) > 0)
+			return b->primary_level - 1;
+		return 0;
+	}
+	if (numbered_division(b, i)) {
+		size_t j = next_content(b, i);
+		if (j < b->ls->n && named_heading_level(b, j) == b->primary_level)
+			return b->primary_level - 1;
+		return 0;
+	}
+	if (unnumbered_title(b, i)) {
+		size_t j = next_content(b, i);
+		if (j < b->ls->n && b->ls->v[j].type == LT_TEXT && unnumbered_title_next(b, j))
+			j = next_content(b, j); /* «THE NATIONAL PARLIAMENT» / «CONSTITUTION AND POWERS» */
+		if (j < b->ls->n && named_heading_level(b, j) == b->primary_level)
+			return b->primary_level - 1;
+		/* «TRANSITORY PROVISIONS» before «First» alone on its line */
+		const line *n = j < b->ls->n ? &b->ls->v[j] : NULL;
+		if (n && n->type == LT_NUMBERED && n->style == MS_WORD && n->value == 1 && n->after >= n->ce)
+			return b->primary_level - 1;
+	} else if (b->ls->v[i].type == LT_TEXT && unnumbered_title_next(b, i)) {
+		size_t p = i, j = next_content(b, i);
+		while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+			p--;
+		if (p > 0 && unnumbered_title(b, p - 1) && j < b->ls->n &&
+		    named_heading_level(b, j) == b->primary_level)
+			return b->primary_level - 1;
+	}
 	return 0;
+}
+
+#define DIVISION_RUN 3
+
+/* «I. Implementation of objectives», «II. Democratic principles» … with
+ * text under each (Uganda's National Objectives): titled lines numbered
+ * I., II., III. (or A., B., C.) in order, at least DIVISION_RUN of them with
+ * nothing but text between them, are divisions even where no article
+ * follows. */
+static void division_runs(builder *b)
+{
+	if (b->primary < 0)
+		return;
+	const char *s = b->doc->text;
+	size_t start = SIZE_MAX, len = 0;
+	long last = 0;
+	bool letters = false;
+	for (size_t i = 0; i <= b->ls->n; i++) {
+		line *l = i < b->ls->n ? &b->ls->v[i] : NULL;
+		bool div = l && unnamed_division(b, l) && !(l->group >= 0 && l->in_seq);
+		/* text, lists, units and blank lines between them; a container's
+		 * heading ends the run (Nigeria's «A.» … «E.» of each Part) */
+		bool container = l && l->group >= 0 && b->groups[l->group].level > 0 &&
+				 b->groups[l->group].level < b->primary_level &&
+				 (b->groups[l->group].kind >= 0 || l->in_seq);
+		if (l && !div && !container && l->type != LT_PREAMBLE &&
+		    !(l->type == LT_NUMBERED && l->style == MS_UPPER_DOT))
+			continue;
+		/* in a run of letters «C.» after «B.» is a letter, not a hundred,
+		 * and «III.» no letter; in a run of romans «III.» is three */
+		long v = l ? l->value : 0;
+		bool letter = div && l->num_len == 1 && s[l->num_at] >= 'A' && s[l->num_at] <= 'Z';
+		if (div && len && letters)
+			v = letter ? s[l->num_at] - 'A' + 1 : -1;
+		if (div && len && v == last + 1) {
+			len++;
+			last = v;
+			continue;
+		}
+		if (len >= DIVISION_RUN)
+			for (size_t j = start; j < i; j++)
+				if (unnamed_division(b, &b->ls->v[j]))
+					b->ls->v[j].division = true;
+		len = 0;
+		if (div && (v == 1 || (letter && s[l->num_at] == 'A'))) {
+			letters = letter && s[l->num_at] == 'A';
+			v = 1;
+			start = i;
+			len = 1;
+			last = 1;
+		}
+		if (!l)
+			break;
+	}
 }
 
 static void compute_next_primary(builder *b)
@@ -1056,6 +1380,33 @@ static bool opens_preamble(builder *b, const line *l)
 	return false;
 }
 
+/* «First» alone on its line, then text, at the start of a run (after a
+ * heading or a title such as «TRANSITORY PROVISIONS»), or «Second» right
+ * after the unit «First»: a unit numbered by a word. */
+static bool word_unit(builder *b, size_t i)
+{
+	const line *l = &b->ls->v[i];
+	if (l->type != LT_NUMBERED || l->style != MS_WORD || l->after < l->ce || b->primary < 0 || !b->body_started)
+		return false;
+	const char *s = b->doc->text;
+	size_t j = next_content(b, i);
+	if (j >= b->ls->n || (b->ls->v[j].type != LT_TEXT && b->ls->v[j].type != LT_NUMBERED) ||
+	    (b->ls->v[j].type == LT_NUMBERED && b->ls->v[j].style == MS_WORD))
+		return false;
+	if (b->word_last > 0 && l->value == b->word_last + 1)
+		return true;
+	if (l->value != 1)
+		return false;
+	size_t p = i;
+	while (p > 0 && b->ls->v[p - 1].type == LT_BLANK)
+		p--;
+	if (p == 0)
+		return false;
+	const line *q = &b->ls->v[p - 1];
+	return heading_level(b, p - 1) > 0 ||
+	       (q->type == LT_TEXT && !ends_sentence(s[q->ce - 1]) && q->ce - q->cs <= 100);
+}
+
 /* ---- the pass ---- */
 
 static int build(builder *b)
@@ -1071,7 +1422,7 @@ static int build(builder *b)
 			bool primary_like = false;
 			if (l->type == LT_PREAMBLE) {
 				kind = COV_NODE_PREAMBLE;
-			} else if (l->type == LT_NUMBERED && level == b->primary_level - 1) {
+			} else if ((l->type == LT_NUMBERED || l->type == LT_TEXT) && level == b->primary_level - 1) {
 				kind = COV_NODE_HCONTAINER;
 			} else if (l->group >= 0 && b->groups[l->group].level == level) {
 				kind = kind_of_group(b, &b->groups[l->group]);
@@ -1086,6 +1437,13 @@ static int build(builder *b)
 			cov_node *n = open_node(b, kind, level, l->start, i + 1);
 			if (!n)
 				return cov_error_set(COV_ENOMEM, "out of memory");
+			if (kind == COV_NODE_HCONTAINER && l->type == LT_TEXT) {
+				n->num = n->num_printed = "";
+				n->heading = clean_title(b, l->cs, l->ce);
+				n->text_start = l->end;
+				prev_blank = false;
+				continue;
+			}
 			if (kind != COV_NODE_PREAMBLE)
 				set_number(b, n, l, l->type == LT_GENERIC);
 			if (kind == COV_NODE_HCONTAINER) {
@@ -1143,7 +1501,29 @@ static int build(builder *b)
 			prev_blank = false;
 			continue;
 		}
-		if (l->type == LT_NUMBERED && b->owner &&
+		if (word_unit(b, i)) {
+			/* «First», «Second» … alone on their lines: transitory
+			 * provisions numbered by words, units of the primary level */
+			cov_node *n = open_node(b, kind_of_group(b, &b->groups[b->primary]), b->primary_level, l->start,
+						i + 1);
+			if (!n)
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			char v[24];
+			snprintf(v, sizeof v, "%ld", l->value);
+			n->num = cov_arena_strndup(&b->doc->arena, v, strlen(v));
+			if (!n->num)
+				n->num = "";
+			n->num_printed = dup_span(b, l->num_at, l->num_at + l->num_len);
+			n->ordinal = (int32_t)l->value;
+			n->text_start = l->end;
+			b->word_last = l->value;
+			b->owner = n;
+			b->owner_depth = b->depth - 1;
+			b->list_depth = 0;
+			prev_blank = false;
+			continue;
+		}
+		if (l->type == LT_NUMBERED && b->owner && !l->bare &&
 		    list_item(b, l->start, l->num_at, l->num_len, (mark_style)l->style, l->value, l->suffix, l->after,
 			      i + 1, l)) {
 			prev_blank = false;
@@ -1160,9 +1540,11 @@ static int build(builder *b)
 				if (!open_node(b, COV_NODE_PREAMBLE, 1, l->start, i + 1))
 					return cov_error_set(COV_ENOMEM, "out of memory");
 			}
-		} else if (b->primary < 0 && !b->owner && l->type == LT_NUMBERED) {
-			/* no article-like units at all: paragraphs hang from the
-			 * innermost container (or the document) */
+		} else if ((b->primary < 0 || (b->depth && b->stack[b->depth - 1]->kind == COV_NODE_ATTACHMENT)) &&
+			   !b->owner && l->type == LT_NUMBERED && !l->bare) {
+			/* no article-like units at all, or none in this annex:
+			 * paragraphs hang from the innermost container (or the
+			 * document) */
 			b->owner = b->depth ? b->stack[b->depth - 1] : b->doc->root;
 			b->owner_depth = b->depth - 1;
 			if (b->depth == 0) {
@@ -1501,8 +1883,10 @@ int cov_structure_build(const cov_data *d, cov_doc *doc, line_set *ls)
 	choose_primary(b);
 	fill_gaps(b);
 	word_series(b);
+	numhead_kind(b);
 	assign_levels(b);
 	compute_next_primary(b);
+	division_runs(b);
 	doc->primary = b->primary >= 0 ? kind_of_group(b, &b->groups[b->primary]) : COV_NODE_ARTICLE;
 	int rc = build(b);
 	if (rc == COV_OK) {
