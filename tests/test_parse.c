@@ -334,6 +334,25 @@ static void lost_superscript(void **state)
 	cov_doc_free(doc);
 }
 
+/* A note between a paragraph's points (Adilet: «Примечание. См. нормативное
+ * постановление …») hangs from the unit before it; the points after it stay
+ * the paragraph's, law's words, not the note's (KZ 1995 art. 61(3) lost
+ * its eleven points into two notes). */
+static void note_between_points(void **state)
+{
+	(void)state;
+	cov_doc *doc = check("Статья 1\n1. Парламент издает законы, касающиеся:\n"
+			     "Примечание. См. нормативное постановление Конституционного Совета.\n"
+			     "1) прав граждан;\n2) собственности;\n"
+			     "Примечание. См. другое постановление.\n3) бюджета.\n2. Иные вопросы.\n");
+	const cov_node *para = nth_node(doc, COV_NODE_PARAGRAPH, 0);
+	for (int k = 0; k < 3; k++)
+		assert_ptr_equal(cov_node_parent(nth_node(doc, COV_NODE_POINT, k)), para);
+	assert_string_equal(cov_node_num(nth_node(doc, COV_NODE_POINT, 2)), "3");
+	assert_string_equal(cov_node_eid(nth_node(doc, COV_NODE_PARAGRAPH, 1)), "art_1__para_2");
+	cov_doc_free(doc);
+}
+
 static void duplicate_numbers_get_unique_eids(void **state)
 {
 	(void)state;
@@ -379,6 +398,7 @@ int main(void)
 		cmocka_unit_test(markdown_and_crlf),
 		cmocka_unit_test(articles_numbered_per_chapter),
 		cmocka_unit_test(lost_superscript),
+		cmocka_unit_test(note_between_points),
 		cmocka_unit_test(duplicate_numbers_get_unique_eids),
 		cmocka_unit_test(plain_prose_has_no_structure),
 		cmocka_unit_test(language_forced),

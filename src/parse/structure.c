@@ -986,6 +986,25 @@ static size_t next_content(const builder *b, size_t i)
 	return i;
 }
 
+/* A note between the points of a paragraph («…касающиеся: / Примечание. См.
+ * постановление … / 1) правосубъектности …»): the next line goes on with
+ * the list below the paragraph level (a point of an open list, or the first
+ * of a new one).  Such a note hangs from the deepest unit, so the points
+ * after it stay the paragraph's, not the note's. */
+static int list_find(const builder *b, mark_style st);
+
+static bool note_inside_list(const builder *b, size_t i)
+{
+	size_t j = next_content(b, i);
+	if (j >= b->ls->n)
+		return false;
+	const line *l = &b->ls->v[j];
+	if (l->type != LT_NUMBERED || l->bare)
+		return false;
+	int k = list_find(b, (mark_style)l->style);
+	return k >= 1 || (k < 0 && l->value == 1 && b->list_depth >= 1);
+}
+
 static int heading_level(builder *b, size_t i);
 
 /* Give heading node n its title: the rest of its line, or the next line
@@ -1495,6 +1514,8 @@ static int build(builder *b)
 			int note_level = b->owner ? b->levels[b->owner_depth] + 1 : b->levels[b->depth - 1] + 1;
 			if (!b->owner && note_level < b->primary_level)
 				note_level = b->primary_level; /* the next article must close it */
+			if (b->owner && note_inside_list(b, i))
+				note_level = b->levels[b->depth - 1] + 1; /* the deepest unit's: the list goes on after it */
 			cov_node *n = open_node(b, COV_NODE_NOTE, note_level, l->start, i + 1);
 			if (!n)
 				return cov_error_set(COV_ENOMEM, "out of memory");
