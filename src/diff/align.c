@@ -839,10 +839,16 @@ static int diff_prepare(const cov_data *data, const cov_doc *old, const cov_doc 
 	p->side[0].doc = old;
 	p->side[1].doc = new_doc;
 	int rc = COV_OK;
+	/* one language (or the lexicon of neither): one cache of words for both */
+	const cov_rlex *lex[2] = {cov_rights_lexicon(data->rights, old->language),
+				  cov_rights_lexicon(data->rights, new_doc->language)};
+	if (lex[0] == lex[1])
+		rc = cov_tokenize_lex_pair(old->text, old->len, new_doc->text, new_doc->len, lex[0], &p->side[0].tok,
+					   &p->side[1].tok);
 	for (int k = 0; k < 2 && rc == COV_OK; k++) {
 		diff_side *s = &p->side[k];
-		const cov_rlex *lex = cov_rights_lexicon(data->rights, s->doc->language);
-		rc = cov_tokenize_lex(s->doc->text, s->doc->len, lex, &s->tok);
+		if (lex[0] != lex[1])
+			rc = cov_tokenize_lex(s->doc->text, s->doc->len, lex[k], &s->tok);
 		if (rc == COV_OK)
 			rc = collect_units(s);
 		if (rc == COV_OK)
