@@ -1005,11 +1005,48 @@ static void tokens_shared_pair(void **state)
 	cov_tokens_free(&sb);
 }
 
+/* The second version looks its words up in the lexicon where the first
+ * did, and finds what it finds alone. */
+static void tokens_shared_lookups(void **state)
+{
+	(void)state;
+	const cov_rlex *lex = cov_rights_lexicon(test_data->rights, "ru");
+	assert_non_null(lex);
+	const char *a = "Каждый имеет право на свободу мирных собраний. Это право может быть ограничено законом.";
+	const char *b = "Граждане имеют право собираться мирно. Право на собрания может быть ограничено законом в интересах "
+			"национальной безопасности.";
+	cov_tokens pa, pb, sb;
+	assert_int_equal(cov_tokenize_lex_pair(a, strlen(a), b, strlen(b), lex, &pa, &pb), COV_OK);
+	assert_int_equal(cov_tokenize_lex(b, strlen(b), lex, &sb), COV_OK);
+	cov_match *m = NULL, *ms = NULL;
+	size_t n = 0, cap = 0, ns = 0, caps = 0;
+	assert_int_equal(cov_match_range(lex, &pa, 0, pa.n, &m, &n, &cap), COV_OK);
+	assert_true(n > 0);
+	cov_match_share(&pa, &pb);
+	assert_ptr_equal(pb.hits, pa.hits);
+	n = 0;
+	assert_int_equal(cov_match_range(lex, &pb, 0, pb.n, &m, &n, &cap), COV_OK);
+	assert_int_equal(cov_match_range(lex, &sb, 0, sb.n, &ms, &ns, &caps), COV_OK);
+	assert_true(n > 0);
+	assert_int_equal(n, ns);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(m[i].concept, ms[i].concept);
+		assert_int_equal(m[i].first, ms[i].first);
+		assert_int_equal(m[i].last, ms[i].last);
+	}
+	free(m);
+	free(ms);
+	cov_tokens_free(&pb);
+	cov_tokens_free(&pa);
+	cov_tokens_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(veridia),
 		cmocka_unit_test(tokens_shared_pair),
+		cmocka_unit_test(tokens_shared_lookups),
 		cmocka_unit_test(moved_split_merged),
 		cmocka_unit_test(json_contract),
 		cmocka_unit_test(similarity_precision),

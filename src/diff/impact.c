@@ -383,6 +383,8 @@ int cov_diff_impact(const cov_data *data, cov_comparison *cmp, diff_side *old, d
 {
 	cov_review *ro = NULL, *rn = NULL;
 	int rc = cov_check_tokens(data, cmp->old, NULL, &old->tok, &ro);
+	/* the words both versions share were looked up in the lexicon once */
+	cov_match_share(&old->tok, &new_side->tok);
 	if (rc == COV_OK)
 		rc = cov_check_tokens(data, cmp->new_doc, NULL, &new_side->tok, &rn);
 	if (rc == COV_EINPUT) {

@@ -210,5 +210,12 @@ typedef struct cov_match {
  * Caches look-ups in `t`. */
 int cov_match_range(const cov_rlex *lex, cov_tokens *t, size_t from, size_t to, cov_match **out,
 		    size_t *n, size_t *cap);
+/* Frees the look-ups cov_match_range keeps in a cov_tokens (its `hits`). */
+void cov_match_cache_free(struct first_hit *h);
+/* `to` uses the look-ups `from` has made (and adds to them): tokens of two
+ * texts made by cov_tokenize_lex_pair share their words' pointers, so the
+ * second text looks up only the words the first lacks.  Each is freed
+ * with its tokens, the look-ups with the last of them. */
+void cov_match_share(const cov_tokens *from, cov_tokens *to);
 
 #endif

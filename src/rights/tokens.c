@@ -276,7 +276,7 @@ static int tokenize_with(word_cache *c, const char *text, size_t len, cov_tokens
 		if (i - start > 200 || start > UINT32_MAX || i > UINT32_MAX)
 			continue; /* not a word of a law: an encoded blob */
 		if (out->n == cap) {
-			cap = cap ? cap * 2 : 1024;
+			cap = cap ? cap * 2 : len < 4096 ? len / 4 + 4 : 1024; /* a phrase's word: a few */
 			cov_token *v = realloc(out->v, cap * sizeof *v);
 			if (!v) {
 				rc = cov_error_set(COV_ENOMEM, "out of memory");
@@ -354,7 +354,7 @@ int cov_tokenize_lex_pair(const char *a, size_t alen, const char *b, size_t blen
 
 void cov_tokens_free(cov_tokens *t)
 {
-	free(t->hits);
+	cov_match_cache_free(t->hits);
 	t->hits = NULL;
 	free(t->v);
 	cov_arena_free(&t->arena);
