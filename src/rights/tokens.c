@@ -77,17 +77,20 @@ size_t cov_suffix_stem(const cov_rlex *lex, const char *word, size_t len, char *
  * one hash and one comparison, without folding or stemming.  Behind it, a
  * table by folded form (two spellings, one fold) and one by stem, so that
  * every distinct fold and every distinct stem has one pointer.  The tables
- * grow (open addressing, at most half full); nothing is ever evicted. */
+ * grow (open addressing, at most half full, of 4-byte indexes into their
+ * entries, which lie side by side); nothing is ever evicted. */
 typedef struct word_slot {
-	const char *key; /* NULL: empty */
+	const char *key;
 	uint32_t len, hash;
 	const char *fold, *stem;
 	uint32_t fold_len, stem_len;
 } word_slot;
 
 typedef struct word_table {
-	word_slot *v;
-	size_t cap, n;
+	uint32_t *idx;  /* cap slots: 0 empty, else 1 + the entry's index */
+	size_t cap;
+	word_slot *e;   /* the entries, n of ecap */
+	size_t n, ecap;
 } word_table;
 
 typedef struct word_cache {
@@ -116,12 +119,16 @@ static uint32_t hash_word(const char *s, size_t n)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-static word_slot *wfind(const word_table *t, const char *key, size_t len, uint32_t hash)
+/* The slot of key: 0 in it when absent. */
+static uint32_t *wfind(const word_table *t, const char *key, size_t len, uint32_t hash)
 {
 	size_t mask = t->cap - 1;
 	for (size_t k = hash & mask;; k = (k + 1) & mask) {
-		word_slot *sl = &t->v[k];
-		if (!sl->key || (sl->hash == hash && sl->len == len && memcmp(sl->key, key, len) == 0))
+		uint32_t *sl = &t->idx[k];
+		if (!*sl)
+			return sl;
+		const word_slot *e = &t->e[*sl - 1];
+		if (e->hash == hash && e->len == len && memcmp(e->key, key, len) == 0)
 			return sl;
 	}
 }
@@ -129,30 +136,47 @@ static word_slot *wfind(const word_table *t, const char *key, size_t len, uint32
 /* Room for one more entry; false when memory runs out. */
 static bool wroom(word_table *t)
 {
-	if (t->v && 2 * (t->n + 1) <= t->cap)
+	if (t->n == t->ecap) {
+		size_t c = t->ecap ? t->ecap * 2 : 128;
+		word_slot *e = realloc(t->e, c * sizeof *e);
+		if (!e)
+			return false;
+		t->e = e;
+		t->ecap = c;
+	}
+	if (t->idx && 2 * (t->n + 1) <= t->cap)
 		return true;
 	size_t cap = t->cap ? t->cap * 2 : 256;
-	word_slot *v = calloc(cap, sizeof *v);
+	uint32_t *v = calloc(cap, sizeof *v);
 	if (!v)
 		return false;
-	for (size_t k = 0; k < t->cap; k++)
-		if (t->v[k].key) {
-			size_t at = t->v[k].hash & (cap - 1);
-			while (v[at].key)
-				at = (at + 1) & (cap - 1);
-			v[at] = t->v[k];
-		}
-	free(t->v);
-	t->v = v;
+	for (size_t k = 0; k < t->n; k++) {
+		size_t at = t->e[k].hash & (cap - 1);
+		while (v[at])
+			at = (at + 1) & (cap - 1);
+		v[at] = (uint32_t)k + 1;
+	}
+	free(t->idx);
+	t->idx = v;
 	t->cap = cap;
 	return true;
 }
 
+/* Adds entry `e` in the empty slot `sl` (wroom made room); returns it. */
+static const word_slot *wadd(word_table *t, uint32_t *sl, word_slot e)
+{
+	t->e[t->n++] = e;
+	*sl = (uint32_t)t->n;
+	return &t->e[t->n - 1];
+}
+
 static void cache_free(word_cache *c)
 {
-	free(c->raw.v);
-	free(c->fold.v);
-	free(c->stem.v);
+	word_table *t[3] = {&c->raw, &c->fold, &c->stem};
+	for (int k = 0; k < 3; k++) {
+		free(t[k]->idx);
+		free(t[k]->e);
+	}
 	if (c->st)
 		sb_stemmer_delete(c->st);
 	memset(c, 0, sizeof *c);
@@ -175,11 +199,11 @@ static int cache_init(word_cache *c, const char *stemmer, const cov_rlex *sfx)
  * fit (the word is skipped, as it always was). */
 static int word_of(word_cache *c, cov_arena *arena, const char *text, size_t n, word_slot *out)
 {
-	bool cached = c->raw.v != NULL; /* short texts go without the tables */
+	bool cached = c->raw.idx != NULL; /* short texts go without the tables */
 	uint32_t rh = cached ? hash_word(text, n) : 0;
-	word_slot *r = cached ? wfind(&c->raw, text, n, rh) : NULL;
-	if (r && r->key) {
-		*out = *r;
+	uint32_t *r = cached ? wfind(&c->raw, text, n, rh) : NULL;
+	if (r && *r) {
+		*out = c->raw.e[*r - 1];
 		return COV_OK;
 	}
 	char folded[512];
@@ -189,8 +213,9 @@ static int word_of(word_cache *c, cov_arena *arena, const char *text, size_t n, 
 	yo_to_ye(folded);
 	size_t flen = (size_t)fl;
 	uint32_t fh = cached ? hash_word(folded, flen) : 0;
-	word_slot *f = cached ? wfind(&c->fold, folded, flen, fh) : NULL;
-	if (!f || !f->key) {
+	uint32_t *fs = cached ? wfind(&c->fold, folded, flen, fh) : NULL;
+	const word_slot *f = fs && *fs ? &c->fold.e[*fs - 1] : NULL;
+	if (!f) {
 		const char *fold = cov_arena_strndup(arena, folded, flen);
 		if (!fold)
 			return cov_error_set(COV_ENOMEM, "out of memory");
@@ -215,22 +240,19 @@ static int word_of(word_cache *c, cov_arena *arena, const char *text, size_t n, 
 			return COV_OK;
 		}
 		uint32_t sh = hash_word(stem, sl);
-		word_slot *s = wfind(&c->stem, stem, sl, sh);
-		if (!s->key) {
+		uint32_t *ss = wfind(&c->stem, stem, sl, sh);
+		const word_slot *st = *ss ? &c->stem.e[*ss - 1] : NULL;
+		if (!st) {
 			const char *copy = sl == flen && memcmp(stem, fold, sl) == 0 ? fold : cov_arena_strndup(arena, stem, sl);
 			if (!copy)
 				return cov_error_set(COV_ENOMEM, "out of memory");
-			*s = (word_slot){copy, (uint32_t)sl, sh, NULL, copy, 0, (uint32_t)sl};
-			c->stem.n++;
+			st = wadd(&c->stem, ss, (word_slot){copy, (uint32_t)sl, sh, NULL, copy, 0, (uint32_t)sl});
 		}
-		*f = (word_slot){fold, (uint32_t)flen, fh, fold, s->stem, (uint32_t)flen, (uint32_t)sl};
-		c->fold.n++;
+		f = wadd(&c->fold, fs, (word_slot){fold, (uint32_t)flen, fh, fold, st->stem, (uint32_t)flen, (uint32_t)sl});
 		if (!wroom(&c->stem))
 			return cov_error_set(COV_ENOMEM, "out of memory");
 	}
-	*r = (word_slot){text, (uint32_t)n, rh, f->fold, f->stem, f->fold_len, f->stem_len};
-	c->raw.n++;
-	*out = *r;
+	*out = *wadd(&c->raw, r, (word_slot){text, (uint32_t)n, rh, f->fold, f->stem, f->fold_len, f->stem_len});
 	if (!wroom(&c->fold) || !wroom(&c->raw))
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	return COV_OK;
