@@ -6,6 +6,7 @@
  */
 #include "helpers.h"
 #include "diff/diff.h"
+#include "parse/lexicon.h"
 #include "util/chain.h"
 
 #include <jansson.h>
@@ -960,10 +961,92 @@ static void best_kazakhstan_south_africa(void **state)
 	cov_doc_free(b);
 }
 
+/* Two versions tokenized with one cache of words give the tokens each
+ * would alone, and a word (or a stem) has one pointer in both. */
+static void tokens_shared_pair(void **state)
+{
+	(void)state;
+	const cov_rlex *lex = cov_rights_lexicon(test_data->rights, "ru");
+	assert_non_null(lex);
+	const char *a = "Статья 1. Каждый имеет право на жизнь. КАЖДЫЙ гражданин имеет права и свободы.";
+	const char *b = "Статья 2. Граждане имеют право на свободу. Каждый имеет права; Ёлка и елка.";
+	cov_tokens pa, pb, sa, sb;
+	assert_int_equal(cov_tokenize_lex_pair(a, strlen(a), b, strlen(b), lex, &pa, &pb), COV_OK);
+	assert_int_equal(cov_tokenize_lex(a, strlen(a), lex, &sa), COV_OK);
+	assert_int_equal(cov_tokenize_lex(b, strlen(b), lex, &sb), COV_OK);
+	const cov_tokens *pair[2] = {&pa, &pb}, *alone[2] = {&sa, &sb};
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(pair[k]->n, alone[k]->n);
+		for (size_t i = 0; i < pair[k]->n; i++) {
+			const cov_token *x = &pair[k]->v[i], *y = &alone[k]->v[i];
+			assert_int_equal(x->start, y->start);
+			assert_int_equal(x->end, y->end);
+			assert_int_equal(x->fold_len, y->fold_len);
+			assert_int_equal(x->stem_len, y->stem_len);
+			assert_memory_equal(x->fold, y->fold, x->fold_len);
+			assert_memory_equal(x->stem, y->stem, x->stem_len);
+		}
+	}
+	/* «Каждый» (a 2), «КАЖДЫЙ» (a 7) and «Каждый» (b 7): one fold */
+	assert_string_equal(pa.v[2].fold, "каждый");
+	assert_ptr_equal(pa.v[2].fold, pa.v[7].fold);
+	assert_ptr_equal(pa.v[2].fold, pb.v[7].fold);
+	/* «право» and «права» differ, their stem does not: one pointer */
+	assert_string_equal(pa.v[4].fold, "право");
+	assert_string_equal(pa.v[10].fold, "права");
+	assert_ptr_equal(pa.v[4].stem, pa.v[10].stem);
+	assert_ptr_equal(pa.v[4].stem, pb.v[4].stem);
+	/* ё is е */
+	assert_string_equal(pb.v[12].fold, "елка");
+	assert_ptr_equal(pb.v[10].fold, pb.v[12].fold);
+	cov_tokens_free(&pb);
+	cov_tokens_free(&pa);
+	cov_tokens_free(&sa);
+	cov_tokens_free(&sb);
+}
+
+/* The second version looks its words up in the lexicon where the first
+ * did, and finds what it finds alone. */
+static void tokens_shared_lookups(void **state)
+{
+	(void)state;
+	const cov_rlex *lex = cov_rights_lexicon(test_data->rights, "ru");
+	assert_non_null(lex);
+	const char *a = "Каждый имеет право на свободу мирных собраний. Это право может быть ограничено законом.";
+	const char *b = "Граждане имеют право собираться мирно. Право на собрания может быть ограничено законом в интересах "
+			"национальной безопасности.";
+	cov_tokens pa, pb, sb;
+	assert_int_equal(cov_tokenize_lex_pair(a, strlen(a), b, strlen(b), lex, &pa, &pb), COV_OK);
+	assert_int_equal(cov_tokenize_lex(b, strlen(b), lex, &sb), COV_OK);
+	cov_match *m = NULL, *ms = NULL;
+	size_t n = 0, cap = 0, ns = 0, caps = 0;
+	assert_int_equal(cov_match_range(lex, &pa, 0, pa.n, &m, &n, &cap), COV_OK);
+	assert_true(n > 0);
+	cov_match_share(&pa, &pb);
+	assert_ptr_equal(pb.hits, pa.hits);
+	n = 0;
+	assert_int_equal(cov_match_range(lex, &pb, 0, pb.n, &m, &n, &cap), COV_OK);
+	assert_int_equal(cov_match_range(lex, &sb, 0, sb.n, &ms, &ns, &caps), COV_OK);
+	assert_true(n > 0);
+	assert_int_equal(n, ns);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(m[i].concept, ms[i].concept);
+		assert_int_equal(m[i].first, ms[i].first);
+		assert_int_equal(m[i].last, ms[i].last);
+	}
+	free(m);
+	free(ms);
+	cov_tokens_free(&pb);
+	cov_tokens_free(&pa);
+	cov_tokens_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(veridia),
+		cmocka_unit_test(tokens_shared_pair),
+		cmocka_unit_test(tokens_shared_lookups),
 		cmocka_unit_test(moved_split_merged),
 		cmocka_unit_test(json_contract),
 		cmocka_unit_test(similarity_precision),

@@ -244,9 +244,6 @@ static size_t markup_end(const char *t, size_t len, size_t i)
 	return 0;
 }
 
-/* The bytes where markup_end may find something. */
-static const bool opens_markup[256] = {['<'] = true, ['&'] = true, [']'] = true, ['('] = true};
-
 /* The law's words of a side: tokens in some unit's own text, outside
  * notes and markup; then each article's range of them. */
 static int law_words(diff_side *s)
@@ -275,14 +272,30 @@ static int law_words(diff_side *s)
 	}
 	const char *text = doc->text;
 	size_t mark_from = 0, mark_to = 0, scan = 0;
+	/* where each byte that may open markup next occurs (memchr, once
+	 * per occurrence, not a test of every byte) */
+	static const char openers[4] = {'<', '&', ']', '('};
+	size_t next_at[4] = {0, 0, 0, 0};
+	for (int c = 0; c < 4; c++) {
+		const char *q = doc->len ? memchr(text, openers[c], doc->len) : NULL;
+		next_at[c] = q ? (size_t)(q - text) : SIZE_MAX;
+	}
 	for (size_t t = 0; t < n; t++) {
 		size_t at = s->tok.v[t].start;
 		/* the next piece of markup that ends after this token starts */
 		while (mark_to <= at && scan < at) {
 			size_t e = 0;
 			for (; scan < at && !e; scan++) {
-				while (scan < at && !opens_markup[(unsigned char)text[scan]])
-					scan++;
+				size_t next = SIZE_MAX;
+				for (int c = 0; c < 4; c++) {
+					if (next_at[c] < scan) {
+						const char *q = memchr(text + scan, openers[c], doc->len - scan);
+						next_at[c] = q ? (size_t)(q - text) : SIZE_MAX;
+					}
+					if (next_at[c] < next)
+						next = next_at[c];
+				}
+				scan = next < at ? next : at;
 				if (scan == at)
 					break;
 				e = markup_end(text, doc->len, scan);
@@ -839,10 +852,16 @@ static int diff_prepare(const cov_data *data, const cov_doc *old, const cov_doc 
 	p->side[0].doc = old;
 	p->side[1].doc = new_doc;
 	int rc = COV_OK;
+	/* one language (or the lexicon of neither): one cache of words for both */
+	const cov_rlex *lex[2] = {cov_rights_lexicon(data->rights, old->language),
+				  cov_rights_lexicon(data->rights, new_doc->language)};
+	if (lex[0] == lex[1])
+		rc = cov_tokenize_lex_pair(old->text, old->len, new_doc->text, new_doc->len, lex[0], &p->side[0].tok,
+					   &p->side[1].tok);
 	for (int k = 0; k < 2 && rc == COV_OK; k++) {
 		diff_side *s = &p->side[k];
-		const cov_rlex *lex = cov_rights_lexicon(data->rights, s->doc->language);
-		rc = cov_tokenize_lex(s->doc->text, s->doc->len, lex, &s->tok);
+		if (lex[0] != lex[1])
+			rc = cov_tokenize_lex(s->doc->text, s->doc->len, lex[k], &s->tok);
 		if (rc == COV_OK)
 			rc = collect_units(s);
 		if (rc == COV_OK)

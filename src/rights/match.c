@@ -78,84 +78,158 @@ static size_t lower_bound(const cov_rlex *lex, const size_t *idx, size_t n, cons
 	return lo;
 }
 
-/* Where a word's phrases start in the two indexes: computed once per
- * distinct word (words are interned by the tokenizer, so the fold pointer
- * identifies them) in a direct-mapped cache kept with the tokens. */
-#define HIT_CACHE 4096
-
+/* The phrases a word may start, computed once per distinct word (the
+ * tokenizer interns words, so the fold pointer identifies them) and kept
+ * with the tokens: a hash table by fold pointer whose entries list, in the
+ * order they are tried, the phrases whose first word is the word's stem,
+ * then those whose first word is a prefix of it.  Most words start none. */
 struct first_hit {
-	const char *fold;
-	uint32_t s_lo, s_hi; /* by_stem[s_lo, s_hi): first word == stem */
-	uint32_t p_lo, p_hi; /* by_prefix[p_lo, p_hi): first word shares the first two bytes */
-	uint32_t o_lo, o_hi; /* by_prefix[o_lo, o_hi): one-byte first words equal to the first byte */
+	struct hit_slot *slots; /* cap, a power of two; at most half full */
+	size_t cap, n;
+	uint32_t *pool;         /* phrase indexes of all entries */
+	size_t n_pool, cap_pool;
+	size_t refs;            /* the cov_tokens sharing it (cov_match_share) */
 };
 
-static void look_up(const cov_rlex *lex, const cov_token *tok, struct first_hit *h)
+struct hit_slot {
+	const char *fold; /* NULL: empty */
+	uint32_t from, n; /* pool[from, from + n) */
+};
+
+void cov_match_cache_free(struct first_hit *h)
 {
-	h->fold = tok->fold;
+	if (!h || h->refs-- > 1)
+		return;
+	free(h->slots);
+	free(h->pool);
+	free(h);
+}
+
+static size_t hash_fold(const char *p)
+{
+	uint64_t x = (uint64_t)(uintptr_t)p;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (size_t)x;
+}
+
+static bool pool_push(struct first_hit *h, size_t phrase)
+{
+	if (h->n_pool == h->cap_pool) {
+		size_t c = h->cap_pool ? h->cap_pool * 2 : 256;
+		uint32_t *v = realloc(h->pool, c * sizeof *v);
+		if (!v)
+			return false;
+		h->pool = v;
+		h->cap_pool = c;
+	}
+	h->pool[h->n_pool++] = (uint32_t)phrase;
+	return true;
+}
+
+/* The phrases token `tok` may start, in the order they are tried: first
+ * word == its stem; first word a prefix of its fold sharing its first two
+ * bytes; a one-byte first word equal to its first byte. */
+static bool look_up(const cov_rlex *lex, const cov_token *tok, struct first_hit *h, struct hit_slot *sl)
+{
+	*sl = (struct hit_slot){tok->fold, (uint32_t)h->n_pool, 0};
 	size_t k = lower_bound(lex, lex->by_stem, lex->n_by_stem, tok->stem, tok->stem_len);
-	h->s_lo = (uint32_t)k;
-	while (k < lex->n_by_stem) {
+	for (; k < lex->n_by_stem; k++) {
 		const cov_phrase_word *w = &lex->phrases[lex->by_stem[k]].words[0];
 		if (w->len != tok->stem_len || memcmp(w->text, tok->stem, w->len) != 0)
 			break;
-		k++;
+		if (!pool_push(h, lex->by_stem[k]))
+			return false;
 	}
-	h->s_hi = (uint32_t)k;
 	size_t key = tok->fold_len < 2 ? tok->fold_len : 2;
 	k = lower_bound(lex, lex->by_prefix, lex->n_by_prefix, tok->fold, key);
-	h->p_lo = (uint32_t)k;
-	while (k < lex->n_by_prefix) {
+	for (; k < lex->n_by_prefix; k++) {
 		const cov_phrase_word *w = &lex->phrases[lex->by_prefix[k]].words[0];
 		if (w->len < key || memcmp(w->text, tok->fold, key) != 0)
 			break;
-		k++;
+		if (w->len <= tok->fold_len && memcmp(w->text, tok->fold, w->len) == 0 && !pool_push(h, lex->by_prefix[k]))
+			return false;
 	}
-	h->p_hi = (uint32_t)k;
-	h->o_lo = h->o_hi = 0;
 	if (key == 2) {
 		k = lower_bound(lex, lex->by_prefix, lex->n_by_prefix, tok->fold, 1);
-		h->o_lo = (uint32_t)k;
-		while (k < lex->n_by_prefix && lex->phrases[lex->by_prefix[k]].words[0].len == 1 &&
-		       lex->phrases[lex->by_prefix[k]].words[0].text[0] == tok->fold[0])
-			k++;
-		h->o_hi = (uint32_t)k;
+		for (; k < lex->n_by_prefix && lex->phrases[lex->by_prefix[k]].words[0].len == 1 &&
+		       lex->phrases[lex->by_prefix[k]].words[0].text[0] == tok->fold[0];
+		     k++)
+			if (!pool_push(h, lex->by_prefix[k]))
+				return false;
 	}
+	sl->n = (uint32_t)(h->n_pool - sl->from);
+	return true;
+}
+
+/* Room for one more entry; false when memory runs out. */
+static bool hit_room(struct first_hit *h)
+{
+	if (2 * (h->n + 1) <= h->cap)
+		return true;
+	size_t cap = h->cap ? h->cap * 2 : 1024;
+	struct hit_slot *v = calloc(cap, sizeof *v);
+	if (!v)
+		return false;
+	for (size_t k = 0; k < h->cap; k++)
+		if (h->slots[k].fold) {
+			size_t at = hash_fold(h->slots[k].fold) & (cap - 1);
+			while (v[at].fold)
+				at = (at + 1) & (cap - 1);
+			v[at] = h->slots[k];
+		}
+	free(h->slots);
+	h->slots = v;
+	h->cap = cap;
+	return true;
 }
 
 int cov_match_range(const cov_rlex *lex, cov_tokens *t, size_t from, size_t to, cov_match **out, size_t *n,
 		    size_t *cap)
 {
 	if (!t->hits || t->hits_lex != lex) {
-		free(t->hits);
-		t->hits = calloc(HIT_CACHE, sizeof *t->hits);
+		cov_match_cache_free(t->hits);
+		t->hits = calloc(1, sizeof *t->hits);
 		t->hits_lex = lex;
-		if (!t->hits)
+		if (!t->hits || !hit_room(t->hits))
 			return cov_error_set(COV_ENOMEM, "out of memory");
+		t->hits->refs = 1;
 	}
+	struct first_hit *h = t->hits;
 	for (size_t i = from; i < to; i++) {
 		const cov_token *tok = &t->v[i];
-		struct first_hit *h = &t->hits[((uintptr_t)tok->fold >> 3) % HIT_CACHE];
-		if (h->fold != tok->fold)
-			look_up(lex, tok, h);
-		for (uint32_t k = h->s_lo; k < h->s_hi; k++) {
-			int rc = try_phrase(lex, lex->by_stem[k], t, i, to, out, n, cap);
-			if (rc)
-				return rc;
+		size_t mask = h->cap - 1, at = hash_fold(tok->fold) & mask;
+		while (h->slots[at].fold && h->slots[at].fold != tok->fold)
+			at = (at + 1) & mask;
+		struct hit_slot *sl = &h->slots[at];
+		if (!sl->fold) {
+			if (!look_up(lex, tok, h, sl))
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			h->n++;
+			if (!hit_room(h))
+				return cov_error_set(COV_ENOMEM, "out of memory");
+			/* the table may have moved: find the entry again */
+			for (at = hash_fold(tok->fold) & (h->cap - 1); h->slots[at].fold != tok->fold;
+			     at = (at + 1) & (h->cap - 1))
+				;
+			sl = &h->slots[at];
 		}
-		for (uint32_t k = h->p_lo; k < h->p_hi; k++) {
-			const cov_phrase_word *w = &lex->phrases[lex->by_prefix[k]].words[0];
-			if (w->len <= tok->fold_len && memcmp(w->text, tok->fold, w->len) == 0) {
-				int rc = try_phrase(lex, lex->by_prefix[k], t, i, to, out, n, cap);
-				if (rc)
-					return rc;
-			}
-		}
-		for (uint32_t k = h->o_lo; k < h->o_hi; k++) {
-			int rc = try_phrase(lex, lex->by_prefix[k], t, i, to, out, n, cap);
+		for (uint32_t k = 0; k < sl->n; k++) {
+			int rc = try_phrase(lex, h->pool[sl->from + k], t, i, to, out, n, cap);
 			if (rc)
 				return rc;
 		}
 	}
 	return COV_OK;
+}
+
+void cov_match_share(const cov_tokens *from, cov_tokens *to)
+{
+	if (!from->hits || to->hits == from->hits)
+		return;
+	cov_match_cache_free(to->hits);
+	to->hits = from->hits;
+	to->hits_lex = from->hits_lex;
+	to->hits->refs++;
 }

@@ -176,6 +176,12 @@ int cov_tokenize(const char *text, size_t len, const char *stemmer, cov_tokens *
 /* The same with the stemmer of a lexicon: its Snowball stemmer or its
  * suffix list (lex NULL: no stemming). */
 int cov_tokenize_lex(const char *text, size_t len, const cov_rlex *lex, cov_tokens *out);
+/* Two texts of one language (two versions of a law) with one cache of
+ * words: the second folds and stems only the words the first lacks, and a
+ * word has one fold and one stem pointer in both.  out_b may point to
+ * strings of out_a: free out_b before or with out_a. */
+int cov_tokenize_lex_pair(const char *a, size_t alen, const char *b, size_t blen, const cov_rlex *lex,
+			  cov_tokens *out_a, cov_tokens *out_b);
 /* The stem of a folded word by the suffix list of `lex` into `out` (cap
  * bytes); returns its length. */
 size_t cov_suffix_stem(const cov_rlex *lex, const char *word, size_t len, char *out, size_t cap);
@@ -204,5 +210,12 @@ typedef struct cov_match {
  * Caches look-ups in `t`. */
 int cov_match_range(const cov_rlex *lex, cov_tokens *t, size_t from, size_t to, cov_match **out,
 		    size_t *n, size_t *cap);
+/* Frees the look-ups cov_match_range keeps in a cov_tokens (its `hits`). */
+void cov_match_cache_free(struct first_hit *h);
+/* `to` uses the look-ups `from` has made (and adds to them): tokens of two
+ * texts made by cov_tokenize_lex_pair share their words' pointers, so the
+ * second text looks up only the words the first lacks.  Each is freed
+ * with its tokens, the look-ups with the last of them. */
+void cov_match_share(const cov_tokens *from, cov_tokens *to);
 
 #endif
