@@ -124,6 +124,58 @@ if cmp -s "$tmp/s1" "$tmp/s2" && [ "$(jq -c sort "$tmp/s2")" = "$(cat "$tmp/s3")
   bad "search after the copies differs: $(cat "$tmp/s1") / $(cat "$tmp/s2") / $(cat "$tmp/s3")"; fi
 check "import after copy" 0 "$bin" import "$ex/veridia-2024.txt" --work y --date 2024-02-12 --db "$(pg_url back)"
 
+# a batched import (a version's articles and rights in one statement) stores
+# exactly the rows SQLite's import stores: the same files into both, SQLite's
+# library copied (db copy, verified) to PostgreSQL, then the counts and a
+# checksum of each table's rows without ids and times compared there.
+mkdir -p "$tmp/same"
+{ sed -n '1,/^Article 3\./p' "$ex/veridia-2024.txt" | sed '$d'
+  printf 'Article 3. [Quotes "and" back\\slashes]\n1. A "quoted" {brace}, a comma, and C:\\path\\ with \\\\ two; NULL and "" stay words.\n'
+  printf '2. Свобода слова гарантируется. Everyone has the right to freedom of expression.\n\n'
+  sed -n '/^Article 4\./,$p' "$ex/veridia-2024.txt"; } >"$tmp/same/quotes.txt"
+same=()
+c192="$corpus/constitute-192-marcomorucci/constitutions"
+[ -d "$c192" ] && mapfile -t same < <(ls "$c192"/*.txt | head -8)
+[ -d "$corpus/ru-constitution-history-akamaus/versions" ] &&
+  same+=("$corpus/ru-constitution-history-akamaus/versions/constitution_ru_1993-12-12.txt")
+pg_createdb same
+pg_createdb same_lite
+same_imp() { # import args, into both
+  "$bin" import "$@" --db "$tmp/same.db" -q >/dev/null 2>>"$tmp/same.err" &&
+    "$bin" import "$@" --db "$(pg_url same)" -q >/dev/null 2>>"$tmp/same.err" || bad "same: import $*"
+}
+same_imp "$ex/veridia-2015.txt" --work veridia --country VE --date 2015-05-01 --event adopted:2015-05-01
+same_imp "$ex/veridia-2024.txt" --work veridia --date 2024-02-12 --status draft \
+  --event referendum:2024-03-15:turnout=73.12:for=87.15 --event in-force:2024-07-01 --replaces veridia@2015-05-01
+same_imp "$tmp/same/quotes.txt" --work quotes --date 2024-01-01
+[ ${#same[@]} -gt 0 ] && same_imp "${same[@]}"
+check "same: copy SQLite → pg" 0 "$bin" db copy "$tmp/same.db" "$(pg_url same_lite)"
+contains "same: copy verified" "$tmp/out" "counts and checksums agree"
+rows() { # DB: each table's count and md5 of its rows, ids replaced by what they stand for
+  pg_psql "$1" -c "SELECT 'versions ' || count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', work, date, lang, status,
+      source, sha256, title, in_force_from, in_force_until, n_articles, data_hash, text_size, tree_size, analysis_size),
+      E'\n' ORDER BY work, date, lang, source), '')) FROM versions" \
+    -c "SELECT 'events ' || count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', v.work, v.date, v.lang, e.kind, e.date,
+      e.act, e.ref, e.result, e.turnout, e.votes_for, e.votes_against, e.source), E'\n'
+      ORDER BY v.work, v.date, v.lang, v.source, e.id), '')) FROM events e JOIN versions v ON v.id = e.version" \
+    -c "SELECT 'articles ' || count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', v.work, v.date, v.lang, a.eid, a.num,
+      a.heading, a.text, a.line, a.cfg, a.tsv), E'\n' ORDER BY v.work, v.date, v.lang, v.source, a.id), '')) FROM articles a
+      JOIN versions v ON v.id = a.version" \
+    -c "SELECT 'rights ' || count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', v.work, v.date, v.lang, a.eid, a.num,
+      r.standard, r.\"right\"), E'\n' ORDER BY v.work, v.date, v.lang, v.source, a.id, r.standard, r.\"right\"), ''))
+      FROM article_rights r JOIN articles a ON a.id = r.article JOIN versions v ON v.id = a.version" \
+    -c "SELECT 'order ' || count(*) FROM articles a WHERE EXISTS (SELECT 1 FROM articles b WHERE b.version = a.version
+      AND b.id > a.id AND b.line < a.line)"
+}
+rows same >"$tmp/rows.pg"; rows same_lite >"$tmp/rows.lite"
+if [ -s "$tmp/rows.pg" ] && diff "$tmp/rows.lite" "$tmp/rows.pg" >"$tmp/diff"; then ok; else
+  bad "same: the rows PostgreSQL's import stores differ from SQLite's"; cat "$tmp/diff" "$tmp/same.err"; fi
+awk '$1 == "rights" && $2 > 0 { r = 1 } $1 == "articles" && $2 > 0 { a = 1 } END { exit !(a && r) }' "$tmp/rows.pg" && ok ||
+  bad "same: no articles or no rights stored: $(cat "$tmp/rows.pg")"
+pg_psql same -c "SELECT text FROM articles WHERE heading LIKE 'Quotes%'" | grep -qF 'C:\path\ with \\ two' && ok ||
+  bad "same: the article with quotes and backslashes is not stored as written"
+echo "same rows: $((${#same[@]} + 3)) files, $(tr '\n' ' ' <"$tmp/rows.pg" | sed 's/ \([0-9a-f]\{8\}\)[0-9a-f]*/ \1…/g')"
+
 # parallel imports of the same files: each stored once, every import succeeds
 mkdir -p "$tmp/many/2024"
 for i in $(seq 1 12); do sed "s/Veridia/Veridia$i/" "$ex/veridia-2024.txt" >"$tmp/many/2024/v$i.txt"; done

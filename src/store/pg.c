@@ -83,10 +83,20 @@ static const char *const migrations[] = {
 #define T_TEXT 25
 #define T_FLOAT8 701
 
+/* A version's articles and their rights, kept as PostgreSQL arrays (in
+ * their text form) until the walker has seen them all, then stored by one
+ * statement (put_batch). */
+enum { B_EID, B_NUM, B_HEADING, B_TEXT, B_LINE, B_CFG, B_ORD, B_RIGHT, B_ARRAYS };
+typedef struct batch {
+	cov_buf a[B_ARRAYS];
+	long n;
+} batch;
+
 typedef struct lib {
 	PGconn *c;
 	bool readonly;
 	char *url; /* as given: libpq's conninfo */
+	batch b;
 } lib;
 
 /* ---- parameters ---- */
@@ -428,6 +438,8 @@ static void lib_close(cov_store *st)
 		if (l->c)
 			PQfinish(l->c);
 		free(l->url);
+		for (int i = 0; i < B_ARRAYS; i++)
+			cov_buf_free(&l->b.a[i]);
 		free(l);
 	}
 	free(st->path);
@@ -544,40 +556,100 @@ static int insert_event(cov_store *st, int64_t version, const cov_store_event *e
 	return r ? COV_OK : pg_rc;
 }
 
+/* ---- a version's articles and rights: one statement ---- */
+
+static void batch_reset(batch *b)
+{
+	for (int i = 0; i < B_ARRAYS; i++) {
+		b->a[i].len = 0;
+		cov_buf_putc(&b->a[i], '{');
+	}
+	b->n = 0;
+}
+
+/* One element more of an array: a quoted string ("…", with \ before " and \). */
+static void batch_text(cov_buf *b, const char *s, size_t n)
+{
+	if (b->len > 1)
+		cov_buf_putc(b, ',');
+	cov_buf_putc(b, '"');
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		while (k < n && s[k] != '"' && s[k] != '\\')
+			k++;
+		cov_buf_put(b, s + i, k - i);
+		if (k == n)
+			break;
+		cov_buf_putc(b, '\\');
+		cov_buf_putc(b, s[k]);
+		i = k + 1;
+	}
+	cov_buf_putc(b, '"');
+}
+
+static void batch_int(cov_buf *b, long long x)
+{
+	cov_buf_printf(b, b->len > 1 ? ",%lld" : "%lld", x);
+}
+
+/* Kept for put_batch; the row is the article's place in the version (1, 2…). */
 static int put_article(cov_store *st, int64_t version, const cov_node *node, const char *text, size_t len,
 		       int64_t *row)
 {
-	params p = {0};
-	p_int(&p, version);
-	p_text(&p, cov_node_eid(node));
-	p_text(&p, cov_node_num(node));
-	p_text(&p, cov_node_heading(node));
-	p_text(&p, text);
-	p_int(&p, (long long)cov_node_line(node));
-	p_text(&p, cov_store_pg_config(cov_node_heading(node), text, len));
-	PGresult *r = run(st,
-			  "INSERT INTO articles(version, eid, num, heading, text, line, cfg)"
-			  " VALUES($1, $2, $3, $4, $5, $6, $7::regconfig) RETURNING id",
-			  &p, "storing an article");
-	if (!r)
-		return pg_rc;
-	*row = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-	PQclear(r);
+	(void)version;
+	batch *b = &((lib *)st->impl)->b;
+	const char *eid = cov_node_eid(node), *num = cov_node_num(node), *heading = cov_node_heading(node);
+	batch_text(&b->a[B_EID], eid, strlen(eid));
+	batch_text(&b->a[B_NUM], num, strlen(num));
+	batch_text(&b->a[B_HEADING], heading, strlen(heading));
+	batch_text(&b->a[B_TEXT], text, len);
+	batch_int(&b->a[B_LINE], (long long)cov_node_line(node));
+	const char *cfg = cov_store_pg_config(heading, text, len);
+	batch_text(&b->a[B_CFG], cfg, strlen(cfg));
+	*row = ++b->n;
 	return COV_OK;
 }
 
 static int put_right(cov_store *st, int64_t row, int right)
 {
+	batch *b = &((lib *)st->impl)->b;
+	batch_int(&b->a[B_ORD], row);
+	batch_int(&b->a[B_RIGHT], right);
+	return COV_OK;
+}
+
+/* The articles with ids taken from their sequence in their order (as one
+ * INSERT each would), then the rights, joined to them by place. */
+static int put_batch(cov_store *st, int64_t version)
+{
+	batch *b = &((lib *)st->impl)->b;
+	if (!b->n)
+		return COV_OK;
 	params p = {0};
-	p_int(&p, row);
-	p_int(&p, right);
+	p_int(&p, version);
+	for (int i = 0; i < B_ARRAYS; i++) {
+		cov_buf_putc(&b->a[i], '}');
+		cov_buf_putc(&b->a[i], '\0');
+		if (b->a[i].oom)
+			return cov_error_set(COV_ENOMEM, "out of memory");
+		p_text(&p, b->a[i].ptr);
+		p.type[p.n - 1] = 0; /* the statement's casts say which array */
+	}
 	PGresult *r = run(st,
-			  "INSERT INTO article_rights(article, standard, \"right\") VALUES($1, 'iccpr', $2)"
-			  " ON CONFLICT DO NOTHING",
-			  &p, "storing rights");
+			  "WITH a AS MATERIALIZED (SELECT nextval('articles_id_seq') AS id, u.* FROM"
+			  "  unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::regconfig[])"
+			  "  WITH ORDINALITY AS u(eid, num, heading, text, line, cfg, ord)),"
+			  " ins AS (INSERT INTO articles(id, version, eid, num, heading, text, line, cfg)"
+			  "  SELECT id, $1, eid, num, heading, text, line, cfg FROM a ORDER BY ord)"
+			  " INSERT INTO article_rights(article, standard, \"right\")"
+			  "  SELECT DISTINCT a.id, 'iccpr', r.r FROM unnest($8::bigint[], $9::integer[]) AS r(ord, r)"
+			  "  JOIN a ON a.ord = r.ord ON CONFLICT DO NOTHING",
+			  &p, "storing the articles");
 	PQclear(r);
 	return r ? COV_OK : pg_rc;
 }
+
+static const cov_store_article_sink article_sink = {put_article, put_right, put_batch};
 
 /* A version is in force from its in_force_from until the first of: a
  * repealed or replaced event, the in-force date of a later version of the
@@ -766,7 +838,8 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	if (raced)
 		goto out;
 	long n_articles = 0;
-	if ((rc = cov_store_put_articles(st, doc, review, id, &n_articles, put_article, put_right)))
+	batch_reset(&l->b);
+	if ((rc = cov_store_put_articles(st, doc, review, id, &n_articles, &article_sink)))
 		goto out;
 	p = (params){0};
 	p_int(&p, id);

@@ -428,6 +428,8 @@ static int put_right(cov_store *st, int64_t row, int right)
 	return sqlite3_step(s) == SQLITE_DONE ? COV_OK : fail(st, "storing rights");
 }
 
+static const cov_store_article_sink article_sink = {put_article, put_right, NULL};
+
 /* Remove a version and its index entries (external-content FTS wants the
  * old values to delete them). */
 static int delete_version(cov_store *st, int64_t id)
@@ -638,7 +640,7 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 		goto out;
 	int64_t id = sqlite3_last_insert_rowid(l->db);
 	long n_articles = 0;
-	if ((rc = cov_store_put_articles(st, doc, review, id, &n_articles, put_article, put_right)))
+	if ((rc = cov_store_put_articles(st, doc, review, id, &n_articles, &article_sink)))
 		goto out;
 	if (!(s = q(st, Q_SET_ARTICLES))) {
 		rc = fail(st, "preparing");

@@ -400,7 +400,7 @@ typedef struct node_row {
 /* The articles (and the preamble) of `doc`, each with its indexed text, and
  * the rights the analysis says each concerns. */
 int cov_store_put_articles(cov_store *st, const cov_doc *doc, const cov_review *review, int64_t version,
-			   long *count, cov_store_article_put put, cov_store_right_put put_right)
+			   long *count, const cov_store_article_sink *sink)
 {
 	cov_node_kind primary = cov_doc_primary_kind(doc);
 	size_t cap = cov_doc_count(doc, primary) + 8, n = 0;
@@ -425,7 +425,7 @@ int cov_store_put_articles(cov_store *st, const cov_doc *doc, const cov_review *
 			break;
 		}
 		int64_t row = 0;
-		rc = put(st, version, node, b.ptr, b.len - 1, &row);
+		rc = sink->article(st, version, node, b.ptr, b.len - 1, &row);
 		if (rc != COV_OK)
 			break;
 		rows[n++] = (node_row){node, row};
@@ -447,8 +447,10 @@ int cov_store_put_articles(cov_store *st, const cov_doc *doc, const cov_review *
 			continue;
 		at = j;
 		for (size_t r = 0; r < pv->n_rights && rc == COV_OK; r++)
-			rc = put_right(st, rows[j].row, pv->rights[r]);
+			rc = sink->right(st, rows[j].row, pv->rights[r]);
 	}
+	if (rc == COV_OK && sink->flush)
+		rc = sink->flush(st, version);
 	/* articles, as parse and diff count them (the preamble is a row too, for search) */
 	*count = (long)cov_doc_count(doc, primary);
 	cov_buf_free(&b);

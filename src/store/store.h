@@ -217,18 +217,27 @@ int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out);
  * (they are stored as events, not as the law's words); appended to `b`. */
 struct cov_buf;
 void cov_store_article_text(const cov_doc *doc, const cov_node *a, struct cov_buf *b);
+/* How a backend stores a version's articles and their rights.  `article`
+ * stores one article (its text NUL-terminated at text[len], valid during
+ * the call only) and says its row: a handle `right` gets back, the row's id
+ * or, when the backend batches, its own number for it; `right` stores that
+ * the article at `row` concerns ICCPR article `right`.  `flush`, unless
+ * NULL, is called once after the last of them, to store what the backend
+ * kept (PostgreSQL: a version's articles and rights in one statement, not
+ * one round trip each; SQLite steps prepared statements, and keeps nothing). */
+typedef struct cov_store_article_sink {
+	int (*article)(cov_store *st, int64_t version, const cov_node *article, const char *text, size_t len,
+		       int64_t *row);
+	int (*right)(cov_store *st, int64_t row, int right);
+	int (*flush)(cov_store *st, int64_t version);
+} cov_store_article_sink;
+struct cov_review;
+int cov_store_put_articles(cov_store *st, const cov_doc *doc, const struct cov_review *review, int64_t version,
+			   long *count, const cov_store_article_sink *sink);
 /* The amendments the text's notes record, each (date, act) once, given to
  * `put` as "amended" events of `version` (source "notes").  Stops at the
  * first status put returns other than COV_OK and returns it. */
 typedef int (*cov_store_event_put)(cov_store *st, int64_t version, const cov_store_event *ev);
-/* Store one article (its text NUL-terminated at text[len]) and say its row;
- * store that the article at `row` concerns ICCPR article `right`. */
-typedef int (*cov_store_article_put)(cov_store *st, int64_t version, const cov_node *article, const char *text,
-				     size_t len, int64_t *row);
-typedef int (*cov_store_right_put)(cov_store *st, int64_t row, int right);
-struct cov_review;
-int cov_store_put_articles(cov_store *st, const cov_doc *doc, const struct cov_review *review, int64_t version,
-			   long *count, cov_store_article_put put, cov_store_right_put put_right);
 int cov_store_put_amendments(cov_store *st, const cov_doc *doc, int64_t version, cov_store_event_put put);
 
 /* The FTS5 tokenizer "covenant": words as ICU sees letters and digits,
