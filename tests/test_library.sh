@@ -176,6 +176,23 @@ else
   echo "SKIP: SIGKILL test: sqlite3 (the command) is not installed"
 fi
 
+# an import waits for another one writing to the same library, however long
+# that one holds it (each import is one transaction): 12 s here, more than
+# the 10 s an import used to wait before failing with "the library is busy"
+if command -v sqlite3 >/dev/null; then
+  wdb="$tmp/wait.db"
+  "$bin" import "$ex/veridia-2015.txt" --work first --date 2015-01-01 --db "$wdb" -q >/dev/null
+  sqlite3 "$wdb" "BEGIN IMMEDIATE" "SELECT 1" ".shell sleep 12" "COMMIT" >/dev/null &
+  holder=$!
+  sleep 1
+  check "import waits for another writer" 0 "$bin" import "$ex/veridia-2024.txt" --work second --date 2024-02-12 --db "$wdb" -q
+  wait "$holder"
+  check "both imports stored" 0 "$bin" list --db "$wdb"
+  contains "the waiting import stored" "$tmp/out" "second"
+else
+  echo "SKIP: waiting import: sqlite3 (the command) is not installed"
+fi
+
 # the real corpus: Kazakhstan's two constitutions, in force on a date
 kz95="$corpus/kz-adilet-ru-pdf/k950001000_.01-01-2023.rus.pdf"
 kz26="$corpus/kz-constitution-2026-ru/k2600000000.01-07-2026.rus.txt"

@@ -288,7 +288,11 @@ int cov_store_sqlite_open(const char *path, unsigned flags, cov_store **out)
 		goto out;
 	}
 	sqlite3_extended_result_codes(l->db, 0);
-	sqlite3_busy_timeout(l->db, 10000);
+	/* A reader waits 10 s at most (WAL: only a checkpoint blocks it); an
+	 * import waits for the others to finish, as long as they take: each
+	 * holds the library for its whole run (one transaction), and four of
+	 * them importing directories at once wait minutes, not fail. */
+	sqlite3_busy_timeout(l->db, ro ? 10000 : 30 * 60 * 1000);
 	if (!ro && sqlite3_db_readonly(l->db, "main") == 1) {
 		rc = cov_error_set(COV_EIO, "%s: the library is read-only (cannot import into it); give another place "
 				   "with --db PATH", path);
