@@ -7,6 +7,7 @@
 #include "helpers.h"
 #include "parse/lexicon.h"
 #include "rights/rights.h"
+#include "rights/check_int.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -918,6 +919,31 @@ static void rules_name_their_standard(void **state)
  * --standard keeps or drops; the ICCPR's traits are data too (a sentence on
  * discrimination concerns the article whose traits say "equality", art. 26,
  * not the religion among its grounds). */
+/* issue 14: the rules are a table (src/rights/rules.c), one entry per rule
+ * of data/rules.txt and no other; a rule with no hook says who emits it. */
+static void rule_table_matches_catalogue(void **state)
+{
+	(void)state;
+	const struct cov_rights_data *rd = test_data->rights;
+	size_t n;
+	const cov_rule_def *t = cov_rule_table(&n);
+	assert_true(n > 0);
+	assert_int_equal(n, rd->n_rules);
+	for (size_t i = 0; i < rd->n_rules; i++) {
+		size_t found = 0;
+		for (size_t k = 0; k < n; k++)
+			found += strcmp(t[k].id, rd->rules[i].id) == 0;
+		if (found != 1)
+			fail_msg("rule %s of data/rules.txt has %zu entries in the rule table", rd->rules[i].id, found);
+	}
+	for (size_t k = 0; k < n; k++) {
+		if (!cov_rights_rule(rd, t[k].id))
+			fail_msg("rule %s of the table is not in data/rules.txt", t[k].id);
+		if (!t[k].on_sentence && !t[k].after_walk && !t[k].where)
+			fail_msg("rule %s has no hook and says not who emits it", t[k].id);
+	}
+}
+
 static void standard_as_data(void **state)
 {
 	(void)state;
@@ -1413,6 +1439,7 @@ static void audit_9001_classes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rule_table_matches_catalogue),
 		cmocka_unit_test(veridia_2024),
 		cmocka_unit_test(veridia_2015),
 		cmocka_unit_test(what_it_must_not_say),
