@@ -944,6 +944,134 @@ static void rule_table_matches_catalogue(void **state)
 	}
 }
 
+/* Findings citing `std_id` ("echr:11"): how many, and the first. */
+static size_t citing(const cov_review *r, const char *std_id, const cov_finding **first)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (f->standard_id && strcmp(f->standard_id, std_id) == 0) {
+			if (!n && first)
+				*first = f;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* issue 14: data/standards/echr.txt judges limitation clauses when chosen
+ * (--standard echr): art. 11 "covers" the lexicons' 21 and 22, and 11(2)
+ * has no territorial integrity (ICCPR arts. 21 and 22 as iccpr.txt reads
+ * them do); "default: no" keeps it out of the default check. */
+static void echr_judged_as_data(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Article 1\n\nEveryone has the right to peaceful assembly. This right may be restricted by "
+				 "law in the interests of territorial integrity, national security or public order.\n");
+	cov_review *r = NULL;
+	const cov_finding *f = NULL;
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", &f), 1);
+	assert_string_equal(f->rule, "limit.illegitimate-aim");
+	assert_int_equal(f->standard, 0);
+	assert_string_equal(f->citation, "ECHR art. 11(2)");
+	assert_int_equal(f->n_grounds, 1); /* territorial integrity, not national security nor public order */
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->grounds[0], "territorial integrity", 21);
+	assert_non_null(strstr(f->message, "ECHR art. 11(2) does not allow: «territorial integrity»"));
+	assert_int_equal(count(r, "limit.no-necessity", NULL, 0), 0); /* the ICCPR's, not chosen */
+	cov_review_free(r);
+	assert_int_equal(cov_check(test_data, doc, "iccpr,echr", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", NULL), 1);
+	assert_int_equal(count(r, "limit.no-necessity", "1", 21), 1);
+	cov_review_free(r);
+	/* the default (all) and "iccpr" judge by the ICCPR alone */
+	assert_int_equal(cov_check(test_data, doc, NULL, &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", NULL), 0);
+	assert_int_equal(count(r, "limit.illegitimate-aim", NULL, 0), 0);
+	cov_review_free(r);
+	assert_int_equal(cov_check(test_data, doc, "all", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", NULL), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* expression: art. 10(2) allows territorial integrity, not the constitutional order */
+	doc = parse_str("Article 2\n\nEveryone has the right to freedom of expression. This freedom may be restricted by "
+			"law in the interests of territorial integrity and the constitutional order.\n");
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:10", &f), 1);
+	assert_int_equal(f->n_grounds, 1);
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->grounds[0], "constitutional order", 20);
+	assert_string_equal(f->citation, "ECHR art. 10(2)");
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+/* A regional treaty is a data file: a copy of data/ with a made-up
+ * standard whose art. 5 covers assembly (21) and allows public order only,
+ * judged by default (no "default: no"), and echr.txt with "default: yes". */
+static void regional_standard_as_data(void **state)
+{
+	(void)state;
+	const char *src = cov_data_dir(test_data);
+	char tmpl[] = "/tmp/covenant-reg.XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	assert_non_null(dir);
+	char cmd[8192];
+	snprintf(cmd, sizeof cmd,
+		 "cp -R '%s'/. '%s' && printf 'standard: zz\nabbrev: ZZ\ntitle: A regional treaty\n\n"
+		 "[5]\ncovers: 21\nlimits-paragraph: 3\nright: assembly\nlimits: closed\naims: public-order\n' > '%s/standards/zz.txt'"
+		 " && sed -i 's/^default: no/default: yes/' '%s/standards/echr.txt'",
+		 src, dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	cov_data *d = NULL;
+	assert_int_equal(cov_data_open(dir, &d), COV_OK);
+	cov_doc *doc = parse_str("Article 1\n\nEveryone has the right to peaceful assembly. This right may be restricted by "
+				 "law in the interests of national security or public order.\n");
+	cov_review *r = NULL;
+	const cov_finding *f = NULL;
+	assert_int_equal(cov_check(d, doc, NULL, &r), COV_OK);
+	assert_int_equal(citing(r, "zz:5", &f), 1);
+	assert_string_equal(f->citation, "ZZ art. 5(3)");
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->grounds[0], "national security", 17);
+	assert_int_equal(citing(r, "echr:11", NULL), 0); /* ECHR art. 11(2) allows both */
+	cov_review_free(r);
+	assert_int_equal(cov_check(d, doc, "iccpr", &r), COV_OK);
+	assert_int_equal(citing(r, "zz:5", NULL), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	cov_data_free(d);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Russia's general limitation clause (art. 55(3), 1993 as in force in
+ * 2020), read against the ECHR: "the foundations of the constitutional
+ * order" is no aim of arts. 10(2) or 11(2); art. 28 (conscience) is out of
+ * reach in an emergency (art. 56(3)), so art. 9 draws none. */
+static void echr_russia(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = NULL;
+	char buf[4096];
+	const char *path = corpus_path("ru-constitution-history-akamaus/versions/constitution_ru_2020-03-14.txt", buf, sizeof buf);
+	if (!path)
+		skip();
+	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_OK);
+	const cov_finding *f = NULL;
+	assert_int_equal(citing(r, "echr:10", &f), 1);
+	assert_string_equal(f->article, "55");
+	assert_string_equal(f->citation, "ECHR art. 10(2)");
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->trigger_start, "основ конституционного строя", f->trigger_end - f->trigger_start);
+	assert_int_equal(citing(r, "echr:11", &f), 1);
+	assert_string_equal(f->article, "55");
+	assert_int_equal(citing(r, "echr:9", NULL), 0);
+	assert_int_equal(citing(r, "echr:8", NULL), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 static void standard_as_data(void **state)
 {
 	(void)state;
@@ -1440,6 +1568,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rule_table_matches_catalogue),
+		cmocka_unit_test(echr_judged_as_data),
+		cmocka_unit_test(regional_standard_as_data),
+		cmocka_unit_test(echr_russia),
 		cmocka_unit_test(veridia_2024),
 		cmocka_unit_test(veridia_2015),
 		cmocka_unit_test(what_it_must_not_say),

@@ -62,7 +62,8 @@ void ck_add_finding(ctx *c, const char *rule, const cov_node *node, const char *
 	/* one finding per rule and sentence: it lists every right it affects */
 	for (size_t i = 0; i < rev->n_findings; i++) {
 		const cov_finding *f = &rev->findings[i];
-		if (f->start == s->start && f->end == s->end && strcmp(f->rule, rule) == 0)
+		if (f->start == s->start && f->end == s->end && strcmp(f->rule, rule) == 0 &&
+		    (!f->standard_id || f->standard_id == ri->cites_id)) /* not one judged on another standard */
 			return;
 	}
 	if (ri->standard)
@@ -93,6 +94,39 @@ void ck_add_finding(ctx *c, const char *rule, const cov_node *node, const char *
 		f->standard_id = ri->cites_id;
 		f->citation = ri->cites->citation;
 	}
+}
+
+void ck_add_finding_std(ctx *c, const char *rule, const cov_std_article *a, const cov_node *node,
+			const char *article, const sentence *s, size_t trig_first, size_t trig_last, const char *message)
+{
+	const cov_rule_info *ri = cov_rights_rule(c->r, rule);
+	if (!ri)
+		return;
+	cov_review *rev = c->rev;
+	for (size_t i = 0; i < rev->n_findings; i++) {
+		const cov_finding *f = &rev->findings[i];
+		if (f->start == s->start && f->end == s->end && strcmp(f->rule, rule) == 0 && f->standard_id == a->std_id)
+			return;
+	}
+	if (!GROW(rev->findings, rev->n_findings, rev->cap_findings)) {
+		c->status = cov_error_set(COV_ENOMEM, "out of memory");
+		rev->n_findings = rev->cap_findings = 0;
+		return;
+	}
+	cov_finding *f = &rev->findings[rev->n_findings++];
+	memset(f, 0, sizeof *f);
+	f->doc = c->doc;
+	f->rule = ri->id;
+	f->severity = ri->severity;
+	f->node = node;
+	f->article = article;
+	f->start = s->start;
+	f->end = s->end;
+	f->trigger_start = c->tokp->v[trig_first].start;
+	f->trigger_end = c->tokp->v[trig_last].end;
+	f->message = message ? message : ri->message;
+	f->standard_id = a->std_id;
+	f->citation = a->limit_citation;
 }
 
 /* Every ground of a limit.illegitimate-aim finding, as byte spans (the
@@ -1287,6 +1321,13 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 		if (a->not_near)
 			c->not_near[a->num] = cov_rights_concept(r, a->not_near);
 	}
+	/* which other standards re-test limitation clauses */
+	uint64_t chosen = ~(uint64_t)0;
+	standards_selected(r, standard, &chosen);
+	bool named = standard && strcmp(standard, "all") != 0;
+	for (size_t i = 1; i < r->n_standards && i < 64; i++)
+		if ((chosen & ((uint64_t)1 << i)) && (named || r->standards[i].by_default))
+			c->judge |= (uint64_t)1 << i;
 	c->tokp = tok;
 	int rc = COV_OK;
 	{

@@ -152,6 +152,10 @@ typedef struct ctx {
 	rightset excluded;           /* the rights the text's lists put out of reach of any restriction */
 	rightset gen_nec;            /* the rights a general clause's necessity test covers */
 	bool limits_judged;          /* the verdicts of lims are set */
+	/* the standards other than the ICCPR whose articles re-test limitation
+	 * clauses (a bit per index of r->standards): those chosen by --standard,
+	 * or with "all" those whose file does not say "default: no" */
+	uint64_t judge;
 	int status;
 } ctx;
 
@@ -179,6 +183,11 @@ rightset ck_rule_rights(const ctx *c, const char *rule);
  * and sentence; a positive once per article); message NULL: the rule's. */
 void ck_add_finding(ctx *c, const char *rule, const cov_node *node, const char *article, int standard,
 		    const sentence *s, size_t trig_first, size_t trig_last, const char *message);
+/* The same on an article of another standard (`a`, "echr:10"): the finding
+ * cites a->limit_citation ("ECHR art. 10(2)"); once per rule, sentence and
+ * article. */
+void ck_add_finding_std(ctx *c, const char *rule, const cov_std_article *a, const cov_node *node,
+			const char *article, const sentence *s, size_t trig_first, size_t trig_last, const char *message);
 void ck_set_grounds(ctx *c, cov_finding *f, size_t (*spans)[2], size_t n);
 /* The template `key` of rules.txt filled in: pairs of name, value, then NULL. */
 const char *ck_fill(ctx *c, const char *key, ...);

@@ -611,7 +611,81 @@ static void emit_limits(ctx *c, const char *rule)
 }
 
 static void limit_blanket_condition(ctx *c) { emit_limits(c, "limit.blanket-condition"); }
-static void limit_illegitimate_aim(ctx *c) { emit_limits(c, "limit.illegitimate-aim"); }
+/* Is `aim` one the articles of standard `std` that cover right `art` allow?
+ * -1 when none of its judged articles covers the right. */
+static int aim_allowed_by(const ctx *c, size_t std, int art, const char *aim)
+{
+	int out = -1;
+	for (size_t k = 0; k < c->r->n_other; k++) {
+		const cov_std_article *a = &c->r->other[k];
+		if (a->std == std && a->limits == COV_LIMITS_CLOSED && (a->covers & ((rightset)1 << art)))
+			out = ck_aim_allowed(a, aim) ? 1 : out < 0 ? 0 : out;
+	}
+	return out;
+}
+
+/* The grounds of each limitation clause re-tested against the articles of
+ * the other standards judged (check --standard echr): an article that
+ * "covers" a right the clause restricts, whose closed list of aims lacks a
+ * ground, draws a finding that cites it ("ECHR art. 11(2)"), one per
+ * article.  As for the ICCPR, a clause whose rights are its context's
+ * ("The exercise of these rights may be restricted …") draws one only on
+ * an aim no article covering any of them allows. */
+static void limit_illegitimate_aim_other(ctx *c)
+{
+	const struct cov_rights_data *r = c->r;
+	for (size_t i = 0; c->judge && i < c->n_lims && c->status == COV_OK; i++) {
+		const limit_cand *l = &c->lims[i];
+		if (!l->rights || l->necessity_only)
+			continue;
+		for (size_t x = 0; x < r->n_other; x++) {
+			const cov_std_article *a = &r->other[x];
+			if (!(c->judge & ((uint64_t)1 << a->std)) || a->limits != COV_LIMITS_CLOSED || !(a->covers & l->rights))
+				continue;
+			char msg[2048] = "";
+			size_t ml = 0, spans[32][2], n_bad = 0, n_seen = 0;
+			int seen[32];
+			for (size_t k = 0; k < l->n_grounds; k++) {
+				bool dup = false;
+				for (size_t j = 0; j < n_seen; j++)
+					dup |= seen[j] == l->ground[k];
+				if (dup)
+					continue;
+				seen[n_seen++] = l->ground[k];
+				const char *aim = l->aim[k];
+				if (ck_aim_allowed(a, aim))
+					continue;
+				bool bad = true;
+				for (int art = 1; l->from_context && bad && art < COV_MAX_ICCPR; art++)
+					if (l->rights & ((rightset)1 << art))
+						bad = aim_allowed_by(c, a->std, art, aim) == 0;
+				if (!bad || n_bad == 32)
+					continue;
+				spans[n_bad][0] = l->gfirst[k];
+				spans[n_bad++][1] = l->glast[k];
+				ml += (size_t)snprintf(msg + ml, ml < sizeof msg ? sizeof msg - ml : 0, "%s«%s» (%s)", ml ? "; " : "",
+						       ck_span(c, l->gfirst[k], l->glast[k]), aim);
+			}
+			if (!n_bad)
+				continue;
+			const char *m = ck_fill(c, "limit.illegitimate-aim/other", "who",
+						l->general ? "The general limitation clause" : "This clause", "right", a->right, "article", a->citation,
+						"citation", a->limit_citation, "aims", msg, NULL);
+			if (m && *m == 0)
+				m = NULL;
+			size_t before = c->rev->n_findings;
+			ck_add_finding_std(c, "limit.illegitimate-aim", a, l->node, l->article, &l->s, spans[0][0], spans[0][1], m);
+			if (c->rev->n_findings > before)
+				ck_set_grounds(c, &c->rev->findings[before], spans, n_bad);
+		}
+	}
+}
+
+static void limit_illegitimate_aim(ctx *c)
+{
+	emit_limits(c, "limit.illegitimate-aim");
+	limit_illegitimate_aim_other(c);
+}
 static void limit_vague_ground(ctx *c) { emit_limits(c, "limit.vague-ground"); }
 static void limit_no_necessity(ctx *c) { emit_limits(c, "limit.no-necessity"); }
 static void limit_open_delegation(ctx *c) { emit_limits(c, "limit.open-delegation"); }
