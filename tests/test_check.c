@@ -728,13 +728,13 @@ static void coverage_grants(void **state)
 		"Article 2\n\nNo one shall be regarded as guilty and be subjected to punishment before the sentence of the Court has acquired full legal effect.\n\n"
 		"Article 3\n\nThe State protects marriage and the family.\n\n"
 		"Article 4\n\nEveryone shall have the right to use his or her mother tongue and culture.\n\n"
-		"Article 5\n\nThe State shall maintain the holy places of every religion and the minorities living near them shall pay taxes.\n",
+		"Article 5\n\nThe State shall maintain the places of worship of every religious community and the minorities living near them shall pay taxes.\n",
 		&doc);
 	assert_true(covered(r, "iccpr:6"));  /* "enjoy … protection of the law with regard to his life" */
 	assert_true(covered(r, "iccpr:14")); /* "No one shall be regarded as guilty …" */
 	assert_true(covered(r, "iccpr:23")); /* "The State protects marriage" */
 	assert_true(covered(r, "iccpr:27")); /* "the right to use his or her mother tongue" */
-	assert_false(covered(r, "iccpr:18")); /* art. 5 only mentions religion */
+	assert_false(covered(r, "iccpr:18")); /* art. 5 only mentions religion (a bare "religion" is no mention: data/rights/en.txt) */
 	char *out;
 	size_t len;
 	assert_int_equal(cov_render_review_string(test_data, r, COV_REVIEW_TEXT, NULL, &out, &len), COV_OK);
@@ -861,7 +861,7 @@ static void udhr_parallel(void **state)
 	static const struct {
 		const char *file, *lang;
 		double min_p, min_r; /* the figures when the test was written, a little below */
-	} langs[] = {{"eng.html", "en", 0.90, 0.95},
+	} langs[] = {{"eng.html", "en", 0.95, 0.95},
 		     {"rus.html", "ru", 0.95, 0.95},
 		     {"kaz.html", "kk", 0.95, 0.95},
 		     {"ukr.html", "uk", 0.95, 0.90},
@@ -1068,6 +1068,47 @@ static void echr_russia(void **state)
 	assert_string_equal(f->article, "55");
 	assert_int_equal(citing(r, "echr:9", NULL), 0);
 	assert_int_equal(citing(r, "echr:8", NULL), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+/* Does a provision of article `num` concern ICCPR article `art`? */
+static bool provision_concerns(const cov_review *r, const char *num, int art)
+{
+	for (size_t i = 0; i < cov_review_provision_count(r); i++) {
+		const cov_provision *p = cov_review_provision(r, i);
+		for (size_t k = 0; strcmp(p->article, num) == 0 && k < p->n_rights; k++)
+			if (p->rights[k] == art)
+				return true;
+	}
+	return false;
+}
+
+/* A bare "religion" names a ground of distinction as often as the freedom
+ * (UDHR arts. 16 and 26 were tagged art. 18); the freedom is named as one,
+ * as a practice, or as what no one may be made to reveal. */
+static void religion_words(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = check_text(
+		"Article 16\n\nMen and women of full age, without any limitation due to race, nationality or religion, have the right to marry and to found a family.\n\n"
+		"Article 26\n\nEducation shall promote understanding, tolerance and friendship among all nations, racial or religious groups.\n\n"
+		"Article 43\n\nLao citizens have the right and freedom to believe or not to believe in religions.\n",
+		&doc);
+	assert_false(provision_concerns(r, "16", 18));
+	assert_true(provision_concerns(r, "16", 23));
+	assert_false(provision_concerns(r, "26", 18));
+	assert_true(provision_concerns(r, "43", 18));
+	assert_int_equal(count(r, "holder.citizens-only", "43", 18), 1); /* Laos 2003, art. 43 */
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text(
+		"Article 25\n\nThe free exercise of all religions, without other restrictions than those required by the moral and the public order, is guaranteed.\n\n"
+		"Article 15\n\nNo one may be compelled to reveal his religion, conscience, thought or opinion.\n",
+		&doc);
+	assert_true(provision_concerns(r, "25", 18));
+	assert_true(provision_concerns(r, "15", 18));
 	cov_review_free(r);
 	cov_doc_free(doc);
 }
@@ -1568,6 +1609,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rule_table_matches_catalogue),
+		cmocka_unit_test(religion_words),
 		cmocka_unit_test(echr_judged_as_data),
 		cmocka_unit_test(regional_standard_as_data),
 		cmocka_unit_test(echr_russia),
