@@ -186,29 +186,6 @@ const char *ck_fill(ctx *c, const char *key, ...)
 
 /* ---- helpers over matches ---- */
 
-bool ck_in_sentence(const cov_match *m, const sentence *s)
-{
-	return m->first >= s->first && m->last <= s->last;
-}
-
-/* First match of concept k in s at or after token `from`; SIZE_MAX if none. */
-size_t ck_find(const ctx *c, int k, const sentence *s, size_t from)
-{
-	int id = c->concept[k];
-	if (id < 0)
-		return SIZE_MAX;
-	size_t best = SIZE_MAX;
-	for (size_t i = 0; i < c->n_m; i++)
-		if (c->m[i].concept == id && ck_in_sentence(&c->m[i], s) && c->m[i].first >= from &&
-		    (best == SIZE_MAX || c->m[i].first < c->m[best].first))
-			best = i;
-	return best;
-}
-
-bool ck_has(const ctx *c, int k, const sentence *s)
-{
-	return ck_find(c, k, s, 0) != SIZE_MAX;
-}
 
 /* A necessity test among matches m[0..n) within tokens [first, last]: a
  * necessity word that is part of "necessary or expedient" (a discretion,
@@ -935,6 +912,7 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 	if (first >= last)
 		return;
 	c->n_m = 0;
+	c->mask_s = NULL; /* the sentence mask is of the previous provision's matches */
 	int rc = cov_match_range(c->lex, c->tokp, first, last, &c->m, &c->n_m, &c->cap_m);
 	if (rc) {
 		c->status = rc;
@@ -980,6 +958,15 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 
 	for (size_t i = 0; i < ns && c->status == COV_OK; i++) {
 		const sentence *s = &ss[i];
+		/* the concepts of this sentence, so that a rule's look-up of one it
+		 * lacks (most of them) costs a bit test */
+		c->mask_s = s;
+		memset(c->mask, 0, sizeof c->mask);
+		for (size_t k = 0; k < c->n_m; k++) {
+			int ck = c->m[k].concept < 512 ? c->c_of_concept[c->m[k].concept] : -1;
+			if (ck >= 0 && ck_in_sentence(&c->m[k], s))
+				c->mask[ck >> 6] |= (uint64_t)1 << (ck & 63);
+		}
 		rightset srights = ck_rights_in(c, s) & own;
 		/* who holds the right this sentence grants: the subject, at the
 		 * start of the sentence before the verb ("Граждане … имеют право",
@@ -1058,6 +1045,7 @@ static void provision(ctx *c, const cov_node *n, rightset *article_ctx)
 			if (defs[d].on_sentence)
 				defs[d].on_sentence(c, n, article, s, own);
 	}
+	c->mask_s = NULL;
 	p->limitations = lims;
 	granted_here &= own;
 	int *gr = cov_arena_alloc(&c->rev->arena, COV_MAX_ICCPR * sizeof *gr);
@@ -1301,6 +1289,11 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 	c->rev = rev;
 	for (int k = 0; k < C_COUNT; k++)
 		c->concept[k] = cov_rights_concept(r, concept_names[k]);
+	for (int k = 0; k < 512; k++)
+		c->c_of_concept[k] = -1;
+	for (int k = 0; k < C_COUNT; k++)
+		if (c->concept[k] >= 0 && c->concept[k] < 512)
+			c->c_of_concept[c->concept[k]] = k;
 	for (size_t i = 0; i < r->n_concepts && i < 512; i++) {
 		const char *name = r->concepts[i];
 		if (strncmp(name, "right ", 6) == 0)

@@ -110,6 +110,9 @@ typedef struct ctx {
 	cov_review *rev;
 	cov_tokens *tokp;            /* the document's words */
 	int concept[C_COUNT];
+	int c_of_concept[512];       /* concept id → C_* index, -1 if the rules use none */
+	const sentence *mask_s;      /* the sentence the rules are reading */
+	uint64_t mask[(C_COUNT + 63) / 64]; /* its concepts, a bit per C_* index */
 	int right_of_concept[512];   /* concept id → ICCPR article, 0 if none */
 	const char *aim_of_concept[512]; /* concept id → canonical ground, NULL if none */
 	cov_match *m;                /* matches of the current provision */
@@ -191,10 +194,30 @@ void ck_add_finding_std(ctx *c, const char *rule, const cov_std_article *a, cons
 void ck_set_grounds(ctx *c, cov_finding *f, size_t (*spans)[2], size_t n);
 /* The template `key` of rules.txt filled in: pairs of name, value, then NULL. */
 const char *ck_fill(ctx *c, const char *key, ...);
-bool ck_in_sentence(const cov_match *m, const sentence *s);
-/* The first match of concept k (C_*) in s at or after token `from`, SIZE_MAX if none. */
-size_t ck_find(const ctx *c, int k, const sentence *s, size_t from);
-bool ck_has(const ctx *c, int k, const sentence *s);
+/* (inline: every rule calls them on every sentence) */
+static inline bool ck_in_sentence(const cov_match *m, const sentence *s)
+{
+	return m->first >= s->first && m->last <= s->last;
+}
+
+/* First match of concept k in s at or after token `from`; SIZE_MAX if none. */
+static inline size_t ck_find(const ctx *c, int k, const sentence *s, size_t from)
+{
+	int id = c->concept[k];
+	if (id < 0 || (s == c->mask_s && !(c->mask[k >> 6] & ((uint64_t)1 << (k & 63)))))
+		return SIZE_MAX;
+	size_t best = SIZE_MAX;
+	for (size_t i = 0; i < c->n_m; i++)
+		if (c->m[i].concept == id && ck_in_sentence(&c->m[i], s) && c->m[i].first >= from &&
+		    (best == SIZE_MAX || c->m[i].first < c->m[best].first))
+			best = i;
+	return best;
+}
+
+static inline bool ck_has(const ctx *c, int k, const sentence *s)
+{
+	return ck_find(c, k, s, 0) != SIZE_MAX;
+}
 /* The document's bytes of tokens [first, last], in the review's arena. */
 const char *ck_span(ctx *c, size_t first, size_t last);
 rightset ck_rights_in(const ctx *c, const sentence *s);
