@@ -7,6 +7,7 @@
 #include "helpers.h"
 #include "parse/lexicon.h"
 #include "rights/rights.h"
+#include "rights/check_int.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -727,13 +728,13 @@ static void coverage_grants(void **state)
 		"Article 2\n\nNo one shall be regarded as guilty and be subjected to punishment before the sentence of the Court has acquired full legal effect.\n\n"
 		"Article 3\n\nThe State protects marriage and the family.\n\n"
 		"Article 4\n\nEveryone shall have the right to use his or her mother tongue and culture.\n\n"
-		"Article 5\n\nThe State shall maintain the holy places of every religion and the minorities living near them shall pay taxes.\n",
+		"Article 5\n\nThe State shall maintain the places of worship of every religious community and the minorities living near them shall pay taxes.\n",
 		&doc);
 	assert_true(covered(r, "iccpr:6"));  /* "enjoy … protection of the law with regard to his life" */
 	assert_true(covered(r, "iccpr:14")); /* "No one shall be regarded as guilty …" */
 	assert_true(covered(r, "iccpr:23")); /* "The State protects marriage" */
 	assert_true(covered(r, "iccpr:27")); /* "the right to use his or her mother tongue" */
-	assert_false(covered(r, "iccpr:18")); /* art. 5 only mentions religion */
+	assert_false(covered(r, "iccpr:18")); /* art. 5 only mentions religion (a bare "religion" is no mention: data/rights/en.txt) */
 	char *out;
 	size_t len;
 	assert_int_equal(cov_render_review_string(test_data, r, COV_REVIEW_TEXT, NULL, &out, &len), COV_OK);
@@ -860,7 +861,7 @@ static void udhr_parallel(void **state)
 	static const struct {
 		const char *file, *lang;
 		double min_p, min_r; /* the figures when the test was written, a little below */
-	} langs[] = {{"eng.html", "en", 0.90, 0.95},
+	} langs[] = {{"eng.html", "en", 0.95, 0.95},
 		     {"rus.html", "ru", 0.95, 0.95},
 		     {"kaz.html", "kk", 0.95, 0.95},
 		     {"ukr.html", "uk", 0.95, 0.90},
@@ -918,6 +919,200 @@ static void rules_name_their_standard(void **state)
  * --standard keeps or drops; the ICCPR's traits are data too (a sentence on
  * discrimination concerns the article whose traits say "equality", art. 26,
  * not the religion among its grounds). */
+/* issue 14: the rules are a table (src/rights/rules.c), one entry per rule
+ * of data/rules.txt and no other; a rule with no hook says who emits it. */
+static void rule_table_matches_catalogue(void **state)
+{
+	(void)state;
+	const struct cov_rights_data *rd = test_data->rights;
+	size_t n;
+	const cov_rule_def *t = cov_rule_table(&n);
+	assert_true(n > 0);
+	assert_int_equal(n, rd->n_rules);
+	for (size_t i = 0; i < rd->n_rules; i++) {
+		size_t found = 0;
+		for (size_t k = 0; k < n; k++)
+			found += strcmp(t[k].id, rd->rules[i].id) == 0;
+		if (found != 1)
+			fail_msg("rule %s of data/rules.txt has %zu entries in the rule table", rd->rules[i].id, found);
+	}
+	for (size_t k = 0; k < n; k++) {
+		if (!cov_rights_rule(rd, t[k].id))
+			fail_msg("rule %s of the table is not in data/rules.txt", t[k].id);
+		if (!t[k].on_sentence && !t[k].after_walk && !t[k].where)
+			fail_msg("rule %s has no hook and says not who emits it", t[k].id);
+	}
+}
+
+/* Findings citing `std_id` ("echr:11"): how many, and the first. */
+static size_t citing(const cov_review *r, const char *std_id, const cov_finding **first)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cov_review_count(r); i++) {
+		const cov_finding *f = cov_review_finding(r, i);
+		if (f->standard_id && strcmp(f->standard_id, std_id) == 0) {
+			if (!n && first)
+				*first = f;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* issue 14: data/standards/echr.txt judges limitation clauses when chosen
+ * (--standard echr): art. 11 "covers" the lexicons' 21 and 22, and 11(2)
+ * has no territorial integrity (ICCPR arts. 21 and 22 as iccpr.txt reads
+ * them do); "default: no" keeps it out of the default check. */
+static void echr_judged_as_data(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Article 1\n\nEveryone has the right to peaceful assembly. This right may be restricted by "
+				 "law in the interests of territorial integrity, national security or public order.\n");
+	cov_review *r = NULL;
+	const cov_finding *f = NULL;
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", &f), 1);
+	assert_string_equal(f->rule, "limit.illegitimate-aim");
+	assert_int_equal(f->standard, 0);
+	assert_string_equal(f->citation, "ECHR art. 11(2)");
+	assert_int_equal(f->n_grounds, 1); /* territorial integrity, not national security nor public order */
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->grounds[0], "territorial integrity", 21);
+	assert_non_null(strstr(f->message, "ECHR art. 11(2) does not allow: «territorial integrity»"));
+	assert_int_equal(count(r, "limit.no-necessity", NULL, 0), 0); /* the ICCPR's, not chosen */
+	cov_review_free(r);
+	assert_int_equal(cov_check(test_data, doc, "iccpr,echr", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", NULL), 1);
+	assert_int_equal(count(r, "limit.no-necessity", "1", 21), 1);
+	cov_review_free(r);
+	/* the default (all) and "iccpr" judge by the ICCPR alone */
+	assert_int_equal(cov_check(test_data, doc, NULL, &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", NULL), 0);
+	assert_int_equal(count(r, "limit.illegitimate-aim", NULL, 0), 0);
+	cov_review_free(r);
+	assert_int_equal(cov_check(test_data, doc, "all", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:11", NULL), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	/* expression: art. 10(2) allows territorial integrity, not the constitutional order */
+	doc = parse_str("Article 2\n\nEveryone has the right to freedom of expression. This freedom may be restricted by "
+			"law in the interests of territorial integrity and the constitutional order.\n");
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_OK);
+	assert_int_equal(citing(r, "echr:10", &f), 1);
+	assert_int_equal(f->n_grounds, 1);
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->grounds[0], "constitutional order", 20);
+	assert_string_equal(f->citation, "ECHR art. 10(2)");
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+/* A regional treaty is a data file: a copy of data/ with a made-up
+ * standard whose art. 5 covers assembly (21) and allows public order only,
+ * judged by default (no "default: no"), and echr.txt with "default: yes". */
+static void regional_standard_as_data(void **state)
+{
+	(void)state;
+	const char *src = cov_data_dir(test_data);
+	char tmpl[] = "/tmp/covenant-reg.XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	assert_non_null(dir);
+	char cmd[8192];
+	snprintf(cmd, sizeof cmd,
+		 "cp -R '%s'/. '%s' && printf 'standard: zz\nabbrev: ZZ\ntitle: A regional treaty\n\n"
+		 "[5]\ncovers: 21\nlimits-paragraph: 3\nright: assembly\nlimits: closed\naims: public-order\n' > '%s/standards/zz.txt'"
+		 " && sed -i 's/^default: no/default: yes/' '%s/standards/echr.txt'",
+		 src, dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	cov_data *d = NULL;
+	assert_int_equal(cov_data_open(dir, &d), COV_OK);
+	cov_doc *doc = parse_str("Article 1\n\nEveryone has the right to peaceful assembly. This right may be restricted by "
+				 "law in the interests of national security or public order.\n");
+	cov_review *r = NULL;
+	const cov_finding *f = NULL;
+	assert_int_equal(cov_check(d, doc, NULL, &r), COV_OK);
+	assert_int_equal(citing(r, "zz:5", &f), 1);
+	assert_string_equal(f->citation, "ZZ art. 5(3)");
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->grounds[0], "national security", 17);
+	assert_int_equal(citing(r, "echr:11", NULL), 0); /* ECHR art. 11(2) allows both */
+	cov_review_free(r);
+	assert_int_equal(cov_check(d, doc, "iccpr", &r), COV_OK);
+	assert_int_equal(citing(r, "zz:5", NULL), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+	cov_data_free(d);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Russia's general limitation clause (art. 55(3), 1993 as in force in
+ * 2020), read against the ECHR: "the foundations of the constitutional
+ * order" is no aim of arts. 10(2) or 11(2); art. 28 (conscience) is out of
+ * reach in an emergency (art. 56(3)), so art. 9 draws none. */
+static void echr_russia(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = NULL;
+	char buf[4096];
+	const char *path = corpus_path("ru-constitution-history-akamaus/versions/constitution_ru_2020-03-14.txt", buf, sizeof buf);
+	if (!path)
+		skip();
+	if (cov_doc_parse_file(test_data, path, NULL, &doc) != COV_OK)
+		fail_msg("%s", cov_error_last());
+	assert_int_equal(cov_check(test_data, doc, "echr", &r), COV_OK);
+	const cov_finding *f = NULL;
+	assert_int_equal(citing(r, "echr:10", &f), 1);
+	assert_string_equal(f->article, "55");
+	assert_string_equal(f->citation, "ECHR art. 10(2)");
+	assert_memory_equal(cov_doc_text(doc, NULL) + f->trigger_start, "основ конституционного строя", f->trigger_end - f->trigger_start);
+	assert_int_equal(citing(r, "echr:11", &f), 1);
+	assert_string_equal(f->article, "55");
+	assert_int_equal(citing(r, "echr:9", NULL), 0);
+	assert_int_equal(citing(r, "echr:8", NULL), 0);
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
+/* Does a provision of article `num` concern ICCPR article `art`? */
+static bool provision_concerns(const cov_review *r, const char *num, int art)
+{
+	for (size_t i = 0; i < cov_review_provision_count(r); i++) {
+		const cov_provision *p = cov_review_provision(r, i);
+		for (size_t k = 0; strcmp(p->article, num) == 0 && k < p->n_rights; k++)
+			if (p->rights[k] == art)
+				return true;
+	}
+	return false;
+}
+
+/* A bare "religion" names a ground of distinction as often as the freedom
+ * (UDHR arts. 16 and 26 were tagged art. 18); the freedom is named as one,
+ * as a practice, or as what no one may be made to reveal. */
+static void religion_words(void **state)
+{
+	(void)state;
+	cov_doc *doc;
+	cov_review *r = check_text(
+		"Article 16\n\nMen and women of full age, without any limitation due to race, nationality or religion, have the right to marry and to found a family.\n\n"
+		"Article 26\n\nEducation shall promote understanding, tolerance and friendship among all nations, racial or religious groups.\n\n"
+		"Article 43\n\nLao citizens have the right and freedom to believe or not to believe in religions.\n",
+		&doc);
+	assert_false(provision_concerns(r, "16", 18));
+	assert_true(provision_concerns(r, "16", 23));
+	assert_false(provision_concerns(r, "26", 18));
+	assert_true(provision_concerns(r, "43", 18));
+	assert_int_equal(count(r, "holder.citizens-only", "43", 18), 1); /* Laos 2003, art. 43 */
+	cov_review_free(r);
+	cov_doc_free(doc);
+	r = check_text(
+		"Article 25\n\nThe free exercise of all religions, without other restrictions than those required by the moral and the public order, is guaranteed.\n\n"
+		"Article 15\n\nNo one may be compelled to reveal his religion, conscience, thought or opinion.\n",
+		&doc);
+	assert_true(provision_concerns(r, "25", 18));
+	assert_true(provision_concerns(r, "15", 18));
+	cov_review_free(r);
+	cov_doc_free(doc);
+}
+
 static void standard_as_data(void **state)
 {
 	(void)state;
@@ -1413,6 +1608,11 @@ static void audit_9001_classes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rule_table_matches_catalogue),
+		cmocka_unit_test(religion_words),
+		cmocka_unit_test(echr_judged_as_data),
+		cmocka_unit_test(regional_standard_as_data),
+		cmocka_unit_test(echr_russia),
 		cmocka_unit_test(veridia_2024),
 		cmocka_unit_test(veridia_2015),
 		cmocka_unit_test(what_it_must_not_say),

@@ -674,5 +674,13 @@ if grep -q "ECHR" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: the default che
 check "check: the ICESCR's education" 0 "$bin" check "$src/examples/veridia-2024.txt"
 contains "check: parents' choice of schools cited" "$tmp/out" "(ICESCR art. 13(3)): NOT GUARANTEED"
 
+# the ECHR judges limitation clauses when named (issue 14): art. 11(2) has no territorial integrity
+printf 'Article 1\n\nEveryone has the right to peaceful assembly. This right may be restricted by law in the interests of territorial integrity or public order.\n' > "$tmp/assembly-clause.txt"
+check "check --standard echr judges" 0 "$bin" check -f json --standard echr "$tmp/assembly-clause.txt"
+contains "check --standard echr: cites art. 11" "$tmp/out" '"cites": "echr:11"'
+contains "check --standard echr: its paragraph 2" "$tmp/out" '"citation": "ECHR art. 11(2)"'
+check "check default: no ECHR" 0 "$bin" check -f json "$tmp/assembly-clause.txt"
+if grep -q "echr" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: the default check judges by the ECHR"; else pass=$((pass+1)); fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

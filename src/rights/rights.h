@@ -39,6 +39,14 @@ typedef struct cov_std_article {
 	char *not_near;          /* "not-near: political": a grant's object only when no such word is near */
 	char *holder_note;       /* whom the standard gives it, when a finding on it alone says so */
 	char *holder_note_short; /* the same beside other rights */
+	/* a standard other than the ICCPR: "covers: 19" — the lexicons' rights
+	 * (numbered as the ICCPR's) this article protects, a bit each; check
+	 * re-tests the grounds of a limitation clause on them against this
+	 * article's aims (ECHR art. 10 covers 19, art. 11 covers 21 and 22) */
+	uint64_t covers;
+	char *std_id;            /* "echr:10" */
+	int limits_paragraph;    /* "limits-paragraph: 2": the paragraph of its limitation clause, 0 if none */
+	char *limit_citation;    /* "ECHR art. 10(2)", else the citation */
 } cov_std_article;
 
 /* One file of data/standards/. */
@@ -48,6 +56,7 @@ typedef struct cov_standard_info {
 	char *title;    /* "International Covenant on Civil and Political Rights (1966)" */
 	char *path;     /* data/standards/iccpr.txt */
 	size_t n_articles;
+	bool by_default; /* "default: no": judged only when named (check --standard echr), not by "all" */
 } cov_standard_info;
 
 /* A message template of data/rules.txt ("template KEY | text with {name}"). */

@@ -382,6 +382,7 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 	size_t *n_arr = iccpr ? &r->n_iccpr : &r->n_other;
 	size_t first_article = *n_arr;
 	char title[512] = "";
+	bool by_default = true;
 	if (!grow((void **)&r->standards, r->n_standards, sizeof *r->standards)) {
 		fclose(f);
 		return cov_error_set(COV_ENOMEM, "out of memory");
@@ -403,6 +404,15 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 		}
 		if (!a && strncmp(s, "title:", 6) == 0) {
 			snprintf(title, sizeof title, "%s", cov_trim(s + 6));
+			continue;
+		}
+		if (!a && strncmp(s, "default:", 8) == 0) {
+			const char *v = cov_trim(s + 8);
+			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+				rc = cov_error_set(COV_EDATA, "%s:%d: default must be yes or no", path, lineno);
+				break;
+			}
+			by_default = strcmp(v, "yes") == 0;
 			continue;
 		}
 		if (*s == '[') {
@@ -447,6 +457,20 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 					rc = cov_error_set(COV_EDATA, "%s:%d: unknown trait '%s' (equality, by-prohibition, accessory, "
 							   "cite-first)", path, lineno, w);
 			}
+		} else if (strcmp(key, "covers") == 0) {
+			for (char *save = NULL, *w = strtok_r(val, " ", &save); w && rc == COV_OK; w = strtok_r(NULL, " ", &save)) {
+				char *end;
+				long v = strtol(w, &end, 10);
+				if (*end || v <= 0 || v >= COV_MAX_ICCPR)
+					rc = cov_error_set(COV_EDATA, "%s:%d: covers: '%s' is no right of the lexicons (1-%d)", path,
+							   lineno, w, COV_MAX_ICCPR - 1);
+				else
+					a->covers |= (uint64_t)1 << v;
+			}
+		} else if (strcmp(key, "limits-paragraph") == 0) {
+			a->limits_paragraph = atoi(val);
+			if (a->limits_paragraph <= 0 || a->limits_paragraph > 99)
+				rc = cov_error_set(COV_EDATA, "%s:%d: limits-paragraph must be a number", path, lineno);
 		} else if (strcmp(key, "not-near") == 0) {
 			free(a->not_near);
 			a->not_near = strdup(val);
@@ -496,6 +520,7 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 	si->title = strdup(title);
 	si->path = strdup(path);
 	si->n_articles = *n_arr - first_article;
+	si->by_default = by_default;
 	if (rc == COV_OK && (!si->id || !si->abbrev || !si->title || !si->path))
 		rc = cov_error_set(COV_ENOMEM, "out of memory");
 	for (size_t i = 0; rc == COV_OK && i < std; i++)
@@ -506,6 +531,14 @@ static int load_standard(struct cov_rights_data *r, const char *path, bool iccpr
 		char buf[64];
 		snprintf(buf, sizeof buf, "%s art. %d", *abbrev ? abbrev : id, (*arr)[i].num);
 		if (!((*arr)[i].citation = strdup(buf)))
+			rc = cov_error_set(COV_ENOMEM, "out of memory");
+		/* "echr:10" and the paragraph of its limits, "ECHR art. 10(2)" */
+		cov_std_article *x = &(*arr)[i];
+		if (x->limits_paragraph)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "(%d)", x->limits_paragraph);
+		char sid[64];
+		snprintf(sid, sizeof sid, "%s:%d", id, x->num);
+		if (rc == COV_OK && (!(x->limit_citation = strdup(buf)) || !(x->std_id = strdup(sid))))
 			rc = cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	return rc;
@@ -696,6 +729,8 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->iccpr[i].right);
 		free(r->iccpr[i].cite);
 		free(r->iccpr[i].citation);
+		free(r->iccpr[i].limit_citation);
+		free(r->iccpr[i].std_id);
 		free(r->iccpr[i].not_near);
 		free(r->iccpr[i].holder_note);
 		free(r->iccpr[i].holder_note_short);
@@ -708,6 +743,8 @@ void cov_rights_free(struct cov_rights_data *r)
 		free(r->other[i].right);
 		free(r->other[i].cite);
 		free(r->other[i].citation);
+		free(r->other[i].limit_citation);
+		free(r->other[i].std_id);
 		free(r->other[i].not_near);
 		free(r->other[i].holder_note);
 		free(r->other[i].holder_note_short);
