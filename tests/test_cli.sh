@@ -679,6 +679,9 @@ printf 'Article 1\n\nEveryone has the right to peaceful assembly. This right may
 check "check --standard echr judges" 0 "$bin" check -f json --standard echr "$tmp/assembly-clause.txt"
 contains "check --standard echr: cites art. 11" "$tmp/out" '"cites": "echr:11"'
 contains "check --standard echr: its paragraph 2" "$tmp/out" '"citation": "ECHR art. 11(2)"'
+check "check --standard echr: text" 0 "$bin" check --standard echr "$tmp/assembly-clause.txt"
+contains "check --standard echr: grouped under its article" "$tmp/out" "ECHR art. 11 — "
+if grep -q "^Other findings" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: ECHR findings listed as other findings"; else pass=$((pass+1)); fi
 check "check default: no ECHR" 0 "$bin" check -f json "$tmp/assembly-clause.txt"
 if grep -q "echr" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: the default check judges by the ECHR"; else pass=$((pass+1)); fi
 

@@ -210,6 +210,25 @@ static json_t *coverage_json(const cov_data *data, const cov_review *r)
 	return a;
 }
 
+/* Does finding f cite article k of another standard ("echr:10")? */
+static bool of_other(const struct cov_rights_data *rd, const cov_finding *f, size_t k)
+{
+	if (!f->standard_id || k >= rd->n_other || rd->other[k].std >= rd->n_standards)
+		return false;
+	const char *id = rd->standards[rd->other[k].std].id;
+	size_t len = strlen(id);
+	return strncmp(f->standard_id, id, len) == 0 && f->standard_id[len] == ':' &&
+	       atoi(f->standard_id + len + 1) == rd->other[k].num;
+}
+
+static bool of_any_other(const struct cov_rights_data *rd, const cov_finding *f)
+{
+	for (size_t k = 0; k < rd->n_other; k++)
+		if (of_other(rd, f, k))
+			return true;
+	return false;
+}
+
 /* "the ICCPR" (the default: the ICCPR and the guarantees other standards
  * add to it, the strike), "the ICESCR", "the ICCPR and the ICESCR". */
 static void standards_chosen(const cov_data *data, const cov_review *r, char *out, size_t cap)
@@ -254,34 +273,42 @@ static void text_or_md(const cov_data *data, const cov_review *r, const cov_revi
 	size_t total = n[3] + n[2] + n[1] + n[0];
 	cov_buf_printf(b, "%zu finding%s: %zu high, %zu medium, %zu low; %zu positive\n%s",
 		       total, total == 1 ? "" : "s", n[3], n[2], n[1], n[0], md ? "\n" : "");
-	for (int pass = 0; pass < 3; pass++) {
-		/* pass 0: by ICCPR article; 1: other findings; 2: positives */
-		for (int art = pass == 0 ? 1 : 0; art < (pass == 0 ? COV_MAX_ICCPR : 1); art++) {
+	const struct cov_rights_data *rd = data->rights;
+	for (int pass = 0; pass < 4; pass++) {
+		/* pass 0: by ICCPR article; 1: by article of another standard
+		 * (ECHR art. 10); 2: other findings; 3: positives */
+		int from = pass == 0 ? 1 : 0, to = pass == 0 ? COV_MAX_ICCPR : pass == 1 ? (int)rd->n_other : 1;
+		for (int art = from; art < to; art++) {
 			bool header = false;
 			for (size_t i = 0; i < cov_review_count(r); i++) {
 				const cov_finding *f = cov_review_finding(r, i);
 				if (!shown(f, o))
 					continue;
 				bool positive = f->severity == COV_SEVERITY_POSITIVE;
-				if ((pass == 2) != positive)
+				if ((pass == 3) != positive)
 					continue;
 				if (pass == 0 && f->standard != art)
 					continue;
-				if (pass == 1 && f->standard != 0)
+				if (pass == 1 && (f->standard || !of_other(rd, f, (size_t)art)))
+					continue;
+				if (pass == 2 && (f->standard || of_any_other(rd, f)))
 					continue;
 				if (!header) {
 					header = true;
 					char title[256];
 					if (pass == 0)
 						snprintf(title, sizeof title, "%s — %s", cov_standard_citation(data, art), cov_standard_right(data, art));
+					else if (pass == 1)
+						snprintf(title, sizeof title, "%s — %s", rd->other[art].citation, rd->other[art].right);
 					else
 						snprintf(title, sizeof title, "%s",
-							 pass == 2 ? "What the text protects" : "Other findings");
+							 pass == 3 ? "What the text protects" : "Other findings");
 					if (md)
 						cov_buf_printf(b, "\n## %s\n\n", title);
 					else
 						cov_buf_printf(b, "\n%s%s%s\n", o->color ? "\033[1m" : "", title, o->color ? "\033[0m" : "");
-					const char *cite = pass == 0 ? cov_standard_cite(data, art) : "";
+					const char *cite = pass == 0 ? cov_standard_cite(data, art)
+							   : pass == 1 && rd->other[art].cite ? rd->other[art].cite : "";
 					if (*cite)
 						cov_buf_printf(b, md ? "> %s\n\n" : "  %s\n", cite);
 				}
