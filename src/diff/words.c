@@ -315,14 +315,8 @@ typedef struct seg_buf {
 
 static bool push_seg(seg_buf *b, cov_segment s)
 {
-	if (b->n == b->cap) {
-		size_t nc = b->cap ? b->cap * 2 : 16;
-		cov_segment *p = realloc(b->v, nc * sizeof *p);
-		if (!p)
-			return false;
-		b->v = p;
-		b->cap = nc;
-	}
+	if (!cov_grow(&b->v, &b->cap, b->n, sizeof *b->v, 16))
+		return false;
 	b->v[b->n++] = s;
 	return true;
 }

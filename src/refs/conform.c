@@ -146,14 +146,8 @@ static name_ent *get_ent(conf_ctx *c, const char *key, size_t n_words)
 		return e;
 	if ((c->n_e + 1) * 2 > c->mask + 1 && grow_slots(c))
 		return NULL;
-	if (c->n_e == c->cap_e) {
-		size_t cap = c->cap_e ? c->cap_e * 2 : 512;
-		name_ent *v = realloc(c->e, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		c->e = v;
-		c->cap_e = cap;
-	}
+	if (!cov_grow(&c->e, &c->cap_e, c->n_e, sizeof *c->e, 512))
+		return NULL;
 	e = &c->e[c->n_e];
 	memset(e, 0, sizeof *e);
 	if (!(e->key = strdup(key)))
@@ -235,14 +229,8 @@ static size_t run_end(const ref_toks *t, size_t i)
 
 static int add_occ(conf_ctx *c, int side, size_t ent, const cov_node *unit)
 {
-	if (c->n_occ[side] == c->cap_occ[side]) {
-		size_t cap = c->cap_occ[side] ? c->cap_occ[side] * 2 : 1024;
-		occ *v = realloc(c->occ[side], cap * sizeof *v);
-		if (!v)
-			return cov_error_set(COV_ENOMEM, "out of memory");
-		c->occ[side] = v;
-		c->cap_occ[side] = cap;
-	}
+	if (!cov_grow(&c->occ[side], &c->cap_occ[side], c->n_occ[side], sizeof *c->occ[side], 1024))
+		return cov_error_set(COV_ENOMEM, "out of memory");
 	c->occ[side][c->n_occ[side]++] = (occ){(uint32_t)ent, unit};
 	return COV_OK;
 }
@@ -802,14 +790,8 @@ static bool words_add(ref_toks *t, const char *text, size_t a, size_t b, wordset
 		uint64_t h = 1469598103934665603ull;
 		for (size_t k = 0; k < len; k++)
 			h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
-		if (w->n == w->cap) {
-			size_t cap = w->cap ? w->cap * 2 : 256;
-			uint64_t *v = realloc(w->h, cap * sizeof *v);
-			if (!v)
-				return false;
-			w->h = v;
-			w->cap = cap;
-		}
+		if (!cov_grow(&w->h, &w->cap, w->n, sizeof *w->h, 256))
+			return false;
 		w->h[w->n++] = h;
 	}
 	return true;

@@ -31,14 +31,8 @@ void ref_toks_free(ref_toks *t)
 static bool push_tok(ref_toks *t, ref_tok_type type, bool upper, bool line_start, const char *s, size_t a,
 		     size_t b)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 256;
-		ref_tok *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return false;
-		t->v = v;
-		t->cap = cap;
-	}
+	if (!cov_grow(&t->v, &t->cap, t->n, sizeof *t->v, 256))
+		return false;
 	if (b - a > 0xFFFF || b > UINT32_MAX)
 		return true; /* a "word" of 64 KB is no citation */
 	ref_tok *k = &t->v[t->n];

@@ -446,14 +446,8 @@ static int kind_rank(cov_node_kind k)
 
 static int push_cite(cov_refs *r, const cov_citation *c)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		cov_citation *v = realloc(r->v, cap * sizeof *v);
-		if (!v)
-			return cov_error_set(COV_ENOMEM, "out of memory");
-		r->v = v;
-		r->cap = cap;
-	}
+	if (!cov_grow(&r->v, &r->cap, r->n, sizeof *r->v, 64))
+		return cov_error_set(COV_ENOMEM, "out of memory");
 	r->v[r->n++] = *c;
 	return COV_OK;
 }

@@ -116,14 +116,8 @@ static size_t hash_fold(const char *p)
 
 static bool pool_push(struct first_hit *h, size_t phrase)
 {
-	if (h->n_pool == h->cap_pool) {
-		size_t c = h->cap_pool ? h->cap_pool * 2 : 256;
-		uint32_t *v = realloc(h->pool, c * sizeof *v);
-		if (!v)
-			return false;
-		h->pool = v;
-		h->cap_pool = c;
-	}
+	if (!cov_grow(&h->pool, &h->cap_pool, h->n_pool, sizeof *h->pool, 256))
+		return false;
 	h->pool[h->n_pool++] = (uint32_t)phrase;
 	return true;
 }

@@ -136,14 +136,8 @@ static uint32_t *wfind(const word_table *t, const char *key, size_t len, uint32_
 /* Room for one more entry; false when memory runs out. */
 static bool wroom(word_table *t)
 {
-	if (t->n == t->ecap) {
-		size_t c = t->ecap ? t->ecap * 2 : 128;
-		word_slot *e = realloc(t->e, c * sizeof *e);
-		if (!e)
-			return false;
-		t->e = e;
-		t->ecap = c;
-	}
+	if (!cov_grow(&t->e, &t->ecap, t->n, sizeof *t->e, 128))
+		return false;
 	if (t->idx && 2 * (t->n + 1) <= t->cap)
 		return true;
 	size_t cap = t->cap ? t->cap * 2 : 256;

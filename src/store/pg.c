@@ -670,27 +670,6 @@ static int refresh(cov_store *st, const char *work)
 	return r ? COV_OK : pg_rc;
 }
 
-/* This version replaces REF (WORK or WORK@DATE): REF ends on the date this
- * one comes into force. */
-static int put_replaces(cov_store *st, const cov_store_version_in *in, const char *from)
-{
-	cov_store_version old = {0};
-	int rc = cov_store_find(st, in->replaces, in->lang, &old);
-	if (rc) {
-		cov_store_version_clear(&old);
-		return cov_error_set(rc == COV_EUSAGE ? COV_EUSAGE : COV_EINPUT, "--replaces: %s", cov_error_last());
-	}
-	char ref[160];
-	snprintf(ref, sizeof ref, "%s@%s", in->work, in->date);
-	cov_store_event e = {.kind = "replaced", .date = from, .ref = ref, .source = "flag",
-			     .turnout = -1, .votes_for = -1, .votes_against = -1};
-	rc = insert_event(st, old.id, &e);
-	if (rc == COV_OK && strcmp(old.work, in->work) != 0)
-		rc = refresh(st, old.work);
-	cov_store_version_clear(&old);
-	return rc;
-}
-
 /* Compress for storage (zlib level 1, as sqlite.c). */
 static int deflate_blob(const char *raw, size_t len, Bytef **z, uLongf *zl)
 {
@@ -854,7 +833,7 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	if (rc == COV_OK)
 		rc = cov_store_put_amendments(st, doc, id, insert_event);
 	if (rc == COV_OK && in->replaces && *in->replaces)
-		rc = put_replaces(st, in, from ? from : in->date);
+		rc = cov_store_put_replaces(st, in, from ? from : in->date, insert_event, refresh);
 	if (rc == COV_OK)
 		rc = refresh(st, in->work);
 out:

@@ -502,27 +502,6 @@ static int refresh(cov_store *st, const char *work)
 static int find_version(cov_store *st, const char *work, char sep, const char *date, const char *lang,
 			cov_store_version *out);
 
-/* This version replaces REF (WORK or WORK@DATE): REF ends on the date this
- * one comes into force. */
-static int put_replaces(cov_store *st, const cov_store_version_in *in, const char *from)
-{
-	cov_store_version old = {0};
-	int rc = cov_store_find(st, in->replaces, in->lang, &old);
-	if (rc) {
-		cov_store_version_clear(&old);
-		return cov_error_set(rc == COV_EUSAGE ? COV_EUSAGE : COV_EINPUT, "--replaces: %s", cov_error_last());
-	}
-	char ref[160];
-	snprintf(ref, sizeof ref, "%s@%s", in->work, in->date);
-	cov_store_event e = {.kind = "replaced", .date = from, .ref = ref, .source = "flag",
-			     .turnout = -1, .votes_for = -1, .votes_against = -1};
-	rc = insert_event(st, old.id, &e);
-	if (rc == COV_OK && strcmp(old.work, in->work) != 0)
-		rc = refresh(st, old.work);
-	cov_store_version_clear(&old);
-	return rc;
-}
-
 static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, const cov_review *review,
 		   const unsigned char *bytes, size_t len, const cov_store_version_in *in,
 		   cov_store_put_result *result, cov_store_version *out)
@@ -661,7 +640,7 @@ static int lib_put(cov_store *st, const cov_data *data, const cov_doc *doc, cons
 	if (rc == COV_OK)
 		rc = cov_store_put_amendments(st, doc, id, insert_event);
 	if (rc == COV_OK && in->replaces && *in->replaces)
-		rc = put_replaces(st, in, from ? from : in->date);
+		rc = cov_store_put_replaces(st, in, from ? from : in->date, insert_event, refresh);
 	if (rc == COV_OK)
 		rc = refresh(st, in->work);
 	if (rc == COV_OK && out)

@@ -457,3 +457,25 @@ int cov_store_put_articles(cov_store *st, const cov_doc *doc, const cov_review *
 	free(rows);
 	return rc;
 }
+
+/* This version replaces REF (WORK or WORK@DATE): REF ends on the date this
+ * one comes into force. */
+int cov_store_put_replaces(cov_store *st, const cov_store_version_in *in, const char *from, cov_store_event_put put,
+			   int (*refresh)(cov_store *st, const char *work))
+{
+	cov_store_version old = {0};
+	int rc = cov_store_find(st, in->replaces, in->lang, &old);
+	if (rc) {
+		cov_store_version_clear(&old);
+		return cov_error_set(rc == COV_EUSAGE ? COV_EUSAGE : COV_EINPUT, "--replaces: %s", cov_error_last());
+	}
+	char ref[160];
+	snprintf(ref, sizeof ref, "%s@%s", in->work, in->date);
+	cov_store_event e = {.kind = "replaced", .date = from, .ref = ref, .source = "flag",
+			     .turnout = -1, .votes_for = -1, .votes_against = -1};
+	rc = put(st, old.id, &e);
+	if (rc == COV_OK && strcmp(old.work, in->work) != 0)
+		rc = refresh(st, old.work);
+	cov_store_version_clear(&old);
+	return rc;
+}

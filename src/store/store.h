@@ -238,6 +238,11 @@ int cov_store_put_articles(cov_store *st, const cov_doc *doc, const struct cov_r
  * `put` as "amended" events of `version` (source "notes").  Stops at the
  * first status put returns other than COV_OK and returns it. */
 typedef int (*cov_store_event_put)(cov_store *st, int64_t version, const cov_store_event *ev);
+/* This version (`in`) replaces in->replaces (WORK or WORK@DATE): a
+ * "replaced" event of that one on `from`, the date this one comes into
+ * force; `refresh` then recomputes the in-force dates of its work. */
+int cov_store_put_replaces(cov_store *st, const cov_store_version_in *in, const char *from, cov_store_event_put put,
+			   int (*refresh)(cov_store *st, const char *work));
 int cov_store_put_amendments(cov_store *st, const cov_doc *doc, int64_t version, cov_store_event_put put);
 
 /* The FTS5 tokenizer "covenant": words as ICU sees letters and digits,

@@ -105,3 +105,21 @@ char *cov_trim(char *s)
 		*--e = '\0';
 	return s;
 }
+
+bool cov_grow(void *vp, size_t *cap, size_t n, size_t size, size_t first)
+{
+	if (n < *cap)
+		return true;
+	void **v = vp;
+	size_t c = *cap ? *cap * 2 : first;
+	if (c <= n)
+		c = n + 1;
+	if (c > SIZE_MAX / size)
+		return false;
+	void *p = realloc(*v, c * size);
+	if (!p)
+		return false;
+	*v = p;
+	*cap = c;
+	return true;
+}

@@ -17,6 +17,13 @@ int cov_error_set(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cov_error_clear(void);
 
+/* ---- growable arrays ---- */
+
+/* Room for element `n` of the array *vp (void ** in disguise, so any T **
+ * passes) of `*cap` elements of `size` bytes: doubled, from `first`, when
+ * full.  False (the array untouched) when out of memory. */
+bool cov_grow(void *vp, size_t *cap, size_t n, size_t size, size_t first);
+
 /* ---- arena: one per document, freed at once ---- */
 /* A library loaded with dlopen when first needed (src/util/dl.c): open $env
  * if set, else `soname`, and fill `table` with its functions (each symbol's
