@@ -504,7 +504,7 @@ const cov_keyword *cov_lexicon_keyword(const cov_data *d, const char *folded, si
 	unsigned char b = (unsigned char)folded[0];
 	for (size_t o = d->kw_by_byte[b]; o < d->kw_by_byte[b + 1]; o++) {
 		const cov_keyword *k = &d->keywords[d->kw_order[o]];
-		if (k->after == after && k->len <= len &&
+		if (k->after == after && k->len <= len && (k->len < 2 || k->word[1] == folded[1]) &&
 		    memcmp(folded, k->word, k->len) == 0 && boundary_at(folded, len, k->len))
 			return k;
 	}
@@ -518,7 +518,7 @@ long cov_lexicon_numword(const cov_data *d, const char *folded, size_t n, size_t
 	unsigned char b = (unsigned char)folded[0];
 	for (size_t o = d->nw_by_byte[b]; o < d->nw_by_byte[b + 1]; o++) {
 		const cov_numword *w = &d->numwords[d->nw_order[o]];
-		if (w->len <= n && memcmp(folded, w->word, w->len) == 0 && boundary_at(folded, n, w->len)) {
+		if (w->len <= n && (w->len < 2 || w->word[1] == folded[1]) && memcmp(folded, w->word, w->len) == 0 && boundary_at(folded, n, w->len)) {
 			*len = w->len;
 			return w->value;
 		}

@@ -704,8 +704,8 @@ int cov_lines_scan(const cov_data *d, const cov_doc *doc, line_set *out)
 	if (n >= UINT32_MAX)
 		return cov_error_set(COV_EINPUT, "%s: too large to parse (%zu bytes; at most 4 GB)", doc->name, n);
 	size_t count = 1;
-	for (size_t i = doc->body; i < n; i++)
-		count += s[i] == '\n';
+	for (const char *p = s + doc->body, *e = s + n; p < e && (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		count++;
 	out->v = malloc(count * sizeof *out->v);
 	if (!out->v)
 		return cov_error_set(COV_ENOMEM, "out of memory (%zu lines)", count);

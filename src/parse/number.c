@@ -161,10 +161,13 @@ static size_t scan_suffix(const char *s, size_t n, size_t i, cov_num *out)
 				continue;
 			}
 		}
-		/* bis, ter, …; or one letter: 12A, 5a */
-		for (size_t k = 0; k < sizeof latin_suffixes / sizeof *latin_suffixes; k++) {
+		/* bis, ter, …; or one letter: 12A, 5a (the suffixes are tried
+		 * only after a letter one of them can begin with) */
+		size_t sp = (i < n && s[i] == ' ') ? 1 : 0; /* "5 bis" */
+		unsigned char first = i + sp < n ? (unsigned char)(s[i + sp] | 0x20) : 0;
+		bool may = first == 'b' || first == 't' || first == 'q' || first == 's' || first == 'o';
+		for (size_t k = 0; may && k < sizeof latin_suffixes / sizeof *latin_suffixes; k++) {
 			size_t len = strlen(latin_suffixes[k]);
-			size_t sp = (i < n && s[i] == ' ') ? 1 : 0; /* "5 bis" */
 			if (i + sp + len <= n && strncasecmp(s + i + sp, latin_suffixes[k], len) == 0 &&
 			    at_boundary(s, n, i + sp + len)) {
 				norm_append(out, latin_suffixes[k], len);
