@@ -263,7 +263,7 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 {
 	/* the line's start is folded only when a keyword can begin there
 	 * (its first two characters tell), or a number does (below) */
-	bool may = cov_lexicon_may_start(d->kw_start, s + l->cs, l->ce - l->cs);
+	bool may = cov_lexicon_may_start(&d->kw_start, s + l->cs, l->ce - l->cs);
 	char folded[128];
 	size_t take = l->ce - l->cs < 96 ? l->ce - l->cs : 96;
 	int fl = may ? cov_utf8_fold(s + l->cs, take, folded, sizeof folded) : 0;
@@ -626,7 +626,7 @@ static void classify(const cov_data *d, const char *s, line *l)
 		return;
 	}
 	l->type = LT_TEXT;
-	if (d && d->n_note_words && cov_lexicon_may_start(d->note_start, s + l->cs, l->ce - l->cs)) {
+	if (d && d->n_note_words && cov_lexicon_may_start(&d->note_start, s + l->cs, l->ce - l->cs)) {
 		char folded[96];
 		size_t take = l->ce - l->cs < 64 ? l->ce - l->cs : 64;
 		int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);

@@ -344,7 +344,7 @@ size_t cov_num_scan(const cov_data *d, const char *s, size_t n, unsigned allow, 
 		}
 	}
 	/* number words from data/ ("First", «Первый») */
-	if ((allow & COV_NUM_ALLOW_WORD) && d && cov_lexicon_may_start(d->nw_start, s, n)) {
+	if ((allow & COV_NUM_ALLOW_WORD) && d && cov_lexicon_may_start(&d->nw_start, s, n)) {
 		char folded[64];
 		size_t take = n < 40 ? n : 40;
 		int fl = cov_utf8_fold(s, take, folded, sizeof folded);

@@ -857,7 +857,7 @@ static void numhead_kind(builder *b)
 		for (int k = 0; k < fl; k++) {
 			if (k == 0 || (folded[k - 1] != ' ' && folded[k - 1] != '('))
 				continue;
-			if (!cov_lexicon_may_start(b->d->kw_start, folded + k, (size_t)(fl - k)))
+			if (!cov_lexicon_may_start(&b->d->kw_start, folded + k, (size_t)(fl - k)))
 				continue;
 			const cov_keyword *kw = cov_lexicon_keyword(b->d, folded + k, (size_t)(fl - k), false);
 			if (!kw || (kw->kind != COV_NODE_SECTION && kw->kind != COV_NODE_ARTICLE))
@@ -1778,7 +1778,7 @@ static bool inline_note_at(const builder *b, size_t p, size_t end)
 	if (p < 2 || s[p - 1] != ' ' || s[p - 2] != '.' || !b->d->n_note_words)
 		return false;
 	/* the first two characters tell whether a note word can begin here */
-	if (!cov_lexicon_may_start(b->d->note_start, s + p, take))
+	if (!cov_lexicon_may_start(&b->d->note_start, s + p, take))
 		return false;
 	int fl = cov_utf8_fold(s + p, take, folded, sizeof folded);
 	for (size_t k = 0; fl > 0 && k < b->d->n_note_words; k++) {
