@@ -141,8 +141,9 @@ int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, o = 0;
 	while (i < n) {
+		unsigned char c = p[i];
 		/* eight ASCII bytes at once: A–Z (0x41–0x5A) gain 0x20 */
-		if (i + 8 <= n && o + 8 < cap) {
+		if (c < 0x80 && i + 8 <= n && o + 8 < cap) {
 			uint64_t w;
 			memcpy(&w, p + i, 8);
 			if (!(w & BYTES(0x80))) {
@@ -154,7 +155,6 @@ int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
 				continue;
 			}
 		}
-		unsigned char c = p[i];
 		if (c < 0x80) {
 			if (o + 1 >= cap)
 				return -1;
