@@ -251,11 +251,35 @@ bool cov_lexicon_may_start(const cov_starts *st, const char *s, size_t n)
 {
 	/* the folding of the first four characters begins the folding of the
 	 * whole (characters fold one by one) */
-	size_t j = 0;
-	for (int k = 0; k < 4 && j < n; k++)
-		cov_utf8_next(s, n, &j);
 	char f[32];
-	int fl = cov_utf8_fold(s, j, f, sizeof f);
+	int fl = 0;
+	size_t j = 0;
+	/* ASCII and А–я fold here; anything else as cov_utf8_fold does */
+	for (int k = 0; k < 4 && j < n; k++) {
+		unsigned char c = (unsigned char)s[j];
+		unsigned char t = j + 1 < n ? (unsigned char)s[j + 1] : 0;
+		if (c < 0x80) {
+			f[fl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			j++;
+		} else if (c == 0xD0 && t >= 0x90 && t <= 0xBF) { /* А–Я, а–п */
+			f[fl++] = (char)(t < 0xA0 || t >= 0xB0 ? 0xD0 : 0xD1);
+			f[fl++] = (char)(t < 0xA0 ? t + 0x20 : t < 0xB0 ? t - 0x20 : t);
+			j += 2;
+		} else if (c == 0xD1 && t >= 0x80 && t <= 0x8F) { /* р–я */
+			f[fl++] = (char)c;
+			f[fl++] = (char)t;
+			j += 2;
+		} else {
+			fl = -1;
+			break;
+		}
+	}
+	if (fl < 0) {
+		j = 0;
+		for (int k = 0; k < 4 && j < n; k++)
+			cov_utf8_next(s, n, &j);
+		fl = cov_utf8_fold(s, j, f, sizeof f);
+	}
 	if (fl < 2)
 		return true;
 	unsigned k = (unsigned)(unsigned char)f[0] << 8 | (unsigned char)f[1];

@@ -250,7 +250,20 @@ static size_t skip_heading_punct(const char *s, size_t i, size_t end)
  * not UTF-8 (copied as they are). */
 static bool fold_may_grow(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	/* eight bytes at a time: a lead byte (C0–FF, the top two bits set)
+	 * other than D0 and D1 */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		const uint64_t hi = 0x8080808080808080ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+		uint64_t lead = w & (w << 1) & hi;
+		uint64_t x = (w & 0xFEFEFEFEFEFEFEFEULL) ^ 0xD0D0D0D0D0D0D0D0ULL; /* 0 at D0, D1 */
+		uint64_t nonzero = (((x & low7) + low7) | x) & hi;
+		if (lead & nonzero)
+			break;
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80 && c != 0xD0 && c != 0xD1 && c > 0xBF)
 			return true;
@@ -355,6 +368,10 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 	}
 	p = skip_spaces(s, p, l->ce);
 	if (p >= l->ce)
+		return false;
+	/* a keyword after the number can begin here only if its first
+	 * characters say so (then the fold below is the original's) */
+	if (!cov_lexicon_may_start(&d->kw_start, s + p, l->ce - p))
 		return false;
 	take = l->ce - p < 96 ? l->ce - p : 96;
 	fl = cov_utf8_fold(s + p, take, folded, sizeof folded);
