@@ -164,11 +164,12 @@ bool cov_marker_scan(const cov_data *d, const char *s, size_t from, size_t to, m
 	return true;
 }
 
+/* Words of s[from..to), counted up to 32 (the caller asks about 30). */
 static size_t count_words(const char *s, size_t from, size_t to)
 {
 	size_t words = 0;
 	bool in = false;
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from; i < to && words < 32; i++) {
 		bool sp = s[i] == ' ' || s[i] == '\t';
 		if (!sp && !in)
 			words++;

@@ -113,6 +113,8 @@ static size_t scan_digits(const char *s, size_t n, long *value, char *ascii, siz
 	while (i < n) {
 		size_t j = i;
 		int32_t c = (unsigned char)s[i] < 0x80 ? (unsigned char)s[j++] : cov_utf8_next(s, n, &j);
+		if (c >= 0x80 && c < 0x660)
+			break; /* no decimal digit (Nd) between ASCII and U+0660 ٠: Latin, Greek, Cyrillic */
 		int dv = (c >= '0' && c <= '9') ? c - '0' : (c >= 0x80 ? u_charDigitValue(c) : -1);
 		if (dv < 0 || (c >= 0x80 && u_charType(c) != U_DECIMAL_DIGIT_NUMBER))
 			break;

@@ -966,11 +966,13 @@ static bool ends_sentence(char c)
 	return c == '.' || c == ';' || c == ',' || c == ':' || c == '!' || c == '?';
 }
 
+/* The words of s[from..to), counted up to 32 (every caller asks about
+ * fewer: a long paragraph is not read to its end). */
 static size_t words_in(const char *s, size_t from, size_t to)
 {
 	size_t w = 0;
 	bool in = false;
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from; i < to && w < 32; i++) {
 		bool sp = s[i] == ' ' || s[i] == '\t';
 		w += !sp && !in;
 		in = !sp;
