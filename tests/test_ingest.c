@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <zip.h>
+#include <unicode/ucasemap.h>
+#include <unicode/utf8.h>
 
 static int parse_raw(const char *buf, size_t len, const cov_parse_options *o, cov_doc **doc)
 {
@@ -575,10 +577,78 @@ static void pathological_structure(void **state)
 	free(buf);
 }
 
+/* The eight-byte paths of UTF-8 validation and case folding (ASCII, runs of
+ * two-byte sequences) answer as ICU does one character at a time, at every
+ * length and alignment: stray continuation bytes, C0/C1 leads, a lead cut
+ * off at the end, three- and four-byte characters among Cyrillic. */
+static size_t ref_invalid_at(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		int32_t cp, pos = 0, len = n - i > 8 ? 8 : (int32_t)(n - i);
+		U8_NEXT((const uint8_t *)s + i, pos, len, cp);
+		if (cp < 0)
+			return i;
+		i += (size_t)pos;
+	}
+	return n;
+}
+
+static int ref_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UCaseMap *m = ucasemap_open(NULL, 0, &err);
+	int32_t len = ucasemap_utf8FoldCase(m, out, (int32_t)cap, s, (int32_t)n, &err);
+	ucasemap_close(m);
+	if (U_FAILURE(err) || (size_t)len >= cap)
+		return -1;
+	out[len] = '\0';
+	return len;
+}
+
+static void utf8_fast_paths(void **state)
+{
+	(void)state;
+	static const char *const valid[] = {"a", "Z", "A", "@", "[", "`", "{", " ", "Article ", "\u042F", "\u044F",
+					    "\u0401", "\u0463", "\u00E9", "\u00C9", "\u20AC", "\U0001D538", "\u0130",
+					    "\u00DF", "\u0390", "\u0421\u0442\u0430\u0442\u044C\u044F "};
+	static const char *const invalid[] = {"\xC0\x80", "\xC1\xBF", "\x80", "\xBF", "\xD0", "\xE2\x82", "\xF8"};
+	uint32_t seed = 12345;
+	char s[512], a[1024], b[1024];
+	for (int round = 0; round < 2000; round++) {
+		size_t n = 0;
+		int pieces = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+		bool bad = round % 2;
+		for (int k = 0; k < pieces; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = bad && (seed >> 8) % 9 == 0 ? invalid[(seed >> 16) % 7] : valid[(seed >> 16) % 21];
+			size_t l = strlen(p);
+			if (n + l >= sizeof s)
+				break;
+			memcpy(s + n, p, l);
+			n += l;
+		}
+		for (size_t len = 0; len <= n; len++) {
+			size_t want = ref_invalid_at(s, len), got = cov_utf8_invalid_at(s, len);
+			if (want != got)
+				fail_msg("round %d, %zu bytes: invalid at %zu, ICU says %zu", round, len, got, want);
+			if (want != len)
+				continue; /* folding is asked of valid text */
+			static const size_t caps[] = {4, 9, 17, 64, 1024};
+			for (size_t c = 0; c < sizeof caps / sizeof *caps; c++) {
+				int fr = ref_fold(s, len, a, caps[c]), fg = cov_utf8_fold(s, len, b, caps[c]);
+				if (fr != fg || (fr > 0 && memcmp(a, b, (size_t)fr) != 0))
+					fail_msg("round %d, %zu bytes, cap %zu: folded to %d bytes, ICU to %d", round, len,
+						 caps[c], fg, fr);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(empty_input),
+		cmocka_unit_test(utf8_fast_paths),
 		cmocka_unit_test(binary_input),
 		cmocka_unit_test(invalid_utf8),
 		cmocka_unit_test(legacy_encodings),

@@ -219,30 +219,76 @@ static void set_bit(uint64_t bits[1024], unsigned k)
 	bits[k >> 6] |= (uint64_t)1 << (k & 63);
 }
 
-static void mark_start(uint64_t bits[1024], const char *w, size_t len)
+/* The bit of a word's first four folded bytes in cov_starts.four. */
+static unsigned start4_key(const char *w)
 {
+	uint32_t v;
+	memcpy(&v, w, 4);
+	return (v * 2654435761u) >> 16;
+}
+
+static void mark_start(cov_starts *st, const char *w, size_t len)
+{
+	if (len >= 4) {
+		set_bit(st->two, (unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]);
+		set_bit(st->four, start4_key(w));
+		return;
+	}
 	if (len >= 2) {
-		set_bit(bits, (unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]);
+		set_bit(st->two, (unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]);
+		set_bit(st->short2, (unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]);
 		return;
 	}
 	/* a word of one byte: every second byte; of none: everything */
 	for (unsigned k = 0; k < 65536; k++)
-		if (len == 0 || k >> 8 == (unsigned char)w[0])
-			set_bit(bits, k);
+		if (len == 0 || k >> 8 == (unsigned char)w[0]) {
+			set_bit(st->two, k);
+			set_bit(st->short2, k);
+		}
 }
 
-bool cov_lexicon_may_start(const uint64_t bits[1024], const char *s, size_t n)
+bool cov_lexicon_may_start(const cov_starts *st, const char *s, size_t n)
 {
-	size_t j = 0;
-	cov_utf8_next(s, n, &j);
-	if (j < n)
-		cov_utf8_next(s, n, &j);
+	/* the folding of the first four characters begins the folding of the
+	 * whole (characters fold one by one) */
 	char f[32];
-	int fl = cov_utf8_fold(s, j, f, sizeof f);
+	int fl = 0;
+	size_t j = 0;
+	/* ASCII and А–я fold here; anything else as cov_utf8_fold does */
+	for (int k = 0; k < 4 && j < n; k++) {
+		unsigned char c = (unsigned char)s[j];
+		unsigned char t = j + 1 < n ? (unsigned char)s[j + 1] : 0;
+		if (c < 0x80) {
+			f[fl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			j++;
+		} else if (c == 0xD0 && t >= 0x90 && t <= 0xBF) { /* А–Я, а–п */
+			f[fl++] = (char)(t < 0xA0 || t >= 0xB0 ? 0xD0 : 0xD1);
+			f[fl++] = (char)(t < 0xA0 ? t + 0x20 : t < 0xB0 ? t - 0x20 : t);
+			j += 2;
+		} else if (c == 0xD1 && t >= 0x80 && t <= 0x8F) { /* р–я */
+			f[fl++] = (char)c;
+			f[fl++] = (char)t;
+			j += 2;
+		} else {
+			fl = -1;
+			break;
+		}
+	}
+	if (fl < 0) {
+		j = 0;
+		for (int k = 0; k < 4 && j < n; k++)
+			cov_utf8_next(s, n, &j);
+		fl = cov_utf8_fold(s, j, f, sizeof f);
+	}
 	if (fl < 2)
 		return true;
 	unsigned k = (unsigned)(unsigned char)f[0] << 8 | (unsigned char)f[1];
-	return bits[k >> 6] >> (k & 63) & 1;
+	if (!(st->two[k >> 6] >> (k & 63) & 1))
+		return false;
+	if (fl < 4 || (st->short2[k >> 6] >> (k & 63) & 1))
+		return true;
+	unsigned h = start4_key(f);
+	return st->four[h >> 6] >> (h & 63) & 1;
 }
 
 static uint64_t hash_word(const char *s, size_t n)
@@ -347,11 +393,11 @@ static int load_dir(cov_data *d, const char *dir)
 	if (!build_common_hash(d))
 		return cov_error_set(COV_ENOMEM, "out of memory");
 	for (size_t i = 0; i < d->n_keywords; i++)
-		mark_start(d->kw_start, d->keywords[i].word, d->keywords[i].len);
+		mark_start(&d->kw_start, d->keywords[i].word, d->keywords[i].len);
 	for (size_t i = 0; i < d->n_numwords; i++)
-		mark_start(d->nw_start, d->numwords[i].word, d->numwords[i].len);
+		mark_start(&d->nw_start, d->numwords[i].word, d->numwords[i].len);
 	for (size_t i = 0; i < d->n_note_words; i++)
-		mark_start(d->note_start, d->note_words[i], strlen(d->note_words[i]));
+		mark_start(&d->note_start, d->note_words[i], strlen(d->note_words[i]));
 	/* the word is the first member of both structs */
 	d->kw_order = index_first_byte(d->keywords, d->n_keywords, sizeof *d->keywords, d->kw_by_byte);
 	d->nw_order = index_first_byte(d->numwords, d->n_numwords, sizeof *d->numwords, d->nw_by_byte);
@@ -504,7 +550,7 @@ const cov_keyword *cov_lexicon_keyword(const cov_data *d, const char *folded, si
 	unsigned char b = (unsigned char)folded[0];
 	for (size_t o = d->kw_by_byte[b]; o < d->kw_by_byte[b + 1]; o++) {
 		const cov_keyword *k = &d->keywords[d->kw_order[o]];
-		if (k->after == after && k->len <= len &&
+		if (k->after == after && k->len <= len && (k->len < 2 || k->word[1] == folded[1]) &&
 		    memcmp(folded, k->word, k->len) == 0 && boundary_at(folded, len, k->len))
 			return k;
 	}
@@ -518,7 +564,7 @@ long cov_lexicon_numword(const cov_data *d, const char *folded, size_t n, size_t
 	unsigned char b = (unsigned char)folded[0];
 	for (size_t o = d->nw_by_byte[b]; o < d->nw_by_byte[b + 1]; o++) {
 		const cov_numword *w = &d->numwords[d->nw_order[o]];
-		if (w->len <= n && memcmp(folded, w->word, w->len) == 0 && boundary_at(folded, n, w->len)) {
+		if (w->len <= n && (w->len < 2 || w->word[1] == folded[1]) && memcmp(folded, w->word, w->len) == 0 && boundary_at(folded, n, w->len)) {
 			*len = w->len;
 			return w->value;
 		}

@@ -36,6 +36,13 @@ typedef struct cov_lang {
 
 struct cov_rights_data;
 
+/* The beginnings of a set of folded words: their first two bytes, and a
+ * hash of their first four (the words of four bytes or more); words shorter
+ * than four bytes mark their first two in `short2`. */
+typedef struct cov_starts {
+	uint64_t two[1024], four[1024], short2[1024];
+} cov_starts;
+
 struct cov_data {
 	char *dir;
 	char **note_words;      /* folded: «сноска», "footnote" */
@@ -63,15 +70,15 @@ struct cov_data {
 	 * word and the bit set of the languages (≤ 64) that list it */
 	struct cov_common_slot { const char *word; uint64_t langs; } *common_hash;
 	size_t common_mask;     /* table size - 1 (a power of two), 0 if none */
-	/* the first two bytes of every keyword, number word and note word
-	 * (folded), as bits: most lines start with none, and two characters
-	 * cost less to fold than a line's first 96 bytes */
-	uint64_t kw_start[1024], nw_start[1024], note_start[1024];
+	/* how every keyword, number word and note word (folded) begins, as
+	 * bits: most lines start with none, and four characters cost less to
+	 * fold than a line's first 96 bytes */
+	cov_starts kw_start, nw_start, note_start;
 };
 
-/* Whether s[0..n) can start with a word whose first two folded bytes are
- * in `bits` (false: it cannot; true: it may, fold more and look). */
-bool cov_lexicon_may_start(const uint64_t bits[1024], const char *s, size_t n);
+/* Whether s[0..n) can start with one of the words marked in `st` (false:
+ * it cannot; true: it may, fold more and look). */
+bool cov_lexicon_may_start(const cov_starts *st, const char *s, size_t n);
 
 /* The languages (bit k: d->langs[k]) whose common words include `folded`. */
 uint64_t cov_lexicon_common(const cov_data *d, const char *folded, size_t len);

@@ -164,11 +164,12 @@ bool cov_marker_scan(const cov_data *d, const char *s, size_t from, size_t to, m
 	return true;
 }
 
+/* Words of s[from..to), counted up to 32 (the caller asks about 30). */
 static size_t count_words(const char *s, size_t from, size_t to)
 {
 	size_t words = 0;
 	bool in = false;
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from; i < to && words < 32; i++) {
 		bool sp = s[i] == ' ' || s[i] == '\t';
 		if (!sp && !in)
 			words++;
@@ -250,7 +251,20 @@ static size_t skip_heading_punct(const char *s, size_t i, size_t end)
  * not UTF-8 (copied as they are). */
 static bool fold_may_grow(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	/* eight bytes at a time: a lead byte (C0–FF, the top two bits set)
+	 * other than D0 and D1 */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		const uint64_t hi = 0x8080808080808080ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+		uint64_t lead = w & (w << 1) & hi;
+		uint64_t x = (w & 0xFEFEFEFEFEFEFEFEULL) ^ 0xD0D0D0D0D0D0D0D0ULL; /* 0 at D0, D1 */
+		uint64_t nonzero = (((x & low7) + low7) | x) & hi;
+		if (lead & nonzero)
+			break;
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80 && c != 0xD0 && c != 0xD1 && c > 0xBF)
 			return true;
@@ -263,7 +277,7 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 {
 	/* the line's start is folded only when a keyword can begin there
 	 * (its first two characters tell), or a number does (below) */
-	bool may = cov_lexicon_may_start(d->kw_start, s + l->cs, l->ce - l->cs);
+	bool may = cov_lexicon_may_start(&d->kw_start, s + l->cs, l->ce - l->cs);
 	char folded[128];
 	size_t take = l->ce - l->cs < 96 ? l->ce - l->cs : 96;
 	int fl = may ? cov_utf8_fold(s + l->cs, take, folded, sizeof folded) : 0;
@@ -355,6 +369,10 @@ static bool scan_keyword(const cov_data *d, const char *s, line *l)
 	}
 	p = skip_spaces(s, p, l->ce);
 	if (p >= l->ce)
+		return false;
+	/* a keyword after the number can begin here only if its first
+	 * characters say so (then the fold below is the original's) */
+	if (!cov_lexicon_may_start(&d->kw_start, s + p, l->ce - p))
 		return false;
 	take = l->ce - p < 96 ? l->ce - p : 96;
 	fl = cov_utf8_fold(s + p, take, folded, sizeof folded);
@@ -626,7 +644,7 @@ static void classify(const cov_data *d, const char *s, line *l)
 		return;
 	}
 	l->type = LT_TEXT;
-	if (d && d->n_note_words && cov_lexicon_may_start(d->note_start, s + l->cs, l->ce - l->cs)) {
+	if (d && d->n_note_words && cov_lexicon_may_start(&d->note_start, s + l->cs, l->ce - l->cs)) {
 		char folded[96];
 		size_t take = l->ce - l->cs < 64 ? l->ce - l->cs : 64;
 		int fl = cov_utf8_fold(s + l->cs, take, folded, sizeof folded);
@@ -704,8 +722,8 @@ int cov_lines_scan(const cov_data *d, const cov_doc *doc, line_set *out)
 	if (n >= UINT32_MAX)
 		return cov_error_set(COV_EINPUT, "%s: too large to parse (%zu bytes; at most 4 GB)", doc->name, n);
 	size_t count = 1;
-	for (size_t i = doc->body; i < n; i++)
-		count += s[i] == '\n';
+	for (const char *p = s + doc->body, *e = s + n; p < e && (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		count++;
 	out->v = malloc(count * sizeof *out->v);
 	if (!out->v)
 		return cov_error_set(COV_ENOMEM, "out of memory (%zu lines)", count);

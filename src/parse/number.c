@@ -113,6 +113,8 @@ static size_t scan_digits(const char *s, size_t n, long *value, char *ascii, siz
 	while (i < n) {
 		size_t j = i;
 		int32_t c = (unsigned char)s[i] < 0x80 ? (unsigned char)s[j++] : cov_utf8_next(s, n, &j);
+		if (c >= 0x80 && c < 0x660)
+			break; /* no decimal digit (Nd) between ASCII and U+0660 ٠: Latin, Greek, Cyrillic */
 		int dv = (c >= '0' && c <= '9') ? c - '0' : (c >= 0x80 ? u_charDigitValue(c) : -1);
 		if (dv < 0 || (c >= 0x80 && u_charType(c) != U_DECIMAL_DIGIT_NUMBER))
 			break;
@@ -161,10 +163,13 @@ static size_t scan_suffix(const char *s, size_t n, size_t i, cov_num *out)
 				continue;
 			}
 		}
-		/* bis, ter, …; or one letter: 12A, 5a */
-		for (size_t k = 0; k < sizeof latin_suffixes / sizeof *latin_suffixes; k++) {
+		/* bis, ter, …; or one letter: 12A, 5a (the suffixes are tried
+		 * only after a letter one of them can begin with) */
+		size_t sp = (i < n && s[i] == ' ') ? 1 : 0; /* "5 bis" */
+		unsigned char first = i + sp < n ? (unsigned char)(s[i + sp] | 0x20) : 0;
+		bool may = first == 'b' || first == 't' || first == 'q' || first == 's' || first == 'o';
+		for (size_t k = 0; may && k < sizeof latin_suffixes / sizeof *latin_suffixes; k++) {
 			size_t len = strlen(latin_suffixes[k]);
-			size_t sp = (i < n && s[i] == ' ') ? 1 : 0; /* "5 bis" */
 			if (i + sp + len <= n && strncasecmp(s + i + sp, latin_suffixes[k], len) == 0 &&
 			    at_boundary(s, n, i + sp + len)) {
 				norm_append(out, latin_suffixes[k], len);
@@ -341,7 +346,7 @@ size_t cov_num_scan(const cov_data *d, const char *s, size_t n, unsigned allow, 
 		}
 	}
 	/* number words from data/ ("First", «Первый») */
-	if ((allow & COV_NUM_ALLOW_WORD) && d && cov_lexicon_may_start(d->nw_start, s, n)) {
+	if ((allow & COV_NUM_ALLOW_WORD) && d && cov_lexicon_may_start(&d->nw_start, s, n)) {
 		char folded[64];
 		size_t take = n < 40 ? n : 40;
 		int fl = cov_utf8_fold(s, take, folded, sizeof folded);

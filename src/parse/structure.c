@@ -857,7 +857,7 @@ static void numhead_kind(builder *b)
 		for (int k = 0; k < fl; k++) {
 			if (k == 0 || (folded[k - 1] != ' ' && folded[k - 1] != '('))
 				continue;
-			if (!cov_lexicon_may_start(b->d->kw_start, folded + k, (size_t)(fl - k)))
+			if (!cov_lexicon_may_start(&b->d->kw_start, folded + k, (size_t)(fl - k)))
 				continue;
 			const cov_keyword *kw = cov_lexicon_keyword(b->d, folded + k, (size_t)(fl - k), false);
 			if (!kw || (kw->kind != COV_NODE_SECTION && kw->kind != COV_NODE_ARTICLE))
@@ -966,11 +966,13 @@ static bool ends_sentence(char c)
 	return c == '.' || c == ';' || c == ',' || c == ':' || c == '!' || c == '?';
 }
 
+/* The words of s[from..to), counted up to 32 (every caller asks about
+ * fewer: a long paragraph is not read to its end). */
 static size_t words_in(const char *s, size_t from, size_t to)
 {
 	size_t w = 0;
 	bool in = false;
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from; i < to && w < 32; i++) {
 		bool sp = s[i] == ' ' || s[i] == '\t';
 		w += !sp && !in;
 		in = !sp;
@@ -1777,6 +1779,9 @@ static bool inline_note_at(const builder *b, size_t p, size_t end)
 	}
 	if (p < 2 || s[p - 1] != ' ' || s[p - 2] != '.' || !b->d->n_note_words)
 		return false;
+	/* the first two characters tell whether a note word can begin here */
+	if (!cov_lexicon_may_start(&b->d->note_start, s + p, take))
+		return false;
 	int fl = cov_utf8_fold(s + p, take, folded, sizeof folded);
 	for (size_t k = 0; fl > 0 && k < b->d->n_note_words; k++) {
 		size_t wl = strlen(b->d->note_words[k]);
@@ -1784,6 +1789,33 @@ static bool inline_note_at(const builder *b, size_t p, size_t end)
 			return true;
 	}
 	return false;
+}
+
+/* Whether the 8 bytes of w hold a zero byte. */
+static inline bool has_zero_byte(uint64_t w)
+{
+	return ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0;
+}
+
+/* The first p' >= p (below end) where an inline note may open: a '(' or
+ * the byte after ". ".  Eight bytes at a time while they hold neither. */
+static size_t next_opening(const char *s, size_t p, size_t end)
+{
+	size_t q = p >= 2 ? p - 2 : 0;
+	while (q < end) {
+		uint64_t w;
+		if (q + 8 <= end && (memcpy(&w, s + q, 8), !has_zero_byte(w ^ 0x2828282828282828ULL)) &&
+		    !has_zero_byte(w ^ 0x2E2E2E2E2E2E2E2EULL)) {
+			q += 8;
+			continue;
+		}
+		if (s[q] == '(' && q >= p)
+			return q;
+		if (s[q] == '.' && q + 2 >= p && q + 2 < end && s[q + 1] == ' ')
+			return q + 2;
+		q++;
+	}
+	return end;
 }
 
 static void inline_notes(builder *b)
@@ -1798,9 +1830,11 @@ static void inline_notes(builder *b)
 		    n->text_end <= n->text_start)
 			continue;
 		size_t at = SIZE_MAX;
-		for (size_t p = n->text_start; p < n->text_end && at == SIZE_MAX; p++)
-			if ((s[p] == '(' || (p >= 2 && s[p - 1] == ' ' && s[p - 2] == '.')) && inline_note_at(b, p, n->text_end))
+		for (size_t p = n->text_start; (p = next_opening(s, p, n->text_end)) < n->text_end; p++)
+			if (inline_note_at(b, p, n->text_end)) {
 				at = p;
+				break;
+			}
 		if (at == SIZE_MAX)
 			continue;
 		cov_node *note = cov_doc_new_node(b->doc, COV_NODE_NOTE, NULL);

@@ -22,19 +22,50 @@ int32_t cov_utf8_next_slow(const char *s, size_t n, size_t *i)
 	return c < 0 ? 0xFFFD : c;
 }
 
+#define BYTES(b) (0x0101010101010101ULL * (uint64_t)(b))
+
+/* Eight bytes made of ASCII and whole two-byte sequences (a lead C2–DF and
+ * its continuation byte): how many of them are checked (8, or 7 when the
+ * last is a lead whose sequence goes on), 0 if they are not all such. */
+static size_t two_byte_run(uint64_t w)
+{
+	uint64_t hi = w & BYTES(0x80);        /* not ASCII */
+	uint64_t b6 = (w << 1) & BYTES(0x80); /* bit 6 of each byte, at bit 7 */
+	uint64_t b5 = (w << 2) & BYTES(0x80); /* bit 5 */
+	uint64_t cont = hi & ~b6;             /* 10xxxxxx */
+	uint64_t lead = hi & b6 & ~b5;        /* 110xxxxx */
+	if ((cont | lead) != hi)
+		return 0; /* a lead of three or four bytes, or F8–FF */
+	/* C0 and C1 (110 0000x) lead nothing */
+	uint64_t some = ((w & BYTES(0x1E)) + BYTES(0x7F)) & BYTES(0x80);
+	if (lead & ~some)
+		return 0;
+	/* every continuation byte right after a lead, every lead (but the
+	 * last byte) right before one; little-endian: byte k is bits 8k.. */
+	if (cont != lead << 8)
+		return 0;
+	return lead >> 56 ? 7 : 8;
+}
+
 size_t cov_utf8_invalid_at(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		/* ASCII, Cyrillic, Latin-1: 8 bytes at a time while they are
+		 * ASCII or whole two-byte sequences */
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			size_t k = !(w & BYTES(0x80)) ? 8 : two_byte_run(w);
+			if (k) {
+				i += k;
+				continue;
+			}
+		}
 		unsigned char c = p[i];
 		if (c < 0x80) {
-			/* ASCII: 8 bytes at a time while they all are */
-			uint64_t w;
-			if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ULL)))
-				i += 8;
-			else
-				i++;
+			i++;
 			continue;
 		}
 		/* two-byte sequences (Cyrillic, Latin-1), as U8_NEXT reads them */
@@ -111,6 +142,19 @@ int cov_utf8_fold(const char *s, size_t n, char *out, size_t cap)
 	size_t i = 0, o = 0;
 	while (i < n) {
 		unsigned char c = p[i];
+		/* eight ASCII bytes at once: A–Z (0x41–0x5A) gain 0x20 */
+		if (c < 0x80 && i + 8 <= n && o + 8 < cap) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (!(w & BYTES(0x80))) {
+				uint64_t upper = (w + BYTES(0x80 - 'A')) & ~(w + BYTES(0x80 - 'Z' - 1)) & BYTES(0x80);
+				w |= upper >> 2;
+				memcpy(out + o, &w, 8);
+				i += 8;
+				o += 8;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			if (o + 1 >= cap)
 				return -1;
