@@ -682,8 +682,12 @@ contains "check --standard echr: its paragraph 2" "$tmp/out" '"citation": "ECHR 
 check "check --standard echr: text" 0 "$bin" check --standard echr "$tmp/assembly-clause.txt"
 contains "check --standard echr: grouped under its article" "$tmp/out" "ECHR art. 11 — "
 if grep -q "^Other findings" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: ECHR findings listed as other findings"; else pass=$((pass+1)); fi
+check "check --standard echr: json" 0 "$bin" check --standard echr -f json "$tmp/assembly-clause.txt"
+ok "check --standard echr: standards listed" test "$(jq -c .standards "$tmp/out")" = '["echr"]'
 check "check default: no ECHR" 0 "$bin" check -f json "$tmp/assembly-clause.txt"
 if grep -q "echr" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: the default check judges by the ECHR"; else pass=$((pass+1)); fi
+ok "check default: the default standards listed" test "$(jq -c .standards "$tmp/out")" = '["iccpr","icescr"]'
+
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -237,12 +237,14 @@ static void standards_chosen(const cov_data *data, const cov_review *r, char *ou
 	size_t n = 0, k = 0;
 	bool all = true;
 	for (size_t i = 0; i < rd->n_standards; i++)
-		if (cov_review_standard_chosen(data, r, rd->standards[i].id, strlen(rd->standards[i].id)))
+		if (cov_review_standard_chosen(data, r, rd->standards[i].id, strlen(rd->standards[i].id))) {
 			n++;
-		else
+			all = all && rd->standards[i].by_default;
+		} else if (rd->standards[i].by_default) {
 			all = false;
+		}
 	out[0] = 0;
-	if (all || !n) { /* every standard: the ICCPR is the measure, the others add guarantees */
+	if (all || !n) { /* the default ones: the ICCPR is the measure, the others add guarantees */
 		snprintf(out, cap, "the %s", rd->n_standards ? rd->standards[0].abbrev : "ICCPR");
 		return;
 	}
@@ -460,6 +462,14 @@ static int review_json(const cov_data *data, const cov_review *r, const cov_revi
 	json_object_set_new(d, "language", json_string(doc->language));
 	json_object_set_new(root, "document", d);
 	json_object_set_new(root, "standard", json_string("iccpr"));
+	/* additive to format 1: the standards the review was made against
+	 * (check --standard), "standard" staying the measure of ICCPR articles */
+	json_t *chosen = json_array();
+	const struct cov_rights_data *rd = data->rights;
+	for (size_t i = 0; chosen && i < rd->n_standards; i++)
+		if (cov_review_standard_chosen(data, r, rd->standards[i].id, strlen(rd->standards[i].id)))
+			json_array_append_new(chosen, json_string(rd->standards[i].id));
+	json_object_set_new(root, "standards", chosen);
 	size_t n[4];
 	counts(r, o, n);
 	json_object_set_new(sum, "high", json_integer((json_int_t)n[3]));

@@ -1349,6 +1349,10 @@ int cov_check_tokens(const cov_data *data, const cov_doc *doc, const char *stand
 	if (rc == COV_OK)
 		standards_selected(r, standard, &sel);
 	rev->standards = sel;
+	if (!standard || strcmp(standard, "all") == 0) /* "all": the standards judged by default */
+		for (size_t i = 0; i < r->n_standards && i < 64; i++)
+			if (!r->standards[i].by_default)
+				rev->standards &= ~((uint64_t)1 << i);
 	if (rc == COV_OK && sel != ~(uint64_t)0) { /* --standard: the findings on the standards chosen */
 		size_t k = 0;
 		for (size_t i = 0; i < rev->n_findings; i++)
