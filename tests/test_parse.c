@@ -353,6 +353,29 @@ static void note_between_points(void **state)
 	cov_doc_free(doc);
 }
 
+/* Scraped lists whose markers touch their text: «c.», «d.», «i.» read as
+ * roman numerals alone, and «ii.», «III.» are roman; the list decides
+ * (Malaysia 10: point c was read into point b; Brazil 1: I.–V. were text).
+ * A «Sole Paragraph» after such items is the article's, not the last item's. */
+static void touching_markers(void **state)
+{
+	(void)state;
+	cov_doc *doc = check("Article 10\n1. Subject to Clause (2)—\n\na.every citizen has the right to speech;\n\n"
+			     "b.all citizens have the right to assemble;\n\nc.all citizens may form associations.\n\n"
+			     "2. Parliament may impose—\n\ni.on speech;\n\nii.on assembly;\n\niii.on associations.\n");
+	assert_string_equal(cov_node_num(nth_node(doc, COV_NODE_POINT, 2)), "c");
+	assert_string_equal(cov_node_eid(nth_node(doc, COV_NODE_POINT, 2)), "art_10__para_1__point_c");
+	assert_string_equal(cov_node_eid(nth_node(doc, COV_NODE_POINT, 4)), "art_10__para_2__point_ii");
+	assert_string_equal(cov_node_eid(nth_node(doc, COV_NODE_POINT, 5)), "art_10__para_2__point_iii");
+	cov_doc_free(doc);
+	doc = check("Article 1\nThe Republic is founded on:\n\nI.sovereignty;\n\nII.citizenship;\n\nIII.human dignity.\n\n"
+		    "Sole Paragraph\nAll power emanates from the people.\n\nArticle 2\nThe branches are independent.\n");
+	const cov_node *art = nth_node(doc, COV_NODE_ARTICLE, 0);
+	assert_string_equal(cov_node_num(nth_node(doc, COV_NODE_PARAGRAPH, 2)), "III");
+	assert_ptr_equal(cov_node_parent(nth_node(doc, COV_NODE_PARAGRAPH, 3)), art);
+	cov_doc_free(doc);
+}
+
 static void duplicate_numbers_get_unique_eids(void **state)
 {
 	(void)state;
@@ -399,6 +422,7 @@ int main(void)
 		cmocka_unit_test(articles_numbered_per_chapter),
 		cmocka_unit_test(lost_superscript),
 		cmocka_unit_test(note_between_points),
+		cmocka_unit_test(touching_markers),
 		cmocka_unit_test(duplicate_numbers_get_unique_eids),
 		cmocka_unit_test(plain_prose_has_no_structure),
 		cmocka_unit_test(language_forced),

@@ -129,10 +129,15 @@ bool cov_marker_scan(const cov_data *d, const char *s, size_t from, size_t to, m
 		return false;
 	i++;
 	/* the marker is followed by a space or ends the line ("1." alone);
-	 * a letter may touch its text ("a.life, liberty"), as scraped texts do */
+	 * a letter or a roman numeral may touch its text ("a.life, liberty",
+	 * "ii.affecting", "III.human dignity"), as scraped texts do — «c.»,
+	 * «d.», «i.» read as roman numerals alone; the list they continue
+	 * decides which (resolve_roman) */
 	size_t j = skip_spaces(s, i, to);
-	if (j == i && i < to && !(num->type == COV_NUM_LETTER && !bracket && close == '.' && num->len == 1 &&
-				 ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))))
+	if (j == i && i < to &&
+	    !(((num->type == COV_NUM_LETTER && num->len == 1) || (num->type == COV_NUM_ROMAN && num->len <= 6)) &&
+	      !bracket && close == '.' &&
+	      ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))))
 		return false;
 	bool upper = (unsigned char)s[from + bracket] >= 'A' && (unsigned char)s[from + bracket] <= 'Z';
 	switch (num->type) {

@@ -819,9 +819,15 @@ static void assign_levels(builder *b)
 				g->level = n + 1;
 		}
 	}
-	/* below the primary: sections of US-style articles, then paragraphs */
+	/* below the primary: sections of US-style articles, then paragraphs;
+	 * without such sections a paragraph heading («Sole Paragraph», «§ 1»)
+	 * is at the level of the article's numbered items (Brazil's incisos
+	 * I, II …), so it follows them, not inside the last one */
+	bool sections_below = false;
 	for (int i = 0; i < nb; i++)
-		b->groups[below[i]].level = n + 2 + (b->groups[below[i]].kind == COV_NODE_PARAGRAPH);
+		sections_below |= b->groups[below[i]].kind != COV_NODE_PARAGRAPH;
+	for (int i = 0; i < nb; i++)
+		b->groups[below[i]].level = n + 2 + (sections_below && b->groups[below[i]].kind == COV_NODE_PARAGRAPH);
 }
 
 /* ---- building ---- */
