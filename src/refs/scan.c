@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_GROUPS 6
 #define MAX_ITEMS 40
@@ -30,7 +31,8 @@ typedef struct item {
 	char num[24];
 	size_t ns, ne;
 	bool word;                 /* written as a word («второй») */
-	struct { char num[16]; size_t ns, ne; } subs[MAX_SUBS];
+	bool label;                /* written in brackets or quotes: "(b)", «"д1"» */
+	struct { char num[16]; size_t ns, ne; cov_node_kind kind; } subs[MAX_SUBS];
 	int n_subs;
 } item;
 
@@ -89,7 +91,52 @@ static void copy_num(char *dst, size_t cap, const char *s, size_t n)
 	dst[n] = '\0';
 }
 
-/* A number at token *j: «72», «2-1)», "(b)", "IV", «второй», "21(2)(b)". */
+/* The text of tokens [a, b) glued together (they touch): «д1», "6A", "1A". */
+static size_t glue(const scanner *sc, size_t a, size_t b, char *dst, size_t cap, bool raw)
+{
+	const ref_toks *t = sc->t;
+	size_t n = 0;
+	for (size_t i = a; i < b; i++) {
+		const ref_tok *k = &t->v[i];
+		bool fold = k->type == TOK_WORD && !raw;
+		const char *src = fold ? ref_tok_fold(t, i) : sc->doc->text + k->start;
+		size_t len = fold ? k->fold_len : k->end - k->start;
+		if (n + len >= cap)
+			len = cap - 1 - n;
+		memcpy(dst + n, src, len);
+		n += len;
+	}
+	dst[n] = '\0';
+	return n;
+}
+
+/* A short label between `open` and `close` at token i: "(b)", "(1A)",
+ * «"д1"»: the index of the closing token, or 0. */
+static size_t label_at(const ref_toks *t, size_t i, const char *open, const char *close)
+{
+	if (!punct_is(t, i, open))
+		return 0;
+	size_t k = i + 1, bytes = 0;
+	while (k < t->n && k < i + 4 && t->v[k].type != TOK_PUNCT && (k == i + 1 || adjacent(t, k))) {
+		bytes += t->v[k].end - t->v[k].start;
+		k++;
+	}
+	if (k == i + 1 || bytes > 6 || !punct_is(t, k, close) || !adjacent(t, k) || !adjacent(t, i + 1))
+		return 0;
+	return k;
+}
+
+/* A capital letter suffix glued to a number: "6A", "243R", «5А»; not "1st". */
+static bool letter_suffix(const ref_toks *t, size_t i)
+{
+	return i < t->n && t->v[i].type == TOK_WORD && adjacent(t, i) && t->v[i].upper &&
+	       t->v[i].end - t->v[i].start <= 4 && (i + 1 >= t->n || !adjacent(t, i + 1) || t->v[i + 1].type == TOK_PUNCT);
+}
+
+static int parse_group_at(const scanner *sc, size_t *j, cov_node_kind *kind, char *num, size_t cap);
+
+/* A number at token *j: «72», «2-1)», "(b)", «"д1"», "IV", «второй», "21(2)(b)",
+ * «23 (часть 1)». */
 static bool parse_item(const scanner *sc, size_t *j, item *it)
 {
 	const ref_toks *t = sc->t;
@@ -98,41 +145,57 @@ static bool parse_item(const scanner *sc, size_t *j, item *it)
 		return false;
 	memset(it, 0, sizeof *it);
 	const ref_tok *k = &t->v[i];
+	size_t close;
+	bool ok = false;
 	if (k->type == TOK_NUM) {
-		copy_num(it->num, sizeof it->num, sc->doc->text + k->start, k->end - k->start);
+		size_t e = i + 1;
+		if (letter_suffix(t, e))
+			e++;
+		glue(sc, i, e, it->num, sizeof it->num, true);
 		it->ns = k->start;
-		it->ne = k->end;
-		i++;
+		it->ne = t->v[e - 1].end;
+		i = e;
 		if (punct_is(t, i, ")") && adjacent(t, i)) {
 			it->ne = t->v[i].end;
 			i++;
 		}
+		ok = true;
+	} else if ((close = label_at(t, i, "(", ")")) || (close = label_at(t, i, "\"", "\"")) ||
+		   (close = label_at(t, i, "«", "»"))) {
+		glue(sc, i + 1, close, it->num, sizeof it->num, false);
+		it->ns = k->start;
+		it->ne = t->v[close].end;
+		it->label = true;
+		i = close + 1;
+		ok = true;
+	}
+	if (ok) {
 		/* "21(2)(b)": units below, kind not said */
-		while (it->n_subs < MAX_SUBS && punct_is(t, i, "(") && adjacent(t, i) && i + 2 < t->n &&
-		       punct_is(t, i + 2, ")") &&
-		       (t->v[i + 1].type == TOK_NUM || (t->v[i + 1].type == TOK_WORD && t->v[i + 1].end - t->v[i + 1].start <= 4))) {
-			const ref_tok *s = &t->v[i + 1];
-			const char *src = s->type == TOK_WORD ? ref_tok_fold(t, i + 1) : sc->doc->text + s->start;
-			size_t len = s->type == TOK_WORD ? s->fold_len : s->end - s->start;
-			copy_num(it->subs[it->n_subs].num, sizeof it->subs[0].num, src, len);
+		while (it->n_subs < MAX_SUBS && adjacent(t, i) && (close = label_at(t, i, "(", ")"))) {
+			it->subs[it->n_subs].kind = COV_NODE_KIND_COUNT;
+			glue(sc, i + 1, close, it->subs[it->n_subs].num, sizeof it->subs[0].num, false);
 			it->subs[it->n_subs].ns = t->v[i].start;
-			it->subs[it->n_subs].ne = t->v[i + 2].end;
+			it->subs[it->n_subs].ne = t->v[close].end;
 			it->n_subs++;
-			it->ne = t->v[i + 2].end;
-			i += 3;
+			it->ne = t->v[close].end;
+			i = close + 1;
+		}
+		/* «статьи 23 (часть 1)»: a unit of this one, its kind said */
+		if (it->n_subs < MAX_SUBS && punct_is(t, i, "(")) {
+			size_t m = i + 1;
+			cov_node_kind kind;
+			char num[16];
+			if (parse_group_at(sc, &m, &kind, num, sizeof num) && punct_is(t, m, ")")) {
+				it->subs[it->n_subs].kind = kind;
+				snprintf(it->subs[it->n_subs].num, sizeof it->subs[0].num, "%s", num);
+				it->subs[it->n_subs].ns = t->v[i].start;
+				it->subs[it->n_subs].ne = t->v[m].end;
+				it->n_subs++;
+				it->ne = t->v[m].end;
+				i = m + 1;
+			}
 		}
 		*j = i;
-		return true;
-	}
-	if (punct_is(t, i, "(") && i + 2 < t->n && punct_is(t, i + 2, ")") &&
-	    (t->v[i + 1].type == TOK_NUM || (t->v[i + 1].type == TOK_WORD && t->v[i + 1].end - t->v[i + 1].start <= 4))) {
-		const ref_tok *s = &t->v[i + 1];
-		const char *src = s->type == TOK_WORD ? ref_tok_fold(t, i + 1) : sc->doc->text + s->start;
-		size_t len = s->type == TOK_WORD ? s->fold_len : s->end - s->start;
-		copy_num(it->num, sizeof it->num, src, len);
-		it->ns = k->start;
-		it->ne = t->v[i + 2].end;
-		*j = i + 3;
 		return true;
 	}
 	if (k->type != TOK_WORD)
@@ -154,6 +217,66 @@ static bool parse_item(const scanner *sc, size_t *j, item *it)
 		return true;
 	}
 	return false;
+}
+
+/* «часть 1» inside brackets: one unit word and one plain number. */
+static int parse_group_at(const scanner *sc, size_t *j, cov_node_kind *kind, char *num, size_t cap)
+{
+	int ph;
+	size_t len = ref_grammar_match(sc->g, sc->t, *j, 1u << G_UNIT, &ph);
+	if (!len)
+		return 0;
+	size_t i = *j + len;
+	if (i >= sc->t->n || sc->t->v[i].type != TOK_NUM)
+		return 0;
+	glue(sc, i, i + 1, num, cap, true);
+	*kind = sc->g->p[ph].kind;
+	*j = i + 1;
+	return 1;
+}
+
+static bool roman_label(const char *s)
+{
+	return *s && strspn(s, "ivxl") == strlen(s);
+}
+
+/* Whether labels a and b are of one series: numbers, letters "(c)" "(d)",
+ * roman numerals "(ii)" "(iii)" (a lone "i" or "v" is either). */
+static bool same_series(const char *a, const char *b)
+{
+	bool da = *a >= '0' && *a <= '9', db = *b >= '0' && *b <= '9';
+	if (da || db)
+		return da && db;
+	bool ra = roman_label(a), rb = roman_label(b);
+	bool la = strlen(a) == 1, lb = strlen(b) == 1;
+	return (ra && rb) || (la && lb);
+}
+
+/* "section 47(1)(c), (d) or (e)", «subsections (1)(d) and (e)»: a label
+ * after an item with units below is a sibling of the deepest one of its
+ * series, not a new unit of the group. */
+static void sibling_of(const item *prev, item *it)
+{
+	if (!it->label || !prev->n_subs)
+		return;
+	/* "subsections (1)(d) and (2)(c)": a label of the group's own series */
+	if (prev->label && same_series(prev->num, it->num))
+		return;
+	for (int q = prev->n_subs - 1; q >= 0; q--) {
+		if (!same_series(prev->subs[q].num, it->num))
+			continue;
+		item x = *prev;
+		x.n_subs = q + 1;
+		snprintf(x.subs[q].num, sizeof x.subs[q].num, "%s", it->num);
+		x.subs[q].kind = COV_NODE_KIND_COUNT;
+		x.subs[q].ns = it->ns;
+		x.subs[q].ne = it->ne;
+		for (int r = 0; r < it->n_subs && x.n_subs < MAX_SUBS; r++)
+			x.subs[x.n_subs++] = it->subs[r];
+		x.ne = it->ne;
+		*it = x;
+		return;
+	}
 }
 
 static bool all_digits(const char *s)
@@ -216,6 +339,7 @@ static bool parse_group(const scanner *sc, size_t *j, group *gr)
 			size_t l2 = ref_grammar_match(sc->g, t, k, 1u << G_LIST, NULL); /* ", and" */
 			k += l2;
 			if (parse_item(sc, &k, &gr->items[gr->n])) {
+				sibling_of(&gr->items[gr->n - 1], &gr->items[gr->n]);
 				gr->n++;
 				expand_hyphen(gr);
 				i = k;
@@ -243,6 +367,18 @@ static bool parse_group(const scanner *sc, size_t *j, group *gr)
 					continue;
 				}
 			}
+			/* "paragraphs (a) to (o)" */
+			if (first->label && last.label && !first->n_subs && !last.n_subs && strlen(first->num) == 1 &&
+			    strlen(last.num) == 1 && first->num[0] >= 'a' && last.num[0] <= 'z' &&
+			    last.num[0] > first->num[0]) {
+				item base = *first;
+				for (char v = (char)(first->num[0] + 1); v < last.num[0] && gr->n < MAX_ITEMS; v++) {
+					item *it = &gr->items[gr->n++];
+					*it = base;
+					it->num[0] = v;
+					it->ne = last.ne;
+				}
+			}
 			gr->items[gr->n++] = last;
 			i = k;
 			continue;
@@ -261,6 +397,11 @@ static void parse_ending(const scanner *sc, size_t *j, chain *c)
 	size_t i = *j;
 	int ph;
 	size_t len = ref_grammar_match(g, t, i, 1u << G_SELF | 1u << G_CONSTITUTION | 1u << G_ACT, &ph);
+	/* "of the Constitution Eleventh Amendment Act": another act whose name
+	 * opens with the constitution's; its next word is capitalised */
+	if (len && g->p[ph].type == G_CONSTITUTION && i + len < t->n && t->v[i + len].type == TOK_WORD &&
+	    t->v[i + len].upper && ref_grammar_match(g, t, i, 1u << G_ACT_LEAD, NULL))
+		len = 0;
 	if (len) {
 		c->ended = true;
 		c->end_type = g->p[ph].type;
@@ -294,6 +435,15 @@ static void parse_ending(const scanner *sc, size_t *j, chain *c)
 			if (t->v[k].type != TOK_WORD)
 				break;
 			if (ref_grammar_match(g, t, k, 1u << G_ACT_END, NULL)) {
+				/* "of the Constitution Eleventh Amendment Act": the name goes on */
+				bool more = false;
+				for (size_t m = k + 1; m < t->n && m < i + len + 8 && t->v[m].type == TOK_WORD && t->v[k + 1].upper; m++)
+					if (ref_grammar_match(g, t, m, 1u << G_ACT_END, NULL)) {
+						more = true;
+						break;
+					}
+				if (more)
+					continue;
 				c->ended = true;
 				c->end_type = G_ACT;
 				c->act_s = t->v[i].start;
@@ -345,6 +495,22 @@ static bool division_kind(cov_node_kind k)
 	return k == COV_NODE_ARTICLE || k == COV_NODE_SECTION;
 }
 
+/* Whether unit c has number num ("6A" and «6а» alike); a schedule the
+ * parser left unnumbered is numbered by its heading ("Schedule 1A"). */
+static bool num_is(const cov_node *c, const char *num)
+{
+	const char *have = c->num;
+	if (!have[0] && c->kind == COV_NODE_ATTACHMENT && c->heading) {
+		const char *sp = strchr(c->heading, ' ');
+		if (!sp)
+			return false;
+		have = sp + 1;
+		size_t n = strcspn(have, " \t\n.:;,—–-");
+		return n == strlen(num) && strncasecmp(have, num, n) == 0;
+	}
+	return strcasecmp(have, num) == 0;
+}
+
 /* The shallowest descendant of `top` (notes excluded) with number `num`
  * whose kind `ok` accepts. */
 static void find_in(const cov_node *top, const char *num, cov_node_kind kind, int pass, cov_node_kind primary,
@@ -372,7 +538,7 @@ static void find_in(const cov_node *top, const char *num, cov_node_kind kind, in
 		if (ok && pass == 1 && depth > 0 && lower_kind(kind) && kind != COV_NODE_PART &&
 		    kind != COV_NODE_KIND_COUNT)
 			ok = false;
-		if (ok && strcmp(c->num, num) == 0) {
+		if (ok && num_is(c, num)) {
 			*best = c;
 			*best_depth = depth;
 			return;
@@ -522,7 +688,7 @@ static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chai
 				return cov_error_set(COV_ENOMEM, "out of memory");
 			s++;
 			for (int q = 0; q < it->n_subs; q++, s++) {
-				steps[s].kind = COV_NODE_KIND_COUNT;
+				steps[s].kind = it->subs[q].kind;
 				steps[s].num = cov_arena_strndup(&r->arena, it->subs[q].num, strlen(it->subs[q].num));
 				steps[s].word_start = steps[s].word_end = it->subs[q].ns;
 				steps[s].num_start = it->subs[q].ns;
@@ -556,6 +722,12 @@ static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chai
 				ct.relative = 1;
 			}
 			ct.target = top ? ref_resolve_steps(top, steps, n_steps, doc->primary) : NULL;
+			/* "paragraph (a)" in an article whose paragraphs the parser read
+			 * as points of a clause: the nearest unit around the citation
+			 * that has it (a sibling, mostly) */
+			if (!ct.target && et == G_COUNT && ct.relative && top)
+				for (const cov_node *a = src; a && a != top && !ct.target; a = a->parent)
+					ct.target = ref_resolve_steps(a, steps, n_steps, doc->primary);
 		}
 		int rc = push_cite(r, &ct);
 		if (rc)
@@ -655,6 +827,9 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		for (int c = 0; c + 1 < nc; c++) {
 			chain *ch = &chains[c];
 			int outer = kind_rank(ch->g[ch->n - 1].kind);
+			/* a schedule is no unit of an article */
+			if (!lower_kind(ch->g[ch->n - 1].kind))
+				continue;
 			for (int d = c + 1; outer > primary && d < nc; d++) {
 				const chain *nx = &chains[d];
 				if (kind_rank(nx->g[nx->n - 1].kind) > primary)
