@@ -557,6 +557,17 @@ static const cov_node *find_unit(const cov_node *top, cov_node_kind kind, const 
 		if (best)
 			return best;
 	}
+	/* "item 9" of a schedule whose items the parser read as sections or
+	 * articles: a direct child of that number, whatever its kind */
+	if (kind == COV_NODE_POINT || kind == COV_NODE_PARAGRAPH) {
+		const cov_node *a = top;
+		while (a && a->kind != COV_NODE_ATTACHMENT)
+			a = a->parent;
+		if (a)
+			for (const cov_node *c = top->first; c; c = c->next)
+				if (c->kind != COV_NODE_NOTE && num_is(c, num))
+					return c;
+	}
 	return NULL;
 }
 
@@ -716,7 +727,8 @@ static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chai
 				if (!top && division_kind(e->self_kind))
 					top = ancestor_of_kind(src, doc->primary);
 				ct.relative = 1;
-			} else if (et == G_COUNT && kind_rank(steps[0].kind) > kind_rank(doc->primary)) {
+			} else if (et == G_COUNT && kind_rank(steps[0].kind) > kind_rank(doc->primary) &&
+				   steps[0].kind != COV_NODE_ATTACHMENT) {
 				/* «пункта 2» with no article: the citing article's */
 				top = ancestor_of_kind(src, doc->primary);
 				ct.relative = 1;
@@ -725,9 +737,16 @@ static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chai
 			/* "paragraph (a)" in an article whose paragraphs the parser read
 			 * as points of a clause: the nearest unit around the citation
 			 * that has it (a sibling, mostly) */
-			if (!ct.target && et == G_COUNT && ct.relative && top)
-				for (const cov_node *a = src; a && a != top && !ct.target; a = a->parent)
-					ct.target = ref_resolve_steps(a, steps, n_steps, doc->primary);
+			const cov_node *stop = ct.relative ? ancestor_of_kind(src, COV_NODE_ATTACHMENT) : NULL;
+			if (!ct.target && et == G_COUNT && ct.relative && (top || stop)) {
+				/* in a schedule, up to the schedule: "item 9" cites its item 9 */
+				for (const cov_node *a = src; a && !ct.target; a = a->parent) {
+					if (a != top)
+						ct.target = ref_resolve_steps(a, steps, n_steps, doc->primary);
+					if (a == (stop ? stop : top))
+						break;
+				}
+			}
 		}
 		int rc = push_cite(r, &ct);
 		if (rc)
