@@ -556,6 +556,152 @@ static void kazakhstan_refs(void **state)
 	cov_doc_free(law);
 }
 
+/* Forms of the Russian Federation's constitution: «статьями 20, 23 (часть
+ * 1), 83», letters in quotes «пункте "д1"», «пунктах «а» и «б»». */
+static const char ru_labels_text[] =
+	"Конституция Примерной Федерации\n\n"
+	"Статья 23\n\n"
+	"1. Каждый имеет право на неприкосновенность частной жизни.\n\n"
+	"2. Каждый имеет право на тайну переписки.\n\n"
+	"Статья 83\n\n"
+	"Президент Примерной Федерации:\n\n"
+	"а) назначает Председателя Правительства;\n\n"
+	"б) назначает федеральных министров;\n\n"
+	"Статья 56\n\n"
+	"1. В условиях чрезвычайного положения могут устанавливаться ограничения.\n\n"
+	"2. Не подлежат ограничению права и свободы, предусмотренные статьями 20, 23 (часть 1), 83 Конституции "
+	"Примерной Федерации.\n\n"
+	"3. За исключением федеральных министров, указанных в пункте \"д1\" статьи 83, и лиц, указанных в "
+	"пунктах «а» и «б» статьи 83.\n";
+
+static void ru_labels(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(ru_labels_text);
+	cov_refs *r = refs_of(doc);
+	/* «23 (часть 1)»: part 1 of article 23, and the list goes on to 83 */
+	const cov_citation *c = cite_with(doc, r, "статьями 20, 23 (часть 1), 83", 1);
+	assert_int_equal(c->n_steps, 2);
+	assert_int_equal(c->steps[1].kind, COV_NODE_PART);
+	assert_string_equal(target(c), "art_23__para_1");
+	assert_string_equal(target(cite_with(doc, r, "статьями 20, 23 (часть 1), 83", 2)), "art_83");
+	/* «пункте "д1"»: the label whole */
+	c = cite_with(doc, r, "пункте \"д1\" статьи 83", 0);
+	assert_string_equal(c->steps[1].num, "д1");
+	c = cite_with(doc, r, "пунктах «а» и «б» статьи 83", 1);
+	assert_string_equal(c->steps[1].num, "б");
+	assert_non_null(c->target);
+	assert_string_equal(cov_node_num(c->target), "б");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* South African forms: siblings of a label in a list, letter ranges,
+ * another act whose name opens with "Constitution", items of a schedule. */
+static const char en_labels_text[] =
+	"Examples Act\n\n"
+	"Section 47. Membership\n"
+	"(1) Every citizen is eligible, except—\n"
+	"(a) a person in the service of the state;\n"
+	"(b) a permanent delegate;\n"
+	"(c) a person declared to be of unsound mind;\n"
+	"(d) a person convicted of an offence;\n"
+	"(e) an unrehabilitated insolvent.\n"
+	"(2) The rules mentioned in paragraphs (a) to (c) of subsection (1) apply.\n"
+	"Section 158. Councils\n"
+	"A person disqualified in terms of section 47(1)(c), (d) or (e) from being a member of the Assembly, "
+	"and subsections (1)(d) and (e) of section 47, or section 2(a) of the Constitution Eleventh Amendment "
+	"Act, 2003, or section 47 of the Constitution, or section 12A.\n\n"
+	"Schedule 2\n"
+	"Oaths\n"
+	"1. Oath of the President.\n"
+	"2. Oath of the Deputy President, as in item 1 of this Schedule.\n";
+
+static void en_labels(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(en_labels_text);
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "section 47(1)(c), (d) or (e)", 0)), "sec_47__para_1__point_c");
+	assert_string_equal(target(cite_with(doc, r, "section 47(1)(c), (d) or (e)", 1)), "sec_47__para_1__point_d");
+	assert_string_equal(target(cite_with(doc, r, "section 47(1)(c), (d) or (e)", 2)), "sec_47__para_1__point_e");
+	assert_string_equal(target(cite_with(doc, r, "subsections (1)(d) and (e) of section 47", 1)),
+			    "sec_47__para_1__point_e");
+	assert_string_equal(target(cite_with(doc, r, "paragraphs (a) to (c)", 1)), "sec_47__para_1__point_b");
+	assert_string_equal(target(cite_with(doc, r, "paragraphs (a) to (c)", 2)), "sec_47__para_1__point_c");
+	const cov_citation *c = cite_with(doc, r, "section 2(a) of the Constitution Eleventh", 0);
+	assert_int_equal(c->scope, COV_CITE_OTHER_ACT);
+	size_t len;
+	const char *t = cov_doc_text(doc, &len);
+	assert_memory_equal(t + c->act_end - 3, "Act", 3);
+	assert_int_equal(cite_with(doc, r, "section 47 of the Constitution", 0)->scope, COV_CITE_CONSTITUTION);
+	assert_string_equal(cite_with(doc, r, "section 12A", 0)->steps[0].num, "12A");
+	c = cite_with(doc, r, "item 1 of this Schedule", 0);
+	assert_non_null(c->target);
+	assert_int_equal(c->target->kind, COV_NODE_PARAGRAPH);
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* Kenya: "paragraph (a)" in a clause's paragraph (b) is its sibling. */
+static void en_sibling_paragraph(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Constitution of Examples\n\nArticle 75\n(1) A State officer shall behave.\n(2) A "
+				 "person who contravenes clause (1)—\n(a) shall be subject to discipline; and\n(b) "
+				 "if dismissed in consequence of paragraph (a), shall not hold office.\n");
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "paragraph (a)", 0)), "art_75__para_2__point_a");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* South Africa's constitution: schedules are numbered by their heading
+ * only; "item 9" inside one is its item; lists of labels. */
+static void south_africa_refs(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(p, "za-constitution-lawsafrica-akn/extracted/za_constitution_en.html");
+	cov_doc *doc;
+	assert_int_equal(cov_doc_parse_file(test_data, p, NULL, &doc), COV_OK);
+	cov_refs *r = refs_of(doc);
+	size_t unresolved = 0, schedules = 0;
+	for (size_t i = 0; i < cov_refs_count(r); i++) {
+		const cov_citation *c = cov_refs_get(r, i);
+		if (c->scope != COV_CITE_INTERNAL || c->in_note)
+			continue;
+		if (!c->target)
+			unresolved++;
+		else if (c->steps[0].kind == COV_NODE_ATTACHMENT)
+			schedules++;
+	}
+	/* before: 257 unresolved, no schedule resolved (the rest: tables, the
+	 * interim constitution's items, the commencement table) */
+	assert_true(unresolved < 60);
+	assert_true(schedules > 40);
+	const cov_citation *c = cite_with(doc, r, "section 47(1)(c), (d) or (e)", 2);
+	assert_non_null(strstr(target(c), "sec_47__subsec_1__para_e"));
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* The Russian constitution of 2020: «статьи 23 (часть 1)». */
+static void russia_refs(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(p, "ru-constitution-history-akamaus/versions/constitution_ru_2020-03-14.txt");
+	cov_doc *doc;
+	assert_int_equal(cov_doc_parse_file(test_data, p, NULL, &doc), COV_OK);
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "23 (часть 1), 24, 28, 34", 3);
+	assert_string_equal(c->steps[0].num, "24");
+	assert_int_equal(c->steps[0].kind, COV_NODE_ARTICLE);
+	assert_non_null(strstr(target(c), "art_24"));
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -570,6 +716,11 @@ int main(void)
 		cmocka_unit_test(kazakhstan_conform),
 		cmocka_unit_test(kazakhstan_conform_more),
 		cmocka_unit_test(kazakhstan_refs),
+		cmocka_unit_test(ru_labels),
+		cmocka_unit_test(en_labels),
+		cmocka_unit_test(en_sibling_paragraph),
+		cmocka_unit_test(south_africa_refs),
+		cmocka_unit_test(russia_refs),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }
