@@ -657,6 +657,34 @@ static void en_sibling_paragraph(void **state)
 	cov_doc_free(doc);
 }
 
+/* India: "paragraph 20 of the Sixth Schedule", "the First Schedule"; not
+ * "the first part of the year". */
+static void en_ordinal_schedule(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Constitution of Examples\n\nArticle 1\nThe territories are specified in the "
+				 "First Schedule, as in paragraph 2 of the Second Schedule, during the first part of the "
+				 "year.\n\nFirst Schedule\n1. The states.\n\nSecond Schedule\n1. The salaries.\n2. "
+				 "The allowances.\n");
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "First Schedule", 0);
+	assert_int_equal(c->steps[0].kind, COV_NODE_ATTACHMENT);
+	assert_string_equal(c->steps[0].num, "1");
+	assert_non_null(c->target);
+	c = cite_with(doc, r, "paragraph 2 of the Second Schedule", 0);
+	assert_int_equal(c->n_steps, 2);
+	assert_string_equal(c->steps[0].num, "2");
+	assert_non_null(c->target);
+	/* the parser reads the schedule's items as articles: its item 2 still */
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	assert_string_equal(cov_node_num(c->target->parent), "2");
+	assert_string_equal(cov_node_num(c->target), "2");
+	for (size_t i = 0; i < cov_refs_count(r); i++)
+		assert_int_not_equal(cov_refs_get(r, i)->steps[0].kind, COV_NODE_PART);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 /* South Africa's constitution: schedules are numbered by their heading
  * only; "item 9" inside one is its item; lists of labels. */
 static void south_africa_refs(void **state)
@@ -719,6 +747,7 @@ int main(void)
 		cmocka_unit_test(ru_labels),
 		cmocka_unit_test(en_labels),
 		cmocka_unit_test(en_sibling_paragraph),
+		cmocka_unit_test(en_ordinal_schedule),
 		cmocka_unit_test(south_africa_refs),
 		cmocka_unit_test(russia_refs),
 	};

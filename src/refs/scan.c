@@ -116,12 +116,15 @@ static size_t label_at(const ref_toks *t, size_t i, const char *open, const char
 {
 	if (!punct_is(t, i, open))
 		return 0;
-	size_t k = i + 1, bytes = 0;
+	/* characters: "(viii)", "(1A)"; in quotes only letters of a list «а», "д1" (not "State") */
+	size_t k = i + 1, chars = 0, max = strcmp(open, "(") == 0 ? 4 : 2;
 	while (k < t->n && k < i + 4 && t->v[k].type != TOK_PUNCT && (k == i + 1 || adjacent(t, k))) {
-		bytes += t->v[k].end - t->v[k].start;
+		for (const char *c = ref_tok_fold(t, k); *c; c++)
+			chars += ((unsigned char)*c & 0xC0) != 0x80;
 		k++;
 	}
-	if (k == i + 1 || bytes > 6 || !punct_is(t, k, close) || !adjacent(t, k) || !adjacent(t, i + 1))
+	if (k == i + 1 || chars > max + (max == 2 && t->v[k - 1].type == TOK_NUM) || !punct_is(t, k, close) ||
+	    !adjacent(t, k) || !adjacent(t, i + 1))
 		return 0;
 	return k;
 }
@@ -314,11 +317,43 @@ static void expand_hyphen(group *gr)
 }
 
 /* A unit word and its numbers at token *j. */
+/* "the Sixth Schedule", "the Second Part": an ordinal before a unit word
+ * that names a division (one item). */
+static bool ordinal_group(const scanner *sc, size_t j, group *gr, size_t *end)
+{
+	const ref_toks *t = sc->t;
+	int num, ph;
+	if (j >= t->n || t->v[j].type != TOK_WORD || !t->v[j].upper ||
+	    ref_grammar_match(sc->g, t, j, 1u << G_NUMBER, &num) != 1)
+		return false;
+	size_t len = ref_grammar_match(sc->g, t, j + 1, 1u << G_UNIT, &ph);
+	if (!len)
+		return false;
+	cov_node_kind k = sc->g->p[ph].kind;
+	if (k != COV_NODE_ATTACHMENT && k != COV_NODE_CHAPTER && k != COV_NODE_PART && k != COV_NODE_TITLE)
+		return false;
+	gr->kind = k;
+	gr->ws = t->v[j + 1].start;
+	gr->we = t->v[j + len].end;
+	memset(&gr->items[0], 0, sizeof gr->items[0]);
+	snprintf(gr->items[0].num, sizeof gr->items[0].num, "%d", sc->g->p[num].value);
+	gr->items[0].ns = t->v[j].start;
+	gr->items[0].ne = t->v[j].end;
+	gr->n = 1;
+	*end = j + 1 + len;
+	return true;
+}
+
 static bool parse_group(const scanner *sc, size_t *j, group *gr)
 {
 	const ref_toks *t = sc->t;
 	int ph;
 	size_t len = ref_grammar_match(sc->g, t, *j, 1u << G_UNIT, &ph);
+	size_t oend;
+	if (!len && ordinal_group(sc, *j, gr, &oend)) {
+		*j = oend;
+		return true;
+	}
 	if (!len)
 		return false;
 	size_t i = *j + len;
@@ -798,11 +833,17 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		}
 		int ph;
 		size_t sl = ref_grammar_match(g, t, i, 1u << G_SELF | 1u << G_UNIT, &ph);
+		group og;
+		size_t oend;
+		if (!sl && ordinal_group(sc, i, &og, &oend)) {
+			sl = oend - i;
+			ph = -1;
+		}
 		if (!sl) {
 			i++;
 			continue;
 		}
-		if (g->p[ph].type == G_SELF) {
+		if (ph >= 0 && g->p[ph].type == G_SELF) {
 			if (g->p[ph].kind != COV_NODE_DOCUMENT)
 				rc = emit_self(sc, r, g->p[ph].kind, t->v[i].start, t->v[i + sl - 1].end, src, in_note, lc);
 			i += sl;
