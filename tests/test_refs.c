@@ -685,6 +685,24 @@ static void en_ordinal_schedule(void **state)
 	cov_doc_free(doc);
 }
 
+/* Schedule 6 of South Africa's constitution: "the new Constitution" is the
+ * text itself; "that Constitution" and "Schedule 2 to the … Act" are not. */
+static void en_acts_named(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Examples Act\n\nSection 1\nThe rules in section 2 of the new Constitution, "
+				 "section 73 of that Constitution, and Schedule 2 to the Interpretation Act apply.\n\n"
+				 "Section 2\nNothing.\n");
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "section 2 of the new Constitution", 0);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_string_equal(target(c), "sec_2");
+	assert_int_equal(cite_with(doc, r, "section 73 of that Constitution", 0)->scope, COV_CITE_OTHER_ACT);
+	assert_int_equal(cite_with(doc, r, "Schedule 2 to the Interpretation Act", 0)->scope, COV_CITE_OTHER_ACT);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 /* South Africa's constitution: schedules are numbered by their heading
  * only; "item 9" inside one is its item; lists of labels. */
 static void south_africa_refs(void **state)
@@ -748,6 +766,7 @@ int main(void)
 		cmocka_unit_test(en_labels),
 		cmocka_unit_test(en_sibling_paragraph),
 		cmocka_unit_test(en_ordinal_schedule),
+		cmocka_unit_test(en_acts_named),
 		cmocka_unit_test(south_africa_refs),
 		cmocka_unit_test(russia_refs),
 	};
