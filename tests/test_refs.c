@@ -703,6 +703,37 @@ static void en_acts_named(void **state)
 	cov_doc_free(doc);
 }
 
+/* Kenya: "Article 98 (1) (b), (c) or (d)" with spaces, "Article 10 (2) (a) to
+ * (c)", a list that changes its unit word before "of the former
+ * Constitution", and the Sixth Schedule's own "section 2". */
+static void en_kenya_forms(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(
+		"Constitution of Examples\n\nArticle 10\n(1) The values bind.\n(2) The values are—\n(a) patriotism;\n"
+		"(b) human dignity;\n(c) good governance.\n\nArticle 11\n(1) A person is disqualified under Article 10 (2) "
+		"(b) or (c), and Article 10 (2) (a) to (c) applies.\n(2) Until Parliament passes the Act anticipated in "
+		"Articles 10 and 11, section 93 of the former Constitution applies.\n\nSixth Schedule\nTransitional "
+		"provisions\n1. Interpretation.\n2. The laws contemplated in section 1 are saved; Article 11 applies.\n");
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (b) or (c)", 0)), "art_10__para_2__point_b");
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (b) or (c)", 1)), "art_10__para_2__point_c");
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (a) to (c)", 1)), "art_10__para_2__point_b");
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (a) to (c)", 2)), "art_10__para_2__point_c");
+	const cov_citation *c = cite_with(doc, r, "Articles 10 and 11", 1);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_string_equal(target(c), "art_11");
+	assert_int_equal(cite_with(doc, r, "section 93 of the former Constitution", 0)->scope, COV_CITE_OTHER_ACT);
+	/* the schedule's section 1, not the body's (its article 1 would not exist anyway) */
+	c = cite_with(doc, r, "section 1", 0);
+	assert_non_null(c->target);
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	/* "Article 11" in the schedule: the body's */
+	assert_string_equal(target(cite_with(doc, r, "Article 11", 0)), "art_11");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 /* South Africa's constitution: schedules are numbered by their heading
  * only; "item 9" inside one is its item; lists of labels. */
 static void south_africa_refs(void **state)
@@ -767,6 +798,7 @@ int main(void)
 		cmocka_unit_test(en_sibling_paragraph),
 		cmocka_unit_test(en_ordinal_schedule),
 		cmocka_unit_test(en_acts_named),
+		cmocka_unit_test(en_kenya_forms),
 		cmocka_unit_test(south_africa_refs),
 		cmocka_unit_test(russia_refs),
 	};

@@ -173,8 +173,8 @@ static bool parse_item(const scanner *sc, size_t *j, item *it)
 		ok = true;
 	}
 	if (ok) {
-		/* "21(2)(b)": units below, kind not said */
-		while (it->n_subs < MAX_SUBS && adjacent(t, i) && (close = label_at(t, i, "(", ")"))) {
+		/* "21(2)(b)", and Kenya's "97 (1) (c)": units below, kind not said */
+		while (it->n_subs < MAX_SUBS && i < t->n && !t->v[i].line_start && (close = label_at(t, i, "(", ")"))) {
 			it->subs[it->n_subs].kind = COV_NODE_KIND_COUNT;
 			glue(sc, i + 1, close, it->subs[it->n_subs].num, sizeof it->subs[0].num, false);
 			it->subs[it->n_subs].ns = t->v[i].start;
@@ -270,7 +270,7 @@ static void sibling_of(const item *prev, item *it)
 			continue;
 		item x = *prev;
 		x.n_subs = q + 1;
-		snprintf(x.subs[q].num, sizeof x.subs[q].num, "%s", it->num);
+		copy_num(x.subs[q].num, sizeof x.subs[q].num, it->num, strlen(it->num));
 		x.subs[q].kind = COV_NODE_KIND_COUNT;
 		x.subs[q].ns = it->ns;
 		x.subs[q].ne = it->ne;
@@ -386,6 +386,24 @@ static bool parse_group(const scanner *sc, size_t *j, group *gr)
 		item last;
 		if (l && (k += l, parse_item(sc, &k, &last))) {
 			const item *first = &gr->items[gr->n - 1];
+			/* "Article 10 (2) (a) to (d)": a range of the last label */
+			sibling_of(first, &last);
+			int q = first->n_subs - 1;
+			if (q >= 0 && last.n_subs == first->n_subs && strcmp(first->num, last.num) == 0 &&
+			    strlen(first->subs[q].num) == 1 && strlen(last.subs[q].num) == 1 &&
+			    first->subs[q].num[0] >= 'a' && last.subs[q].num[0] <= 'z' &&
+			    last.subs[q].num[0] > first->subs[q].num[0]) {
+				item base = *first;
+				for (char v = (char)(first->subs[q].num[0] + 1); v <= last.subs[q].num[0] && gr->n < MAX_ITEMS;
+				     v++) {
+					item *it = &gr->items[gr->n++];
+					*it = base;
+					it->subs[q].num[0] = v;
+					it->ne = last.ne;
+				}
+				i = k;
+				continue;
+			}
 			if (all_digits(first->num) && all_digits(last.num)) {
 				long a = strtol(first->num, NULL, 10), b = strtol(last.num, NULL, 10);
 				if (b > a && b - a < MAX_ITEMS) {
@@ -592,9 +610,10 @@ static const cov_node *find_unit(const cov_node *top, cov_node_kind kind, const 
 		if (best)
 			return best;
 	}
-	/* "item 9" of a schedule whose items the parser read as sections or
-	 * articles: a direct child of that number, whatever its kind */
-	if (kind == COV_NODE_POINT || kind == COV_NODE_PARAGRAPH) {
+	/* "item 9" (or Kenya's "section 2") of a schedule whose items the parser
+	 * read as sections, articles or paragraphs: a direct child of that
+	 * number, whatever its kind */
+	if (kind == COV_NODE_POINT || kind == COV_NODE_PARAGRAPH || (division_kind(kind) && kind != primary)) {
 		const cov_node *a = top;
 		while (a && a->kind != COV_NODE_ATTACHMENT)
 			a = a->parent;
@@ -762,6 +781,13 @@ static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chai
 				if (!top && division_kind(e->self_kind))
 					top = ancestor_of_kind(src, doc->primary);
 				ct.relative = 1;
+			} else if (et == G_COUNT && division_kind(steps[0].kind) && steps[0].kind != doc->primary &&
+				   ancestor_of_kind(src, COV_NODE_ATTACHMENT)) {
+				/* Kenya's Sixth Schedule has sections, the body articles:
+				 * "section 15" there is the schedule's */
+				top = ancestor_of_kind(src, COV_NODE_ATTACHMENT);
+				if (!ref_resolve_steps(top, steps, n_steps, doc->primary))
+					top = doc->root;
 			} else if (et == G_COUNT && kind_rank(steps[0].kind) > kind_rank(doc->primary) &&
 				   steps[0].kind != COV_NODE_ATTACHMENT) {
 				/* «пункта 2» with no article: the citing article's */
@@ -902,7 +928,10 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		}
 		for (int c = 0; c < nc && rc == COV_OK; c++) {
 			const chain *e = NULL;
-			for (int d = c; d < nc && !e; d++)
+			/* not across units of another kind: "Articles 15 and 18, section 93
+			 * of the former Constitution" */
+			cov_node_kind outer = chains[c].g[chains[c].n - 1].kind;
+			for (int d = c; d < nc && !e && chains[d].g[chains[d].n - 1].kind == outer; d++)
 				if (chains[d].ended)
 					e = &chains[d];
 			rc = emit_chain(sc, r, &chains[c], e, src, in_note, chains[c].start, chains[c].end, lc);
