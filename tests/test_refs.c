@@ -734,6 +734,55 @@ static void en_kenya_forms(void **state)
 	cov_doc_free(doc);
 }
 
+/* India: "sub-clauses (a) to (c) of clause (1) of article 1", "paragraph (2)
+ * of this Schedule" (the schedule's own item 2, not point 2 of its item 1). */
+static const char en_india_text[] =
+	"Constitution of Examples\n\nArticle 1\n(1) The Union has—\n(a) states;\n(b) territories;\n(c) other "
+	"areas.\n(2) The states are listed.\n\nArticle 2\nThe provisions of sub-clauses (a) to (c) of clause (1) of "
+	"article 1 and clause (2) of article 1 apply.\n\nSixth Schedule\n1. Autonomous districts.\n(1) The "
+	"districts.\n(2) The regions.\n2. Constitution of District Councils.\n(1) There shall be a Council.\n"
+	"3. Powers, subject to paragraph (2) of this Schedule and sub-paragraph (1) of paragraph 1 of this "
+	"Schedule.\n";
+
+static void en_india_forms(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(en_india_text);
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "sub-clauses (a) to (c) of clause (1) of article 1", 1)),
+			    "art_1__para_1__point_b");
+	assert_string_equal(target(cite_with(doc, r, "clause (2) of article 1", 0)), "art_1__para_2");
+	const cov_citation *c = cite_with(doc, r, "paragraph (2) of this Schedule", 0);
+	assert_non_null(c->target);
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	assert_string_equal(cov_node_num(c->target), "2");
+	c = cite_with(doc, r, "sub-paragraph (1) of paragraph 1 of this Schedule", 0);
+	assert_non_null(c->target);
+	assert_string_equal(cov_node_num(c->target), "1");
+	assert_int_equal(c->target->parent->parent->kind, COV_NODE_ATTACHMENT);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* India's Ninth Schedule lists acts as numbered items: "article 65" in the
+ * body is still the body's article 65. */
+static void india_refs(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(p, "constitute-192-marcomorucci/constitutions/India_2012.txt");
+	cov_doc *doc;
+	assert_int_equal(cov_doc_parse_file(test_data, p, NULL, &doc), COV_OK);
+	cov_refs *r = refs_of(doc);
+	for (size_t i = 0; i < cov_refs_count(r); i++) {
+		const cov_citation *c = cov_refs_get(r, i);
+		if (c->scope == COV_CITE_INTERNAL && c->target && c->n_steps == 1 &&
+		    c->steps[0].kind == COV_NODE_ARTICLE && c->source && strncmp(cov_node_eid(c->source), "part_", 5) == 0)
+			assert_null(strstr(cov_node_eid(c->target), "att_"));
+	}
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 /* South Africa's constitution: schedules are numbered by their heading
  * only; "item 9" inside one is its item; lists of labels. */
 static void south_africa_refs(void **state)
@@ -799,6 +848,8 @@ int main(void)
 		cmocka_unit_test(en_ordinal_schedule),
 		cmocka_unit_test(en_acts_named),
 		cmocka_unit_test(en_kenya_forms),
+		cmocka_unit_test(en_india_forms),
+		cmocka_unit_test(india_refs),
 		cmocka_unit_test(south_africa_refs),
 		cmocka_unit_test(russia_refs),
 	};

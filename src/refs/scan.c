@@ -570,12 +570,14 @@ static void find_in(const cov_node *top, const char *num, cov_node_kind kind, in
 		    int depth, const cov_node **best, int *best_depth)
 {
 	for (const cov_node *c = top->first; c; c = c->next) {
-		if (c->kind == COV_NODE_NOTE)
+		/* the body before the schedules: India's "article 65" is not item 65
+		 * of the Ninth Schedule (a list of acts) */
+		if (c->kind == COV_NODE_NOTE || (pass >= 2 && c->kind == COV_NODE_ATTACHMENT && kind != COV_NODE_ATTACHMENT))
 			continue;
 		if (*best && depth >= *best_depth)
 			return;
 		bool ok;
-		if (pass == 0)
+		if (pass % 2 == 0)
 			ok = c->kind == kind;
 		else if (kind == COV_NODE_KIND_COUNT || (lower_kind(kind) && kind != COV_NODE_PART))
 			ok = lower_kind(c->kind) && c->kind != COV_NODE_PART;
@@ -588,7 +590,7 @@ static void find_in(const cov_node *top, const char *num, cov_node_kind kind, in
 		/* a unit of another kind stands in only as a direct child: «пункт 3»
 		 * of an article whose paragraphs the parser read as points, never
 		 * point 3 of its paragraph 1 (an edition without paragraph 3) */
-		if (ok && pass == 1 && depth > 0 && lower_kind(kind) && kind != COV_NODE_PART &&
+		if (ok && pass % 2 == 1 && depth > 0 && lower_kind(kind) && kind != COV_NODE_PART &&
 		    kind != COV_NODE_KIND_COUNT)
 			ok = false;
 		if (ok && num_is(c, num)) {
@@ -603,7 +605,17 @@ static void find_in(const cov_node *top, const char *num, cov_node_kind kind, in
 
 static const cov_node *find_unit(const cov_node *top, cov_node_kind kind, const char *num, cov_node_kind primary)
 {
-	for (int pass = 0; pass < 2; pass++) {
+	/* "paragraph (5) of this Schedule": its own item 5 first, whatever kind
+	 * the parser gave it, not paragraph 5 of its item 2 */
+	if (top->kind == COV_NODE_ATTACHMENT && kind != COV_NODE_ATTACHMENT && kind != COV_NODE_KIND_COUNT)
+		for (const cov_node *c = top->first; c; c = c->next)
+			if (c->kind != COV_NODE_NOTE && num_is(c, num))
+				return c;
+	/* from the whole text, passes 2 and 3: 0 and 1 outside the schedules
+	 * (a unit of a schedule is cited with its schedule, "item 3 of Schedule
+	 * 6", or from inside it) */
+	bool root = top->kind == COV_NODE_DOCUMENT;
+	for (int pass = root ? 2 : 0; pass < (root ? 4 : 2); pass++) {
 		const cov_node *best = NULL;
 		int depth = 0;
 		find_in(top, num, kind, pass, primary, 0, &best, &depth);
