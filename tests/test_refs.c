@@ -572,7 +572,8 @@ static const char ru_labels_text[] =
 	"2. Не подлежат ограничению права и свободы, предусмотренные статьями 20, 23 (часть 1), 83 Конституции "
 	"Примерной Федерации.\n\n"
 	"3. За исключением федеральных министров, указанных в пункте \"д1\" статьи 83, и лиц, указанных в "
-	"пунктах «а» и «б» статьи 83.\n";
+	"пунктах «а» и «б» статьи 83.\n\n"
+	"4. Законы, принятые в соответствии с частями первой и второй настоящей статьи.\n";
 
 static void ru_labels(void **state)
 {
@@ -592,6 +593,8 @@ static void ru_labels(void **state)
 	assert_string_equal(c->steps[1].num, "б");
 	assert_non_null(c->target);
 	assert_string_equal(cov_node_num(c->target), "б");
+	/* «частями первой и второй настоящей статьи»: the article's numbered parts */
+	assert_string_equal(target(cite_with(doc, r, "частями первой и второй", 1)), "art_56__para_2");
 	cov_refs_free(r);
 	cov_doc_free(doc);
 }

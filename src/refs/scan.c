@@ -643,8 +643,18 @@ const cov_node *ref_resolve_steps(const cov_node *top, const cov_cite_step *step
 {
 	const cov_node *cur = top;
 	for (size_t i = 0; i < n && cur; i++) {
-		if (steps[i].within)
+		if (steps[i].within) {
+			/* «частями первой и второй настоящей статьи» of an article
+			 * whose parts are numbered (the Russian Federation's "1."): the
+			 * numbered part; else a run of the unit's text */
+			if (cur->kind == primary && i + 1 == n)
+				for (const cov_node *c = cur->first; c; c = c->next)
+					if (lower_kind(c->kind) && strcmp(c->num, steps[i].num) == 0) {
+						cur = c;
+						break;
+					}
 			continue;
+		}
 		cov_node_kind k = steps[i].kind;
 		/* "section 10 of Article 12": inside an article, a section is
 		 * whatever numbered unit it has */
