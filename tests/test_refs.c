@@ -792,6 +792,29 @@ static void india_refs(void **state)
 	cov_doc_free(doc);
 }
 
+/* South Africa's rules of the National Assembly: "Rule 155(2)", "Rules
+ * 123(1)(b) and 127", "Subrule (3)", "sub-section (1)"; "in the Gazette in
+ * accordance with Section 74(5)" is a citation, "Gazette No. 20, s. 258" not. */
+static void en_rules(void **state)
+{
+	(void)state;
+	/* the rules as the parser reads the AKN of the National Assembly: sections */
+	cov_doc *doc = parse_str("Rules of Examples\n\nSection 1. Speaker\n(1) The Speaker presides.\n(2) Subject to "
+				 "Rule 2, the Speaker may rule.\n\nSection 2. House\n(1) Notwithstanding Rules 1(2) and 2, the House decides.\n"
+				 "(2) Subrule (1) and sub-section (1) apply after publication in the Gazette in "
+				 "accordance with Rule 1(1), see Gazette No. 20, s. 258.\n");
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "Rule 2", 0)), "sec_2");
+	assert_string_equal(target(cite_with(doc, r, "Rules 1(2) and 2", 0)), "sec_1__para_2");
+	assert_string_equal(target(cite_with(doc, r, "Subrule (1)", 0)), "sec_2__para_1");
+	assert_string_equal(target(cite_with(doc, r, "sub-section (1)", 0)), "sec_2__para_1");
+	assert_string_equal(target(cite_with(doc, r, "Rule 1(1)", 0)), "sec_1__para_1");
+	for (size_t i = 0; i < cov_refs_count(r); i++)
+		assert_string_not_equal(cov_refs_get(r, i)->steps[0].num, "258");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 /* South Africa's constitution: schedules are numbered by their heading
  * only; "item 9" inside one is its item; lists of labels. */
 static void south_africa_refs(void **state)
@@ -859,6 +882,7 @@ int main(void)
 		cmocka_unit_test(en_kenya_forms),
 		cmocka_unit_test(en_india_forms),
 		cmocka_unit_test(india_refs),
+		cmocka_unit_test(en_rules),
 		cmocka_unit_test(south_africa_refs),
 		cmocka_unit_test(russia_refs),
 	};

@@ -900,6 +900,11 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		/* «№ 13, ст. 74»: a page of a gazette, not a unit */
 		bool gazette = false;
 		for (size_t b = i; b-- > 0 && b + 8 >= i && !gazette;) {
+			/* the dot of "No." ends no clause */
+			if (punct_is(t, b, ".") && b > 0 && ref_grammar_match(g, t, b - 1, 1u << G_NOT_AFTER, NULL) == 2) {
+				gazette = true;
+				break;
+			}
 			if (punct_is(t, b, ";") || punct_is(t, b, "."))
 				break;
 			gazette = ref_grammar_match(g, t, b, 1u << G_NOT_AFTER, NULL) > 0;
