@@ -700,7 +700,8 @@ static void en_acts_named(void **state)
 {
 	(void)state;
 	cov_doc *doc = parse_str("Examples Act\n\nSection 1\nThe rules in section 2 of the new Constitution, "
-				 "section 73 of that Constitution, and Schedule 2 to the Interpretation Act apply.\n\n"
+				 "section 73 of that Constitution, Schedule 2 to that Constitution, and Schedule 2 to the "
+				 "Interpretation Act apply.\n\n"
 				 "Section 2\nNothing.\n");
 	cov_refs *r = refs_of(doc);
 	const cov_citation *c = cite_with(doc, r, "section 2 of the new Constitution", 0);
@@ -708,6 +709,7 @@ static void en_acts_named(void **state)
 	assert_string_equal(target(c), "sec_2");
 	assert_int_equal(cite_with(doc, r, "section 73 of that Constitution", 0)->scope, COV_CITE_OTHER_ACT);
 	assert_int_equal(cite_with(doc, r, "Schedule 2 to the Interpretation Act", 0)->scope, COV_CITE_OTHER_ACT);
+	assert_int_equal(cite_with(doc, r, "Schedule 2 to that Constitution", 0)->scope, COV_CITE_OTHER_ACT);
 	cov_refs_free(r);
 	cov_doc_free(doc);
 }
