@@ -689,5 +689,11 @@ if grep -q "echr" "$tmp/out"; then fail=$((fail+1)); echo "FAIL: the default che
 ok "check default: the default standards listed" test "$(jq -c .standards "$tmp/out")" = '["iccpr","icescr"]'
 
 
+# refs beyond the Kazakh laws: Kenya's "Article 10 (2) (b) or (c)", "clause (1)", a schedule's own items
+printf 'Constitution of Examples\n\nArticle 10\n(1) The values bind.\n(2) The values are—\n(a) patriotism;\n(b) human dignity;\n(c) good governance.\n\nArticle 11\n(1) A person disqualified under Article 10 (2) (b) or (c) and clause (2) of article 10.\n' > "$tmp/kenya-refs.txt"
+check "refs: Kenya's spaced labels" 0 "$bin" refs "$tmp/kenya-refs.txt"
+contains "refs: 10(2)(c) resolved" "$tmp/out" "art_10__para_2__point_c: article 10(2)(c)"
+contains "refs: clause (2) of article 10" "$tmp/out" "art_10__para_2: article 10, paragraph 2"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

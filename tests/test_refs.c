@@ -556,6 +556,312 @@ static void kazakhstan_refs(void **state)
 	cov_doc_free(law);
 }
 
+/* Forms of the Russian Federation's constitution: «статьями 20, 23 (часть
+ * 1), 83», letters in quotes «пункте "д1"», «пунктах «а» и «б»». */
+static const char ru_labels_text[] =
+	"Конституция Примерной Федерации\n\n"
+	"Статья 23\n\n"
+	"1. Каждый имеет право на неприкосновенность частной жизни.\n\n"
+	"2. Каждый имеет право на тайну переписки.\n\n"
+	"Статья 83\n\n"
+	"Президент Примерной Федерации:\n\n"
+	"а) назначает Председателя Правительства;\n\n"
+	"б) назначает федеральных министров;\n\n"
+	"Статья 56\n\n"
+	"1. В условиях чрезвычайного положения могут устанавливаться ограничения.\n\n"
+	"2. Не подлежат ограничению права и свободы, предусмотренные статьями 20, 23 (часть 1), 83 Конституции "
+	"Примерной Федерации.\n\n"
+	"3. За исключением федеральных министров, указанных в пункте \"д1\" статьи 83, и лиц, указанных в "
+	"пунктах «а» и «б» статьи 83.\n";
+
+static void ru_labels(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(ru_labels_text);
+	cov_refs *r = refs_of(doc);
+	/* «23 (часть 1)»: part 1 of article 23, and the list goes on to 83 */
+	const cov_citation *c = cite_with(doc, r, "статьями 20, 23 (часть 1), 83", 1);
+	assert_int_equal(c->n_steps, 2);
+	assert_int_equal(c->steps[1].kind, COV_NODE_PART);
+	assert_string_equal(target(c), "art_23__para_1");
+	assert_string_equal(target(cite_with(doc, r, "статьями 20, 23 (часть 1), 83", 2)), "art_83");
+	/* «пункте "д1"»: the label whole */
+	c = cite_with(doc, r, "пункте \"д1\" статьи 83", 0);
+	assert_string_equal(c->steps[1].num, "д1");
+	c = cite_with(doc, r, "пунктах «а» и «б» статьи 83", 1);
+	assert_string_equal(c->steps[1].num, "б");
+	assert_non_null(c->target);
+	assert_string_equal(cov_node_num(c->target), "б");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+	/* «частями первой и второй настоящей статьи»: the article's numbered parts */
+	doc = parse_str("Конституция Примерной Федерации\n\nСтатья 76\n\n1. По предметам ведения Федерации "
+			"принимаются законы.\n\n2. По предметам совместного ведения издаются законы.\n\n3. Законы "
+			"не могут противоречить законам, принятым в соответствии с частями первой и второй "
+			"настоящей статьи.\n");
+	r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "частями первой и второй", 1)), "art_76__para_2");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* South African forms: siblings of a label in a list, letter ranges,
+ * another act whose name opens with "Constitution", items of a schedule. */
+static const char en_labels_text[] =
+	"Examples Act\n\n"
+	"Section 47. Membership\n"
+	"(1) Every citizen is eligible, except—\n"
+	"(a) a person in the service of the state;\n"
+	"(b) a permanent delegate;\n"
+	"(c) a person declared to be of unsound mind;\n"
+	"(d) a person convicted of an offence;\n"
+	"(e) an unrehabilitated insolvent.\n"
+	"(2) The rules mentioned in paragraphs (a) to (c) of subsection (1) apply.\n"
+	"Section 158. Councils\n"
+	"A person disqualified in terms of section 47(1)(c), (d) or (e) from being a member of the Assembly, "
+	"and subsections (1)(d) and (e) of section 47, or section 2(a) of the Constitution Eleventh Amendment "
+	"Act, 2003, or section 47 of the Constitution, or section 12A.\n\n"
+	"Schedule 2\n"
+	"Oaths\n"
+	"1. Oath of the President.\n"
+	"2. Oath of the Deputy President, as in item 1 of this Schedule.\n";
+
+static void en_labels(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(en_labels_text);
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "section 47(1)(c), (d) or (e)", 0)), "sec_47__para_1__point_c");
+	assert_string_equal(target(cite_with(doc, r, "section 47(1)(c), (d) or (e)", 1)), "sec_47__para_1__point_d");
+	assert_string_equal(target(cite_with(doc, r, "section 47(1)(c), (d) or (e)", 2)), "sec_47__para_1__point_e");
+	assert_string_equal(target(cite_with(doc, r, "subsections (1)(d) and (e) of section 47", 1)),
+			    "sec_47__para_1__point_e");
+	assert_string_equal(target(cite_with(doc, r, "paragraphs (a) to (c)", 1)), "sec_47__para_1__point_b");
+	assert_string_equal(target(cite_with(doc, r, "paragraphs (a) to (c)", 2)), "sec_47__para_1__point_c");
+	const cov_citation *c = cite_with(doc, r, "section 2(a) of the Constitution Eleventh", 0);
+	assert_int_equal(c->scope, COV_CITE_OTHER_ACT);
+	size_t len;
+	const char *t = cov_doc_text(doc, &len);
+	assert_memory_equal(t + c->act_end - 3, "Act", 3);
+	assert_int_equal(cite_with(doc, r, "section 47 of the Constitution", 0)->scope, COV_CITE_CONSTITUTION);
+	assert_string_equal(cite_with(doc, r, "section 12A", 0)->steps[0].num, "12A");
+	c = cite_with(doc, r, "item 1 of this Schedule", 0);
+	assert_non_null(c->target);
+	assert_int_equal(c->target->kind, COV_NODE_PARAGRAPH);
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* Kenya: "paragraph (a)" in a clause's paragraph (b) is its sibling. */
+static void en_sibling_paragraph(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Constitution of Examples\n\nArticle 75\n(1) A State officer shall behave.\n(2) A "
+				 "person who contravenes clause (1)—\n(a) shall be subject to discipline; and\n(b) "
+				 "if dismissed in consequence of paragraph (a), shall not hold office.\n");
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "paragraph (a)", 0)), "art_75__para_2__point_a");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* India: "paragraph 20 of the Sixth Schedule", "the First Schedule"; not
+ * "the first part of the year". */
+static void en_ordinal_schedule(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Constitution of Examples\n\nArticle 1\nThe territories are specified in the "
+				 "First Schedule, as in paragraph 2 of the Second Schedule, during the first part of the "
+				 "year.\n\nFirst Schedule\n1. The states.\n\nSecond Schedule\n1. The salaries.\n2. "
+				 "The allowances.\n");
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "First Schedule", 0);
+	assert_int_equal(c->steps[0].kind, COV_NODE_ATTACHMENT);
+	assert_string_equal(c->steps[0].num, "1");
+	assert_non_null(c->target);
+	c = cite_with(doc, r, "paragraph 2 of the Second Schedule", 0);
+	assert_int_equal(c->n_steps, 2);
+	assert_string_equal(c->steps[0].num, "2");
+	assert_non_null(c->target);
+	/* the parser reads the schedule's items as articles: its item 2 still */
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	assert_string_equal(cov_node_num(c->target->parent), "2");
+	assert_string_equal(cov_node_num(c->target), "2");
+	for (size_t i = 0; i < cov_refs_count(r); i++)
+		assert_int_not_equal(cov_refs_get(r, i)->steps[0].kind, COV_NODE_PART);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* Schedule 6 of South Africa's constitution: "the new Constitution" is the
+ * text itself; "that Constitution" and "Schedule 2 to the … Act" are not. */
+static void en_acts_named(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str("Examples Act\n\nSection 1\nThe rules in section 2 of the new Constitution, "
+				 "section 73 of that Constitution, Schedule 2 to that Constitution, and Schedule 2 to the "
+				 "Interpretation Act apply.\n\n"
+				 "Section 2\nNothing.\n");
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "section 2 of the new Constitution", 0);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_string_equal(target(c), "sec_2");
+	assert_int_equal(cite_with(doc, r, "section 73 of that Constitution", 0)->scope, COV_CITE_OTHER_ACT);
+	assert_int_equal(cite_with(doc, r, "Schedule 2 to the Interpretation Act", 0)->scope, COV_CITE_OTHER_ACT);
+	assert_int_equal(cite_with(doc, r, "Schedule 2 to that Constitution", 0)->scope, COV_CITE_OTHER_ACT);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* Kenya: "Article 98 (1) (b), (c) or (d)" with spaces, "Article 10 (2) (a) to
+ * (c)", a list that changes its unit word before "of the former
+ * Constitution", and the Sixth Schedule's own "section 2". */
+static void en_kenya_forms(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(
+		"Constitution of Examples\n\nArticle 10\n(1) The values bind.\n(2) The values are—\n(a) patriotism;\n"
+		"(b) human dignity;\n(c) good governance.\n\nArticle 11\n(1) A person is disqualified under Article 10 (2) "
+		"(b) or (c), and Article 10 (2) (a) to (c) applies.\n(2) Until Parliament passes the Act anticipated in "
+		"Articles 10 and 11, section 93 of the former Constitution applies.\n\nSixth Schedule\nTransitional "
+		"provisions\n1. Interpretation.\n2. The laws contemplated in section 1 are saved; Article 11 applies.\n");
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (b) or (c)", 0)), "art_10__para_2__point_b");
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (b) or (c)", 1)), "art_10__para_2__point_c");
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (a) to (c)", 1)), "art_10__para_2__point_b");
+	assert_string_equal(target(cite_with(doc, r, "Article 10 (2) (a) to (c)", 2)), "art_10__para_2__point_c");
+	const cov_citation *c = cite_with(doc, r, "Articles 10 and 11", 1);
+	assert_int_equal(c->scope, COV_CITE_INTERNAL);
+	assert_string_equal(target(c), "art_11");
+	assert_int_equal(cite_with(doc, r, "section 93 of the former Constitution", 0)->scope, COV_CITE_OTHER_ACT);
+	/* the schedule's section 1, not the body's (its article 1 would not exist anyway) */
+	c = cite_with(doc, r, "section 1", 0);
+	assert_non_null(c->target);
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	/* "Article 11" in the schedule: the body's */
+	assert_string_equal(target(cite_with(doc, r, "Article 11", 0)), "art_11");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* India: "sub-clauses (a) to (c) of clause (1) of article 1", "paragraph (2)
+ * of this Schedule" (the schedule's own item 2, not point 2 of its item 1). */
+static const char en_india_text[] =
+	"Constitution of Examples\n\nArticle 1\n(1) The Union has—\n(a) states;\n(b) territories;\n(c) other "
+	"areas.\n(2) The states are listed.\n\nArticle 2\nThe provisions of sub-clauses (a) to (c) of clause (1) of "
+	"article 1 and clause (2) of article 1 apply.\n\nSixth Schedule\n1. Autonomous districts.\n(1) The "
+	"districts.\n(2) The regions.\n2. Constitution of District Councils.\n(1) There shall be a Council.\n"
+	"3. Powers, subject to paragraph (2) of this Schedule and sub-paragraph (1) of paragraph 1 of this "
+	"Schedule.\n";
+
+static void en_india_forms(void **state)
+{
+	(void)state;
+	cov_doc *doc = parse_str(en_india_text);
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "sub-clauses (a) to (c) of clause (1) of article 1", 1)),
+			    "art_1__para_1__point_b");
+	assert_string_equal(target(cite_with(doc, r, "clause (2) of article 1", 0)), "art_1__para_2");
+	const cov_citation *c = cite_with(doc, r, "paragraph (2) of this Schedule", 0);
+	assert_non_null(c->target);
+	assert_int_equal(c->target->parent->kind, COV_NODE_ATTACHMENT);
+	assert_string_equal(cov_node_num(c->target), "2");
+	c = cite_with(doc, r, "sub-paragraph (1) of paragraph 1 of this Schedule", 0);
+	assert_non_null(c->target);
+	assert_string_equal(cov_node_num(c->target), "1");
+	assert_int_equal(c->target->parent->parent->kind, COV_NODE_ATTACHMENT);
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* India's Ninth Schedule lists acts as numbered items: "article 65" in the
+ * body is still the body's article 65. */
+static void india_refs(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(p, "constitute-192-marcomorucci/constitutions/India_2012.txt");
+	cov_doc *doc;
+	assert_int_equal(cov_doc_parse_file(test_data, p, NULL, &doc), COV_OK);
+	cov_refs *r = refs_of(doc);
+	for (size_t i = 0; i < cov_refs_count(r); i++) {
+		const cov_citation *c = cov_refs_get(r, i);
+		if (c->scope == COV_CITE_INTERNAL && c->target && c->n_steps == 1 &&
+		    c->steps[0].kind == COV_NODE_ARTICLE && c->source && strncmp(cov_node_eid(c->source), "part_", 5) == 0)
+			assert_null(strstr(cov_node_eid(c->target), "att_"));
+	}
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* South Africa's rules of the National Assembly: "Rule 155(2)", "Rules
+ * 123(1)(b) and 127", "Subrule (3)", "sub-section (1)"; "in the Gazette in
+ * accordance with Section 74(5)" is a citation, "Gazette No. 20, s. 258" not. */
+static void en_rules(void **state)
+{
+	(void)state;
+	/* the rules as the parser reads the AKN of the National Assembly: sections */
+	cov_doc *doc = parse_str("Rules of Examples\n\nSection 1. Speaker\n(1) The Speaker presides.\n(2) Subject to "
+				 "Rule 2, the Speaker may rule.\n\nSection 2. House\n(1) Notwithstanding Rules 1(2) and 2, the House decides.\n"
+				 "(2) Subrule (1) and sub-section (1) apply after publication in the Gazette in "
+				 "accordance with Rule 1(1), see Gazette No. 20, s. 258.\n");
+	cov_refs *r = refs_of(doc);
+	assert_string_equal(target(cite_with(doc, r, "Rule 2", 0)), "sec_2");
+	assert_string_equal(target(cite_with(doc, r, "Rules 1(2) and 2", 0)), "sec_1__para_2");
+	assert_string_equal(target(cite_with(doc, r, "Subrule (1)", 0)), "sec_2__para_1");
+	assert_string_equal(target(cite_with(doc, r, "sub-section (1)", 0)), "sec_2__para_1");
+	assert_string_equal(target(cite_with(doc, r, "Rule 1(1)", 0)), "sec_1__para_1");
+	for (size_t i = 0; i < cov_refs_count(r); i++)
+		assert_string_not_equal(cov_refs_get(r, i)->steps[0].num, "258");
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* South Africa's constitution: schedules are numbered by their heading
+ * only; "item 9" inside one is its item; lists of labels. */
+static void south_africa_refs(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(p, "za-constitution-lawsafrica-akn/extracted/za_constitution_en.html");
+	cov_doc *doc;
+	assert_int_equal(cov_doc_parse_file(test_data, p, NULL, &doc), COV_OK);
+	cov_refs *r = refs_of(doc);
+	size_t unresolved = 0, schedules = 0;
+	for (size_t i = 0; i < cov_refs_count(r); i++) {
+		const cov_citation *c = cov_refs_get(r, i);
+		if (c->scope != COV_CITE_INTERNAL || c->in_note)
+			continue;
+		if (!c->target)
+			unresolved++;
+		else if (c->steps[0].kind == COV_NODE_ATTACHMENT)
+			schedules++;
+	}
+	/* before: 257 unresolved, no schedule resolved (the rest: tables, the
+	 * interim constitution's items, the commencement table) */
+	assert_true(unresolved < 60);
+	assert_true(schedules > 40);
+	const cov_citation *c = cite_with(doc, r, "section 47(1)(c), (d) or (e)", 2);
+	assert_non_null(strstr(target(c), "sec_47__subsec_1__para_e"));
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
+/* The Russian constitution of 2020: «статьи 23 (часть 1)». */
+static void russia_refs(void **state)
+{
+	(void)state;
+	REQUIRE_CORPUS(p, "ru-constitution-history-akamaus/versions/constitution_ru_2020-03-14.txt");
+	cov_doc *doc;
+	assert_int_equal(cov_doc_parse_file(test_data, p, NULL, &doc), COV_OK);
+	cov_refs *r = refs_of(doc);
+	const cov_citation *c = cite_with(doc, r, "23 (часть 1), 24, 28, 34", 3);
+	assert_string_equal(c->steps[0].num, "24");
+	assert_int_equal(c->steps[0].kind, COV_NODE_ARTICLE);
+	assert_non_null(strstr(target(c), "art_24"));
+	cov_refs_free(r);
+	cov_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -570,6 +876,17 @@ int main(void)
 		cmocka_unit_test(kazakhstan_conform),
 		cmocka_unit_test(kazakhstan_conform_more),
 		cmocka_unit_test(kazakhstan_refs),
+		cmocka_unit_test(ru_labels),
+		cmocka_unit_test(en_labels),
+		cmocka_unit_test(en_sibling_paragraph),
+		cmocka_unit_test(en_ordinal_schedule),
+		cmocka_unit_test(en_acts_named),
+		cmocka_unit_test(en_kenya_forms),
+		cmocka_unit_test(en_india_forms),
+		cmocka_unit_test(india_refs),
+		cmocka_unit_test(en_rules),
+		cmocka_unit_test(south_africa_refs),
+		cmocka_unit_test(russia_refs),
 	};
 	return cmocka_run_group_tests(tests, test_setup_data, test_teardown_data);
 }

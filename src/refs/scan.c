@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_GROUPS 6
 #define MAX_ITEMS 40
@@ -30,7 +31,8 @@ typedef struct item {
 	char num[24];
 	size_t ns, ne;
 	bool word;                 /* written as a word («второй») */
-	struct { char num[16]; size_t ns, ne; } subs[MAX_SUBS];
+	bool label;                /* written in brackets or quotes: "(b)", «"д1"» */
+	struct { char num[16]; size_t ns, ne; cov_node_kind kind; } subs[MAX_SUBS];
 	int n_subs;
 } item;
 
@@ -89,7 +91,55 @@ static void copy_num(char *dst, size_t cap, const char *s, size_t n)
 	dst[n] = '\0';
 }
 
-/* A number at token *j: «72», «2-1)», "(b)", "IV", «второй», "21(2)(b)". */
+/* The text of tokens [a, b) glued together (they touch): «д1», "6A", "1A". */
+static size_t glue(const scanner *sc, size_t a, size_t b, char *dst, size_t cap, bool raw)
+{
+	const ref_toks *t = sc->t;
+	size_t n = 0;
+	for (size_t i = a; i < b; i++) {
+		const ref_tok *k = &t->v[i];
+		bool fold = k->type == TOK_WORD && !raw;
+		const char *src = fold ? ref_tok_fold(t, i) : sc->doc->text + k->start;
+		size_t len = fold ? k->fold_len : k->end - k->start;
+		if (n + len >= cap)
+			len = cap - 1 - n;
+		memcpy(dst + n, src, len);
+		n += len;
+	}
+	dst[n] = '\0';
+	return n;
+}
+
+/* A short label between `open` and `close` at token i: "(b)", "(1A)",
+ * «"д1"»: the index of the closing token, or 0. */
+static size_t label_at(const ref_toks *t, size_t i, const char *open, const char *close)
+{
+	if (!punct_is(t, i, open))
+		return 0;
+	/* characters: "(viii)", "(1A)"; in quotes only letters of a list «а», "д1" (not "State") */
+	size_t k = i + 1, chars = 0, max = strcmp(open, "(") == 0 ? 4 : 2;
+	while (k < t->n && k < i + 4 && t->v[k].type != TOK_PUNCT && (k == i + 1 || adjacent(t, k))) {
+		for (const char *c = ref_tok_fold(t, k); *c; c++)
+			chars += ((unsigned char)*c & 0xC0) != 0x80;
+		k++;
+	}
+	if (k == i + 1 || chars > max + (max == 2 && t->v[k - 1].type == TOK_NUM) || !punct_is(t, k, close) ||
+	    !adjacent(t, k) || !adjacent(t, i + 1))
+		return 0;
+	return k;
+}
+
+/* A capital letter suffix glued to a number: "6A", "243R", «5А»; not "1st". */
+static bool letter_suffix(const ref_toks *t, size_t i)
+{
+	return i < t->n && t->v[i].type == TOK_WORD && adjacent(t, i) && t->v[i].upper &&
+	       t->v[i].end - t->v[i].start <= 4 && (i + 1 >= t->n || !adjacent(t, i + 1) || t->v[i + 1].type == TOK_PUNCT);
+}
+
+static int parse_group_at(const scanner *sc, size_t *j, cov_node_kind *kind, char *num, size_t cap);
+
+/* A number at token *j: «72», «2-1)», "(b)", «"д1"», "IV", «второй», "21(2)(b)",
+ * «23 (часть 1)». */
 static bool parse_item(const scanner *sc, size_t *j, item *it)
 {
 	const ref_toks *t = sc->t;
@@ -98,41 +148,57 @@ static bool parse_item(const scanner *sc, size_t *j, item *it)
 		return false;
 	memset(it, 0, sizeof *it);
 	const ref_tok *k = &t->v[i];
+	size_t close;
+	bool ok = false;
 	if (k->type == TOK_NUM) {
-		copy_num(it->num, sizeof it->num, sc->doc->text + k->start, k->end - k->start);
+		size_t e = i + 1;
+		if (letter_suffix(t, e))
+			e++;
+		glue(sc, i, e, it->num, sizeof it->num, true);
 		it->ns = k->start;
-		it->ne = k->end;
-		i++;
+		it->ne = t->v[e - 1].end;
+		i = e;
 		if (punct_is(t, i, ")") && adjacent(t, i)) {
 			it->ne = t->v[i].end;
 			i++;
 		}
-		/* "21(2)(b)": units below, kind not said */
-		while (it->n_subs < MAX_SUBS && punct_is(t, i, "(") && adjacent(t, i) && i + 2 < t->n &&
-		       punct_is(t, i + 2, ")") &&
-		       (t->v[i + 1].type == TOK_NUM || (t->v[i + 1].type == TOK_WORD && t->v[i + 1].end - t->v[i + 1].start <= 4))) {
-			const ref_tok *s = &t->v[i + 1];
-			const char *src = s->type == TOK_WORD ? ref_tok_fold(t, i + 1) : sc->doc->text + s->start;
-			size_t len = s->type == TOK_WORD ? s->fold_len : s->end - s->start;
-			copy_num(it->subs[it->n_subs].num, sizeof it->subs[0].num, src, len);
+		ok = true;
+	} else if ((close = label_at(t, i, "(", ")")) || (close = label_at(t, i, "\"", "\"")) ||
+		   (close = label_at(t, i, "«", "»"))) {
+		glue(sc, i + 1, close, it->num, sizeof it->num, false);
+		it->ns = k->start;
+		it->ne = t->v[close].end;
+		it->label = true;
+		i = close + 1;
+		ok = true;
+	}
+	if (ok) {
+		/* "21(2)(b)", and Kenya's "97 (1) (c)": units below, kind not said */
+		while (it->n_subs < MAX_SUBS && i < t->n && !t->v[i].line_start && (close = label_at(t, i, "(", ")"))) {
+			it->subs[it->n_subs].kind = COV_NODE_KIND_COUNT;
+			glue(sc, i + 1, close, it->subs[it->n_subs].num, sizeof it->subs[0].num, false);
 			it->subs[it->n_subs].ns = t->v[i].start;
-			it->subs[it->n_subs].ne = t->v[i + 2].end;
+			it->subs[it->n_subs].ne = t->v[close].end;
 			it->n_subs++;
-			it->ne = t->v[i + 2].end;
-			i += 3;
+			it->ne = t->v[close].end;
+			i = close + 1;
+		}
+		/* «статьи 23 (часть 1)»: a unit of this one, its kind said */
+		if (it->n_subs < MAX_SUBS && punct_is(t, i, "(")) {
+			size_t m = i + 1;
+			cov_node_kind kind;
+			char num[16];
+			if (parse_group_at(sc, &m, &kind, num, sizeof num) && punct_is(t, m, ")")) {
+				it->subs[it->n_subs].kind = kind;
+				snprintf(it->subs[it->n_subs].num, sizeof it->subs[0].num, "%s", num);
+				it->subs[it->n_subs].ns = t->v[i].start;
+				it->subs[it->n_subs].ne = t->v[m].end;
+				it->n_subs++;
+				it->ne = t->v[m].end;
+				i = m + 1;
+			}
 		}
 		*j = i;
-		return true;
-	}
-	if (punct_is(t, i, "(") && i + 2 < t->n && punct_is(t, i + 2, ")") &&
-	    (t->v[i + 1].type == TOK_NUM || (t->v[i + 1].type == TOK_WORD && t->v[i + 1].end - t->v[i + 1].start <= 4))) {
-		const ref_tok *s = &t->v[i + 1];
-		const char *src = s->type == TOK_WORD ? ref_tok_fold(t, i + 1) : sc->doc->text + s->start;
-		size_t len = s->type == TOK_WORD ? s->fold_len : s->end - s->start;
-		copy_num(it->num, sizeof it->num, src, len);
-		it->ns = k->start;
-		it->ne = t->v[i + 2].end;
-		*j = i + 3;
 		return true;
 	}
 	if (k->type != TOK_WORD)
@@ -154,6 +220,66 @@ static bool parse_item(const scanner *sc, size_t *j, item *it)
 		return true;
 	}
 	return false;
+}
+
+/* «часть 1» inside brackets: one unit word and one plain number. */
+static int parse_group_at(const scanner *sc, size_t *j, cov_node_kind *kind, char *num, size_t cap)
+{
+	int ph;
+	size_t len = ref_grammar_match(sc->g, sc->t, *j, 1u << G_UNIT, &ph);
+	if (!len)
+		return 0;
+	size_t i = *j + len;
+	if (i >= sc->t->n || sc->t->v[i].type != TOK_NUM)
+		return 0;
+	glue(sc, i, i + 1, num, cap, true);
+	*kind = sc->g->p[ph].kind;
+	*j = i + 1;
+	return 1;
+}
+
+static bool roman_label(const char *s)
+{
+	return *s && strspn(s, "ivxl") == strlen(s);
+}
+
+/* Whether labels a and b are of one series: numbers, letters "(c)" "(d)",
+ * roman numerals "(ii)" "(iii)" (a lone "i" or "v" is either). */
+static bool same_series(const char *a, const char *b)
+{
+	bool da = *a >= '0' && *a <= '9', db = *b >= '0' && *b <= '9';
+	if (da || db)
+		return da && db;
+	bool ra = roman_label(a), rb = roman_label(b);
+	bool la = strlen(a) == 1, lb = strlen(b) == 1;
+	return (ra && rb) || (la && lb);
+}
+
+/* "section 47(1)(c), (d) or (e)", «subsections (1)(d) and (e)»: a label
+ * after an item with units below is a sibling of the deepest one of its
+ * series, not a new unit of the group. */
+static void sibling_of(const item *prev, item *it)
+{
+	if (!it->label || !prev->n_subs)
+		return;
+	/* "subsections (1)(d) and (2)(c)": a label of the group's own series */
+	if (prev->label && same_series(prev->num, it->num))
+		return;
+	for (int q = prev->n_subs - 1; q >= 0; q--) {
+		if (!same_series(prev->subs[q].num, it->num))
+			continue;
+		item x = *prev;
+		x.n_subs = q + 1;
+		copy_num(x.subs[q].num, sizeof x.subs[q].num, it->num, strlen(it->num));
+		x.subs[q].kind = COV_NODE_KIND_COUNT;
+		x.subs[q].ns = it->ns;
+		x.subs[q].ne = it->ne;
+		for (int r = 0; r < it->n_subs && x.n_subs < MAX_SUBS; r++)
+			x.subs[x.n_subs++] = it->subs[r];
+		x.ne = it->ne;
+		*it = x;
+		return;
+	}
 }
 
 static bool all_digits(const char *s)
@@ -191,11 +317,43 @@ static void expand_hyphen(group *gr)
 }
 
 /* A unit word and its numbers at token *j. */
+/* "the Sixth Schedule", "the Second Part": an ordinal before a unit word
+ * that names a division (one item). */
+static bool ordinal_group(const scanner *sc, size_t j, group *gr, size_t *end)
+{
+	const ref_toks *t = sc->t;
+	int num, ph;
+	if (j >= t->n || t->v[j].type != TOK_WORD || !t->v[j].upper ||
+	    ref_grammar_match(sc->g, t, j, 1u << G_NUMBER, &num) != 1)
+		return false;
+	size_t len = ref_grammar_match(sc->g, t, j + 1, 1u << G_UNIT, &ph);
+	if (!len)
+		return false;
+	cov_node_kind k = sc->g->p[ph].kind;
+	if (k != COV_NODE_ATTACHMENT && k != COV_NODE_CHAPTER && k != COV_NODE_PART && k != COV_NODE_TITLE)
+		return false;
+	gr->kind = k;
+	gr->ws = t->v[j + 1].start;
+	gr->we = t->v[j + len].end;
+	memset(&gr->items[0], 0, sizeof gr->items[0]);
+	snprintf(gr->items[0].num, sizeof gr->items[0].num, "%d", sc->g->p[num].value);
+	gr->items[0].ns = t->v[j].start;
+	gr->items[0].ne = t->v[j].end;
+	gr->n = 1;
+	*end = j + 1 + len;
+	return true;
+}
+
 static bool parse_group(const scanner *sc, size_t *j, group *gr)
 {
 	const ref_toks *t = sc->t;
 	int ph;
 	size_t len = ref_grammar_match(sc->g, t, *j, 1u << G_UNIT, &ph);
+	size_t oend;
+	if (!len && ordinal_group(sc, *j, gr, &oend)) {
+		*j = oend;
+		return true;
+	}
 	if (!len)
 		return false;
 	size_t i = *j + len;
@@ -216,6 +374,7 @@ static bool parse_group(const scanner *sc, size_t *j, group *gr)
 			size_t l2 = ref_grammar_match(sc->g, t, k, 1u << G_LIST, NULL); /* ", and" */
 			k += l2;
 			if (parse_item(sc, &k, &gr->items[gr->n])) {
+				sibling_of(&gr->items[gr->n - 1], &gr->items[gr->n]);
 				gr->n++;
 				expand_hyphen(gr);
 				i = k;
@@ -227,6 +386,24 @@ static bool parse_group(const scanner *sc, size_t *j, group *gr)
 		item last;
 		if (l && (k += l, parse_item(sc, &k, &last))) {
 			const item *first = &gr->items[gr->n - 1];
+			/* "Article 10 (2) (a) to (d)": a range of the last label */
+			sibling_of(first, &last);
+			int q = first->n_subs - 1;
+			if (q >= 0 && last.n_subs == first->n_subs && strcmp(first->num, last.num) == 0 &&
+			    strlen(first->subs[q].num) == 1 && strlen(last.subs[q].num) == 1 &&
+			    first->subs[q].num[0] >= 'a' && last.subs[q].num[0] <= 'z' &&
+			    last.subs[q].num[0] > first->subs[q].num[0]) {
+				item base = *first;
+				for (char v = (char)(first->subs[q].num[0] + 1); v <= last.subs[q].num[0] && gr->n < MAX_ITEMS;
+				     v++) {
+					item *it = &gr->items[gr->n++];
+					*it = base;
+					it->subs[q].num[0] = v;
+					it->ne = last.ne;
+				}
+				i = k;
+				continue;
+			}
 			if (all_digits(first->num) && all_digits(last.num)) {
 				long a = strtol(first->num, NULL, 10), b = strtol(last.num, NULL, 10);
 				if (b > a && b - a < MAX_ITEMS) {
@@ -241,6 +418,18 @@ static bool parse_group(const scanner *sc, size_t *j, group *gr)
 					gr->items[gr->n - 1] = last;
 					i = k;
 					continue;
+				}
+			}
+			/* "paragraphs (a) to (o)" */
+			if (first->label && last.label && !first->n_subs && !last.n_subs && strlen(first->num) == 1 &&
+			    strlen(last.num) == 1 && first->num[0] >= 'a' && last.num[0] <= 'z' &&
+			    last.num[0] > first->num[0]) {
+				item base = *first;
+				for (char v = (char)(first->num[0] + 1); v < last.num[0] && gr->n < MAX_ITEMS; v++) {
+					item *it = &gr->items[gr->n++];
+					*it = base;
+					it->num[0] = v;
+					it->ne = last.ne;
 				}
 			}
 			gr->items[gr->n++] = last;
@@ -261,6 +450,11 @@ static void parse_ending(const scanner *sc, size_t *j, chain *c)
 	size_t i = *j;
 	int ph;
 	size_t len = ref_grammar_match(g, t, i, 1u << G_SELF | 1u << G_CONSTITUTION | 1u << G_ACT, &ph);
+	/* "of the Constitution Eleventh Amendment Act": another act whose name
+	 * opens with the constitution's; its next word is capitalised */
+	if (len && g->p[ph].type == G_CONSTITUTION && i + len < t->n && t->v[i + len].type == TOK_WORD &&
+	    t->v[i + len].upper && ref_grammar_match(g, t, i, 1u << G_ACT_LEAD, NULL))
+		len = 0;
 	if (len) {
 		c->ended = true;
 		c->end_type = g->p[ph].type;
@@ -294,6 +488,15 @@ static void parse_ending(const scanner *sc, size_t *j, chain *c)
 			if (t->v[k].type != TOK_WORD)
 				break;
 			if (ref_grammar_match(g, t, k, 1u << G_ACT_END, NULL)) {
+				/* "of the Constitution Eleventh Amendment Act": the name goes on */
+				bool more = false;
+				for (size_t m = k + 1; m < t->n && m < i + len + 8 && t->v[m].type == TOK_WORD && t->v[k + 1].upper; m++)
+					if (ref_grammar_match(g, t, m, 1u << G_ACT_END, NULL)) {
+						more = true;
+						break;
+					}
+				if (more)
+					continue;
 				c->ended = true;
 				c->end_type = G_ACT;
 				c->act_s = t->v[i].start;
@@ -345,18 +548,36 @@ static bool division_kind(cov_node_kind k)
 	return k == COV_NODE_ARTICLE || k == COV_NODE_SECTION;
 }
 
+/* Whether unit c has number num ("6A" and «6а» alike); a schedule the
+ * parser left unnumbered is numbered by its heading ("Schedule 1A"). */
+static bool num_is(const cov_node *c, const char *num)
+{
+	const char *have = c->num;
+	if (!have[0] && c->kind == COV_NODE_ATTACHMENT && c->heading) {
+		const char *sp = strchr(c->heading, ' ');
+		if (!sp)
+			return false;
+		have = sp + 1;
+		size_t n = strcspn(have, " \t\n.:;,—–-");
+		return n == strlen(num) && strncasecmp(have, num, n) == 0;
+	}
+	return strcasecmp(have, num) == 0;
+}
+
 /* The shallowest descendant of `top` (notes excluded) with number `num`
  * whose kind `ok` accepts. */
 static void find_in(const cov_node *top, const char *num, cov_node_kind kind, int pass, cov_node_kind primary,
 		    int depth, const cov_node **best, int *best_depth)
 {
 	for (const cov_node *c = top->first; c; c = c->next) {
-		if (c->kind == COV_NODE_NOTE)
+		/* the body before the schedules: India's "article 65" is not item 65
+		 * of the Ninth Schedule (a list of acts) */
+		if (c->kind == COV_NODE_NOTE || (pass >= 2 && c->kind == COV_NODE_ATTACHMENT && kind != COV_NODE_ATTACHMENT))
 			continue;
 		if (*best && depth >= *best_depth)
 			return;
 		bool ok;
-		if (pass == 0)
+		if (pass % 2 == 0)
 			ok = c->kind == kind;
 		else if (kind == COV_NODE_KIND_COUNT || (lower_kind(kind) && kind != COV_NODE_PART))
 			ok = lower_kind(c->kind) && c->kind != COV_NODE_PART;
@@ -369,10 +590,10 @@ static void find_in(const cov_node *top, const char *num, cov_node_kind kind, in
 		/* a unit of another kind stands in only as a direct child: «пункт 3»
 		 * of an article whose paragraphs the parser read as points, never
 		 * point 3 of its paragraph 1 (an edition without paragraph 3) */
-		if (ok && pass == 1 && depth > 0 && lower_kind(kind) && kind != COV_NODE_PART &&
+		if (ok && pass % 2 == 1 && depth > 0 && lower_kind(kind) && kind != COV_NODE_PART &&
 		    kind != COV_NODE_KIND_COUNT)
 			ok = false;
-		if (ok && strcmp(c->num, num) == 0) {
+		if (ok && num_is(c, num)) {
 			*best = c;
 			*best_depth = depth;
 			return;
@@ -384,12 +605,34 @@ static void find_in(const cov_node *top, const char *num, cov_node_kind kind, in
 
 static const cov_node *find_unit(const cov_node *top, cov_node_kind kind, const char *num, cov_node_kind primary)
 {
-	for (int pass = 0; pass < 2; pass++) {
+	/* "paragraph (5) of this Schedule": its own item 5 first, whatever kind
+	 * the parser gave it, not paragraph 5 of its item 2 */
+	if (top->kind == COV_NODE_ATTACHMENT && kind != COV_NODE_ATTACHMENT && kind != COV_NODE_KIND_COUNT)
+		for (const cov_node *c = top->first; c; c = c->next)
+			if (c->kind != COV_NODE_NOTE && num_is(c, num))
+				return c;
+	/* from the whole text, passes 2 and 3: 0 and 1 outside the schedules
+	 * (a unit of a schedule is cited with its schedule, "item 3 of Schedule
+	 * 6", or from inside it) */
+	bool root = top->kind == COV_NODE_DOCUMENT;
+	for (int pass = root ? 2 : 0; pass < (root ? 4 : 2); pass++) {
 		const cov_node *best = NULL;
 		int depth = 0;
 		find_in(top, num, kind, pass, primary, 0, &best, &depth);
 		if (best)
 			return best;
+	}
+	/* "item 9" (or Kenya's "section 2") of a schedule whose items the parser
+	 * read as sections, articles or paragraphs: a direct child of that
+	 * number, whatever its kind */
+	if (kind == COV_NODE_POINT || kind == COV_NODE_PARAGRAPH || (division_kind(kind) && kind != primary)) {
+		const cov_node *a = top;
+		while (a && a->kind != COV_NODE_ATTACHMENT)
+			a = a->parent;
+		if (a)
+			for (const cov_node *c = top->first; c; c = c->next)
+				if (c->kind != COV_NODE_NOTE && num_is(c, num))
+					return c;
 	}
 	return NULL;
 }
@@ -400,8 +643,18 @@ const cov_node *ref_resolve_steps(const cov_node *top, const cov_cite_step *step
 {
 	const cov_node *cur = top;
 	for (size_t i = 0; i < n && cur; i++) {
-		if (steps[i].within)
+		if (steps[i].within) {
+			/* «частями первой и второй настоящей статьи» of an article
+			 * whose parts are numbered (the Russian Federation's "1."): the
+			 * numbered part; else a run of the unit's text */
+			if (cur->kind == primary && i + 1 == n)
+				for (const cov_node *c = cur->first; c; c = c->next)
+					if (lower_kind(c->kind) && strcmp(c->num, steps[i].num) == 0) {
+						cur = c;
+						break;
+					}
 			continue;
+		}
 		cov_node_kind k = steps[i].kind;
 		/* "section 10 of Article 12": inside an article, a section is
 		 * whatever numbered unit it has */
@@ -522,7 +775,7 @@ static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chai
 				return cov_error_set(COV_ENOMEM, "out of memory");
 			s++;
 			for (int q = 0; q < it->n_subs; q++, s++) {
-				steps[s].kind = COV_NODE_KIND_COUNT;
+				steps[s].kind = it->subs[q].kind;
 				steps[s].num = cov_arena_strndup(&r->arena, it->subs[q].num, strlen(it->subs[q].num));
 				steps[s].word_start = steps[s].word_end = it->subs[q].ns;
 				steps[s].num_start = it->subs[q].ns;
@@ -550,12 +803,33 @@ static int emit_chain(const scanner *sc, cov_refs *r, const chain *c, const chai
 				if (!top && division_kind(e->self_kind))
 					top = ancestor_of_kind(src, doc->primary);
 				ct.relative = 1;
-			} else if (et == G_COUNT && kind_rank(steps[0].kind) > kind_rank(doc->primary)) {
+			} else if (et == G_COUNT && division_kind(steps[0].kind) && steps[0].kind != doc->primary &&
+				   ancestor_of_kind(src, COV_NODE_ATTACHMENT)) {
+				/* Kenya's Sixth Schedule has sections, the body articles:
+				 * "section 15" there is the schedule's */
+				top = ancestor_of_kind(src, COV_NODE_ATTACHMENT);
+				if (!ref_resolve_steps(top, steps, n_steps, doc->primary))
+					top = doc->root;
+			} else if (et == G_COUNT && kind_rank(steps[0].kind) > kind_rank(doc->primary) &&
+				   steps[0].kind != COV_NODE_ATTACHMENT) {
 				/* «пункта 2» with no article: the citing article's */
 				top = ancestor_of_kind(src, doc->primary);
 				ct.relative = 1;
 			}
 			ct.target = top ? ref_resolve_steps(top, steps, n_steps, doc->primary) : NULL;
+			/* "paragraph (a)" in an article whose paragraphs the parser read
+			 * as points of a clause: the nearest unit around the citation
+			 * that has it (a sibling, mostly) */
+			const cov_node *stop = ct.relative ? ancestor_of_kind(src, COV_NODE_ATTACHMENT) : NULL;
+			if (!ct.target && et == G_COUNT && ct.relative && (top || stop)) {
+				/* in a schedule, up to the schedule: "item 9" cites its item 9 */
+				for (const cov_node *a = src; a && !ct.target; a = a->parent) {
+					if (a != top)
+						ct.target = ref_resolve_steps(a, steps, n_steps, doc->primary);
+					if (a == (stop ? stop : top))
+						break;
+				}
+			}
 		}
 		int rc = push_cite(r, &ct);
 		if (rc)
@@ -607,11 +881,17 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		}
 		int ph;
 		size_t sl = ref_grammar_match(g, t, i, 1u << G_SELF | 1u << G_UNIT, &ph);
+		group og;
+		size_t oend;
+		if (!sl && ordinal_group(sc, i, &og, &oend)) {
+			sl = oend - i;
+			ph = -1;
+		}
 		if (!sl) {
 			i++;
 			continue;
 		}
-		if (g->p[ph].type == G_SELF) {
+		if (ph >= 0 && g->p[ph].type == G_SELF) {
 			if (g->p[ph].kind != COV_NODE_DOCUMENT)
 				rc = emit_self(sc, r, g->p[ph].kind, t->v[i].start, t->v[i + sl - 1].end, src, in_note, lc);
 			i += sl;
@@ -620,6 +900,11 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		/* «№ 13, ст. 74»: a page of a gazette, not a unit */
 		bool gazette = false;
 		for (size_t b = i; b-- > 0 && b + 8 >= i && !gazette;) {
+			/* the dot of "No." ends no clause */
+			if (punct_is(t, b, ".") && b > 0 && ref_grammar_match(g, t, b - 1, 1u << G_NOT_AFTER, NULL) == 2) {
+				gazette = true;
+				break;
+			}
 			if (punct_is(t, b, ";") || punct_is(t, b, "."))
 				break;
 			gazette = ref_grammar_match(g, t, b, 1u << G_NOT_AFTER, NULL) > 0;
@@ -655,6 +940,9 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		for (int c = 0; c + 1 < nc; c++) {
 			chain *ch = &chains[c];
 			int outer = kind_rank(ch->g[ch->n - 1].kind);
+			/* a schedule is no unit of an article */
+			if (!lower_kind(ch->g[ch->n - 1].kind))
+				continue;
 			for (int d = c + 1; outer > primary && d < nc; d++) {
 				const chain *nx = &chains[d];
 				if (kind_rank(nx->g[nx->n - 1].kind) > primary)
@@ -667,7 +955,10 @@ static int scan_tokens(const scanner *sc, cov_refs *r, const cov_node *src, bool
 		}
 		for (int c = 0; c < nc && rc == COV_OK; c++) {
 			const chain *e = NULL;
-			for (int d = c; d < nc && !e; d++)
+			/* not across units of another kind: "Articles 15 and 18, section 93
+			 * of the former Constitution" */
+			cov_node_kind outer = chains[c].g[chains[c].n - 1].kind;
+			for (int d = c; d < nc && !e && chains[d].g[chains[d].n - 1].kind == outer; d++)
 				if (chains[d].ended)
 					e = &chains[d];
 			rc = emit_chain(sc, r, &chains[c], e, src, in_note, chains[c].start, chains[c].end, lc);
