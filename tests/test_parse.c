@@ -376,6 +376,20 @@ static void touching_markers(void **state)
 	cov_doc_free(doc);
 }
 
+/* A point inserted after «д» is «д1)» (Russia 2020, arts. 71, 83): its own
+ * point, not a line of «д»; citations of «пункте "д1"» resolve to it. */
+static void inserted_letter_points(void **state)
+{
+	(void)state;
+	cov_doc *doc = check("Статья 83\nПрезидент Российской Федерации:\nа) назначает;\nб) председательствует;\n"
+			     "в) утверждает;\nг) представляет;\nд) назначает министров;\n"
+			     "д1) назначает руководителей федеральных органов;\nе) представляет Совету.\n");
+	const cov_node *p = nth_node(doc, COV_NODE_PARAGRAPH, 5);
+	assert_string_equal(cov_node_num(p), "д1");
+	assert_string_equal(cov_node_num(nth_node(doc, COV_NODE_PARAGRAPH, 6)), "е");
+	cov_doc_free(doc);
+}
+
 static void duplicate_numbers_get_unique_eids(void **state)
 {
 	(void)state;
@@ -423,6 +437,7 @@ int main(void)
 		cmocka_unit_test(lost_superscript),
 		cmocka_unit_test(note_between_points),
 		cmocka_unit_test(touching_markers),
+		cmocka_unit_test(inserted_letter_points),
 		cmocka_unit_test(duplicate_numbers_get_unique_eids),
 		cmocka_unit_test(plain_prose_has_no_structure),
 		cmocka_unit_test(language_forced),

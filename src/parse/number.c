@@ -369,6 +369,19 @@ size_t cov_num_scan(const cov_data *d, const char *s, size_t n, unsigned allow, 
 			lv = (c | 0x20) - 'a' + 1;
 		else if (c >= 0x400 && c < 0x500)
 			lv = cyrillic_letter_value(c);
+		/* «д1)», "a1)": a point inserted after «д» (Russia 2020, art. 83) */
+		size_t e = j;
+		while (lv > 0 && (allow & COV_NUM_ALLOW_SUFFIX) && e < n && e - j < 2 && s[e] >= '0' && s[e] <= '9' &&
+		       (e > j || s[e] != '0'))
+			e++;
+		if (e > j && at_boundary(s, n, e)) {
+			out->type = COV_NUM_LETTER;
+			out->value = lv;
+			set_norm(out, s, e);
+			out->has_suffix = true;
+			out->len = e;
+			return e;
+		}
 		if (lv > 0 && at_boundary(s, n, j)) {
 			out->type = COV_NUM_LETTER;
 			out->value = lv;
