@@ -267,6 +267,12 @@ static void html_blocks_and_headings(void **state)
 	assert_no_word_lost(doc);
 	assert_tree_sane(doc);
 	cov_doc_free(doc);
+	/* the page's <h1> names the act, not a line above it naming the work
+	 * it belongs to (a parliament's rules under its constitution) */
+	doc = parse_str("<html><body><div>Constitution of Testland, 1996</div><h1>Rules of the National Assembly</h1>"
+			"<h2>Rule 1</h2><p>The Assembly meets.</p><h2>Rule 2</h2><p>The Speaker presides.</p></body></html>");
+	assert_string_equal(cov_doc_title(doc), "Rules of the National Assembly");
+	cov_doc_free(doc);
 }
 
 static void html_hostile(void **state)

@@ -1619,7 +1619,17 @@ static void choose_title(builder *b)
 	const char *s = b->doc->text;
 	const line *first = NULL;
 	bool front = false;
-	for (size_t i = 0; i < b->ls->n; i++) {
+	/* HTML: the page's own <h1> in the preface names the act, not a line
+	 * above it naming the work it belongs to (a parliament's rules under
+	 * «Constitution of …, 1996») */
+	for (size_t i = 0; i < b->ls->n && !first; i++) {
+		const line *l = &b->ls->v[i];
+		if (l->start >= pre->end)
+			break;
+		if (l->start >= pre->start && l->hint == 1 && l->type != LT_BLANK && l->ce - l->cs <= 300)
+			first = l;
+	}
+	for (size_t i = 0; i < b->ls->n && !(first && first->hint == 1); i++) {
 		const line *l = &b->ls->v[i];
 		if (l->start < pre->start || l->type == LT_BLANK)
 			continue;
