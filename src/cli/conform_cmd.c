@@ -83,23 +83,11 @@ static const char *severity(conf_status s)
 	}
 }
 
-static void put_flat(cov_buf *b, const char *s, size_t a, size_t e)
-{
-	for (size_t i = a; i < e; i++) {
-		char ch = s[i];
-		if (ch == '\n' || ch == '\r' || ch == '\t')
-			ch = ' ';
-		if (ch == ' ' && b->len && b->ptr[b->len - 1] == ' ')
-			continue;
-		cov_buf_putc(b, ch);
-	}
-}
-
 static char *flat(const char *s, size_t a, size_t e)
 {
 	cov_buf b;
 	cov_buf_init(&b);
-	put_flat(&b, s, a, e);
+	conf_put_flat(&b, s, a, e);
 	return b.ptr ? cov_buf_detach(&b, NULL) : calloc(1, 1);
 }
 

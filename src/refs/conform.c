@@ -1019,7 +1019,7 @@ void conf_law_free(conf_law *l)
 	free(l);
 }
 
-static void put_flat_run(cov_buf *b, const char *s, size_t a, size_t e)
+void conf_put_flat(cov_buf *b, const char *s, size_t a, size_t e)
 {
 	for (size_t i = a; i < e; i++) {
 		char ch = s[i];
@@ -1053,7 +1053,7 @@ static char *cite_text(const cov_doc *law, const cov_citation *ct, const char *c
 			for (size_t i = a; words && i < e; i++)
 				words = !strchr("0123456789,;()-–—", s[i]);
 			if (words)
-				put_flat_run(&b, s, a, e);
+				conf_put_flat(&b, s, a, e);
 			else
 				cov_buf_putc(&b, ' ');
 		}

@@ -95,4 +95,8 @@ void conf_law_free(conf_law *l);
  * diff inside the unit (or its counterpart); "" when there are none. */
 char *conf_unit_redline(const conf_ctx *ctx, const conf_cite *c);
 
+/* s[a..e) on one line: line breaks and tabs as spaces, runs of spaces as one. */
+struct cov_buf;
+void conf_put_flat(struct cov_buf *b, const char *s, size_t a, size_t e);
+
 #endif

@@ -910,23 +910,7 @@ static int lib_find(cov_store *st, const char *work, char sep, const char *date,
 		return ok ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
 	}
 	PQclear(r);
-	cov_buf b;
-	cov_buf_init(&b);
-	work_dates(st, work, false, &b);
-	int rc;
-	if (!b.len) {
-		rc = cov_error_set(COV_EINPUT, "no work '%s' in the library %s (covenant list shows the works)", work,
-				   st->path);
-	} else if (sep == '@') {
-		rc = cov_error_set(COV_EINPUT, "%s has no version dated %s (its versions: %s)", work, date, b.ptr);
-	} else {
-		b.len = 0;
-		work_dates(st, work, true, &b);
-		rc = cov_error_set(COV_EINPUT, "no version of %s was in force on %s (in force: %s)", work, date,
-				   b.len ? b.ptr : "none of its versions");
-	}
-	cov_buf_free(&b);
-	return rc;
+	return cov_store_not_found(st, work, sep, date, work_dates);
 }
 
 static uint64_t be64(const unsigned char *p)

@@ -741,23 +741,7 @@ static int find_version(cov_store *st, const char *work, char sep, const char *d
 		return out->work ? COV_OK : cov_error_set(COV_ENOMEM, "out of memory");
 	if (step != SQLITE_DONE)
 		return fail(st, "finding the version");
-	cov_buf b;
-	cov_buf_init(&b);
-	work_dates(st, work, false, &b);
-	int rc;
-	if (!b.len) {
-		rc = cov_error_set(COV_EINPUT, "no work '%s' in the library %s (covenant list shows the works)", work,
-				   st->path);
-	} else if (sep == '@') {
-		rc = cov_error_set(COV_EINPUT, "%s has no version dated %s (its versions: %s)", work, date, b.ptr);
-	} else {
-		b.len = 0;
-		work_dates(st, work, true, &b);
-		rc = cov_error_set(COV_EINPUT, "no version of %s was in force on %s (in force: %s)", work, date,
-				   b.len ? b.ptr : "none of its versions");
-	}
-	cov_buf_free(&b);
-	return rc;
+	return cov_store_not_found(st, work, sep, date, work_dates);
 }
 
 static int lib_find(cov_store *st, const char *work, char sep, const char *date, const char *lang,

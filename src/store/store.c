@@ -479,3 +479,28 @@ int cov_store_put_replaces(cov_store *st, const cov_store_version_in *in, const 
 	cov_store_version_clear(&old);
 	return rc;
 }
+
+/* Why WORK@DATE or WORK:DATE finds no version: no such work, no version of
+ * that date (listing its versions), none in force then (listing when they
+ * were). */
+int cov_store_not_found(cov_store *st, const char *work, char sep, const char *date,
+			void (*dates)(cov_store *st, const char *work, bool in_force, cov_buf *b))
+{
+	cov_buf b;
+	cov_buf_init(&b);
+	dates(st, work, false, &b);
+	int rc;
+	if (!b.len) {
+		rc = cov_error_set(COV_EINPUT, "no work '%s' in the library %s (covenant list shows the works)", work,
+				   st->path);
+	} else if (sep == '@') {
+		rc = cov_error_set(COV_EINPUT, "%s has no version dated %s (its versions: %s)", work, date, b.ptr);
+	} else {
+		b.len = 0;
+		dates(st, work, true, &b);
+		rc = cov_error_set(COV_EINPUT, "no version of %s was in force on %s (in force: %s)", work, date,
+				   b.len ? b.ptr : "none of its versions");
+	}
+	cov_buf_free(&b);
+	return rc;
+}

@@ -243,6 +243,8 @@ typedef int (*cov_store_event_put)(cov_store *st, int64_t version, const cov_sto
  * force; `refresh` then recomputes the in-force dates of its work. */
 int cov_store_put_replaces(cov_store *st, const cov_store_version_in *in, const char *from, cov_store_event_put put,
 			   int (*refresh)(cov_store *st, const char *work));
+int cov_store_not_found(cov_store *st, const char *work, char sep, const char *date,
+			void (*dates)(cov_store *st, const char *work, bool in_force, struct cov_buf *b));
 int cov_store_put_amendments(cov_store *st, const cov_doc *doc, int64_t version, cov_store_event_put put);
 
 /* The FTS5 tokenizer "covenant": words as ICU sees letters and digits,
